@@ -1,0 +1,68 @@
+"""Councils, people who sign in, their sessions and sign-in throttles."""
+
+from piccolo.columns import (
+    UUID,
+    Boolean,
+    ForeignKey,
+    Integer,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.uuid import UUID4
+from piccolo.table import Table
+
+ROLES = ("young_person", "carer", "social_worker", "manager", "admin")
+PROFESSIONAL_ROLES = ("social_worker", "manager", "admin")
+
+
+class Council(Table):
+    id = UUID(primary_key=True, default=UUID4())
+    name = Varchar(length=200, unique=True)
+    created_at = Timestamptz()
+
+
+class Team(Table):
+    id = UUID(primary_key=True, default=UUID4())
+    council = ForeignKey(references=Council, null=False)
+    name = Varchar(length=200)
+
+
+class User(Table, tablename="homeward_user"):
+    id = UUID(primary_key=True, default=UUID4())
+    role = Varchar(length=20, index=True)
+    display_name = Varchar(length=120)
+    # Young people and carers sign in with a username; professionals with an email.
+    username = Varchar(length=40, null=True, default=None, unique=True)
+    email = Varchar(length=254, null=True, default=None, unique=True)
+    secret_hash = Text()
+    # Encrypted with the secret key (see backend/crypto.py); professionals only.
+    totp_secret = Text(null=True, default=None)
+    totp_last_step = Integer(null=True, default=None)
+    council = ForeignKey(references=Council, null=True)
+    team = ForeignKey(references=Team, null=True)
+    active = Boolean(default=True)
+    created_at = Timestamptz()
+    last_sign_in_at = Timestamptz(null=True, default=None)
+
+
+class Session(Table, tablename="user_session"):
+    # The id is the SHA-256 of the cookie token, so a database leak yields no sessions.
+    id = Varchar(length=64, primary_key=True)
+    user = ForeignKey(references=User, null=False, index=True)
+    kind = Varchar(length=10)  # "device" (stays signed in) or "browser" (time-outs)
+    device_name = Varchar(length=60)
+    csrf_token = Varchar(length=64)
+    created_at = Timestamptz()
+    last_seen_at = Timestamptz()
+    revoked_at = Timestamptz(null=True, default=None)
+    public_id = UUID(default=UUID4(), unique=True)
+
+
+class Throttle(Table):
+    """Failed sign-ins per key ("account:<identifier>" or "address:<ip>"), in the
+    database so every app process sees the same count."""
+
+    key = Varchar(length=300, primary_key=True)
+    failures = Integer(default=0)
+    window_started_at = Timestamptz()

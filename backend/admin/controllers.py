@@ -1,0 +1,54 @@
+"""Routes for administrators: accounts, never records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import msgspec
+from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from backend.accounts.actor import Actor
+from backend.admin import services
+from backend.clock import now
+
+
+class AccountOut(msgspec.Struct):
+    id: uuid.UUID
+    role: str
+    display_name: str
+    username: str | None
+    email: str | None
+    active: bool
+    last_sign_in_at: dt.datetime | None
+
+
+class RefusedOut(msgspec.Struct):
+    at: dt.datetime
+    actor_name: str
+    actor_role: str
+    what: str
+
+
+class AdminController(Controller):
+    path = "/api/admin"
+    tags = ["admin"]
+
+    @get("/users")
+    async def users(self, actor: NamedDependency[Actor]) -> list[AccountOut]:
+        return msgspec.convert(await services.list_users(actor), list[AccountOut])
+
+    @post("/users/{user_id:uuid}/deactivate", status_code=HTTP_204_NO_CONTENT)
+    async def deactivate(self, actor: NamedDependency[Actor], user_id: FromPath[uuid.UUID]) -> None:
+        await services.set_active(actor, user_id, False, now())
+
+    @post("/users/{user_id:uuid}/reactivate", status_code=HTTP_204_NO_CONTENT)
+    async def reactivate(self, actor: NamedDependency[Actor], user_id: FromPath[uuid.UUID]) -> None:
+        await services.set_active(actor, user_id, True, now())
+
+    @get("/refused")
+    async def refused(self, actor: NamedDependency[Actor]) -> list[RefusedOut]:
+        return msgspec.convert(await services.refused_attempts(actor), list[RefusedOut])

@@ -1,0 +1,160 @@
+"""`homeward`: serve, migrate, demo, create-user, vapid-keys, demo-code."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+
+from backend.config import SettingsError, get_settings
+
+
+def _run(coro):
+    return asyncio.run(coro)
+
+
+def cmd_migrate(_args) -> int:
+    from backend.migrate import migrate
+
+    _run(migrate())
+    print("Database is up to date.")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from backend.migrate import migrate
+
+    settings = get_settings()
+    _run(migrate())
+    if settings.is_sqlite and args.workers > 1:
+        print("SQLite takes one app process; use PostgreSQL for several.", file=sys.stderr)
+        return 2
+    print(f"Homeward is running at http://{args.host}:{args.port}/ (Ctrl+C stops it)")
+    uvicorn.run(
+        "backend.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=settings.trust_forwarded_for,
+        server_header=False,
+        log_level="warning",
+    )
+    return 0
+
+
+def _refuse_in_production(what: str) -> None:
+    if get_settings().production:
+        raise SystemExit(f"{what} is not available in production mode.")
+
+
+def cmd_demo(_args) -> int:
+    from backend import demo
+    from backend.migrate import migrate
+
+    _refuse_in_production("Demo data")
+
+    async def go() -> bool:
+        await migrate()
+        return await demo.load()
+
+    loaded = _run(go())
+    print("Demo data loaded." if loaded else "Demo data was already there; nothing changed.")
+    print("\nDemo sign-ins (fictional people, Northbrook Council):")
+    for role, name, ident, secret in demo.sign_ins():
+        extra = "  + code from: homeward demo-code " + ident if "@" in ident else ""
+        print(f"  {role:<13} {name:<18} {ident:<26} {secret}{extra}")
+    return 0
+
+
+def cmd_demo_code(args) -> int:
+    from backend.accounts.tables import User
+    from backend.security import decrypt, totp_now
+
+    _refuse_in_production("demo-code")
+
+    async def go():
+        return await User.select(User.totp_secret).where(User.email == args.email.lower()).first()
+
+    row = _run(go())
+    if not row or not row["totp_secret"]:
+        print("No professional with that email.", file=sys.stderr)
+        return 1
+    print(totp_now(decrypt(row["totp_secret"])))
+    return 0
+
+
+def cmd_create_user(args) -> int:
+    from backend.users import create_user
+
+    secret = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
+        "Password or PIN: "
+    )
+    result = _run(create_user(args.role, args.name, args.email, args.username, secret,
+                              args.council))
+    print(f"Created {args.role} {args.name}.")
+    if result.get("totp_uri"):
+        print("Add this to an authenticator app (shown once):")
+        print(f"  secret: {result['totp_secret']}")
+        print(f"  {result['totp_uri']}")
+    return 0
+
+
+def cmd_vapid_keys(args) -> int:
+    from backend.vapid import make_keys
+
+    path = get_settings().vapid_private_key_file
+    public = make_keys(path, force=args.force)
+    print(f"Private key: {path} (keep it secret, outside the repository)")
+    print(f"Public key (applicationServerKey): {public}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="homeward", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="bring the database schema up to date").set_defaults(
+        func=cmd_migrate
+    )
+    serve = sub.add_parser("serve", help="migrate, then serve the app and the PWA")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("demo", help="load fictional demo data (not in production)").set_defaults(
+        func=cmd_demo
+    )
+    code = sub.add_parser("demo-code", help="print a demo professional's current 6-digit code")
+    code.add_argument("email")
+    code.set_defaults(func=cmd_demo_code)
+    create = sub.add_parser("create-user", help="create an account")
+    create.add_argument("--role", required=True,
+                        choices=["young_person", "carer", "social_worker", "manager", "admin"])
+    create.add_argument("--name", required=True, help="display name")
+    create.add_argument("--email", help="sign-in email (professionals)")
+    create.add_argument("--username", help="sign-in username (carers)")
+    create.add_argument("--council", required=True, help="council name (made if new)")
+    create.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input")
+    create.set_defaults(func=cmd_create_user)
+    vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
+    vapid.add_argument("--force", action="store_true", help="replace an existing key")
+    vapid.set_defaults(func=cmd_vapid_keys)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        get_settings()
+    except SettingsError as exc:
+        print(f"Homeward will not start: {exc}", file=sys.stderr)
+        return 2
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

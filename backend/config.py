@@ -1,0 +1,154 @@
+"""Settings, read once from HOMEWARD_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+PLACEHOLDER_MARKERS = ("demo", "change-me", "changeme", "secret", "example")
+
+
+class SettingsError(RuntimeError):
+    """The settings are unsafe or incomplete; Homeward refuses to start."""
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(f"HOMEWARD_{name}")
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "development"
+    """`development` (default: demo data allowed) or `production` (refuses unsafe settings)."""
+    data_dir: Path = Path("data")
+    """Folder for the SQLite file, the development secret key and VAPID keys."""
+    database_url: str = ""
+    """`sqlite:////abs/path.sqlite3` or `postgresql://user@host:port/db`."""
+    secret_key: str = ""
+    """Key for encrypting second-factor secrets; required in production."""
+    base_url: str = "http://127.0.0.1:8000"
+    """Public address of Homeward, used in invite links and to decide on HSTS."""
+    vapid_private_key_file: Path | None = None
+    """PEM file holding the VAPID private key (made by `homeward vapid-keys`)."""
+    vapid_subject: str = "mailto:homeward@localhost"
+    """VAPID `sub` claim: a mailto: or https: address for the push services."""
+    smtp_host: str = ""
+    """SMTP server for email fallback; empty turns email off."""
+    smtp_port: int = 587
+    """SMTP port."""
+    smtp_username: str = ""
+    """SMTP user name."""
+    smtp_password: str = field(default="", repr=False)
+    """SMTP password."""
+    smtp_from: str = "homeward@localhost"
+    """From address of emails Homeward sends."""
+    smtp_timeout_seconds: float = 10.0
+    """Time-out for one SMTP conversation."""
+    push_timeout_seconds: float = 10.0
+    """Time-out for one request to a push service."""
+    session_idle_minutes: int = 15
+    """Professionals are signed out after this long without activity."""
+    session_absolute_hours: int = 8
+    """Professionals are signed out this long after signing in, whatever they do."""
+    invite_ttl_hours: int = 72
+    """How long an invite code works."""
+    login_window_minutes: int = 15
+    """Window in which failed sign-ins are counted."""
+    login_max_failures_per_account: int = 5
+    """Failed sign-ins on one account within the window before it is throttled."""
+    login_max_failures_per_address: int = 20
+    """Failed sign-ins from one address within the window before it is throttled."""
+    trust_forwarded_for: bool = False
+    """Take the client address from X-Forwarded-For (only behind a trusted proxy)."""
+    max_request_bytes: int = 1_048_576
+    """Largest request body accepted."""
+    pg_pool_min: int = 1
+    """PostgreSQL pool: fewest connections kept open per process."""
+    pg_pool_max: int = 10
+    """PostgreSQL pool: most connections per process."""
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite:")
+
+    @property
+    def https(self) -> bool:
+        return self.base_url.startswith("https://")
+
+
+def _coerce(kind: type | str, raw: str):
+    kind = str(kind)
+    if "bool" in kind:
+        return raw.lower() in ("1", "true", "yes", "on")
+    if "int" in kind:
+        return int(raw)
+    if "float" in kind:
+        return float(raw)
+    if "Path" in kind:
+        return Path(raw)
+    return raw
+
+
+def load_settings() -> Settings:
+    """Build settings from the environment and check they are safe to run with."""
+    values: dict = {}
+    for f in fields(Settings):
+        raw = _env(f.name.upper())
+        if raw is not None:
+            try:
+                values[f.name] = _coerce(f.type, raw)
+            except ValueError as exc:
+                raise SettingsError(f"HOMEWARD_{f.name.upper()} is not valid: {raw!r}") from exc
+    settings = Settings(**values)
+    data_dir = settings.data_dir.expanduser().resolve()
+    changes: dict = {"data_dir": data_dir}
+    if not settings.database_url:
+        changes["database_url"] = f"sqlite:///{data_dir / 'homeward.sqlite3'}"
+    if settings.mode not in ("development", "production"):
+        raise SettingsError("HOMEWARD_MODE must be 'development' or 'production'")
+    if settings.production:
+        _check_production(settings)
+    elif not settings.secret_key:
+        changes["secret_key"] = _development_secret(data_dir)
+    if settings.vapid_private_key_file is None:
+        changes["vapid_private_key_file"] = data_dir / "vapid_private.pem"
+    return Settings(**{**settings.__dict__, **changes})
+
+
+def _check_production(settings: Settings) -> None:
+    key = settings.secret_key
+    if len(key) < 32 or any(marker in key.lower() for marker in PLACEHOLDER_MARKERS):
+        raise SettingsError(
+            "HOMEWARD_SECRET_KEY must be set to a random value of at least 32 characters "
+            "in production (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+    if not settings.base_url.startswith("https://"):
+        raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")
+
+
+def _development_secret(data_dir: Path) -> str:
+    """A per-installation key kept in the data folder, so restarts keep sessions working."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "development_secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass  # another process made it first
+    else:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process (read once)."""
+    return load_settings()

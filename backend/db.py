@@ -1,0 +1,122 @@
+"""Database engines and the one helper every write goes through."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import urlparse
+
+from piccolo.engine.base import Engine
+from piccolo.engine.finder import engine_finder
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class _PragmaConnection(sqlite3.Connection):
+    """Every connection Piccolo opens gets the same safety settings.
+
+    Piccolo opens a connection per query, so a connection factory is the only place
+    that reaches them all.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.execute("PRAGMA synchronous = FULL")
+        self.execute("PRAGMA foreign_keys = ON")
+
+
+class _ClosingSQLiteTransaction(SQLiteTransaction):
+    """Piccolo leaves the connection open when BEGIN itself fails (the process then
+    hangs at exit); close it before passing the error on."""
+
+    async def begin(self):
+        try:
+            await super().begin()
+        except BaseException:
+            await self.connection.close()
+            raise
+
+
+class HomewardSQLiteEngine(SQLiteEngine):
+    def transaction(
+        self,
+        transaction_type: TransactionType = TransactionType.deferred,
+        allow_nested: bool = True,
+    ) -> SQLiteTransaction:
+        return _ClosingSQLiteTransaction(
+            engine=self, transaction_type=transaction_type, allow_nested=allow_nested
+        )
+
+
+def engine_from_url(url: str) -> Engine:
+    """Build a Piccolo engine from `sqlite:////abs/path` or `postgresql://...`."""
+    if url.startswith("sqlite:"):
+        path = url.split("sqlite:///", 1)[-1]
+        return HomewardSQLiteEngine(path=path, factory=_PragmaConnection, timeout=BUSY_TIMEOUT_MS / 1000)
+    parsed = urlparse(url)
+    if parsed.scheme in ("postgres", "postgresql"):
+        return PostgresEngine(config={"dsn": url}, log_queries=False)
+    raise ValueError(f"unsupported database URL scheme: {parsed.scheme!r}")
+
+
+def get_engine() -> Engine:
+    engine = engine_finder()
+    assert engine is not None, "PICCOLO_CONF did not provide an engine"
+    return engine
+
+
+def is_sqlite(engine: Engine | None = None) -> bool:
+    return isinstance(engine or get_engine(), SQLiteEngine)
+
+
+_write_locks: dict[int, asyncio.Lock] = {}
+
+
+def _write_lock() -> asyncio.Lock:
+    # One lock per event loop: SQLite allows one writer, and queuing writers here is
+    # faster and fairer than letting them spin on the busy timeout.
+    loop = asyncio.get_running_loop()
+    lock = _write_locks.get(id(loop))
+    if lock is None:
+        lock = _write_locks[id(loop)] = asyncio.Lock()
+    return lock
+
+
+@asynccontextmanager
+async def write_transaction() -> AsyncIterator[None]:
+    """Run the body as one transaction that may write.
+
+    SQLite: `BEGIN IMMEDIATE` (takes the write lock up front, so read-then-write never
+    fails half way) behind a per-process lock. PostgreSQL: an ordinary transaction.
+    Nested use joins the outer transaction.
+    """
+    engine = get_engine()
+    if engine.current_transaction.get() is not None:
+        yield
+        return
+    if isinstance(engine, SQLiteEngine):
+        async with _write_lock(), engine.transaction(transaction_type=TransactionType.immediate):
+            yield
+    else:
+        async with engine.transaction():
+            yield
+
+
+async def enable_wal() -> None:
+    """WAL lets readers carry on while one writer writes; the mode is kept in the file."""
+    engine = get_engine()
+    if isinstance(engine, SQLiteEngine):
+        await engine._run_in_new_connection("PRAGMA journal_mode = WAL")
+
+
+async def check_database() -> bool:
+    try:
+        await get_engine()._run_in_new_connection("SELECT 1")
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,57 @@
+"""One error tree for the whole backend; the web layer maps it to problem+json."""
+
+from __future__ import annotations
+
+
+class HomewardError(Exception):
+    """Base of every error a person can be shown."""
+
+    status = 400
+    title = "Something is wrong with that request"
+
+    def __init__(self, detail: str | None = None, *, title: str | None = None):
+        super().__init__(detail or title or self.title)
+        self.detail = detail
+        if title:
+            self.title = title
+
+
+class NotFound(HomewardError):
+    status = 404
+    title = "Not found"
+
+
+class Forbidden(HomewardError):
+    status = 403
+    title = "You can't do that"
+
+
+class Unauthenticated(HomewardError):
+    status = 401
+    title = "Please sign in"
+
+
+class Conflict(HomewardError):
+    status = 409
+    title = "That clashes with something already saved"
+
+
+class Invalid(HomewardError):
+    """Bad input; `errors` names each bad field so the screen can point at it."""
+
+    status = 422
+    title = "Please check what you entered"
+
+    def __init__(self, errors: dict[str, str], detail: str | None = None):
+        super().__init__(detail or "; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class TooManyAttempts(HomewardError):
+    status = 429
+    title = "Too many tries. Please wait and try again."
+
+    def __init__(self, retry_after_seconds: int):
+        minutes = max(1, -(-retry_after_seconds // 60))
+        super().__init__(f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+        self.retry_after_seconds = retry_after_seconds

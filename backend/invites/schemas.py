@@ -1,0 +1,41 @@
+"""Request and reply shapes for invites."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Literal
+
+import msgspec
+
+Code = Annotated[str, msgspec.Meta(max_length=40)]
+
+
+class InviteIn(msgspec.Struct, forbid_unknown_fields=True):
+    role: Literal["young_person", "carer"]
+    young_person_id: uuid.UUID
+
+
+class InviteOut(msgspec.Struct):
+    code: str
+    url: str
+    qr_svg: str
+    expires_at: dt.datetime
+
+
+class CodeIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+
+
+class InviteInfo(msgspec.Struct):
+    role: str
+    name: str
+    expires_at: dt.datetime
+
+
+class AcceptIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+    username: Annotated[str, msgspec.Meta(max_length=60)]
+    secret: Annotated[str, msgspec.Meta(max_length=256)]
+    display_name: Annotated[str, msgspec.Meta(max_length=200)] | None = None
+    device_name: Annotated[str, msgspec.Meta(max_length=60)] | None = None

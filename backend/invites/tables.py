@@ -1,0 +1,21 @@
+"""One-time invites that let a young person or carer join from their own phone."""
+
+from piccolo.columns import UUID, ForeignKey, Timestamptz, Varchar
+from piccolo.columns.defaults.uuid import UUID4
+from piccolo.table import Table
+
+from backend.accounts.tables import User
+from backend.young_people.tables import YoungPerson
+
+
+class Invite(Table):
+    id = UUID(primary_key=True, default=UUID4())
+    # SHA-256 of the code: the code itself only ever lives in the link.
+    code_hash = Varchar(length=64, unique=True)
+    role = Varchar(length=20)
+    young_person = ForeignKey(references=YoungPerson, null=False)
+    created_by = ForeignKey(references=User, null=False)
+    created_at = Timestamptz()
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+    used_by = ForeignKey(references=User, null=True)

@@ -1,0 +1,17 @@
+"""Piccolo's configuration: the engine comes from HOMEWARD_DATABASE_URL."""
+
+from piccolo.conf.apps import AppRegistry
+
+from backend.config import get_settings
+from backend.db import engine_from_url
+
+DB = engine_from_url(get_settings().database_url)
+
+APP_REGISTRY = AppRegistry(
+    apps=[
+        "backend.accounts.piccolo_app",
+        "backend.young_people.piccolo_app",
+        "backend.invites.piccolo_app",
+        "backend.audit.piccolo_app",
+    ]
+)

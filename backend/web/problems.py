@@ -1,0 +1,74 @@
+"""Every error leaves as application/problem+json, from this one place."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from backend.errors import HomewardError, Invalid, TooManyAttempts
+
+log = logging.getLogger("homeward")
+MEDIA_TYPE = "application/problem+json"
+TITLES = {
+    400: "Something is wrong with that request",
+    401: "Please sign in",
+    403: "You can't do that",
+    404: "Not found",
+    405: "That method is not allowed here",
+    413: "That is too large to send",
+    415: "Send JSON (Content-Type: application/json)",
+    429: "Too many requests",
+}
+
+
+def _problem(status: int, title: str, detail: str | None, errors=None, headers=None) -> Response:
+    body: dict = {"type": "about:blank", "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers or {})
+
+
+def homeward_error(_: Request, exc: HomewardError) -> Response:
+    errors = None
+    headers = None
+    if isinstance(exc, Invalid):
+        errors = [{"field": field, "message": message} for field, message in exc.errors.items()]
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
+    return _problem(exc.status, exc.title, exc.detail, errors, headers)
+
+
+def _field(key: str) -> str:
+    return key.removeprefix("$.").split(".")[0] if key else ""
+
+
+def http_error(_: Request, exc: HTTPException) -> Response:
+    if isinstance(exc, ValidationException):
+        errors = [
+            {"field": _field(item.get("key", "")), "message": item.get("message", "is not valid")}
+            for item in (exc.extra or [])
+            if isinstance(item, dict)
+        ]
+        named = [e for e in errors if e["field"]]
+        if named:
+            return _problem(422, "Please check what you entered", exc.detail, named)
+        return _problem(400, TITLES[400], exc.detail)
+    status = exc.status_code
+    if status >= 500:
+        log.error("HTTP %s: %s", status, exc.detail)
+        return _problem(status, "Something went wrong on our side", None)
+    return _problem(status, TITLES.get(status, "Request refused"), None, None, exc.headers)
+
+
+def server_error(request: Request, exc: Exception) -> Response:
+    # Log the type and route only: request bodies may hold a young person's words.
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path,
+              exc_info=exc)
+    return _problem(500, "Something went wrong on our side", "Please try again in a moment.")
+
+
+HANDLERS = {HomewardError: homeward_error, HTTPException: http_error, Exception: server_error}

@@ -1,0 +1,35 @@
+"""Who may do what with a young person's record. Pure functions of the relation.
+
+A relation is what ties the caller to one young person: "self", "carer" (placed with
+them), "social_worker" (allocated), or None (a stranger, whatever their role).
+Managers and admins never have a relation: they see figures and accounts, not records.
+"""
+
+from __future__ import annotations
+
+RELATIONS = ("self", "carer", "social_worker")
+
+
+def may_read_record(relation: str | None) -> bool:
+    return relation in RELATIONS
+
+
+def may_see_audit(relation: str | None) -> bool:
+    return relation in ("self", "social_worker")
+
+
+def may_manage_devices(relation: str | None) -> bool:
+    """The young person, or their social worker when a phone is lost."""
+    return relation in ("self", "social_worker")
+
+
+def may_invite(relation: str | None) -> bool:
+    return relation == "social_worker"
+
+
+def may_add_young_person(role: str) -> bool:
+    return role == "social_worker"
+
+
+def may_list_young_people(role: str) -> bool:
+    return role in ("young_person", "carer", "social_worker")

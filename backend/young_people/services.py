@@ -1,0 +1,213 @@
+"""The young person's record: who is tied to it, and reading it with an audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from backend.accounts import services as accounts
+from backend.accounts.actor import Actor
+from backend.audit import services as audit
+from backend.db import write_transaction
+from backend.errors import Forbidden, Invalid, NotFound
+from backend.young_people import guards
+from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
+
+NOT_FOUND = "No young person with that id is on your list."
+ROLE_WORDS = {
+    "social_worker": "social worker",
+    "carer": "carer",
+    "young_person": "you",
+    "manager": "manager",
+    "admin": "administrator",
+}
+
+
+async def relation_of(actor: Actor, young_person_id: uuid.UUID) -> str | None:
+    """How the caller is tied to this young person (see guards), or None."""
+    if actor.role == "young_person":
+        return "self" if actor.young_person_id == young_person_id else None
+    if actor.role == "carer":
+        tied = await Placement.exists().where(
+            (Placement.young_person == young_person_id)
+            & (Placement.carer == actor.user_id)
+            & (Placement.active == True)  # noqa: E712
+        )
+        return "carer" if tied else None
+    if actor.role == "social_worker":
+        tied = await CaseAllocation.exists().where(
+            (CaseAllocation.young_person == young_person_id)
+            & (CaseAllocation.social_worker == actor.user_id)
+            & (CaseAllocation.active == True)  # noqa: E712
+        )
+        return "social_worker" if tied else None
+    return None
+
+
+async def require(actor: Actor, young_person_id: uuid.UUID, allowed, what: str) -> str:
+    """The caller's relation if `allowed(relation)`; otherwise audit the refusal and
+    answer NotFound, so a stranger cannot tell a refused record from a missing one."""
+    relation = await relation_of(actor, young_person_id)
+    if not allowed(relation):
+        await audit.record(actor, "refused", f"tried to {what}", young_person_id)
+        raise NotFound(NOT_FOUND)
+    return relation
+
+
+def _age(date_of_birth: dt.date, today: dt.date) -> int:
+    before_birthday = (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
+    return today.year - date_of_birth.year - before_birthday
+
+
+async def list_for(actor: Actor, today: dt.date) -> list[dict]:
+    """The young people this caller looks after (or themselves, for a young person)."""
+    if not guards.may_list_young_people(actor.role):
+        raise Forbidden("Your role sees figures or accounts, not young people's records.")
+    query = YoungPerson.select(
+        YoungPerson.id, YoungPerson.preferred_name, YoungPerson.date_of_birth, YoungPerson.user
+    )
+    if actor.role == "young_person":
+        query = query.where(YoungPerson.id == actor.young_person_id)
+    elif actor.role == "carer":
+        ids = Placement.select(Placement.young_person).where(
+            (Placement.carer == actor.user_id) & (Placement.active == True)  # noqa: E712
+        )
+        query = query.where(YoungPerson.id.is_in(ids))
+    else:
+        ids = CaseAllocation.select(CaseAllocation.young_person).where(
+            (CaseAllocation.social_worker == actor.user_id)
+            & (CaseAllocation.active == True)  # noqa: E712
+        )
+        query = query.where(YoungPerson.id.is_in(ids))
+    rows = await query.order_by(YoungPerson.preferred_name)
+    return [
+        {
+            "id": row["id"],
+            "preferred_name": row["preferred_name"],
+            "age": _age(row["date_of_birth"], today),
+            "has_account": row["user"] is not None,
+        }
+        for row in rows
+    ]
+
+
+async def add(actor: Actor, preferred_name: str, date_of_birth: dt.date, now: dt.datetime) -> dict:
+    """A social worker adds a young person to their own caseload."""
+    if not guards.may_add_young_person(actor.role):
+        raise Forbidden("Only a social worker can add a young person.")
+    name = " ".join(preferred_name.split())
+    errors = {}
+    if not 1 <= len(name) <= 60:
+        errors["preferred_name"] = "Enter the name they like to be called (up to 60 letters)."
+    age = _age(date_of_birth, now.date())
+    if date_of_birth > now.date() or not 8 <= age <= 25:
+        errors["date_of_birth"] = "Enter a date of birth for someone aged 8 to 25."
+    if errors:
+        raise Invalid(errors)
+    young_person = YoungPerson(
+        council=actor.council_id, preferred_name=name, date_of_birth=date_of_birth, created_at=now
+    )
+    async with write_transaction():
+        await YoungPerson.insert(young_person)
+        await CaseAllocation.insert(
+            CaseAllocation(young_person=young_person.id, social_worker=actor.user_id, created_at=now)
+        )
+        await audit.record(actor, "change", "added you to Homeward", young_person.id, at=now)
+    return await _detail(young_person.id, now.date())
+
+
+async def _names(table, column, young_person_id: uuid.UUID) -> list[str]:
+    rows = await table.select(getattr(table, column).display_name).where(
+        (table.young_person == young_person_id) & (table.active == True)  # noqa: E712
+    )
+    return sorted(row[f"{column}.display_name"] for row in rows)
+
+
+async def _detail(young_person_id: uuid.UUID, today: dt.date) -> dict:
+    row = await YoungPerson.select().where(YoungPerson.id == young_person_id).first()
+    if row is None:
+        raise NotFound(NOT_FOUND)
+    return {
+        "id": row["id"],
+        "preferred_name": row["preferred_name"],
+        "date_of_birth": row["date_of_birth"],
+        "age": _age(row["date_of_birth"], today),
+        "has_account": row["user"] is not None,
+        "social_workers": await _names(CaseAllocation, "social_worker", young_person_id),
+        "carers": await _names(Placement, "carer", young_person_id),
+    }
+
+
+async def get(actor: Actor, young_person_id: uuid.UUID, today: dt.date) -> dict:
+    await require(actor, young_person_id, guards.may_read_record, "open a record")
+    detail = await _detail(young_person_id, today)
+    await audit.record(actor, "read", "opened your record", young_person_id)
+    return detail
+
+
+async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
+    """Everyone who can see this record, and why, in plain words."""
+    await require(actor, young_person_id, guards.may_read_record, "see who can see a record")
+    people = [
+        {"name": name, "role": "social worker", "why": "They are your social worker."}
+        for name in await _names(CaseAllocation, "social_worker", young_person_id)
+    ] + [
+        {"name": name, "role": "carer", "why": "They look after you where you live."}
+        for name in await _names(Placement, "carer", young_person_id)
+    ]
+    people.append(
+        {
+            "name": "Managers at your council",
+            "role": "manager",
+            "why": "They only see numbers, like how many young people use Homeward. "
+            "They never see your name.",
+        }
+    )
+    await audit.record(actor, "read", "looked at who can see your information", young_person_id)
+    return people
+
+
+async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
+    """Reads and changes by other people, newest first (the young person's own are left
+    out: this answers "who has looked at my information")."""
+    relation = await require(actor, young_person_id, guards.may_see_audit, "see who has looked")
+    events = await audit.events_for(young_person_id)
+    shown = [
+        {
+            "at": event["at"],
+            "name": event["actor_name"],
+            "role": ROLE_WORDS.get(event["actor_role"], event["actor_role"]),
+            "what": event["what"],
+        }
+        for event in events
+        if event["action"] in ("read", "change") and event["actor_role"] != "young_person"
+    ]
+    if relation != "self":
+        await audit.record(actor, "read", "looked at who has seen your information", young_person_id)
+    return shown
+
+
+async def _account_of(young_person_id: uuid.UUID) -> uuid.UUID | None:
+    row = await YoungPerson.select(YoungPerson.user).where(YoungPerson.id == young_person_id).first()
+    return row["user"] if row else None
+
+
+async def devices(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
+    await require(actor, young_person_id, guards.may_manage_devices, "see signed-in phones")
+    user_id = await _account_of(young_person_id)
+    if user_id is None:
+        return []
+    await audit.record(actor, "read", "looked at the phones you are signed in on", young_person_id)
+    current = actor.session_id if actor.role == "young_person" else None
+    return await accounts.list_sessions(user_id, current)
+
+
+async def revoke_device(
+    actor: Actor, young_person_id: uuid.UUID, session_public_id: uuid.UUID, now: dt.datetime
+) -> None:
+    await require(actor, young_person_id, guards.may_manage_devices, "sign out a phone")
+    user_id = await _account_of(young_person_id)
+    if user_id is None:
+        raise NotFound("That phone or browser is not signed in.")
+    await accounts.revoke_session(user_id, session_public_id, now)
+    await audit.record(actor, "change", "signed out one of your phones", young_person_id, at=now)

@@ -1,0 +1,61 @@
+// The "your account" part every home screen shares: phones, PIN/password, sign out.
+import { post } from "./api.js";
+import { forgetEverything, isProfessional } from "./state.js";
+import { announce, h } from "./ui.js";
+
+export function secretWord(me) {
+  return me.user.role === "young_person" ? "PIN" : "password";
+}
+
+export function phonesTitle(me) {
+  return isProfessional() || me.session?.kind === "browser" ? "Where you're signed in" : "My phones";
+}
+
+async function signOut(go, buttonEl) {
+  buttonEl.disabled = true;
+  try {
+    await post("/api/auth/logout", undefined, { signInNeeded: false });
+  } catch (error) {
+    if (error.status !== 401) {
+      buttonEl.disabled = false;
+      announce(`${error.title} ${error.detail}`.trim());
+      return;
+    }
+  }
+  forgetEverything();
+  go("#/signin", { replace: true });
+}
+
+/** A list of big links/buttons: first the screen's own, then the account ones. */
+export function menu(items) {
+  return h("ul", { class: "menu" }, items.map((item) => h("li", {}, item)));
+}
+
+/** Links to phones and PIN/password, and a sign-out button, for a `menu`. */
+export function accountItems(me, go) {
+  const signOutButton = h("button", {
+    type: "button",
+    class: "menu-item menu-button",
+    testid: "sign-out",
+    text: "Sign out",
+  });
+  signOutButton.addEventListener("click", () => signOut(go, signOutButton));
+  return [
+    h("a", { href: "#/phones", class: "menu-item", testid: "link-phones" }, phonesTitle(me)),
+    h(
+      "a",
+      { href: "#/change-secret", class: "menu-item", testid: "link-change-secret" },
+      me.user.role === "young_person" ? "Change my PIN" : "Change my password",
+    ),
+    signOutButton,
+  ];
+}
+
+export function accountSection(me, go) {
+  return h(
+    "section",
+    { "aria-labelledby": "account-heading" },
+    h("h2", { id: "account-heading", text: "Your account" }),
+    menu(accountItems(me, go)),
+  );
+}

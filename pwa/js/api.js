@@ -1,0 +1,114 @@
+// Talks to the Homeward API (docs/api.md). Same origin only; the session is an
+// HttpOnly cookie the page never sees.
+
+// Kept in memory only: localStorage would let any script on the page, or anyone
+// with the phone, read it later.
+let csrfToken = null;
+let onSignedOut = () => {};
+let onResponse = () => {};
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export class ApiError extends Error {
+  constructor({ status, title, detail = "", errors = [], retryAfter = null }) {
+    super(title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+
+  get offline() {
+    return this.status === 0;
+  }
+}
+
+/** Called with no arguments when the server says we are not signed in (401). */
+export function whenSignedOut(handler) {
+  onSignedOut = handler;
+}
+
+/** Called with the status of every answer, or 0 when the network failed. */
+export function whenResponded(handler) {
+  onResponse = handler;
+}
+
+export function forgetCsrfToken() {
+  csrfToken = null;
+}
+
+function tooManyTries(retryAfterHeader) {
+  const seconds = Number.parseInt(retryAfterHeader ?? "", 10);
+  const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
+  const wait = minutes === null ? "" : ` You can try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  return new ApiError({
+    status: 429,
+    title: "Too many tries. Please wait and try again.",
+    detail: wait.trim(),
+    retryAfter: minutes,
+  });
+}
+
+async function problemFrom(response) {
+  let body = {};
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy or crash page may not be JSON; fall back to a generic message.
+  }
+  return new ApiError({
+    status: response.status,
+    title: typeof body.title === "string" ? body.title : "Something went wrong. Please try again.",
+    detail: typeof body.detail === "string" ? body.detail : "",
+    errors: Array.isArray(body.errors) ? body.errors : [],
+  });
+}
+
+/**
+ * Send one request. Resolves with the parsed JSON (or null for 204); rejects with
+ * ApiError. `signInNeeded: false` stops a 401 from sending the user to sign in
+ * (the sign-in form itself expects 401 for wrong details).
+ */
+export async function request(method, path, body = undefined, { signInNeeded = true } = {}) {
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    onResponse(0);
+    throw new ApiError({
+      status: 0,
+      title: "You're offline.",
+      detail: "This needs a connection. Try again when you're back online.",
+    });
+  }
+  onResponse(response.status);
+
+  if (response.status === 429) throw tooManyTries(response.headers.get("Retry-After"));
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (response.status === 401 && signInNeeded) {
+      csrfToken = null;
+      onSignedOut();
+    }
+    throw problem;
+  }
+  if (response.status === 204) return null;
+  const data = await response.json();
+  if (data && typeof data.csrf_token === "string") csrfToken = data.csrf_token;
+  return data;
+}
+
+export const get = (path, options) => request("GET", path, undefined, options);
+export const post = (path, body, options) => request("POST", path, body ?? {}, options);
+export const del = (path, options) => request("DELETE", path, undefined, options);

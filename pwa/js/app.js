@@ -1,0 +1,173 @@
+// Starts the app: hash router, offline banner, idle time-out, service worker.
+// Routes live in the hash because the server has no single-page fallback, and so
+// an invite code (#/join/CODE) never reaches a server log.
+import { whenResponded, whenSignedOut } from "./api.js";
+import { listenForInstallPrompt } from "./install.js";
+import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
+import { forgetEverything, isProfessional, loadMe, setSignInNotice } from "./state.js";
+import { h, heading, problemBox } from "./ui.js";
+import * as changeSecret from "./screens/change-secret.js";
+import * as home from "./screens/home.js";
+import * as join from "./screens/join.js";
+import * as myInfo from "./screens/my-info.js";
+import * as phones from "./screens/phones.js";
+import * as signIn from "./screens/signin.js";
+import * as welcome from "./screens/welcome.js";
+import * as youngPerson from "./screens/young-person.js";
+
+const IDLE_MS = 15 * 60 * 1000;
+
+// signedIn: needs a session. roles: who may open it (others see "not found").
+const ROUTES = [
+  { path: /^\/signin$/, screen: signIn, signedIn: false },
+  { path: /^\/join$/, screen: join, signedIn: false },
+  { path: /^\/join\/([^/]+)$/, screen: join, signedIn: false },
+  { path: /^\/home$/, screen: home, signedIn: true },
+  { path: /^\/welcome$/, screen: welcome, signedIn: true, roles: ["young_person"] },
+  { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },
+  { path: /^\/phones$/, screen: phones, signedIn: true },
+  { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
+  { path: /^\/young-people\/([^/]+)$/, screen: youngPerson, signedIn: true, roles: ["carer", "social_worker"] },
+];
+
+let renders = 0;
+let firstRender = true;
+let idleTimer = null;
+
+/**
+ * Go to a screen. While the quick exit is showing, every move replaces the history
+ * entry so Homeward leaves only one entry behind: after "Leave quickly", Back
+ * cannot bring any Homeward screen back.
+ */
+export function go(hash, { replace = false } = {}) {
+  if (replace || quickExitShown()) location.replace(hash);
+  else location.hash = hash;
+}
+
+function matchRoute(path) {
+  for (const route of ROUTES) {
+    const match = route.path.exec(path);
+    if (match) return { route, params: match.slice(1).map(decodeURIComponent) };
+  }
+  return null;
+}
+
+function notFound(view) {
+  view.append(
+    heading("Page not found", "not-found"),
+    h("p", { text: "We couldn't find that page." }),
+    h("p", {}, h("a", { href: "#/home" }, "Go to the start")),
+  );
+}
+
+function idleNotice() {
+  return h("p", {
+    class: "idle-notice",
+    testid: "idle-notice",
+    text: "You'll be signed out after 15 minutes without activity.",
+  });
+}
+
+async function render() {
+  const hash = location.hash;
+  if (!hash.startsWith("#/")) {
+    location.replace("#/home");
+    return;
+  }
+  const token = ++renders;
+  const isCurrent = () => token === renders;
+  const main = document.getElementById("main");
+  // Each render fills its own element; a slow, stale render fills a detached one.
+  const view = h("div", { class: "view" });
+  main.replaceChildren(view);
+
+  const found = matchRoute(hash.slice(1));
+  let me = null;
+  if (found?.route.signedIn) {
+    try {
+      me = await loadMe();
+    } catch (error) {
+      if (!isCurrent() || error.status === 401) return; // whenSignedOut has moved on
+      setQuickExit(true); // we cannot tell who this is, so keep the way out
+      view.replaceChildren(
+        heading("Homeward"),
+        problemBox(error, "screen-problem"),
+        h("button", { type: "button", class: "button button-secondary", onClick: render }, "Try again"),
+      );
+      return;
+    }
+  }
+  if (!isCurrent()) return;
+
+  setQuickExit(!found?.route.signedIn || me?.user.role === "young_person");
+  if (!found || (found.route.roles && !found.route.roles.includes(me.user.role))) {
+    notFound(view);
+  } else {
+    await found.route.screen.render(view, { params: found.params, me, go, isCurrent });
+  }
+  if (!isCurrent()) return;
+  if (isProfessional()) view.append(idleNotice());
+  if (!firstRender) view.querySelector("h1")?.focus();
+  firstRender = false;
+}
+
+function showOffline(offline) {
+  const banner = document.querySelector("[data-testid='offline-banner']");
+  if (banner) banner.hidden = !offline;
+}
+
+function restartIdleTimer() {
+  clearTimeout(idleTimer);
+  if (!isProfessional()) return;
+  idleTimer = setTimeout(() => {
+    // The server has ended the session by now; take personal data off the screen.
+    forgetEverything();
+    setSignInNotice("You were signed out after 15 minutes without activity.");
+    go("#/signin", { replace: true });
+  }, IDLE_MS);
+}
+
+function start() {
+  installQuickExit();
+  listenForInstallPrompt();
+
+  whenSignedOut(() => {
+    forgetEverything();
+    const found = matchRoute(location.hash.slice(1));
+    if (found?.route.signedIn !== false) go("#/signin", { replace: true });
+  });
+  whenResponded((status) => {
+    showOffline(status === 0);
+    if (status !== 0) restartIdleTimer();
+  });
+
+  window.addEventListener("online", () => showOffline(false));
+  window.addEventListener("offline", () => showOffline(true));
+  showOffline(!navigator.onLine);
+
+  // Hash links to "#main" would look like routes, so the skip link moves focus itself.
+  document.querySelector("[data-testid='skip-link']")?.addEventListener("click", (event) => {
+    event.preventDefault();
+    document.getElementById("main").focus();
+  });
+
+  // In-app links follow go() so the quick-exit history rule applies to them too.
+  document.addEventListener("click", (event) => {
+    const anchor = event.target.closest?.("a[href^='#/']");
+    if (!anchor || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    go(anchor.getAttribute("href"));
+  });
+
+  window.addEventListener("hashchange", render);
+  render();
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
+      // Without it the app still works online; nothing to tell the user.
+    });
+  }
+}
+
+start();

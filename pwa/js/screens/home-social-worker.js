@@ -1,0 +1,83 @@
+// A social worker's home: their caseload, and adding a young person to it.
+import { get, post } from "../api.js";
+import { accountSection } from "../account.js";
+import { clearErrors, field, formAlert, h, heading, loading, problemBox, showApiError, showFormProblem, whileBusy } from "../ui.js";
+import { youngPeopleList } from "./young-people-list.js";
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function checkNewPerson(form) {
+  const errors = [];
+  if (!form.elements.preferred_name.value.trim()) {
+    errors.push({ field: "preferred_name", message: "Enter the name they like to be called." });
+  }
+  const dob = form.elements.date_of_birth.value;
+  if (!dob) errors.push({ field: "date_of_birth", message: "Enter their date of birth." });
+  else if (dob > today()) errors.push({ field: "date_of_birth", message: "Date of birth must be in the past." });
+  return errors;
+}
+
+function addForm(go) {
+  const form = h(
+    "form",
+    { novalidate: true, testid: "add-young-person-form" },
+    formAlert("add-young-person-error"),
+    field({
+      label: "Preferred name",
+      name: "preferred_name",
+      hint: "The name they like to be called.",
+      testid: "add-preferred-name",
+      autocomplete: "off",
+    }),
+    field({ label: "Date of birth", name: "date_of_birth", type: "date", testid: "add-date-of-birth", max: today() }),
+    h("button", { type: "submit", class: "button button-primary", testid: "add-young-person-submit" }, "Add young person"),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const problems = checkNewPerson(form);
+    if (problems.length) {
+      showFormProblem(form, "Check the details below.", "", problems);
+      return;
+    }
+    const body = {
+      preferred_name: form.elements.preferred_name.value.trim(),
+      date_of_birth: form.elements.date_of_birth.value,
+    };
+    try {
+      const person = await whileBusy(form, () => post("/api/young-people", body));
+      go(`#/young-people/${encodeURIComponent(person.id)}`);
+    } catch (error) {
+      if (error.status !== 401) showApiError(form, error);
+    }
+  });
+  return form;
+}
+
+export async function render(view, { me, go, isCurrent }) {
+  const placeholder = loading();
+  view.append(heading("Your caseload"), placeholder);
+  try {
+    const people = await get("/api/young-people");
+    placeholder.replaceWith(
+      youngPeopleList(people, { testid: "caseload", empty: "Nobody is on your caseload yet.", showAccount: true }),
+    );
+  } catch (error) {
+    if (!isCurrent() || error.status === 401) return;
+    placeholder.replaceWith(problemBox(error));
+  }
+  view.append(
+    h(
+      "section",
+      { "aria-labelledby": "add-heading" },
+      h("h2", { id: "add-heading", text: "Add a young person" }),
+      h("p", { text: "They will be added to your caseload." }),
+      addForm(go),
+    ),
+    accountSection(me, go),
+  );
+}

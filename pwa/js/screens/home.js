@@ -1,0 +1,24 @@
+// #/home: each role has its own home screen.
+import * as admin from "./home-admin.js";
+import * as carer from "./home-carer.js";
+import * as manager from "./home-manager.js";
+import * as socialWorker from "./home-social-worker.js";
+import * as youngPerson from "./home-young-person.js";
+import { h, heading } from "../ui.js";
+
+const HOMES = {
+  young_person: youngPerson,
+  carer,
+  social_worker: socialWorker,
+  manager,
+  admin,
+};
+
+export async function render(view, ctx) {
+  const home = HOMES[ctx.me.user.role];
+  if (home) {
+    await home.render(view, ctx);
+    return;
+  }
+  view.append(heading("Homeward"), h("p", { text: "There is nothing here for your account yet." }));
+}

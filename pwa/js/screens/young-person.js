@@ -1,0 +1,196 @@
+// One young person, for the adults around them. Carers see the details and who
+// can see them; the allocated social worker also invites, manages lost phones and
+// sees who has looked. Anyone else gets "not found" from the server.
+import { del, get, post } from "../api.js";
+import { announce, h, heading, loading, plainDate, plainList, plainWhen, problemBox } from "../ui.js";
+import { whoCanSeeList, whoHasLookedList } from "./who.js";
+
+function section(id, title, ...content) {
+  return h("section", { "aria-labelledby": id }, h("h2", { id, text: title }), ...content);
+}
+
+function details(person) {
+  const rows = [
+    ["Age", String(person.age)],
+    ["Date of birth", plainDate(person.date_of_birth)],
+    ["Social workers", plainList(person.social_workers) || "None yet"],
+    ["Carers", plainList(person.carers) || "None yet"],
+    ["On Homeward", person.has_account ? "Yes, has joined" : "Not joined yet"],
+  ];
+  return h(
+    "dl",
+    { class: "details", testid: "young-person-details" },
+    rows.map(([term, value]) => h("div", { class: "detail" }, h("dt", { text: term }), h("dd", { text: value }))),
+  );
+}
+
+async function copyLink(url, status) {
+  try {
+    await navigator.clipboard.writeText(url);
+    status.textContent = "Link copied.";
+  } catch {
+    status.textContent = "Couldn't copy. Select the link and copy it yourself.";
+  }
+}
+
+function invitePanel(invite, person, role) {
+  const status = h("p", { role: "status", class: "hint" });
+  const title = h("h3", {
+    tabindex: "-1",
+    text: role === "young_person" ? `Invite for ${person.preferred_name}` : `Carer invite for ${person.preferred_name}`,
+  });
+  // Only our own server's data: URL, never a link to somewhere else.
+  const qr = String(invite.qr_svg).startsWith("data:image/svg+xml")
+    ? h("img", { src: invite.qr_svg, alt: "QR code to join Homeward", class: "qr", testid: "invite-qr" })
+    : null;
+  const copy = h("button", { type: "button", class: "button button-secondary", testid: "invite-copy" }, "Copy link");
+  copy.addEventListener("click", () => copyLink(invite.url, status));
+  return {
+    title,
+    panel: h(
+      "div",
+      { class: "invite", testid: "invite-panel", "data-role": role },
+      title,
+      h(
+        "p",
+        {},
+        role === "young_person"
+          ? `Ask ${person.preferred_name} to scan this code with their phone's camera.`
+          : "Ask the carer to scan this code with their phone's camera, or send them the link.",
+      ),
+      qr,
+      h("p", { class: "invite-link" }, "Link: ", h("code", { testid: "invite-link", text: invite.url })),
+      copy,
+      status,
+      h("p", {}, "Code: ", h("strong", { testid: "invite-code", text: invite.code })),
+      h("p", { testid: "invite-expires", text: `This invite works once, until ${plainWhen(invite.expires_at)}.` }),
+    ),
+  };
+}
+
+function invites(person) {
+  const holder = h("div", { testid: "invite-holder" });
+  const make = async (role, buttonEl) => {
+    buttonEl.disabled = true;
+    try {
+      const invite = await post("/api/invites", { role, young_person_id: person.id });
+      const { title, panel } = invitePanel(invite, person, role);
+      holder.replaceChildren(panel);
+      title.focus();
+    } catch (error) {
+      if (error.status !== 401) holder.replaceChildren(problemBox(error, "invite-problem"));
+    } finally {
+      buttonEl.disabled = false;
+    }
+  };
+  const buttons = [];
+  if (!person.has_account) {
+    const b = h("button", { type: "button", class: "button button-primary", testid: "invite-young-person" });
+    b.textContent = `Invite ${person.preferred_name} to Homeward`;
+    b.addEventListener("click", () => make("young_person", b));
+    buttons.push(b);
+  }
+  const carerButton = h("button", { type: "button", class: "button button-secondary", testid: "invite-carer" }, "Invite a carer");
+  carerButton.addEventListener("click", () => make("carer", carerButton));
+  buttons.push(carerButton);
+  return section("invite-heading", "Invites", h("div", { class: "button-row" }, buttons), holder);
+}
+
+function deviceList(person, devices) {
+  if (devices.length === 0) return h("p", { testid: "devices", text: "No phones are signed in." });
+  const list = h("ul", { class: "cards", testid: "devices" });
+  for (const device of devices) {
+    const name = device.device_name || "A phone";
+    const item = h(
+      "li",
+      { class: "card", testid: "device" },
+      h("p", { class: "card-title" }, h("strong", { text: name })),
+      h("p", { class: "card-detail", text: `Signed in ${plainWhen(device.created_at)}` }),
+      device.last_seen_at ? h("p", { class: "card-detail", text: `Last used ${plainWhen(device.last_seen_at)}` }) : null,
+    );
+    const signOut = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "device-sign-out", "aria-label": `Sign out ${name}` },
+      "Sign out this phone",
+    );
+    signOut.addEventListener("click", async () => {
+      signOut.disabled = true;
+      try {
+        await del(`/api/young-people/${encodeURIComponent(person.id)}/devices/${encodeURIComponent(device.id)}`);
+        item.remove();
+        announce(`${name} is signed out.`);
+      } catch (error) {
+        signOut.disabled = false;
+        if (error.status !== 401) item.append(problemBox(error));
+      }
+    });
+    item.append(signOut);
+    list.append(item);
+  }
+  return list;
+}
+
+async function optional(path) {
+  try {
+    return { data: await get(path) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function notFound(view) {
+  view.replaceChildren(
+    heading("Not found", "not-found"),
+    h("p", { text: "We couldn't find that young person. They may not be on your caseload." }),
+    h("p", {}, h("a", { href: "#/home" }, "Back to home")),
+  );
+}
+
+export async function render(view, { params, me, isCurrent }) {
+  const [id] = params;
+  view.append(loading());
+  const base = `/api/young-people/${encodeURIComponent(id)}`;
+  let person;
+  try {
+    person = await get(base);
+  } catch (error) {
+    if (!isCurrent() || error.status === 401) return;
+    if (error.status === 404 || error.status === 403) notFound(view);
+    else view.replaceChildren(heading("Young person"), problemBox(error));
+    return;
+  }
+  const socialWorker = me.user.role === "social_worker";
+  const [canSee, looked, devices] = await Promise.all([
+    optional(`${base}/who-can-see`),
+    socialWorker ? optional(`${base}/who-has-looked`) : null,
+    socialWorker ? optional(`${base}/devices`) : null,
+  ]);
+  if (!isCurrent()) return;
+  const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
+  view.replaceChildren(
+    heading(person.preferred_name, "young-person-name"),
+    details(person),
+    socialWorker ? invites(person) : null,
+    section(
+      "can-see-heading",
+      `Who can see ${person.preferred_name}'s information`,
+      show(canSee, (data) => whoCanSeeList(data, "who-can-see", { forYoungPerson: false })),
+    ),
+    devices
+      ? section(
+          "devices-heading",
+          `${person.preferred_name}'s phones`,
+          h("p", { text: "If a phone is lost, sign it out so nobody else can use it." }),
+          show(devices, (data) => deviceList(person, data)),
+        )
+      : null,
+    looked
+      ? section(
+          "looked-heading",
+          "Who has looked",
+          show(looked, (data) => whoHasLookedList(data, "who-has-looked", { forYoungPerson: false })),
+        )
+      : null,
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")),
+  );
+}

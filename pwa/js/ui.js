@@ -1,0 +1,220 @@
+// Small DOM helpers. Everything is built with createElement and textContent so
+// text from the server can never become markup.
+
+let lastId = 0;
+
+export function nextId(prefix) {
+  lastId += 1;
+  return `${prefix}-${lastId}`;
+}
+
+/**
+ * h("p", {class: "hint", testid: "x", onClick: fn}, "text", child)
+ * `text` sets textContent, `testid` sets data-testid, `onX` adds a listener,
+ * `true` adds an empty attribute, and null/undefined/false are skipped.
+ */
+export function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key === "testid") node.dataset.testid = value;
+    else if (key.startsWith("on") && typeof value === "function") {
+      node.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (value === true) node.setAttribute(key, "");
+    else node.setAttribute(key, String(value));
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+export function announce(text) {
+  const region = document.getElementById("announcer");
+  if (!region) return;
+  // Clearing first makes screen readers repeat a message that has not changed.
+  region.textContent = "";
+  setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}
+
+/** The screen's one h1; it takes focus after navigation so screen readers read it. */
+export function heading(text, testid = "screen-title") {
+  document.title = `${text.length > 40 ? text.slice(0, 40) + "…" : text} - Homeward`;
+  return h("h1", { tabindex: "-1", testid, text });
+}
+
+export function loading() {
+  return h("p", { class: "loading", testid: "loading", text: "Loading…" });
+}
+
+/** Show why something could not load, in place of the thing itself. */
+export function problemBox(error, testid = "problem") {
+  return h(
+    "div",
+    { class: "problem", role: "alert", testid },
+    h("p", { class: "problem-title", text: error.title || "Something went wrong." }),
+    error.detail ? h("p", { text: error.detail }) : null,
+  );
+}
+
+export function link(href, text, props = {}) {
+  return h("a", { href, ...props }, text);
+}
+
+export function button(text, onClick, { testid, kind = "primary", type = "button", label } = {}) {
+  return h("button", { type, class: `button button-${kind}`, testid, onClick, "aria-label": label }, text);
+}
+
+/**
+ * One labelled input with an optional hint and a slot for its error message.
+ * `name` matches the API field so server errors land next to the right input.
+ */
+export function field({ label, name, type = "text", hint, testid, required = true, ...attrs }) {
+  const id = nextId(name);
+  const hintId = hint ? `${id}-hint` : null;
+  const input = h("input", {
+    id,
+    name,
+    type,
+    required,
+    testid,
+    "aria-describedby": hintId,
+    "data-hint-id": hintId,
+    ...attrs,
+  });
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: id, text: label }),
+    hint ? h("p", { class: "hint", id: hintId, text: hint }) : null,
+    h("p", { class: "field-error", id: `${id}-error`, testid: testid ? `${testid}-error` : null, hidden: true }),
+    input,
+  );
+}
+
+/** The message at the top of a form. role=alert so it is read out when it changes. */
+export function formAlert(testid = "form-error") {
+  return h("div", { class: "form-error", role: "alert", testid });
+}
+
+function inputFor(form, name) {
+  const bare = String(name).replace(/^body\./, "");
+  return form.querySelector(`[name="${CSS.escape(bare)}"]`);
+}
+
+export function setFieldError(form, name, message) {
+  const input = inputFor(form, name);
+  if (!input) return false;
+  const error = form.querySelector(`#${CSS.escape(input.id)}-error`);
+  error.textContent = message;
+  error.hidden = false;
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", [input.dataset.hintId, error.id].filter(Boolean).join(" "));
+  return true;
+}
+
+export function clearErrors(form) {
+  for (const error of form.querySelectorAll(".field-error")) {
+    error.textContent = "";
+    error.hidden = true;
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    if (input.dataset.hintId) input.setAttribute("aria-describedby", input.dataset.hintId);
+    else input.removeAttribute("aria-describedby");
+  }
+  const alert = form.querySelector(".form-error");
+  if (alert) alert.replaceChildren();
+}
+
+/** Fill the form's alert, then move focus to the first field that needs fixing. */
+export function showFormProblem(form, title, detail = "", fieldErrors = []) {
+  const alert = form.querySelector(".form-error");
+  const unplaced = fieldErrors.filter((e) => !setFieldError(form, e.field, e.message));
+  if (alert) {
+    alert.replaceChildren(
+      h("p", { class: "problem-title", text: title }),
+      detail ? h("p", { text: detail }) : null,
+      ...unplaced.map((e) => h("p", { text: e.message })),
+    );
+  }
+  const firstInvalid = form.querySelector("[aria-invalid='true']");
+  if (firstInvalid) firstInvalid.focus();
+}
+
+export function showApiError(form, error) {
+  showFormProblem(form, error.title, error.detail, error.errors);
+}
+
+/** Disable a form's buttons while a request is out, so nothing is sent twice. */
+export async function whileBusy(form, work) {
+  const buttons = [...form.querySelectorAll("button")];
+  for (const b of buttons) b.disabled = true;
+  try {
+    return await work();
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true });
+
+function sameDay(a, b) {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** "3 March 2025" from "2025-03-03" (a date with no time is read as that day, not UTC). */
+export function plainDate(value) {
+  if (!value) return "";
+  const [y, m, d] = String(value).slice(0, 10).split("-").map(Number);
+  return dateFormat.format(new Date(y, m - 1, d));
+}
+
+/** "Today at 2:05 pm", "Yesterday at 9:30 am" or "Monday 3 March 2025 at 2:05 pm". */
+export function plainWhen(value) {
+  if (!value) return "";
+  const when = new Date(value);
+  if (Number.isNaN(when.getTime())) return String(value);
+  const now = new Date();
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  const time = timeFormat.format(when);
+  if (sameDay(when, now)) return `Today at ${time}`;
+  if (sameDay(when, yesterday)) return `Yesterday at ${time}`;
+  return `${dayFormat.format(when)} at ${time}`;
+}
+
+// Words a young person sees for each role (reading age about 10).
+const ROLE_FOR_YOUNG_PERSON = {
+  young_person: "you",
+  carer: "your carer",
+  social_worker: "your social worker",
+  manager: "a manager who checks the work is done well",
+  admin: "someone who looks after Homeward",
+};
+
+const ROLE_FOR_ADULTS = {
+  young_person: "Young person",
+  carer: "Carer",
+  social_worker: "Social worker",
+  manager: "Manager",
+  admin: "Admin",
+};
+
+export function roleForYoungPerson(role) {
+  return ROLE_FOR_YOUNG_PERSON[role] ?? "someone who helps keep you safe";
+}
+
+export function roleForAdults(role) {
+  return ROLE_FOR_ADULTS[role] ?? String(role).replaceAll("_", " ");
+}
+
+export function plainList(items) {
+  if (items.length === 0) return "";
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
