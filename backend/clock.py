@@ -1,12 +1,25 @@
-"""The current time, in one place so tests and escalations can control it."""
+"""The current time, in one place, so tests (and later escalation timers) can move it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+_offset = dt.timedelta(0)
+
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return dt.datetime.now(dt.UTC) + _offset
+
+
+def travel(delta: dt.timedelta) -> None:
+    """Move this process's clock forward (tests only; nothing in the app calls it)."""
+    global _offset
+    _offset += delta
+
+
+def reset() -> None:
+    global _offset
+    _offset = dt.timedelta(0)
 
 
 def as_utc(value: dt.datetime) -> dt.datetime:

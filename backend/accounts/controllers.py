@@ -7,7 +7,7 @@ import uuid
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts import services
@@ -35,7 +35,7 @@ class AuthController(Controller):
     tags = ["accounts"]
 
     @post("/login", status_code=200)
-    async def login(self, request: Request, data: LoginIn) -> Response[MeOut]:
+    async def login(self, request: Request, data: JSONBody[LoginIn]) -> Response[MeOut]:
         token, _ = await services.sign_in(
             data.identifier, data.secret, data.code, data.device_name,
             client_address(request), now(),
@@ -54,7 +54,7 @@ class AuthController(Controller):
         return response
 
     @post("/change-secret", status_code=HTTP_204_NO_CONTENT)
-    async def change_secret(self, actor: NamedDependency[Actor], data: ChangeSecretIn) -> None:
+    async def change_secret(self, actor: NamedDependency[Actor], data: JSONBody[ChangeSecretIn]) -> None:
         await services.change_secret(actor, data.current_secret, data.new_secret, now())
 
     @get("/sessions")

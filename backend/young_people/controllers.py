@@ -7,7 +7,7 @@ import uuid
 import msgspec
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
@@ -35,7 +35,7 @@ class YoungPeopleController(Controller):
         return msgspec.convert(rows, list[YoungPersonSummary])
 
     @post("/")
-    async def add(self, actor: NamedDependency[Actor], data: YoungPersonIn) -> YoungPersonOut:
+    async def add(self, actor: NamedDependency[Actor], data: JSONBody[YoungPersonIn]) -> YoungPersonOut:
         row = await services.add(actor, data.preferred_name, data.date_of_birth, now())
         return msgspec.convert(row, YoungPersonOut)
 

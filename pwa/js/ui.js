@@ -145,7 +145,14 @@ export function showFormProblem(form, title, detail = "", fieldErrors = []) {
 }
 
 export function showApiError(form, error) {
-  showFormProblem(form, error.title, error.detail, error.errors);
+  // With field errors the detail only repeats them, less kindly: leave it out.
+  const detail = error.errors?.length ? "" : error.detail;
+  showFormProblem(form, error.title, detail, error.errors ?? []);
+}
+
+/** Young people: exactly 6 numbers, or 8+ characters that are not all numbers. */
+export function youngPersonSecretOk(secret) {
+  return /^\d+$/.test(secret) ? secret.length === 6 : secret.length >= 8;
 }
 
 /** Disable a form's buttons while a request is out, so nothing is sent twice. */
@@ -190,11 +197,11 @@ export function plainWhen(value) {
 
 // Words a young person sees for each role (reading age about 10).
 const ROLE_FOR_YOUNG_PERSON = {
-  young_person: "you",
-  carer: "your carer",
-  social_worker: "your social worker",
-  manager: "a manager who checks the work is done well",
-  admin: "someone who looks after Homeward",
+  young_person: "You",
+  carer: "Your carer",
+  social_worker: "Your social worker",
+  manager: "Manager",
+  admin: "Looks after Homeward",
 };
 
 const ROLE_FOR_ADULTS = {
@@ -205,12 +212,21 @@ const ROLE_FOR_ADULTS = {
   admin: "Admin",
 };
 
+// The API sends roles as codes ("social_worker") or as words ("social worker").
+function roleKey(role) {
+  return String(role ?? "").trim().toLowerCase().replace(/\s+/g, "_");
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function roleForYoungPerson(role) {
-  return ROLE_FOR_YOUNG_PERSON[role] ?? "someone who helps keep you safe";
+  return ROLE_FOR_YOUNG_PERSON[roleKey(role)] ?? capitalised(String(role ?? "").replaceAll("_", " "));
 }
 
 export function roleForAdults(role) {
-  return ROLE_FOR_ADULTS[role] ?? String(role).replaceAll("_", " ");
+  return ROLE_FOR_ADULTS[roleKey(role)] ?? capitalised(String(role ?? "").replaceAll("_", " "));
 }
 
 export function plainList(items) {

@@ -1,20 +1,22 @@
 // Change your PIN (young person) or password (everyone else).
 import { post } from "../api.js";
 import { secretWord } from "../account.js";
-import { clearErrors, field, formAlert, h, heading, showApiError, showFormProblem, whileBusy } from "../ui.js";
+import { clearErrors, field, formAlert, h, heading, showApiError, showFormProblem, whileBusy, youngPersonSecretOk } from "../ui.js";
 
 function rules(me) {
   if (me.user.role === "young_person") {
     return {
       hint: "6 numbers, or a password of 8 or more letters.",
-      ok: (s) => /^\d{6}$/.test(s) || s.length >= 8,
+      ok: youngPersonSecretOk,
       message: "Use 6 numbers, or a password of 8 or more letters.",
     };
   }
+  // The server's minimums: 10 for carers, 12 for professionals.
+  const minimum = me.user.role === "carer" ? 10 : 12;
   return {
-    hint: "At least 10 characters.",
-    ok: (s) => s.length >= 10,
-    message: "Use at least 10 characters.",
+    hint: `At least ${minimum} characters.`,
+    ok: (s) => s.length >= minimum,
+    message: `Use at least ${minimum} characters.`,
   };
 }
 

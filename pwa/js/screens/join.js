@@ -15,6 +15,7 @@ import {
   showApiError,
   showFormProblem,
   whileBusy,
+  youngPersonSecretOk,
 } from "../ui.js";
 
 const RUN_OUT = "This invite has run out or been used. Ask for a new one.";
@@ -57,7 +58,7 @@ function secretRules(role) {
     return {
       label: "Choose a PIN",
       hint: "6 numbers, or a password of 8 or more letters.",
-      ok: (s) => /^\d{6}$/.test(s) || s.length >= 8,
+      ok: youngPersonSecretOk,
       message: "Use 6 numbers, or a password of 8 or more letters.",
     };
   }
@@ -105,7 +106,10 @@ function acceptForm(code, invite, go) {
     field({
       label: "Choose a username",
       name: "username",
-      hint: role === "young_person" ? "You'll use it to get back in. It doesn't have to be your real name." : null,
+      hint:
+        role === "young_person"
+          ? "3 to 30 letters or numbers. It doesn't have to be your real name."
+          : "3 to 30 letters or numbers.",
       testid: "join-username",
       autocomplete: "username",
       autocapitalize: "none",

@@ -14,7 +14,8 @@ export function whoCanSeeList(people, testid, { forYoungPerson = true } = {}) {
       h(
         "li",
         { class: "person", testid: "person" },
-        h("p", { class: "person-name" }, h("strong", { text: person.name }), ` (${roleText(person.role)})`),
+        h("p", { class: "person-name" }, h("strong", { text: person.name })),
+        h("p", { class: "person-role", text: roleText(person.role) }),
         person.why ? h("p", { class: "person-why", text: person.why }) : null,
       ),
     ),
@@ -34,7 +35,7 @@ export function whoHasLookedList(entries, testid, { forYoungPerson = true } = {}
       h(
         "li",
         { class: "look", testid: "look" },
-        h("p", {}, h("strong", { text: entry.name }), ` (${roleText(entry.role)})`),
+        h("p", {}, h("strong", { text: entry.name }), `, ${roleText(entry.role).toLowerCase()}`),
         entry.what ? h("p", { text: entry.what }) : null,
         h("p", { class: "when" }, h("time", { datetime: entry.at, text: plainWhen(entry.at) })),
       ),
