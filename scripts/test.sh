@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Install everything the tests need, then run them all: lint, API and unit tests on SQLite
+# and on PostgreSQL, and the browser tests in Debian's chromium.
+#
+# PostgreSQL: HOMEWARD_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test)
+# is used only to create and drop a fresh database for the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== installing Python packages into .venv"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+
+results="$(mktemp -d)"
+status=0
+run() {
+  local name="$1"; shift
+  echo "== $name"
+  "$@" || status=1
+}
+
+run "ruff" .venv/bin/ruff check backend tests bench migrations
+run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
+  .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/sqlite.xml"
+run "API and unit tests on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \
+  .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/postgres.xml"
+# Browser tests run in their own process: Playwright's sync API and pytest-asyncio's
+# event loop must not share one.
+run "browser tests (chromium)" .venv/bin/pytest tests/browser -q \
+  --junitxml="$results/browser.xml"
+
+.venv/bin/python - "$results" <<'PY'
+import sys, pathlib, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.xml")):
+    for suite in ET.parse(path).getroot().iter("testsuite"):
+        total, bad = int(suite.get("tests", 0)), int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skip = int(suite.get("skipped", 0))
+        print(f"   {path.stem:<9} {total - bad - skip} passed, {bad} failed, {skip} skipped")
+        passed += total - bad - skip; failed += bad; skipped += skip
+print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit $status
