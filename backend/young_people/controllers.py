@@ -11,10 +11,10 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
+from backend.accounts.schemas import SessionOut
 from backend.clock import now
 from backend.young_people import services
 from backend.young_people.schemas import (
-    DeviceOut,
     Look,
     PersonWhoCanSee,
     YoungPersonIn,
@@ -63,9 +63,9 @@ class YoungPeopleController(Controller):
     @get(YP + "/devices")
     async def devices(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
-    ) -> list[DeviceOut]:
+    ) -> list[SessionOut]:
         rows = await services.devices(actor, young_person_id)
-        return msgspec.convert(rows, list[DeviceOut])
+        return msgspec.convert(rows, list[SessionOut])
 
     @delete(YP + "/devices/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
     async def revoke_device(

@@ -42,12 +42,3 @@ class Look(msgspec.Struct):
     name: str
     role: str
     what: str
-
-
-class DeviceOut(msgspec.Struct):
-    id: uuid.UUID
-    kind: str
-    device_name: str
-    created_at: dt.datetime
-    last_seen_at: dt.datetime
-    current: bool
