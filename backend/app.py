@@ -16,10 +16,12 @@ from piccolo.engine.postgres import PostgresEngine
 from backend.accounts.controllers import AuthController
 from backend.admin.controllers import AdminController
 from backend.config import Settings, get_settings
+from backend.contacts.controllers import ContactSideController, TrioController
 from backend.db import get_engine
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
+from backend.plans.controllers import PlansController, reviews_due
 from backend.web.auth import provide_actor, require_json
 from backend.web.headers import make_before_send
 from backend.web.problems import HANDLERS
@@ -59,6 +61,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            PlansController,
+            reviews_due,
+            TrioController,
+            ContactSideController,
             create_static_files_router(
                 path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
             ),

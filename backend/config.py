@@ -30,6 +30,9 @@ class Settings:
     """`sqlite:////abs/path.sqlite3` or `postgresql://user@host:port/db`."""
     secret_key: str = ""
     """Key for encrypting second-factor secrets; required in production."""
+    data_keys: str = field(default="", repr=False)
+    """Comma-separated Fernet keys for sensitive fields, newest first (`homeward new-data-key`);
+    empty derives one from the secret key (development only)."""
     base_url: str = "http://127.0.0.1:8000"
     """Public address of Homeward, used in invite links and to decide on HSTS."""
     vapid_private_key_file: Path | None = None
@@ -129,6 +132,10 @@ def _check_production(settings: Settings) -> None:
         raise SettingsError(
             "HOMEWARD_SECRET_KEY must be set to a random value of at least 32 characters "
             "in production (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+    if not settings.data_keys:
+        raise SettingsError(
+            "HOMEWARD_DATA_KEYS must be set in production (make one: homeward new-data-key)"
         )
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")

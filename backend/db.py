@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import urlparse
 
+from asyncpg.exceptions import UniqueViolationError
 from piccolo.engine.base import Engine
 from piccolo.engine.finder import engine_finder
 from piccolo.engine.postgres import PostgresEngine
@@ -51,6 +52,23 @@ class HomewardSQLiteEngine(SQLiteEngine):
         return _ClosingSQLiteTransaction(
             engine=self, transaction_type=transaction_type, allow_nested=allow_nested
         )
+
+
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, UniqueViolationError)
+
+
+def breaks_unique(exc: BaseException, column: str) -> bool:
+    """Did a write fail because another row already holds this `column` value?
+
+    A check before an insert cannot see a row another transaction is inserting at the
+    same moment (PostgreSQL); the UNIQUE constraint does, so callers turn this into a
+    clear answer instead of a crash.
+    """
+    if isinstance(exc, sqlite3.IntegrityError):
+        return str(exc).startswith("UNIQUE constraint failed") and f".{column}" in str(exc)
+    if isinstance(exc, UniqueViolationError):
+        return f"_{column}_" in (exc.constraint_name or "")
+    return False
 
 
 def engine_from_url(url: str) -> Engine:

@@ -13,5 +13,7 @@ APP_REGISTRY = AppRegistry(
         "backend.young_people.piccolo_app",
         "backend.invites.piccolo_app",
         "backend.audit.piccolo_app",
+        "backend.plans.piccolo_app",
+        "backend.contacts.piccolo_app",
     ]
 )

@@ -12,7 +12,7 @@ import anyio.to_thread
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -101,11 +101,29 @@ def totp_match(secret: str, code: str, last_step: int | None, now: float) -> int
 
 # -- encryption of sensitive fields ----------------------------------------------------
 
-def _fernet() -> Fernet:
+def _derived_key(secret_key: str) -> bytes:
     key = HKDF(
         algorithm=hashes.SHA256(), length=32, salt=b"homeward-fields", info=b"fernet-v1"
-    ).derive(get_settings().secret_key.encode())
-    return Fernet(base64.urlsafe_b64encode(key))
+    ).derive(secret_key.encode())
+    return base64.urlsafe_b64encode(key)
+
+
+@lru_cache(maxsize=4)
+def _fernet_for(data_keys: str, secret_key: str) -> MultiFernet:
+    """The first key encrypts; every key decrypts, so old values still read after rotation."""
+    keys = [key.strip().encode() for key in data_keys.split(",") if key.strip()]
+    if not keys:
+        keys = [_derived_key(secret_key)]
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def _fernet() -> MultiFernet:
+    settings = get_settings()
+    return _fernet_for(settings.data_keys, settings.secret_key)
+
+
+def new_data_key() -> str:
+    return Fernet.generate_key().decode()
 
 
 def encrypt(value: str) -> str:
@@ -116,4 +134,9 @@ def decrypt(value: str) -> str:
     try:
         return _fernet().decrypt(value.encode()).decode()
     except InvalidToken as exc:
-        raise RuntimeError("cannot decrypt: was HOMEWARD_SECRET_KEY changed?") from exc
+        raise RuntimeError("cannot decrypt: is a key missing from HOMEWARD_DATA_KEYS?") from exc
+
+
+def reencrypt(value: str) -> str:
+    """The same value under the newest key (for key rotation)."""
+    return _fernet().rotate(value.encode()).decode()

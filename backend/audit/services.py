@@ -36,6 +36,15 @@ async def record(
     )
 
 
+async def record_by(name: str, role: str, action: str, what: str,
+                    young_person_id: uuid.UUID | None, at: dt.datetime | None = None) -> None:
+    """Append an event by someone with no account (a trusted contact)."""
+    await AuditEvent.insert(
+        AuditEvent(at=at or clock_now(), actor_id=None, actor_name=name[:120], actor_role=role,
+                   action=action, young_person_id=young_person_id, what=what[:200])
+    )
+
+
 async def events_for(young_person_id: uuid.UUID, limit: int = 200) -> list[dict]:
     return await (
         AuditEvent.select(

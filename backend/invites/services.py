@@ -16,7 +16,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.tables import User
 from backend.audit import services as audit
 from backend.config import get_settings
-from backend.db import write_transaction
+from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Conflict, Invalid, NotFound
 from backend.invites.tables import Invite
 from backend.security import digest, hash_secret, new_code, normalise_code
@@ -26,9 +26,10 @@ from backend.young_people.tables import Placement, YoungPerson
 
 INVITE_ROLES = ("young_person", "carer")
 GONE = "This invite has run out or been used. Ask for a new one."
+TAKEN = "That username is taken. Try another."
 
 
-def _qr_data_url(text: str) -> str:
+def qr_data_url(text: str) -> str:
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     buffer = io.BytesIO()
     image.save(buffer)
@@ -70,7 +71,7 @@ async def create(actor: Actor, role: str, young_person_id: uuid.UUID, now: dt.da
         )
         await audit.record(actor, "change", what, young_person_id, at=now)
     url = invite_url(code)
-    return {"code": code, "url": url, "qr_svg": _qr_data_url(url), "expires_at": expires_at}
+    return {"code": code, "url": url, "qr_svg": qr_data_url(url), "expires_at": expires_at}
 
 
 async def _live(code: str, now: dt.datetime) -> dict:
@@ -116,37 +117,44 @@ async def accept(
     else:
         shown_name = invite["young_person.preferred_name"]
     if await User.exists().where(User.username == name):
-        raise Invalid({"username": "That username is taken. Try another."})
+        raise Invalid({"username": TAKEN})
     secret_hash = await hash_secret(secret)
     young_person_id = invite["young_person"]
     user = User(
         role=role, display_name=shown_name, username=name, secret_hash=secret_hash,
         council=invite["young_person.council"], created_at=now,
     )
-    async with write_transaction():
-        # Conditional update: of two people racing with one code, exactly one wins.
-        used = await Invite.update(used_at=now, used_by=None).where(
-            (Invite.id == invite["id"]) & Invite.used_at.is_null() & (Invite.expires_at > now)
-        ).returning(Invite.id)
-        if not used:
-            raise NotFound(GONE, title="This invite doesn't work")
-        if await User.exists().where(User.username == name):
-            raise Invalid({"username": "That username is taken. Try another."})
-        await User.insert(user)
-        await Invite.update(used_by=user.id).where(Invite.id == invite["id"])
-        if role == "young_person":
-            linked = await YoungPerson.update(user=user.id).where(
-                (YoungPerson.id == young_person_id) & YoungPerson.user.is_null()
-            ).returning(YoungPerson.id)
-            if not linked:
-                raise Conflict("This young person has already joined Homeward.")
-            what = "joined Homeward on their phone"
-        else:
-            await Placement.insert(
-                Placement(young_person=young_person_id, carer=user.id, created_at=now)
-            )
-            what = f"joined as your carer ({shown_name})"
-        token = await accounts.open_session_for(user.id, device_name, now)
-        joined = await accounts.actor_for_token(token, now)
-        await audit.record(joined, "change", what, young_person_id, at=now)
+    try:
+        async with write_transaction():
+            # Conditional update: of two people racing with one code, exactly one wins.
+            used = await Invite.update(used_at=now, used_by=None).where(
+                (Invite.id == invite["id"]) & Invite.used_at.is_null() & (Invite.expires_at > now)
+            ).returning(Invite.id)
+            if not used:
+                raise NotFound(GONE, title="This invite doesn't work")
+            if await User.exists().where(User.username == name):
+                raise Invalid({"username": TAKEN})
+            await User.insert(user)
+            await Invite.update(used_by=user.id).where(Invite.id == invite["id"])
+            if role == "young_person":
+                linked = await YoungPerson.update(user=user.id).where(
+                    (YoungPerson.id == young_person_id) & YoungPerson.user.is_null()
+                ).returning(YoungPerson.id)
+                if not linked:
+                    raise Conflict("This young person has already joined Homeward.")
+                what = "joined Homeward on their phone"
+            else:
+                await Placement.insert(
+                    Placement(young_person=young_person_id, carer=user.id, created_at=now)
+                )
+                what = f"joined as your carer ({shown_name})"
+            token = await accounts.open_session_for(user.id, device_name, now)
+            joined = await accounts.actor_for_token(token, now)
+            await audit.record(joined, "change", what, young_person_id, at=now)
+    except INTEGRITY_ERRORS as exc:
+        # Someone took the username between the check above and the insert (PostgreSQL
+        # runs joins side by side): say so, rather than fail.
+        if not breaks_unique(exc, "username"):
+            raise
+        raise Invalid({"username": TAKEN}) from exc
     return token

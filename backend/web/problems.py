@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
@@ -42,14 +43,26 @@ def homeward_error(_: Request, exc: HomewardError) -> Response:
     return _problem(exc.status, exc.title, exc.detail, errors, headers)
 
 
-def _field(key: str) -> str:
-    return key.removeprefix("$.").split(".")[0] if key else ""
+# Litestar names the whole body "data" when the problem is a field that is missing or
+# not ours; the field itself is only named in the message.
+_FIELD_IN_MESSAGE = re.compile(r"(?:missing required|unknown) field `([^`]+)`")
+
+
+def _field(key: str, message: str = "") -> str:
+    field = key.removeprefix("$.").split(".")[0] if key else ""
+    if field == "data":
+        named = _FIELD_IN_MESSAGE.search(message)
+        return named.group(1) if named else ""
+    return field
 
 
 def http_error(_: Request, exc: HTTPException) -> Response:
     if isinstance(exc, ValidationException):
         errors = [
-            {"field": _field(item.get("key", "")), "message": item.get("message", "is not valid")}
+            {
+                "field": _field(item.get("key", ""), item.get("message", "")),
+                "message": item.get("message", "is not valid"),
+            }
             for item in (exc.extra or [])
             if isinstance(item, dict)
         ]

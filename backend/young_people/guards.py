@@ -33,3 +33,8 @@ def may_add_young_person(role: str) -> bool:
 
 def may_list_young_people(role: str) -> bool:
     return role in ("young_person", "carer", "social_worker")
+
+
+def may_download_police_form(relation: str | None) -> bool:
+    """The adults who would hand it to the police: carer and social worker."""
+    return relation in ("carer", "social_worker")

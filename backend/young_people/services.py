@@ -113,7 +113,7 @@ async def add(actor: Actor, preferred_name: str, date_of_birth: dt.date, now: dt
             CaseAllocation(young_person=young_person.id, social_worker=actor.user_id, created_at=now)
         )
         await audit.record(actor, "change", "added you to Homeward", young_person.id, at=now)
-    return await _detail(young_person.id, now.date())
+    return await detail_of(young_person.id, now.date())
 
 
 async def _names(table, column, young_person_id: uuid.UUID) -> list[str]:
@@ -123,7 +123,7 @@ async def _names(table, column, young_person_id: uuid.UUID) -> list[str]:
     return sorted(row[f"{column}.display_name"] for row in rows)
 
 
-async def _detail(young_person_id: uuid.UUID, today: dt.date) -> dict:
+async def detail_of(young_person_id: uuid.UUID, today: dt.date) -> dict:
     row = await YoungPerson.select().where(YoungPerson.id == young_person_id).first()
     if row is None:
         raise NotFound(NOT_FOUND)
@@ -140,7 +140,7 @@ async def _detail(young_person_id: uuid.UUID, today: dt.date) -> dict:
 
 async def get(actor: Actor, young_person_id: uuid.UUID, today: dt.date) -> dict:
     await require(actor, young_person_id, guards.may_read_record, "open a record")
-    detail = await _detail(young_person_id, today)
+    detail = await detail_of(young_person_id, today)
     await audit.record(actor, "read", "opened your record", young_person_id)
     return detail
 

@@ -1,0 +1,136 @@
+"""What a Missing Safety Plan holds, section by section, and how two versions differ.
+
+The words are the young person's where the plan is theirs (seed 000: co-designed;
+seed 003: description, places, what to do when they are not back).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+
+Line = Annotated[str, msgspec.Meta(max_length=200)]
+Text = Annotated[str, msgspec.Meta(max_length=2000)]
+
+SECTIONS = ("about_me", "worries", "places", "carer_steps", "sharing", "professional_notes")
+# The trio lives in the contacts area and is copied into each version (see services).
+SNAPSHOT_SECTIONS = ("trio",)
+AUDIENCES = ("carer", "school", "police", "trusted_contacts")
+SHAREABLE = ("about_me", "photo", "health", "worries", "places", "trio")
+# Sections only professionals write; the young person can read them.
+PROFESSIONAL_ONLY = ("professional_notes",)
+
+
+class AboutMe(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=False):
+    name_i_like: Line = ""
+    height: Line = ""
+    build: Line = ""
+    hair: Line = ""
+    usually_wear: Line = ""
+    marks: Line = ""
+    health_needs: Text = ""
+    medication: Text = ""
+
+
+class Worries(msgspec.Struct, forbid_unknown_fields=True):
+    what_worries_me: Text = ""
+    what_sets_it_off: Text = ""
+    what_helps_me_feel_safe: Text = ""
+
+
+class Place(msgspec.Struct, forbid_unknown_fields=True):
+    name: Line
+    where: Line = ""
+    notes: Line = ""
+
+
+class Places(msgspec.Struct, forbid_unknown_fields=True):
+    might_go: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
+    safe: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
+
+
+class CarerStep(msgspec.Struct, forbid_unknown_fields=True):
+    after_minutes: Annotated[int, msgspec.Meta(ge=0, le=7 * 24 * 60)]
+    action: Line
+
+
+class CarerSteps(msgspec.Struct, forbid_unknown_fields=True):
+    steps: Annotated[list[CarerStep], msgspec.Meta(max_length=12)] = []
+
+
+class Sharing(msgspec.Struct, forbid_unknown_fields=True):
+    """Per part of the plan, who outside the young person's social worker may see it."""
+
+    about_me: list[str] = msgspec.field(default_factory=lambda: ["carer", "police", "trusted_contacts"])
+    photo: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
+    health: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
+    worries: list[str] = msgspec.field(default_factory=lambda: ["carer"])
+    places: list[str] = msgspec.field(default_factory=lambda: ["carer", "police", "trusted_contacts"])
+    trio: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
+
+
+class ProfessionalNotes(msgspec.Struct, forbid_unknown_fields=True):
+    text: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+
+
+SECTION_TYPES: dict[str, type] = {
+    "about_me": AboutMe,
+    "worries": Worries,
+    "places": Places,
+    "carer_steps": CarerSteps,
+    "sharing": Sharing,
+    "professional_notes": ProfessionalNotes,
+}
+
+DEFAULT_CARER_STEPS = CarerSteps(
+    steps=[
+        CarerStep(after_minutes=15, action="Send a message and try calling"),
+        CarerStep(after_minutes=30, action="Call the people in the trio"),
+        CarerStep(after_minutes=45, action="Check the places in the plan"),
+        CarerStep(after_minutes=60, action="Call the police on 101 (999 if in danger now)"),
+    ]
+)
+
+
+def empty_content() -> dict[str, Any]:
+    content = {name: msgspec.to_builtins(kind()) for name, kind in SECTION_TYPES.items()}
+    content["carer_steps"] = msgspec.to_builtins(DEFAULT_CARER_STEPS)
+    content["photo_id"] = None
+    content["trio"] = []
+    return content
+
+
+def check_section(section: str, data: Any) -> dict[str, Any]:
+    """Validate one section; raises msgspec.ValidationError naming the bad field."""
+    value = msgspec.convert(data, SECTION_TYPES[section])
+    if isinstance(value, Sharing):
+        for part in SHAREABLE:
+            unknown = set(getattr(value, part)) - set(AUDIENCES)
+            if unknown:
+                raise msgspec.ValidationError(f"Unknown audience {sorted(unknown)[0]!r} - at `$.{part}`")
+    if isinstance(value, CarerSteps):
+        value.steps.sort(key=lambda step: step.after_minutes)
+    return msgspec.to_builtins(value)
+
+
+def _flatten(value: Any, prefix: str) -> dict[str, Any]:
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, inner in value.items():
+            flat.update(_flatten(inner, f"{prefix}.{key}" if prefix else key))
+        return flat
+    return {prefix: value}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    """Field-by-field changes between two versions' contents, in a stable order."""
+    old, new = _flatten(before, ""), _flatten(after, "")
+    changes = []
+    for key in sorted(set(old) | set(new)):
+        if old.get(key) != new.get(key):
+            section, _, field = key.partition(".")
+            changes.append(
+                {"section": section, "field": field, "before": old.get(key), "after": new.get(key)}
+            )
+    return changes

@@ -1,0 +1,142 @@
+"""Missing Safety Plans: co-design, signatures, agreement, versions, reviews."""
+
+import datetime as dt
+
+from backend import clock
+from backend.plans import services as plans
+from tests.factories import sign_in_directly
+
+
+def plan_url(world, who="jade"):
+    return f"/api/young-people/{world.young[who]}/plan"
+
+
+async def edit(person, url, section, body):
+    return await person.client.put(f"{url}/sections/{section}", json=body)
+
+
+async def sign_all(world, url, people=("jade", "priya", "sam")):
+    reply = None
+    for key in people:
+        person = getattr(world, key)
+        draft = (await person.client.get(url)).json()["draft"]
+        reply = await person.client.post(f"{url}/sign", json={"content_hash": draft["content_hash"]})
+        assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+async def test_young_person_drafts_their_plan_and_every_change_says_who(world):
+    url = plan_url(world)
+    reply = await edit(world.jade, url, "worries", {"what_worries_me": "Being shouted at"})
+    assert reply.status_code == 200, reply.text
+    draft = reply.json()["draft"]
+    assert draft["status"] == "draft" and draft["number"] == 1
+    assert draft["content"]["worries"]["what_worries_me"] == "Being shouted at"
+    assert draft["changes"][0]["name"] == "Jade"
+    assert draft["changes"][0]["section"] == "what worries me"
+    reply = await edit(world.sam, url, "professional_notes", {"text": "Jade likes art club."})
+    assert reply.json()["draft"]["changes"][0]["name"] == "Sam Okafor"
+
+
+async def test_plan_is_agreed_only_when_young_person_carer_and_social_worker_have_signed(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "places", {"might_go": [{"name": "Aunt Lou's flat"}], "safe": []})
+    view = await sign_all(world, url, ("jade", "sam"))
+    assert view["agreed"] is None
+    assert view["draft"]["still_to_sign"] == ["carer"]
+    view = await sign_all(world, url, ("priya",))
+    assert view["draft"] is None
+    assert view["agreed"]["number"] == 1
+    assert {s["role"] for s in view["agreed"]["signatures"]} == {"young_person", "carer", "social_worker"}
+
+
+async def test_a_change_after_signing_leaves_old_signatures_behind(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "Noise"})
+    await sign_all(world, url, ("jade", "priya"))
+    await edit(world.sam, url, "worries", {"what_worries_me": "Noise at night"})
+    draft = (await world.sam.client.get(url)).json()["draft"]
+    assert draft["signatures"] == []
+    assert draft["still_to_sign"] == ["young_person", "carer", "social_worker"]
+
+
+async def test_signing_content_you_did_not_see_is_refused(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "Noise"})
+    seen = (await world.priya.client.get(url)).json()["draft"]["content_hash"]
+    await edit(world.jade, url, "worries", {"what_worries_me": "Noise and crowds"})
+    reply = await world.priya.client.post(f"{url}/sign", json={"content_hash": seen})
+    assert reply.status_code == 409
+    assert (await world.priya.client.get(url)).json()["draft"]["signatures"] == []
+
+
+async def test_any_change_after_agreement_starts_a_new_draft_and_history_shows_the_difference(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "about_me", {"hair": "Short, black"})
+    await sign_all(world, url)
+    await edit(world.jade, url, "about_me", {"hair": "Long, red"})
+    view = (await world.jade.client.get(url)).json()
+    assert view["agreed"]["number"] == 1 and view["draft"]["number"] == 2
+    assert view["agreed"]["content"]["about_me"]["hair"] == "Short, black"
+    await sign_all(world, url)
+    versions = (await world.sam.client.get(f"{url}/versions")).json()
+    assert [(v["number"], v["status"]) for v in versions] == [(2, "agreed"), (1, "superseded")]
+    changes = (await world.sam.client.get(f"{url}/compare", params={"first": 1, "second": 2})).json()
+    assert {"section": "about_me", "field": "hair", "before": "Short, black", "after": "Long, red"} in changes
+
+
+async def test_bad_plan_input_names_the_field_and_saves_nothing(world):
+    url = plan_url(world)
+    reply = await edit(world.jade, url, "about_me", {"height": "x" * 500})
+    assert reply.status_code == 422
+    assert reply.headers["content-type"].startswith("application/problem+json")
+    assert reply.json()["errors"][0]["field"] == "height"
+    reply = await edit(world.jade, url, "sharing", {"police": ["everyone"]})
+    assert reply.status_code == 422
+    reply = await edit(world.jade, url, "sharing", {"worries": ["newspaper"]})
+    assert reply.status_code == 422 and reply.json()["errors"][0]["field"] == "worries"
+    assert (await world.jade.client.get(url)).json()["draft"] is None
+
+
+async def test_carer_does_not_see_what_the_young_person_keeps_from_carers(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "My dad"})
+    await edit(world.jade, url, "sharing", {"worries": [], "health": []})
+    await edit(world.jade, url, "about_me", {"hair": "Curly", "medication": "Inhaler"})
+    draft = (await world.priya.client.get(url)).json()["draft"]
+    assert draft["content"]["worries"] is None
+    assert draft["content"]["about_me"]["medication"] is None
+    assert "My dad" not in str(draft)
+    # Saving the parts she can see keeps the parts she cannot.
+    reply = await edit(world.priya, url, "about_me", {"hair": "Curly, tied back"})
+    assert reply.status_code == 200
+    full = (await world.jade.client.get(url)).json()["draft"]["content"]["about_me"]
+    assert full == {**full, "hair": "Curly, tied back", "medication": "Inhaler"}
+    reply = await edit(world.priya, url, "worries", {"what_worries_me": "x"})
+    assert reply.status_code == 403
+    reply = await edit(world.priya, url, "sharing", {"worries": ["carer"]})
+    assert reply.status_code == 403
+
+
+async def test_stranger_social_worker_cannot_see_or_edit_the_plan(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "Secret"})
+    assert (await world.alex.client.get(url)).status_code == 404
+    assert (await edit(world.alex, url, "worries", {"what_worries_me": "x"})).status_code == 404
+    assert (await world.olu.client.get(url)).status_code == 404
+
+
+async def test_review_hook_marks_a_review_due_and_agreement_clears_it(world):
+    url = plan_url(world)
+    await plans.mark_review_due(world.young["jade"], "Came back after being missing", clock.now())
+    due = (await world.sam.client.get("/api/plans/reviews-due")).json()
+    assert [(d["preferred_name"], d["overdue"]) for d in due] == [("Jade", False)]
+    clock.travel(dt.timedelta(days=8))
+    for key in ("sam", "alex", "priya"):  # professionals' sessions ended in the meantime
+        await sign_in_directly(getattr(world, key), world.client_for())
+    due = (await world.sam.client.get("/api/plans/reviews-due")).json()
+    assert due[0]["overdue"] is True
+    assert (await world.alex.client.get("/api/plans/reviews-due")).json() == []
+    await edit(world.jade, url, "worries", {"what_worries_me": "Being blamed"})
+    await sign_all(world, url)
+    assert (await world.sam.client.get("/api/plans/reviews-due")).json() == []
