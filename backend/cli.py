@@ -1,4 +1,5 @@
-"""`homeward`: serve, migrate, demo, create-user, vapid-keys, demo-code."""
+"""`homeward`: serve, migrate, demo, demo-code, create-user, vapid-keys, new-data-key,
+rotate-data-keys."""
 
 from __future__ import annotations
 
@@ -113,6 +114,21 @@ def cmd_vapid_keys(args) -> int:
     return 0
 
 
+def cmd_new_data_key(_args) -> int:
+    from backend.security import new_data_key
+
+    print(new_data_key())
+    return 0
+
+
+def cmd_rotate_data_keys(_args) -> int:
+    from backend.sensitive import rotate_keys
+
+    changed = _run(rotate_keys())
+    print(f"Re-encrypted {changed} values with the newest key in HOMEWARD_DATA_KEYS.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="homeward", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -143,6 +159,12 @@ def parser() -> argparse.ArgumentParser:
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
+    sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
+        func=cmd_new_data_key
+    )
+    sub.add_parser(
+        "rotate-data-keys", help="re-encrypt sensitive fields with the first HOMEWARD_DATA_KEYS key"
+    ).set_defaults(func=cmd_rotate_data_keys)
     return top
 
 

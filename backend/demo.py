@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from backend.accounts.actor import Actor
 from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Team, User
 from backend.clock import now
+from backend.contacts import services as contacts
+from backend.contacts.rules import ContactDetails
 from backend.db import write_transaction
+from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -91,4 +95,76 @@ async def load() -> bool:
                 await Placement.insert(
                     Placement(young_person=young_person.id, carer=users[carer]["id"], created_at=at)
                 )
+        await load_plans()
     return True
+
+
+def _actor(user: dict, young_person_id=None) -> Actor:
+    return Actor(user_id=user["id"], role=user["role"], display_name=user["display_name"],
+                 council_id=user["council"], session_id="demo", session_kind="demo",
+                 csrf_token="", young_person_id=young_person_id)
+
+
+async def _user_by(ident: str) -> dict:
+    column = User.email if "@" in ident else User.username
+    return await User.select().where(column == ident).first()
+
+
+async def load_plans() -> None:
+    """Jade's plan, made with Priya and Sam as in JOURNEYS.md, agreed by all three;
+    Mia's plan started by Alex; Tyler's plan due, as he is new."""
+    at = now()
+    ids = {row["preferred_name"]: row["id"] for row in await YoungPerson.select(
+        YoungPerson.id, YoungPerson.preferred_name)}
+    jade, sam, priya = await _user_by("jade"), await _user_by(SAM), await _user_by("priya")
+    as_jade, as_sam, as_priya = _actor(jade, ids["Jade"]), _actor(sam), _actor(priya)
+    for section, value in JADE_PLAN:
+        who = as_priya if section == "carer_steps" else as_jade
+        await plans.edit_section(who, ids["Jade"], section, value, at)
+    for person in JADE_TRIO:
+        await contacts.add(as_jade, ids["Jade"], ContactDetails(**person), at)
+    await plans.edit_section(as_sam, ids["Jade"], "professional_notes",
+                             {"text": "Jade settles best with art club on Thursdays. "
+                                      "Agreed curfew 21:30 on school nights."}, at)
+    for who in (as_jade, as_priya, as_sam):
+        draft = (await plans.view(who, ids["Jade"], at))["draft"]
+        await plans.sign(who, ids["Jade"], draft["content_hash"], at)
+    alex, mia = await _user_by("alex@northbrook.example"), await _user_by("mia")
+    await plans.edit_section(_actor(mia, ids["Mia"]), ids["Mia"], "worries",
+                             {"what_worries_me": "Being moved again without being asked",
+                              "what_helps_me_feel_safe": "Music and my sister's messages"}, at)
+    await plans.edit_section(_actor(alex), ids["Mia"], "places",
+                             {"might_go": [{"name": "Her sister's, Eastfield", "notes": "Mia's choice"}],
+                              "safe": []}, at)
+    await plans.mark_review_due(ids["Tyler"], "New to Homeward: make the plan together", at)
+
+
+SAM = "sam@northbrook.example"
+JADE_PLAN = [
+    ("about_me", {"name_i_like": "Jade", "height": "Around 160 cm", "build": "Slim",
+                  "hair": "Black, usually in braids", "usually_wear": "Grey hoodie, white trainers",
+                  "marks": "Small scar on left eyebrow", "health_needs": "Asthma",
+                  "medication": "Blue inhaler"}),
+    ("worries", {"what_worries_me": "People shouting. Being blamed when I come back.",
+                 "what_sets_it_off": "Arguments on the phone with my mum",
+                 "what_helps_me_feel_safe": "Talking to Aunt Lou. Headphones and drawing."}),
+    ("places", {"might_go": [{"name": "Aunt Lou's flat", "where": "Eastfield"},
+                             {"name": "The skate park", "where": "Northbrook Park"}],
+                "safe": [{"name": "Aunt Lou's flat", "where": "Eastfield"},
+                         {"name": "The youth centre", "where": "Mill Lane", "notes": "Dan works there"}]}),
+    ("carer_steps", {"steps": [
+        {"after_minutes": 15, "action": "Text Jade: 'Are you OK? No one is cross.'"},
+        {"after_minutes": 30, "action": "Call Lou, then Dan, then Grace"},
+        {"after_minutes": 45, "action": "Check the skate park and the youth centre"},
+        {"after_minutes": 60, "action": "Call the police on 101 (999 if she is in danger now)"},
+    ]}),
+]
+# Telephone numbers from Ofcom's range kept for drama: they reach nobody.
+JADE_TRIO = [
+    {"name": "Lou", "how_they_know_me": "My aunt", "phone": "020 7946 0018",
+     "what_they_will_do": "Come and get me, any time"},
+    {"name": "Dan", "how_they_know_me": "My old youth worker", "phone": "020 7946 0342",
+     "email": "dan@example.org", "what_they_will_do": "Call me back and help me get home"},
+    {"name": "Grace", "how_they_know_me": "My friend's mum", "phone": "020 7946 0577",
+     "what_they_will_do": "Let me stay for a cup of tea and call Priya"},
+]
