@@ -64,11 +64,22 @@ def cmd_demo(_args) -> int:
 
     loaded = _run(go())
     print("Demo data loaded." if loaded else "Demo data was already there; nothing changed.")
+    _ensure_vapid_keys()
     print("\nDemo sign-ins (fictional people, Northbrook Council):")
     for role, name, ident, secret in demo.sign_ins():
         extra = "  + code from: homeward demo-code " + ident if "@" in ident else ""
         print(f"  {role:<13} {name:<18} {ident:<26} {secret}{extra}")
     return 0
+
+
+def _ensure_vapid_keys() -> None:
+    """The demo needs a push key pair so trusted contacts can turn on notifications."""
+    from backend.vapid import make_keys
+
+    path = get_settings().vapid_private_key_file
+    if not path.exists():
+        make_keys(path)
+        print(f"Made a Web Push (VAPID) key pair in {path}.")
 
 
 def cmd_demo_code(args) -> int:

@@ -44,7 +44,7 @@ async def sign_in(
     """Check the details and open a session; returns the cookie token and the actor."""
     ident = identifier.strip().lower()[:254]
     keys = [f"account:{ident}", f"address:{address}"]
-    await throttle.check(keys, now)
+    await throttle.attempt(keys, now)
     user = await User.select().where((User.username == ident) | (User.email == ident)).first()
     ok = await verify_secret(user["secret_hash"] if user else None, secret[: rules.MAX_SECRET])
     step = None
@@ -56,10 +56,9 @@ async def sign_in(
         )
         ok = step is not None
     if not ok or not user["active"]:
-        await throttle.record_failure(keys, now)
-        raise _no_match()
+        raise _no_match()  # the attempt is already counted
     token = await _open_session(user, device_name, now, totp_step=step)
-    await throttle.clear(keys[0])
+    await throttle.succeeded(keys)
     return token, await actor_for_token(token, now)
 
 
@@ -69,10 +68,15 @@ async def _open_session(
     token = new_token()
     kind = "device" if user["role"] in DEVICE_ROLES else "browser"
     async with write_transaction():
-        changes: dict = {User.last_sign_in_at: now}
         if totp_step is not None:
-            changes[User.totp_last_step] = totp_step
-        await User.update(changes).where(User.id == user["id"])
+            # Conditional: of sign-ins racing with one code, only the first may use it.
+            claimed = await User.update(totp_last_step=totp_step).where(
+                (User.id == user["id"])
+                & (User.totp_last_step.is_null() | (User.totp_last_step < totp_step))
+            ).returning(User.id)
+            if not claimed:
+                raise _no_match()
+        await User.update(last_sign_in_at=now).where(User.id == user["id"])
         await Session.insert(
             Session(
                 id=digest(token),

@@ -1,4 +1,4 @@
-"""Failed sign-in counting, kept in the database so every process shares it."""
+"""Sign-in attempt counting, kept in the database so every process shares it."""
 
 from __future__ import annotations
 
@@ -18,30 +18,37 @@ def _limit(key: str) -> int:
     return settings.login_max_failures_per_address
 
 
-async def check(keys: list[str], now: dt.datetime) -> None:
-    """Refuse (429) while any key has used up its failures in the current window."""
-    window = dt.timedelta(minutes=get_settings().login_window_minutes)
-    rows = await Throttle.select().where(Throttle.key.is_in(keys))
-    for row in rows:
-        ends = as_utc(row["window_started_at"]) + window
-        if now < ends and row["failures"] >= _limit(row["key"]):
-            raise TooManyAttempts(int((ends - now).total_seconds()) + 1)
+async def attempt(keys: list[str], now: dt.datetime) -> None:
+    """Count one sign-in attempt against every key, or refuse (429) while any key has
+    used up its tries in the current window.
 
-
-async def record_failure(keys: list[str], now: dt.datetime) -> None:
+    The attempt is counted before the secret is checked, by one atomic increment per
+    key, so guesses sent all at once meet the same limit as guesses sent one by one.
+    A sign-in that succeeds takes its attempt back (`succeeded`).
+    """
     window = dt.timedelta(minutes=get_settings().login_window_minutes)
     async with write_transaction():
-        rows = {r["key"]: r for r in await Throttle.select().where(Throttle.key.is_in(keys))}
-        for key in keys:
-            row = rows.get(key)
-            if row is None:
-                await Throttle.insert(Throttle(key=key, failures=1, window_started_at=now))
-            elif now >= as_utc(row["window_started_at"]) + window:
-                await Throttle.update(failures=1, window_started_at=now).where(Throttle.key == key)
-            else:
-                await Throttle.update(failures=Throttle.failures + 1).where(Throttle.key == key)
+        await Throttle.insert(
+            *[Throttle(key=key, failures=0, window_started_at=now) for key in keys]
+        ).on_conflict(action="DO NOTHING")
+        await Throttle.update(failures=0, window_started_at=now).where(
+            Throttle.key.is_in(keys) & (Throttle.window_started_at <= now - window)
+        )
+        rows = await Throttle.update(failures=Throttle.failures + 1).where(
+            Throttle.key.is_in(keys)
+        ).returning(Throttle.key, Throttle.failures, Throttle.window_started_at)
+        for row in rows:
+            if row["failures"] > _limit(row["key"]):
+                # Raising rolls the increments back: a refused try is not counted.
+                ends = as_utc(row["window_started_at"]) + window
+                raise TooManyAttempts(int((ends - now).total_seconds()) + 1)
 
 
-async def clear(key: str) -> None:
+async def succeeded(keys: list[str]) -> None:
+    """The right details: forget the account's failures and give the address its try back."""
+    account, address = keys
     async with write_transaction():
-        await Throttle.delete().where(Throttle.key == key)
+        await Throttle.delete().where(Throttle.key == account)
+        await Throttle.update(failures=Throttle.failures - 1).where(
+            (Throttle.key == address) & (Throttle.failures > 0)
+        )

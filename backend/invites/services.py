@@ -108,14 +108,24 @@ async def accept(
     """Create the account, use up the invite and sign in; returns the session token."""
     invite = await _live(code, now)
     role = invite["role"]
-    name = rules.check_username(username)
-    rules.check_secret(role, secret)
+    errors: dict[str, str] = {}  # name every bad field at once, not one per try
+    try:
+        rules.check_username(username)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    try:
+        rules.check_secret(role, secret)
+    except Invalid as exc:
+        errors.update(exc.errors)
     if role == "carer":
         shown_name = " ".join((display_name or "").split())
         if not 1 <= len(shown_name) <= 120:
-            raise Invalid({"display_name": "Enter your name as the young person knows you."})
+            errors["display_name"] = "Enter your name as the young person knows you."
     else:
         shown_name = invite["young_person.preferred_name"]
+    if errors:
+        raise Invalid(errors)
+    name = rules.normalise_username(username)
     if await User.exists().where(User.username == name):
         raise Invalid({"username": TAKEN})
     secret_hash = await hash_secret(secret)

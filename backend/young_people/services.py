@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from backend.accounts import services as accounts
@@ -141,7 +142,7 @@ async def detail_of(young_person_id: uuid.UUID, today: dt.date) -> dict:
 async def get(actor: Actor, young_person_id: uuid.UUID, today: dt.date) -> dict:
     await require(actor, young_person_id, guards.may_read_record, "open a record")
     detail = await detail_of(young_person_id, today)
-    await audit.record(actor, "read", "opened your record", young_person_id)
+    await audit.record(actor, "read", "looked at your information", young_person_id)
     return detail
 
 
@@ -177,7 +178,7 @@ async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]
             "at": event["at"],
             "name": event["actor_name"],
             "role": ROLE_WORDS.get(event["actor_role"], event["actor_role"]),
-            "what": event["what"],
+            "what": event["what"] if relation == "self" else about_them(event["what"]),
         }
         for event in events
         if event["action"] in ("read", "change") and event["actor_role"] != "young_person"
@@ -185,6 +186,12 @@ async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]
     if relation != "self":
         await audit.record(actor, "read", "looked at who has seen your information", young_person_id)
     return shown
+
+
+def about_them(what: str) -> str:
+    """Audit entries are written to the young person ("changed your plan"); a
+    professional reading them sees "changed their plan"."""
+    return re.sub(r"\byou\b", "them", re.sub(r"\byour\b", "their", what))
 
 
 async def _account_of(young_person_id: uuid.UUID) -> uuid.UUID | None:

@@ -28,7 +28,11 @@ async function signOut(go, buttonEl) {
 
 /** A list of big links/buttons: first the screen's own, then the account ones. */
 export function menu(items) {
-  return h("ul", { class: "menu" }, items.map((item) => h("li", {}, item)));
+  return h(
+    "ul",
+    { class: "menu" },
+    items.map((item) => h("li", {}, item)),
+  );
 }
 
 /** Links to phones and PIN/password, and a sign-out button, for a `menu`. */

@@ -18,10 +18,6 @@ export class ApiError extends Error {
     this.errors = errors;
     this.retryAfter = retryAfter;
   }
-
-  get offline() {
-    return this.status === 0;
-  }
 }
 
 /** Called with no arguments when the server says we are not signed in (401). */
@@ -41,7 +37,8 @@ export function forgetCsrfToken() {
 function tooManyTries(retryAfterHeader) {
   const seconds = Number.parseInt(retryAfterHeader ?? "", 10);
   const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
-  const wait = minutes === null ? "" : ` You can try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  const wait =
+    minutes === null ? "" : ` You can try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   return new ApiError({
     status: 429,
     title: "Too many tries. Please wait and try again.",
@@ -88,8 +85,8 @@ export async function request(method, path, body = undefined, { signInNeeded = t
     onResponse(0);
     throw new ApiError({
       status: 0,
-      title: "You're offline.",
-      detail: "This needs a connection. Try again when you're back online.",
+      title: "You're offline, so this can't load.",
+      detail: "Try again when you have signal or Wi-Fi.",
     });
   }
   onResponse(response.status);

@@ -5,7 +5,7 @@ import { whenResponded, whenSignedOut } from "./api.js";
 import { listenForInstallPrompt } from "./install.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
 import { forgetEverything, isProfessional, loadMe, setSignInNotice } from "./state.js";
-import { h, heading, problemBox } from "./ui.js";
+import { fill, h, heading, problemBox, put } from "./ui.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
@@ -27,7 +27,12 @@ const ROUTES = [
   { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },
   { path: /^\/phones$/, screen: phones, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
-  { path: /^\/young-people\/([^/]+)$/, screen: youngPerson, signedIn: true, roles: ["carer", "social_worker"] },
+  {
+    path: /^\/young-people\/([^/]+)$/,
+    screen: youngPerson,
+    signedIn: true,
+    roles: ["carer", "social_worker"],
+  },
 ];
 
 let renders = 0;
@@ -53,7 +58,8 @@ function matchRoute(path) {
 }
 
 function notFound(view) {
-  view.append(
+  put(
+    view,
     heading("Page not found", "not-found"),
     h("p", { text: "We couldn't find that page." }),
     h("p", {}, h("a", { href: "#/home" }, "Go to the start")),
@@ -89,10 +95,15 @@ async function render() {
     } catch (error) {
       if (!isCurrent() || error.status === 401) return; // whenSignedOut has moved on
       setQuickExit(true); // we cannot tell who this is, so keep the way out
-      view.replaceChildren(
+      fill(
+        view,
         heading("Homeward"),
         problemBox(error, "screen-problem"),
-        h("button", { type: "button", class: "button button-secondary", onClick: render }, "Try again"),
+        h(
+          "button",
+          { type: "button", class: "button button-secondary", testid: "retry", onClick: render },
+          "Try again",
+        ),
       );
       return;
     }
@@ -106,7 +117,10 @@ async function render() {
     await found.route.screen.render(view, { params: found.params, me, go, isCurrent });
   }
   if (!isCurrent()) return;
-  if (isProfessional()) view.append(idleNotice());
+  if (isProfessional()) {
+    put(view, idleNotice());
+    restartIdleTimer();
+  }
   if (!firstRender) view.querySelector("h1")?.focus();
   firstRender = false;
 }

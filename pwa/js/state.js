@@ -1,21 +1,17 @@
 // Who is signed in, kept in memory only so nothing personal outlives the page.
 import { forgetCsrfToken, get } from "./api.js";
 
-export const PROFESSIONAL_ROLES = new Set(["social_worker", "manager", "admin"]);
+const PROFESSIONAL_ROLES = new Set(["social_worker", "manager", "admin"]);
 
 let me = null;
 // A message for the sign-in screen, e.g. after the idle time-out.
 let signInNotice = "";
 
-export function currentMe() {
-  return me;
-}
-
 export function rememberMe(reply) {
   me = reply;
 }
 
-export function role() {
+function role() {
   return me?.user?.role ?? null;
 }
 

@@ -25,8 +25,22 @@ export function h(tag, props = {}, ...children) {
     } else if (value === true) node.setAttribute(key, "");
     else node.setAttribute(key, String(value));
   }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  node.append(...present(children));
   return node;
+}
+
+const present = (children) => children.flat().filter((c) => c !== null && c !== undefined && c !== false);
+
+/** parent.append, skipping null/false children (so `cond ? node : null` is safe). */
+export function put(parent, ...children) {
+  parent.append(...present(children));
+  return parent;
+}
+
+/** parent.replaceChildren, skipping null/false children. */
+export function fill(parent, ...children) {
+  parent.replaceChildren(...present(children));
+  return parent;
 }
 
 export function announce(text) {
@@ -59,14 +73,6 @@ export function problemBox(error, testid = "problem") {
   );
 }
 
-export function link(href, text, props = {}) {
-  return h("a", { href, ...props }, text);
-}
-
-export function button(text, onClick, { testid, kind = "primary", type = "button", label } = {}) {
-  return h("button", { type, class: `button button-${kind}`, testid, onClick, "aria-label": label }, text);
-}
-
 /**
  * One labelled input with an optional hint and a slot for its error message.
  * `name` matches the API field so server errors land next to the right input.
@@ -89,7 +95,12 @@ export function field({ label, name, type = "text", hint, testid, required = tru
     { class: "field" },
     h("label", { for: id, text: label }),
     hint ? h("p", { class: "hint", id: hintId, text: hint }) : null,
-    h("p", { class: "field-error", id: `${id}-error`, testid: testid ? `${testid}-error` : null, hidden: true }),
+    h("p", {
+      class: "field-error",
+      id: `${id}-error`,
+      testid: testid ? `${testid}-error` : null,
+      hidden: true,
+    }),
     input,
   );
 }
@@ -134,7 +145,8 @@ export function showFormProblem(form, title, detail = "", fieldErrors = []) {
   const alert = form.querySelector(".form-error");
   const unplaced = fieldErrors.filter((e) => !setFieldError(form, e.field, e.message));
   if (alert) {
-    alert.replaceChildren(
+    fill(
+      alert,
       h("p", { class: "problem-title", text: title }),
       detail ? h("p", { text: detail }) : null,
       ...unplaced.map((e) => h("p", { text: e.message })),
@@ -167,7 +179,12 @@ export async function whileBusy(form, work) {
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true });
 
 function sameDay(a, b) {
@@ -214,7 +231,10 @@ const ROLE_FOR_ADULTS = {
 
 // The API sends roles as codes ("social_worker") or as words ("social worker").
 function roleKey(role) {
-  return String(role ?? "").trim().toLowerCase().replace(/\s+/g, "_");
+  return String(role ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, "_");
 }
 
 function capitalised(text) {

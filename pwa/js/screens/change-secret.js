@@ -1,7 +1,18 @@
 // Change your PIN (young person) or password (everyone else).
 import { post } from "../api.js";
 import { secretWord } from "../account.js";
-import { clearErrors, field, formAlert, h, heading, showApiError, showFormProblem, whileBusy, youngPersonSecretOk } from "../ui.js";
+import {
+  clearErrors,
+  field,
+  formAlert,
+  h,
+  heading,
+  put,
+  showApiError,
+  showFormProblem,
+  whileBusy,
+  youngPersonSecretOk,
+} from "../ui.js";
 
 function rules(me) {
   if (me.user.role === "young_person") {
@@ -50,7 +61,11 @@ export async function render(view, { me, isCurrent }) {
       testid: "new-secret-again",
       autocomplete: "new-password",
     }),
-    h("button", { type: "submit", class: "button button-primary", testid: "change-secret-submit" }, `Change my ${word}`),
+    h(
+      "button",
+      { type: "submit", class: "button button-primary", testid: "change-secret-submit" },
+      `Change my ${word}`,
+    ),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -69,7 +84,9 @@ export async function render(view, { me, isCurrent }) {
       return;
     }
     try {
-      await whileBusy(form, () => post("/api/auth/change-secret", { current_secret: current, new_secret: fresh }));
+      await whileBusy(form, () =>
+        post("/api/auth/change-secret", { current_secret: current, new_secret: fresh }),
+      );
     } catch (error) {
       if (isCurrent() && error.status !== 401) showApiError(form, error);
       return;
@@ -77,7 +94,8 @@ export async function render(view, { me, isCurrent }) {
     form.reset();
     done.replaceChildren(h("p", { class: "notice", text: `Done. Your ${word} is changed.` }));
   });
-  view.append(
+  put(
+    view,
     heading(`Change my ${word}`),
     done,
     form,

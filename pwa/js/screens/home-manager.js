@@ -1,14 +1,18 @@
 // A manager's home: anonymised figures for their council, small numbers hidden.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
-import { h, heading, loading, problemBox } from "../ui.js";
+import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
   return h(
     "table",
     { class: "table", testid: "figures" },
-    h("caption", { text: `Figures for ${council}` }),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "What" }), h("th", { scope: "col", text: "Number" }))),
+    h("caption", { class: "visually-hidden", text: `Figures for ${council}` }),
+    h(
+      "thead",
+      {},
+      h("tr", {}, h("th", { scope: "col", text: "What" }), h("th", { scope: "col", text: "Number" })),
+    ),
     h(
       "tbody",
       {},
@@ -27,7 +31,7 @@ function figuresTable(council, figures) {
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   const title = heading("Figures");
-  view.append(title, placeholder);
+  put(view, title, placeholder);
   try {
     const { council, figures } = await get("/api/figures");
     title.textContent = `Figures for ${council}`;
@@ -38,11 +42,13 @@ export async function render(view, { me, go, isCurrent }) {
         { testid: "small-numbers-note" },
         "To protect young people, numbers below 10 are shown as “fewer than 10” and other numbers are rounded to the nearest 5. This stops anyone working out who a figure is about.",
       ),
-      figures.length ? figuresTable(council, figures) : h("p", { testid: "figures", text: "There are no figures yet." }),
+      figures.length
+        ? figuresTable(council, figures)
+        : h("p", { testid: "figures", text: "There are no figures yet." }),
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  view.append(accountSection(me, go));
+  put(view, accountSection(me, go));
 }

@@ -1,7 +1,19 @@
 // A social worker's home: their caseload, and adding a young person to it.
 import { get, post } from "../api.js";
 import { accountSection } from "../account.js";
-import { clearErrors, field, formAlert, h, heading, loading, problemBox, showApiError, showFormProblem, whileBusy } from "../ui.js";
+import {
+  clearErrors,
+  field,
+  formAlert,
+  h,
+  heading,
+  loading,
+  problemBox,
+  put,
+  showApiError,
+  showFormProblem,
+  whileBusy,
+} from "../ui.js";
 import { youngPeopleList } from "./young-people-list.js";
 
 function today() {
@@ -17,7 +29,8 @@ function checkNewPerson(form) {
   }
   const dob = form.elements.date_of_birth.value;
   if (!dob) errors.push({ field: "date_of_birth", message: "Enter their date of birth." });
-  else if (dob > today()) errors.push({ field: "date_of_birth", message: "Date of birth must be in the past." });
+  else if (dob > today())
+    errors.push({ field: "date_of_birth", message: "Date of birth must be in the past." });
   return errors;
 }
 
@@ -33,8 +46,18 @@ function addForm(go) {
       testid: "add-preferred-name",
       autocomplete: "off",
     }),
-    field({ label: "Date of birth", name: "date_of_birth", type: "date", testid: "add-date-of-birth", max: today() }),
-    h("button", { type: "submit", class: "button button-primary", testid: "add-young-person-submit" }, "Add young person"),
+    field({
+      label: "Date of birth",
+      name: "date_of_birth",
+      type: "date",
+      testid: "add-date-of-birth",
+      max: today(),
+    }),
+    h(
+      "button",
+      { type: "submit", class: "button button-primary", testid: "add-young-person-submit" },
+      "Add young person",
+    ),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -60,17 +83,22 @@ function addForm(go) {
 
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
-  view.append(heading("Your caseload"), placeholder);
+  put(view, heading("Your caseload"), placeholder);
   try {
     const people = await get("/api/young-people");
     placeholder.replaceWith(
-      youngPeopleList(people, { testid: "caseload", empty: "Nobody is on your caseload yet.", showAccount: true }),
+      youngPeopleList(people, {
+        testid: "caseload",
+        empty: "Nobody is on your caseload yet.",
+        showAccount: true,
+      }),
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  view.append(
+  put(
+    view,
     h(
       "section",
       { "aria-labelledby": "add-heading" },

@@ -4,7 +4,7 @@ import * as carer from "./home-carer.js";
 import * as manager from "./home-manager.js";
 import * as socialWorker from "./home-social-worker.js";
 import * as youngPerson from "./home-young-person.js";
-import { h, heading } from "../ui.js";
+import { h, heading, put } from "../ui.js";
 
 const HOMES = {
   young_person: youngPerson,
@@ -20,5 +20,5 @@ export async function render(view, ctx) {
     await home.render(view, ctx);
     return;
   }
-  view.append(heading("Homeward"), h("p", { text: "There is nothing here for your account yet." }));
+  put(view, heading("Homeward"), h("p", { text: "There is nothing here for your account yet." }));
 }

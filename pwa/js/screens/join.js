@@ -6,12 +6,14 @@ import { deviceName } from "./signin.js";
 import {
   clearErrors,
   field,
+  fill,
   formAlert,
   h,
   heading,
   loading,
   plainWhen,
   problemBox,
+  put,
   showApiError,
   showFormProblem,
   whileBusy,
@@ -46,7 +48,8 @@ function typeCodeScreen(view, go) {
     }
     go(`#/join/${encodeURIComponent(code)}`);
   });
-  view.append(
+  put(
+    view,
     heading("Join Homeward"),
     form,
     h("p", { class: "aside" }, "Already joined? ", h("a", { href: "#/signin" }, "Sign in")),
@@ -75,8 +78,11 @@ function checkForm(form, role, rules) {
   if (role === "carer" && !form.elements.display_name.value.trim()) {
     errors.push({ field: "display_name", message: "Enter your name." });
   }
-  if (!form.elements.username.value.trim()) {
+  const username = form.elements.username.value.trim().toLowerCase();
+  if (!username) {
     errors.push({ field: "username", message: "Choose a username." });
+  } else if (!/^[a-z0-9][a-z0-9._-]{2,29}$/.test(username)) {
+    errors.push({ field: "username", message: "Use 3 to 30 letters or numbers (you can also use . _ -)." });
   }
   const secret = form.elements.secret.value;
   if (!rules.ok(secret)) errors.push({ field: "secret", message: rules.message });
@@ -161,16 +167,19 @@ function acceptForm(code, invite, go) {
 }
 
 async function inviteScreen(view, code, go, isCurrent) {
-  view.append(loading());
+  put(view, loading());
   let invite;
   try {
     invite = await post("/api/invites/lookup", { code }, { signInNeeded: false });
   } catch (error) {
     if (!isCurrent()) return;
     const ranOut = error.status === 404;
-    view.replaceChildren(
+    fill(
+      view,
       heading(ranOut ? "This invite can't be used" : "Join Homeward"),
-      ranOut ? h("p", { class: "problem", role: "alert", testid: "join-run-out", text: RUN_OUT }) : problemBox(error),
+      ranOut
+        ? h("p", { class: "problem", role: "alert", testid: "join-run-out", text: RUN_OUT })
+        : problemBox(error),
       h("p", {}, h("a", { href: "#/join" }, "Type a different code")),
       h("p", {}, h("a", { href: "#/signin" }, "Sign in")),
     );
@@ -178,8 +187,11 @@ async function inviteScreen(view, code, go, isCurrent) {
   }
   if (!isCurrent()) return;
   const greeting =
-    invite.role === "young_person" ? `Hi ${invite.name}` : `You've been invited as a carer for ${invite.name}`;
-  view.replaceChildren(
+    invite.role === "young_person"
+      ? `Hi ${invite.name}`
+      : `You've been invited as a carer for ${invite.name}`;
+  fill(
+    view,
     heading(greeting, "join-greeting"),
     h(
       "p",
@@ -188,7 +200,9 @@ async function inviteScreen(view, code, go, isCurrent) {
         ? "Choose a username and a PIN. You'll use them to get back into Homeward."
         : "Choose a username and a password to join Homeward.",
     ),
-    invite.expires_at ? h("p", { class: "hint", text: `This invite works until ${plainWhen(invite.expires_at)}.` }) : null,
+    invite.expires_at
+      ? h("p", { class: "hint", text: `This invite works until ${plainWhen(invite.expires_at)}.` })
+      : null,
     acceptForm(code, invite, go),
   );
 }

@@ -1,15 +1,21 @@
 // A young person's view of who can see their information and who has looked at it.
 import { get } from "../api.js";
-import { h, heading, loading, problemBox } from "../ui.js";
+import { h, heading, loading, problemBox, put } from "../ui.js";
 import { whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, intro, content) {
-  return h("section", { "aria-labelledby": id }, h("h2", { id, text: title }), intro ? h("p", { text: intro }) : null, content);
+  return h(
+    "section",
+    { "aria-labelledby": id },
+    h("h2", { id, text: title }),
+    intro ? h("p", { text: intro }) : null,
+    content,
+  );
 }
 
 export async function render(view, { me, isCurrent }) {
   const placeholder = loading();
-  view.append(heading("Who can see my information"), placeholder);
+  put(view, heading("Who can see my information"), placeholder);
   const base = `/api/young-people/${encodeURIComponent(me.young_person_id)}`;
   try {
     const [canSee, looked] = await Promise.all([get(`${base}/who-can-see`), get(`${base}/who-has-looked`)]);
@@ -31,5 +37,5 @@ export async function render(view, { me, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  view.append(h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to my home")));
+  put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to my home")));
 }

@@ -2,7 +2,7 @@
 import { del, get } from "../api.js";
 import { phonesTitle } from "../account.js";
 import { forgetEverything } from "../state.js";
-import { announce, h, heading, loading, plainWhen, problemBox } from "../ui.js";
+import { announce, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 
 function sessionName(session) {
   return session.device_name || (session.kind === "browser" ? "A web browser" : "A phone");
@@ -15,11 +15,18 @@ function sessionItem(session, go, alertBox) {
     { class: "card", testid: "session" },
     h("p", { class: "card-title" }, h("strong", { text: name }), session.current ? " (this one)" : ""),
     h("p", { class: "card-detail", text: `Signed in ${plainWhen(session.created_at)}` }),
-    session.last_seen_at ? h("p", { class: "card-detail", text: `Last used ${plainWhen(session.last_seen_at)}` }) : null,
+    session.last_seen_at
+      ? h("p", { class: "card-detail", text: `Last used ${plainWhen(session.last_seen_at)}` })
+      : null,
   );
   const signOut = h(
     "button",
-    { type: "button", class: "button button-secondary", testid: "session-sign-out", "aria-label": `Sign out ${name}` },
+    {
+      type: "button",
+      class: "button button-secondary",
+      testid: "session-sign-out",
+      "aria-label": `Sign out ${name}`,
+    },
     session.current ? "Sign out here" : "Sign out this phone",
   );
   signOut.addEventListener("click", async () => {
@@ -47,16 +54,20 @@ function sessionItem(session, go, alertBox) {
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   const alertBox = h("div", { testid: "phones-alert" });
-  view.append(heading(phonesTitle(me)), alertBox, placeholder);
+  put(view, heading(phonesTitle(me)), alertBox, placeholder);
   try {
     const sessions = await get("/api/auth/sessions");
     placeholder.replaceWith(
       h("p", { text: "If you lose a phone, sign it out here. Whoever has it will not be able to get in." }),
-      h("ul", { class: "cards", testid: "sessions" }, sessions.map((s) => sessionItem(s, go, alertBox))),
+      h(
+        "ul",
+        { class: "cards", testid: "sessions" },
+        sessions.map((s) => sessionItem(s, go, alertBox)),
+      ),
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  view.append(h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")));
+  put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")));
 }

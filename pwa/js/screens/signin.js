@@ -2,12 +2,32 @@
 // and PIN/password; professionals add a code from their authenticator app.
 import { post } from "../api.js";
 import { rememberMe, takeSignInNotice } from "../state.js";
-import { clearErrors, field, formAlert, h, heading, showApiError, showFormProblem, whileBusy } from "../ui.js";
+import {
+  clearErrors,
+  field,
+  formAlert,
+  h,
+  heading,
+  put,
+  showApiError,
+  showFormProblem,
+  whileBusy,
+} from "../ui.js";
+
+const PLATFORM_NAMES = {
+  Android: "Android phone",
+  iOS: "iPhone",
+  macOS: "Mac",
+  Windows: "Windows computer",
+  Linux: "Linux computer",
+  "Chrome OS": "Chromebook",
+  "Chromium OS": "Chromebook",
+};
 
 /** A name for this device's session, so "My phones" can tell phones apart. */
 export function deviceName() {
   const platform = navigator.userAgentData?.platform;
-  if (platform) return `${platform} phone`;
+  if (platform) return PLATFORM_NAMES[platform] ?? "This phone";
   const ua = navigator.userAgent;
   if (/iPhone/.test(ua)) return "iPhone";
   if (/iPad/.test(ua)) return "iPad";
@@ -37,7 +57,13 @@ function personForm() {
 
 function professionalForm() {
   return [
-    field({ label: "Email", name: "identifier", type: "email", testid: "signin-identifier", autocomplete: "username" }),
+    field({
+      label: "Email",
+      name: "identifier",
+      type: "email",
+      testid: "signin-identifier",
+      autocomplete: "username",
+    }),
     field({
       label: "Password",
       name: "secret",
@@ -61,10 +87,16 @@ function missingFields(form, professional) {
   const value = (name) => form.elements[name].value.trim();
   const errors = [];
   if (!value("identifier")) {
-    errors.push({ field: "identifier", message: professional ? "Enter your email." : "Enter your username." });
+    errors.push({
+      field: "identifier",
+      message: professional ? "Enter your email." : "Enter your username.",
+    });
   }
   if (!form.elements.secret.value) {
-    errors.push({ field: "secret", message: professional ? "Enter your password." : "Enter your PIN or password." });
+    errors.push({
+      field: "secret",
+      message: professional ? "Enter your password." : "Enter your PIN or password.",
+    });
   }
   if (professional && !/^\d{6}$/.test(value("code"))) {
     errors.push({ field: "code", message: "Enter the 6 numbers from your authenticator app." });
@@ -77,14 +109,22 @@ export async function render(view, { go }) {
   const notice = takeSignInNotice();
   const fields = h("div");
   const form = h("form", { novalidate: true, testid: "signin-form" }, formAlert("signin-error"), fields);
-  const submit = h("button", { type: "submit", class: "button button-primary", testid: "signin-submit" }, "Sign in");
+  const submit = h(
+    "button",
+    { type: "submit", class: "button button-primary", testid: "signin-submit" },
+    "Sign in",
+  );
   form.append(submit);
 
   const choices = [
     ["Young person or carer", "signin-choice-person", false],
     ["Professional", "signin-choice-professional", true],
   ].map(([text, testid, isProfessional]) =>
-    h("button", { type: "button", class: "choice", testid, "aria-pressed": String(isProfessional === professional) }, text),
+    h(
+      "button",
+      { type: "button", class: "choice", testid, "aria-pressed": String(isProfessional === professional) },
+      text,
+    ),
   );
 
   function show(isProfessional) {
@@ -122,7 +162,8 @@ export async function render(view, { go }) {
     }
   });
 
-  view.append(
+  put(
+    view,
     heading("Sign in to Homeward"),
     notice ? h("p", { class: "notice", role: "status", testid: "signin-notice", text: notice }) : null,
     h("div", { class: "choices", role: "group", "aria-label": "Who are you?" }, choices),

@@ -1,7 +1,7 @@
 // The first screen after a young person joins: who can see their information and
 // why, in plain words, then adding Homeward to the home screen.
 import { canPromptInstall, isInstalled, looksLikeIphone, promptInstall } from "../install.js";
-import { h, heading, loading, problemBox } from "../ui.js";
+import { h, heading, loading, problemBox, put } from "../ui.js";
 import { whoCanSeeList } from "./who.js";
 import { get } from "../api.js";
 
@@ -18,23 +18,37 @@ function installSection() {
   }
   if (canPromptInstall()) {
     const status = h("p", { role: "status" });
-    const add = h("button", { type: "button", class: "button button-secondary", testid: "install-button" }, "Add to home screen");
+    const add = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "install-button" },
+      "Add to home screen",
+    );
     add.addEventListener("click", async () => {
       const added = await promptInstall();
       add.hidden = true;
-      status.textContent = added ? "Done. Look for Homeward on your home screen." : "That's OK. You can add it later.";
+      status.textContent = added
+        ? "Done. Look for Homeward on your home screen."
+        : "That's OK. You can add it later.";
     });
     section.append(add, status);
     return section;
   }
-  const iphone = h("li", {}, "On an iPhone: tap the Share button (a square with an arrow), then “Add to Home Screen”.");
-  const android = h("li", {}, "On an Android phone: tap the menu (three dots), then “Add to Home screen” or “Install app”.");
+  const iphone = h(
+    "li",
+    {},
+    "On an iPhone: tap the Share button (a square with an arrow), then “Add to Home Screen”.",
+  );
+  const android = h(
+    "li",
+    {},
+    "On an Android phone: tap the menu (three dots), then “Add to Home screen” or “Install app”.",
+  );
   section.append(h("ul", { class: "steps" }, looksLikeIphone() ? [iphone, android] : [android, iphone]));
   return section;
 }
 
 export async function render(view, { me, isCurrent }) {
-  view.append(heading("Who can see your information"), loading());
+  put(view, heading("Who can see your information"), loading());
   let people;
   try {
     people = await get(`/api/young-people/${encodeURIComponent(me.young_person_id)}/who-can-see`);
@@ -45,12 +59,19 @@ export async function render(view, { me, isCurrent }) {
   }
   if (!isCurrent()) return;
   view.querySelector("[data-testid='loading']")?.remove();
-  view.append(
+  put(
+    view,
     h("p", { text: "You're in. Welcome to Homeward." }),
-    people ? h("p", { text: "These people can see what you put in Homeward. They see it to help keep you safe." }) : null,
+    people
+      ? h("p", { text: "These people can see what you put in Homeward. They see it to help keep you safe." })
+      : null,
     people ? whoCanSeeList(people, "welcome-who-can-see") : null,
     h("p", { text: "You can check who has looked at your information any time." }),
     installSection(),
-    h("p", {}, h("a", { href: "#/home", class: "button button-primary", testid: "welcome-continue" }, "Go to my home")),
+    h(
+      "p",
+      {},
+      h("a", { href: "#/home", class: "button button-primary", testid: "welcome-continue" }, "Go to my home"),
+    ),
   );
 }

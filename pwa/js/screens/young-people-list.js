@@ -12,13 +12,20 @@ export function youngPeopleList(people, { testid, empty, showAccount = false }) 
         { class: "card", testid: "young-person-item" },
         h(
           "a",
-          { href: `#/young-people/${encodeURIComponent(person.id)}`, class: "card-link", testid: "young-person-link" },
+          {
+            href: `#/young-people/${encodeURIComponent(person.id)}`,
+            class: "card-link",
+            testid: "young-person-link",
+          },
           person.preferred_name,
         ),
         h(
           "p",
           { class: "card-detail" },
-          [`Age ${person.age}`, showAccount ? (person.has_account ? "Has joined Homeward" : "Not joined yet") : null]
+          [
+            `Age ${person.age}`,
+            showAccount ? (person.has_account ? "Has joined Homeward" : "Not joined yet") : null,
+          ]
             .filter(Boolean)
             .join(" · "),
         ),

@@ -2,7 +2,18 @@
 // can see them; the allocated social worker also invites, manages lost phones and
 // sees who has looked. Anyone else gets "not found" from the server.
 import { del, get, post } from "../api.js";
-import { announce, h, heading, loading, plainDate, plainList, plainWhen, problemBox } from "../ui.js";
+import {
+  announce,
+  fill,
+  h,
+  heading,
+  loading,
+  plainDate,
+  plainList,
+  plainWhen,
+  problemBox,
+  put,
+} from "../ui.js";
 import { whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, ...content) {
@@ -20,7 +31,9 @@ function details(person) {
   return h(
     "dl",
     { class: "details", testid: "young-person-details" },
-    rows.map(([term, value]) => h("div", { class: "detail" }, h("dt", { text: term }), h("dd", { text: value }))),
+    rows.map(([term, value]) =>
+      h("div", { class: "detail" }, h("dt", { text: term }), h("dd", { text: value })),
+    ),
   );
 }
 
@@ -37,13 +50,20 @@ function invitePanel(invite, person, role) {
   const status = h("p", { role: "status", class: "hint" });
   const title = h("h3", {
     tabindex: "-1",
-    text: role === "young_person" ? `Invite for ${person.preferred_name}` : `Carer invite for ${person.preferred_name}`,
+    text:
+      role === "young_person"
+        ? `Invite for ${person.preferred_name}`
+        : `Carer invite for ${person.preferred_name}`,
   });
   // Only our own server's data: URL, never a link to somewhere else.
   const qr = String(invite.qr_svg).startsWith("data:image/svg+xml")
     ? h("img", { src: invite.qr_svg, alt: "QR code to join Homeward", class: "qr", testid: "invite-qr" })
     : null;
-  const copy = h("button", { type: "button", class: "button button-secondary", testid: "invite-copy" }, "Copy link");
+  const copy = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: "invite-copy" },
+    "Copy link",
+  );
   copy.addEventListener("click", () => copyLink(invite.url, status));
   return {
     title,
@@ -63,7 +83,10 @@ function invitePanel(invite, person, role) {
       copy,
       status,
       h("p", {}, "Code: ", h("strong", { testid: "invite-code", text: invite.code })),
-      h("p", { testid: "invite-expires", text: `This invite works once, until ${plainWhen(invite.expires_at)}.` }),
+      h("p", {
+        testid: "invite-expires",
+        text: `This invite works once, until ${plainWhen(invite.expires_at)}.`,
+      }),
     ),
   };
 }
@@ -90,7 +113,11 @@ function invites(person) {
     b.addEventListener("click", () => make("young_person", b));
     buttons.push(b);
   }
-  const carerButton = h("button", { type: "button", class: "button button-secondary", testid: "invite-carer" }, "Invite a carer");
+  const carerButton = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: "invite-carer" },
+    "Invite a carer",
+  );
   carerButton.addEventListener("click", () => make("carer", carerButton));
   buttons.push(carerButton);
   return section("invite-heading", "Invites", h("div", { class: "button-row" }, buttons), holder);
@@ -106,17 +133,26 @@ function deviceList(person, devices) {
       { class: "card", testid: "device" },
       h("p", { class: "card-title" }, h("strong", { text: name })),
       h("p", { class: "card-detail", text: `Signed in ${plainWhen(device.created_at)}` }),
-      device.last_seen_at ? h("p", { class: "card-detail", text: `Last used ${plainWhen(device.last_seen_at)}` }) : null,
+      device.last_seen_at
+        ? h("p", { class: "card-detail", text: `Last used ${plainWhen(device.last_seen_at)}` })
+        : null,
     );
     const signOut = h(
       "button",
-      { type: "button", class: "button button-secondary", testid: "device-sign-out", "aria-label": `Sign out ${name}` },
+      {
+        type: "button",
+        class: "button button-secondary",
+        testid: "device-sign-out",
+        "aria-label": `Sign out ${name}`,
+      },
       "Sign out this phone",
     );
     signOut.addEventListener("click", async () => {
       signOut.disabled = true;
       try {
-        await del(`/api/young-people/${encodeURIComponent(person.id)}/devices/${encodeURIComponent(device.id)}`);
+        await del(
+          `/api/young-people/${encodeURIComponent(person.id)}/devices/${encodeURIComponent(device.id)}`,
+        );
         item.remove();
         announce(`${name} is signed out.`);
       } catch (error) {
@@ -139,7 +175,8 @@ async function optional(path) {
 }
 
 function notFound(view) {
-  view.replaceChildren(
+  fill(
+    view,
     heading("Not found", "not-found"),
     h("p", { text: "We couldn't find that young person. They may not be on your caseload." }),
     h("p", {}, h("a", { href: "#/home" }, "Back to home")),
@@ -148,7 +185,7 @@ function notFound(view) {
 
 export async function render(view, { params, me, isCurrent }) {
   const [id] = params;
-  view.append(loading());
+  put(view, loading());
   const base = `/api/young-people/${encodeURIComponent(id)}`;
   let person;
   try {
@@ -156,7 +193,7 @@ export async function render(view, { params, me, isCurrent }) {
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     if (error.status === 404 || error.status === 403) notFound(view);
-    else view.replaceChildren(heading("Young person"), problemBox(error));
+    else fill(view, heading("Young person"), problemBox(error));
     return;
   }
   const socialWorker = me.user.role === "social_worker";
@@ -167,7 +204,8 @@ export async function render(view, { params, me, isCurrent }) {
   ]);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
-  view.replaceChildren(
+  fill(
+    view,
     heading(person.preferred_name, "young-person-name"),
     details(person),
     socialWorker ? invites(person) : null,

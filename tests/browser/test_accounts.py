@@ -1,0 +1,98 @@
+"""Accounts around the young person: adding them, carers joining, lost phones, admin."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.pages import (
+    DEMO,
+    CaseloadPage,
+    JoinPage,
+    Screen,
+    SignInPage,
+    YoungPersonRecordPage,
+)
+
+ANDROID = (
+    "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
+)
+
+
+def test_social_worker_adds_a_young_person_after_fixing_each_field(signed_in):
+    sam = signed_in("sam")
+    caseload = CaseloadPage(sam)
+    caseload.add_young_person("", "")
+    expect(caseload.by_test_id("add-preferred-name-error")).to_have_text(
+        "Enter the name they like to be called."
+    )
+    expect(caseload.by_test_id("add-date-of-birth-error")).to_have_text("Enter their date of birth.")
+    expect(caseload.by_test_id("add-preferred-name")).to_have_attribute("aria-invalid", "true")
+
+    caseload.add_young_person("Robin", "2012-04-09")
+    record = YoungPersonRecordPage(sam)
+    expect(record.name).to_have_text("Robin")
+    expect(record.by_test_id("young-person-details")).to_contain_text("Sam Okafor")
+    expect(record.by_test_id("invite-young-person")).to_have_text("Invite Robin to Homeward")
+
+
+def test_carer_joins_from_an_invite_and_sees_the_young_person(signed_in, new_context):
+    sam = signed_in("sam")
+    CaseloadPage(sam).open_young_person("Tyler")
+    record = YoungPersonRecordPage(sam)
+    record.invite_carer()
+    link = record.invite_link.inner_text()
+
+    page = new_context().new_page()
+    page.goto(link)
+    join = JoinPage(page)
+    expect(join.greeting).to_have_text("You've been invited as a carer for Tyler")
+    join.choose("dev.carer", "short", display_name="Dev Carter")
+    expect(join.by_test_id("join-secret-error")).to_have_text("Use at least 10 characters.")
+    join.choose("dev.carer", "a long enough password", display_name="Dev Carter")
+
+    home = CaseloadPage(page)
+    home.expect_title("Young people you look after")
+    expect(home.links).to_have_text(["Tyler"])
+    expect(home.quick_exit).to_be_hidden()
+
+
+def test_social_worker_signs_out_a_lost_phone(signed_in, new_context, server):
+    lost = new_context(user_agent=ANDROID).new_page()
+    screen = SignInPage(lost)
+    screen.open()
+    screen.sign_in_person(DEMO["mia"].identifier, DEMO["mia"].secret)
+    screen.expect_title("Hi Mia")
+
+    # Mia is on Alex's caseload.
+    alex = signed_in("alex")
+    CaseloadPage(alex).open_young_person("Mia")
+    record = YoungPersonRecordPage(alex)
+    phone = record.by_test_id("device").filter(has_text="Android phone")
+    expect(phone).to_have_count(1)
+    phone.get_by_test_id("device-sign-out").click()
+    expect(phone).to_have_count(0)
+
+    lost.reload()
+    Screen(lost).expect_title("Sign in to Homeward")
+
+
+def test_admin_deactivates_and_reactivates_an_account(signed_in, new_context):
+    admin = signed_in("admin")
+    row = admin.get_by_test_id("user-row").filter(has_text="Mia")
+    row.get_by_test_id("user-toggle").click()
+    expect(row.get_by_test_id("user-status")).to_have_text("Deactivated")
+
+    mia = new_context().new_page()
+    screen = SignInPage(mia)
+    screen.open()
+    screen.sign_in_person(DEMO["mia"].identifier, DEMO["mia"].secret)
+    expect(screen.error).to_contain_text("Those details don't match")
+
+    row.get_by_test_id("user-toggle").click()
+    expect(row.get_by_test_id("user-status")).to_have_text("Active")
+    screen.sign_in_person(DEMO["mia"].identifier, DEMO["mia"].secret)
+    screen.expect_title("Hi Mia")
+
+    own = admin.get_by_test_id("user-row").filter(has_text="admin@northbrook.example")
+    expect(own.get_by_test_id("user-toggle")).to_have_count(0)
