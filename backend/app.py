@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import mimetypes
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +16,12 @@ from piccolo.engine.postgres import PostgresEngine
 
 from backend.accounts.controllers import AuthController
 from backend.admin.controllers import AdminController
+from backend.alerts.controllers import (
+    AlertsController,
+    ContactAlertsController,
+    alert_history,
+    subscribe_user,
+)
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController
 from backend.db import get_engine
@@ -42,9 +49,17 @@ def _lifespan(settings: Settings):
             await engine.start_connection_pool(
                 min_size=settings.pg_pool_min, max_size=settings.pg_pool_max
             )
+        stop, task = asyncio.Event(), None
+        if settings.in_process_worker:
+            from backend.alerts.worker import AlertWorker
+
+            task = asyncio.create_task(AlertWorker(settings).run(stop))
         try:
             yield
         finally:
+            stop.set()
+            if task is not None:
+                await task
             if pooled:
                 await engine.close_connection_pool()
 
@@ -65,6 +80,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             reviews_due,
             TrioController,
             ContactSideController,
+            AlertsController,
+            ContactAlertsController,
+            alert_history,
+            subscribe_user,
             create_static_files_router(
                 path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
             ),

@@ -67,6 +67,8 @@ class Settings:
     """Failed sign-ins from one address within the window before it is throttled."""
     trust_forwarded_for: bool = False
     """Take the client address from X-Forwarded-For (only behind a trusted proxy)."""
+    in_process_worker: bool = True
+    """Send alerts from a worker inside each app process (off when `homeward worker` runs apart)."""
     max_request_bytes: int = 1_048_576
     """Largest request body accepted."""
     pg_pool_min: int = 1

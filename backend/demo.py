@@ -141,7 +141,7 @@ async def load_plans() -> None:
 
 SAM = "sam@northbrook.example"
 JADE_PLAN = [
-    ("about_me", {"name_i_like": "Jade", "height": "Around 160 cm", "build": "Slim",
+    ("about_me", {"name_i_like": "Jade", "phone": "020 7946 0991", "height": "Around 160 cm", "build": "Slim",
                   "hair": "Black, usually in braids", "usually_wear": "Grey hoodie, white trainers",
                   "marks": "Small scar on left eyebrow", "health_needs": "Asthma",
                   "medication": "Blue inhaler"}),

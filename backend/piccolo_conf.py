@@ -15,5 +15,6 @@ APP_REGISTRY = AppRegistry(
         "backend.audit.piccolo_app",
         "backend.plans.piccolo_app",
         "backend.contacts.piccolo_app",
+        "backend.alerts.piccolo_app",
     ]
 )

@@ -6,10 +6,10 @@ from typing import Annotated
 from urllib.parse import urlparse
 
 import msgspec
-import phonenumbers
 
 from backend.accounts.rules import check_email
 from backend.errors import Invalid
+from backend.plans.content import normalise_phone
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
 
@@ -31,11 +31,8 @@ def clean_details(details: ContactDetails) -> dict:
     phone = ""
     if details.phone.strip():
         try:
-            parsed = phonenumbers.parse(details.phone, "GB")
-            if not phonenumbers.is_valid_number(parsed):
-                raise phonenumbers.NumberParseException(0, "not valid")
-            phone = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        except phonenumbers.NumberParseException:
+            phone = normalise_phone(details.phone)
+        except msgspec.ValidationError:
             errors["phone"] = "That doesn't look like a phone number. Try one like 07123 456789."
     email = ""
     if details.email.strip():

@@ -264,22 +264,27 @@ async def me(contact: dict) -> dict:
     }
 
 
-async def subscribe(contact: dict, endpoint: str, p256dh: str, auth: str, now: dt.datetime) -> None:
-    endpoint = check_push_endpoint(endpoint, get_settings().production)
+async def store_subscription(subscription: dict, now: dt.datetime, contact_id=None,
+                             user_id=None) -> None:
+    """Keep a browser's push subscription for a contact or a user (one row per endpoint)."""
+    endpoint = check_push_endpoint(subscription["endpoint"], get_settings().production)
+    keys = subscription.get("keys") or {}
+    p256dh, auth = keys.get("p256dh", ""), keys.get("auth", "")
     if not (20 <= len(p256dh) <= 200 and 8 <= len(auth) <= 100):
         raise Invalid({"keys": "Those push keys don't look right."})
     sealed = encrypt(json.dumps({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     async with write_transaction():
         # One browser, one row: a re-subscription replaces what that endpoint had.
         await PushSubscription.delete().where(PushSubscription.endpoint_hash == digest(endpoint))
-        await PushSubscription.insert(
-            PushSubscription(
-                contact=contact["id"],
-                endpoint_hash=digest(endpoint),
-                subscription=sealed,
-                created_at=now,
-            )
-        )
+        await PushSubscription.insert(PushSubscription(
+            contact=contact_id, user=user_id, endpoint_hash=digest(endpoint), subscription=sealed,
+            created_at=now,
+        ))
+
+
+async def subscribe(contact: dict, endpoint: str, p256dh: str, auth: str, now: dt.datetime) -> None:
+    await store_subscription({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}, now,
+                             contact_id=contact["id"])
 
 
 async def unsubscribe(contact: dict) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
+import phonenumbers
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=2000)]
@@ -24,6 +25,7 @@ PROFESSIONAL_ONLY = ("professional_notes",)
 
 class AboutMe(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=False):
     name_i_like: Line = ""
+    phone: Annotated[str, msgspec.Meta(max_length=30)] = ""  # my phone: my people call me on it
     height: Line = ""
     build: Line = ""
     hair: Line = ""
@@ -109,9 +111,22 @@ def check_section(section: str, data: Any) -> dict[str, Any]:
             unknown = set(getattr(value, part)) - set(AUDIENCES)
             if unknown:
                 raise msgspec.ValidationError(f"Unknown audience {sorted(unknown)[0]!r} - at `$.{part}`")
+    if isinstance(value, AboutMe) and value.phone.strip():
+        value.phone = normalise_phone(value.phone)
     if isinstance(value, CarerSteps):
         value.steps.sort(key=lambda step: step.after_minutes)
     return msgspec.to_builtins(value)
+
+
+def normalise_phone(raw: str) -> str:
+    """+44... (E.164), so call and text links work; a bad number names the field."""
+    try:
+        parsed = phonenumbers.parse(raw, "GB")
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        pass
+    raise msgspec.ValidationError("That doesn't look like a phone number - at `$.phone`")
 
 
 def _flatten(value: Any, prefix: str) -> dict[str, Any]:

@@ -1,0 +1,81 @@
+"""Alerts from a young person to their people, and the outbox that delivers them.
+
+An alert is written with its recipients and deliveries in one transaction; a worker
+sends the deliveries after commit (a crash loses nothing) and escalates when nobody
+acknowledges in time.
+"""
+
+from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns.base import OnDelete
+from piccolo.columns.defaults.uuid import UUID4
+from piccolo.table import Table
+
+from backend.accounts.tables import Council, User
+from backend.contacts.tables import PushSubscription, TrustedContact
+from backend.young_people.tables import YoungPerson
+
+
+class EscalationSettings(Table):
+    """Per council: how long to wait at each level, and who is on duty out of hours."""
+
+    council = ForeignKey(references=Council, null=False, unique=True)
+    minutes = Integer(default=5)
+    duty_user = ForeignKey(references=User, null=True)
+
+
+class Alert(Table):
+    id = UUID(primary_key=True, default=UUID4())
+    young_person = ForeignKey(references=YoungPerson, null=False, index=True)
+    # The phone makes the key: a double tap or a retry finds the same alert.
+    idempotency_key = Varchar(length=80)
+    kind = Varchar(length=20, null=True, default=None)
+    location = Text(null=True, default=None)  # encrypted JSON, only when shared
+    state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed
+    level = Integer(default=0)
+    created_at = Timestamptz()
+    next_escalation_at = Timestamptz(null=True, default=None, index=True)
+    ended_at = Timestamptz(null=True, default=None)
+    acknowledged_by = Varchar(length=120, default="")
+
+
+class AlertRecipient(Table):
+    id = UUID(primary_key=True, default=UUID4())
+    alert = ForeignKey(references=Alert, null=False, index=True)
+    level = Integer()
+    contact = ForeignKey(references=TrustedContact, null=True)
+    user = ForeignKey(references=User, null=True)
+    name = Varchar(length=120)
+    role = Varchar(length=20)  # trusted_contact, carer, duty, young_person
+    purpose = Varchar(length=10, default="alert")  # "alert" or "call_999" (the last word)
+    created_at = Timestamptz()
+    reached_at = Timestamptz(null=True, default=None)
+    opened_at = Timestamptz(null=True, default=None)
+    acknowledged_at = Timestamptz(null=True, default=None)
+    declined_at = Timestamptz(null=True, default=None)
+    failed_at = Timestamptz(null=True, default=None)
+
+
+class Delivery(Table):
+    """The outbox: one message to one recipient over one channel."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    recipient = ForeignKey(references=AlertRecipient, null=False, index=True)
+    channel = Varchar(length=10)  # "push" or "email"
+    subscription = ForeignKey(references=PushSubscription, null=True, on_delete=OnDelete.set_null)
+    address = Text(null=True, default=None)  # encrypted email address for "email"
+    state = Varchar(length=10, default="pending", index=True)  # pending sending sent failed gone
+    attempts = Integer(default=0)
+    next_attempt_at = Timestamptz(index=True)
+    claimed_by = Varchar(length=40, default="")
+    claimed_until = Timestamptz(null=True, default=None)
+    last_error = Varchar(length=200, default="")
+    created_at = Timestamptz()
+    sent_at = Timestamptz(null=True, default=None)
+
+
+class AlertEvent(Table):
+    """The alert's story, step by step, for the young person and the professionals."""
+
+    alert = ForeignKey(references=Alert, null=False, index=True)
+    at = Timestamptz()
+    what = Varchar(length=200)
