@@ -1,5 +1,5 @@
-"""`homeward`: serve, migrate, demo, demo-code, create-user, vapid-keys, new-data-key,
-rotate-data-keys."""
+"""`homeward`: serve, worker, migrate, demo, demo-code, create-user, vapid-keys,
+new-data-key, rotate-data-keys."""
 
 from __future__ import annotations
 
@@ -125,6 +125,36 @@ def cmd_vapid_keys(args) -> int:
     return 0
 
 
+def cmd_worker(_args) -> int:
+    """Run the alert worker on its own (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
+    import signal
+
+    from backend.alerts.worker import AlertWorker
+    from backend.migrate import migrate
+
+    async def go() -> None:
+        await migrate()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            # Finish the batch in hand, then stop: nothing claimed is left half-sent.
+            loop.add_signal_handler(signum, stop.set)
+        engine = get_engine()
+        if not is_sqlite(engine):
+            await engine.start_connection_pool(min_size=1, max_size=4)
+        try:
+            await AlertWorker().run(stop)
+        finally:
+            if not is_sqlite(engine):
+                await engine.close_connection_pool()
+
+    from backend.db import get_engine, is_sqlite
+
+    print("Homeward alert worker running (Ctrl+C stops it).", flush=True)
+    _run(go())
+    return 0
+
+
 def cmd_new_data_key(_args) -> int:
     from backend.security import new_data_key
 
@@ -170,6 +200,9 @@ def parser() -> argparse.ArgumentParser:
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
+    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(
+        func=cmd_worker
+    )
     sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
         func=cmd_new_data_key
     )

@@ -8,6 +8,8 @@ migrated database.
 
 from __future__ import annotations
 
+import atexit
+import logging
 import os
 import shutil
 import sqlite3
@@ -21,7 +23,11 @@ DATABASE = os.environ.get("HOMEWARD_TEST_DATABASE", "sqlite")
 ADMIN_URL = os.environ.get(
     "HOMEWARD_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
-WORK = Path(tempfile.mkdtemp(prefix="homeward-tests-"))
+# Memory-backed when the machine has it: SQLite syncs every commit, and each test makes
+# its own copy of the database.
+_SHM = Path("/dev/shm")
+WORK = Path(tempfile.mkdtemp(prefix="homeward-tests-", dir=_SHM if _SHM.is_dir() else None))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # also when no test used it
 PG_NAME = f"homeward_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
 
 # Settings are read once, at first import of the backend: set them before that.
@@ -35,6 +41,10 @@ elif DATABASE == "sqlite":
     os.environ["HOMEWARD_DATABASE_URL"] = f"sqlite:///{WORK / 'template.sqlite3'}"
 else:
     raise RuntimeError("HOMEWARD_TEST_DATABASE must be sqlite or postgres")
+
+
+# One line per request drowns the story a failing test tells.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def pytest_report_header(config):

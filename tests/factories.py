@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import uuid
 from dataclasses import dataclass, field
 
 import pyotp
 
 from backend.accounts import services as accounts
-from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Team, User
+from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Session, Team, User
+from backend.audit.tables import AuditEvent
 from backend.clock import now
 from backend.db import write_transaction
-from backend.security import encrypt, hash_secret, new_totp_secret
+from backend.security import digest, encrypt, hash_secret, new_totp_secret
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
 PASSWORD = "correct horse battery"
 PINS = {"jade": "246810", "mia": "135790"}
+COOKIE = "homeward_session"
+HOST = "homeward.test"
+
+# Argon2 is slow on purpose and salts every hash; a hash made once verifies the same
+# secret for any number of accounts, so each test run hashes each secret only once.
+_hashes: dict[str, str] = {}
+
+
+async def hashed(secret: str) -> str:
+    if secret not in _hashes:
+        _hashes[secret] = await hash_secret(secret)
+    return _hashes[secret]
 
 
 @dataclass
@@ -41,34 +55,91 @@ class Person:
         totp = pyotp.TOTP(self.totp_secret)
         return totp.at(time.time() + offset_steps * totp.interval)
 
+    def login_body(self, **changes) -> dict:
+        """What this person types on the sign-in screen (with a fresh code if needed)."""
+        body = {"identifier": self.identifier, "secret": self.secret}
+        if self.totp_secret:
+            body["code"] = self.code()
+        return {**body, **changes}
 
-async def make_user(role, name, identifier, secret, council_id, totp=True) -> Person:
+
+@dataclass
+class Device:
+    """One more signed-in phone or browser for a person (not their main client)."""
+
+    client: object
+    token: str
+    public_id: uuid.UUID
+    csrf: str
+
+
+def new_user(role, name, identifier, secret_hash, council_id, totp=True, key=None):
+    """An unsaved User and the Person who signs in with it."""
     totp_secret = new_totp_secret() if role in PROFESSIONAL_ROLES and totp else None
     user = User(
-        role=role, display_name=name, secret_hash=await hash_secret(secret),
-        council=council_id, created_at=now(),
-        totp_secret=encrypt(totp_secret) if totp_secret else None,
+        role=role, display_name=name, secret_hash=secret_hash, council=council_id,
+        created_at=now(), totp_secret=encrypt(totp_secret) if totp_secret else None,
     )
     if "@" in identifier:
         user.email = identifier
     else:
         user.username = identifier
+    person = Person(key=key or identifier, role=role, user_id=user.id, identifier=identifier,
+                    totp_secret=totp_secret)
+    return user, person
+
+
+async def make_user(role, name, identifier, secret, council_id, totp=True, key=None) -> Person:
+    user, person = new_user(role, name, identifier, await hashed(secret), council_id, totp, key)
+    person.secret = secret
     await User.insert(user)
-    return Person(key=identifier, role=role, user_id=user.id, identifier=identifier,
-                  secret=secret, totp_secret=totp_secret)
+    return person
 
 
-async def sign_in_directly(person: Person, client, device_name="Test phone") -> None:
+async def make_council(name: str, young_people: int = 0) -> object:
+    """Another council (with some young people who have no social worker yet)."""
+    at = now()
+    council = Council(name=name, created_at=at)
+    async with write_transaction():
+        await Council.insert(council)
+        for n in range(young_people):
+            await YoungPerson.insert(YoungPerson(
+                council=council.id, preferred_name=f"Child {n}", created_at=at,
+                date_of_birth=at.date() - dt.timedelta(days=365 * 12)))
+    return council.id
+
+
+def use_token(client, token: str) -> None:
+    """Put a session cookie into a client, as the browser would hold it."""
+    client.cookies.set(COOKIE, token, domain=HOST)
+
+
+async def open_device(person: Person, client, device_name="Test phone") -> Device:
     """Open a session through the accounts service (the login route has its own tests,
     and a TOTP code may only be used once)."""
     user = await User.select().where(User.id == person.user_id).first()
     token = await accounts._open_session(user, device_name, now())
-    client.cookies.set("homeward_session", token, domain="homeward.test")
-    me = (await client.get("/api/auth/me")).json()
-    client.headers["X-CSRF-Token"] = me["csrf_token"]
+    use_token(client, token)
+    row = await Session.select(Session.public_id, Session.csrf_token).where(
+        Session.id == digest(token)).first()
+    client.headers["X-CSRF-Token"] = row["csrf_token"]
+    return Device(client=client, token=token, public_id=row["public_id"], csrf=row["csrf_token"])
+
+
+async def sign_in_directly(person: Person, client, device_name="Test phone") -> None:
+    device = await open_device(person, client, device_name)
     person.client = client
-    person.csrf = me["csrf_token"]
-    person.extra["token"] = token
+    person.csrf = device.csrf
+    person.extra["token"] = device.token
+    person.extra["public_id"] = device.public_id
+
+
+async def audit_count(**where) -> int:
+    """How many audit events match, e.g. audit_count(action="refused", actor_id=...)."""
+    query = AuditEvent.count()
+    for name, value in where.items():
+        query = query.where(getattr(AuditEvent, name) == value)
+    return await query
 
 
 class World:
@@ -76,6 +147,7 @@ class World:
         self.client_for = client_for
         self.people: dict[str, Person] = {}
         self.young: dict[str, object] = {}
+        self._setup_client = None
 
     def __getattr__(self, name):
         people = self.__dict__.get("people", {})
@@ -85,46 +157,69 @@ class World:
 
     async def build(self) -> World:
         at = now()
-        async with write_transaction():
-            council = Council(name="Testshire Council", created_at=at)
-            await Council.insert(council)
-            await Team.insert(Team(council=council.id, name="Care team"))
-        self.council_id = council.id
+        council = Council(name="Testshire Council", created_at=at)
         specs = [
-            ("sam", "social_worker", "Sam Okafor", "sam@test.example"),
-            ("alex", "social_worker", "Alex Reid", "alex@test.example"),
-            ("priya", "carer", "Priya Shah", "priya"),
-            ("olu", "carer", "Olu Adeyemi", "olu"),
-            ("ruth", "manager", "Ruth Mensah", "ruth@test.example"),
-            ("admin", "admin", "Test admin", "admin@test.example"),
+            ("sam", "social_worker", "Sam Okafor", "sam@test.example", PASSWORD),
+            ("alex", "social_worker", "Alex Reid", "alex@test.example", PASSWORD),
+            ("priya", "carer", "Priya Shah", "priya", PASSWORD),
+            ("olu", "carer", "Olu Adeyemi", "olu", PASSWORD),
+            ("ruth", "manager", "Ruth Mensah", "ruth@test.example", PASSWORD),
+            ("admin", "admin", "Test admin", "admin@test.example", PASSWORD),
+            ("jade", "young_person", "Jade", "jade", PINS["jade"]),
+            ("mia", "young_person", "Mia", "mia", PINS["mia"]),
         ]
-        for key, role, name, ident in specs:
-            self.people[key] = await make_user(role, name, ident, PASSWORD, council.id)
+        users = []
+        for key, role, name, ident, secret in specs:
+            user, person = new_user(role, name, ident, await hashed(secret), council.id, key=key)
+            person.secret = secret
+            users.append(user)
+            self.people[key] = person
+        # (key, name, age, social worker, carer, has joined)
         young = [
             ("jade", "Jade", 14, "sam", "priya", True),
             ("mia", "Mia", 16, "alex", "olu", True),
             ("tyler", "Tyler", 15, "sam", None, False),
         ]
+        records, allocations, placements = [], [], []
         for key, name, age, worker, carer, joined in young:
-            user_id = None
-            if joined:
-                person = await make_user("young_person", name, key, PINS[key], council.id)
-                self.people[key] = person
-                user_id = person.user_id
             record = YoungPerson(
-                council=council.id, preferred_name=name, user=user_id, created_at=at,
+                council=council.id, preferred_name=name, created_at=at,
+                user=self.people[key].user_id if joined else None,
                 date_of_birth=at.date() - dt.timedelta(days=365 * age + 100),
             )
-            await YoungPerson.insert(record)
+            records.append(record)
             self.young[key] = record.id
-            await CaseAllocation.insert(CaseAllocation(
+            allocations.append(CaseAllocation(
                 young_person=record.id, social_worker=self.people[worker].user_id, created_at=at))
             if carer:
-                await Placement.insert(Placement(
+                placements.append(Placement(
                     young_person=record.id, carer=self.people[carer].user_id, created_at=at))
+        async with write_transaction():
+            await Council.insert(council)
+            await Team.insert(Team(council=council.id, name="Care team"))
+            await User.insert(*users)
+            await YoungPerson.insert(*records)
+            await CaseAllocation.insert(*allocations)
+            await Placement.insert(*placements)
+        self.council_id = council.id
         for person in self.people.values():
             await sign_in_directly(person, self.client_for())
         return self
 
     def anonymous(self, address: str = "203.0.113.99"):
         return self.client_for(address)
+
+    async def device(self, key: str, device_name: str = "Second phone") -> Device:
+        """Sign `key` in on one more phone or browser, with its own client."""
+        return await open_device(self.people[key], self.client_for(), device_name)
+
+    async def invite(self, young_key: str, role: str = "young_person") -> dict:
+        """Sam (on a laptop of his own, so tests may do anything with his main client)
+        makes an invite for one of his young people; returns the API's reply."""
+        if self._setup_client is None:
+            self._setup_client = (await self.device("sam", "Sam's laptop")).client
+        reply = await self._setup_client.post(
+            "/api/invites", json={"role": role, "young_person_id": str(self.young[young_key])}
+        )
+        assert reply.status_code == 201, reply.text
+        return reply.json()

@@ -1,0 +1,279 @@
+"""Every route x every role x own / other young person, checked against a table.
+
+The table below is written from the access rules in docs/api.md and PRODUCT.md
+("Least access"), not from the code: a record route answers a stranger exactly as it
+answers an id that does not exist (404) and writes the refusal to the audit log; a route
+for some roles answers other roles 403; anyone not signed in gets 401.
+
+In the World, Jade is Sam's and Priya's, Mia is Alex's and Olu's. For each role one
+person is asked: Jade (young person), Priya (carer), Sam (social worker), Ruth (manager)
+and the admin. "own" is Jade, "other" is Mia.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import pytest
+
+from tests.factories import PASSWORD, Person, World, audit_count
+
+ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "anonymous")
+WHO = {"young_person": "jade", "carer": "priya", "social_worker": "sam", "manager": "ruth",
+       "admin": "admin"}
+TARGETS = {"own": "jade", "other": "mia"}
+# How each person is tied to a young person. Nobody else is tied to anyone: a manager
+# or an admin is never tied to a record, whatever their council.
+TIES = {("jade", "jade"): "self", ("priya", "jade"): "carer", ("sam", "jade"): "social_worker"}
+
+ANYONE, SIGNED_IN, OWN_SESSION, ROLE, RECORD = (
+    "anyone", "signed in", "own session", "role", "record")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    may: frozenset[str] = frozenset()
+    ok: int = 200
+
+
+def anyone(ok: int = 200) -> Rule:
+    return Rule(ANYONE, ok=ok)
+
+
+def signed_in(ok: int = 200) -> Rule:
+    return Rule(SIGNED_IN, ok=ok)
+
+
+def own_session(ok: int = 204) -> Rule:
+    return Rule(OWN_SESSION, ok=ok)
+
+
+def roles(*names: str, ok: int = 200) -> Rule:
+    return Rule(ROLE, frozenset(names), ok)
+
+
+def record(*relations: str, ok: int = 200) -> Rule:
+    return Rule(RECORD, frozenset(relations), ok)
+
+
+# -- how to call each route -----------------------------------------------------------
+# A builder gets the World, the caller (None when anonymous) and the subject (a young
+# person's id for record routes, a session id for own-session routes, else None) and
+# returns (url, json body). Bodies are valid, so an allowed caller gets the success code.
+
+Builder = Callable[[World, Person | None, uuid.UUID | None], Awaitable[tuple[str, dict | None]]]
+
+
+def fixed(url: str, body: dict | None = None) -> Builder:
+    async def build(_world, _person, _subject):
+        return url, body
+    return build
+
+
+def on_record(suffix: str = "", body: Callable[[uuid.UUID], dict] | None = None) -> Builder:
+    async def build(_world, _person, young_person_id):
+        return f"/api/young-people/{young_person_id}{suffix}", body and body(young_person_id)
+    return build
+
+
+async def sign_out_a_phone(world, _person, young_person_id):
+    keys = {v: k for k, v in world.young.items()}
+    key = keys.get(young_person_id)
+    # A second phone of the young person's (a random id when the record is made up).
+    session_id = (await world.device(key)).public_id if key in world.people else uuid.uuid4()
+    return f"/api/young-people/{young_person_id}/devices/{session_id}", None
+
+
+async def revoke_session(_world, _person, session_id):
+    return f"/api/auth/sessions/{session_id}", None
+
+
+async def change_secret(_world, person, _subject):
+    new = "975318" if person and person.role == "young_person" else "a brand new password"
+    return "/api/auth/change-secret", {
+        "current_secret": person.secret if person else "whatever", "new_secret": new}
+
+
+async def login(world, _person, _subject):
+    return "/api/auth/login", world.jade.login_body()
+
+
+async def lookup(world, _person, _subject):
+    return "/api/invites/lookup", {"code": (await world.invite("tyler"))["code"]}
+
+
+async def accept(world, _person, _subject):
+    code = (await world.invite("jade", "carer"))["code"]
+    return "/api/invites/accept", {
+        "code": code, "username": f"carer-{uuid.uuid4().hex[:8]}", "secret": PASSWORD,
+        "display_name": "New Carer"}
+
+
+async def add_young_person(_world, _person, _subject):
+    born = dt.date.today() - dt.timedelta(days=365 * 13)
+    return "/api/young-people", {"preferred_name": "Kai", "date_of_birth": born.isoformat()}
+
+
+async def invite(_world, _person, young_person_id):
+    return "/api/invites", {"role": "carer", "young_person_id": str(young_person_id)}
+
+
+def on_olu(action: str) -> Builder:
+    async def build(world, _person, _subject):
+        return f"/api/admin/users/{world.olu.user_id}/{action}", None
+    return build
+
+
+YP = "/api/young-people/{young_person_id:uuid}"
+MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
+    ("GET", "/health"): (anyone(), fixed("/health")),
+    ("POST", "/api/auth/login"): (anyone(), login),
+    ("GET", "/api/auth/me"): (signed_in(), fixed("/api/auth/me")),
+    ("POST", "/api/auth/logout"): (signed_in(204), fixed("/api/auth/logout")),
+    ("POST", "/api/auth/change-secret"): (signed_in(204), change_secret),
+    ("GET", "/api/auth/sessions"): (signed_in(), fixed("/api/auth/sessions")),
+    ("DELETE", "/api/auth/sessions/{session_id:uuid}"): (own_session(204), revoke_session),
+    ("GET", "/api/young-people"): (
+        roles("young_person", "carer", "social_worker"), fixed("/api/young-people")),
+    ("POST", "/api/young-people"): (roles("social_worker", ok=201), add_young_person),
+    ("GET", YP): (record("self", "carer", "social_worker"), on_record()),
+    ("GET", YP + "/who-can-see"): (
+        record("self", "carer", "social_worker"), on_record("/who-can-see")),
+    ("GET", YP + "/who-has-looked"): (
+        record("self", "social_worker"), on_record("/who-has-looked")),
+    ("GET", YP + "/devices"): (record("self", "social_worker"), on_record("/devices")),
+    ("DELETE", YP + "/devices/{session_id:uuid}"): (
+        record("self", "social_worker", ok=204), sign_out_a_phone),
+    ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
+    ("POST", "/api/invites/lookup"): (anyone(), lookup),
+    ("POST", "/api/invites/accept"): (anyone(201), accept),
+    ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
+    ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
+    ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (
+        roles("admin", ok=204), on_olu("deactivate")),
+    ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (
+        roles("admin", ok=204), on_olu("reactivate")),
+    ("GET", "/api/admin/refused"): (roles("admin"), fixed("/api/admin/refused")),
+    ("GET", "/schema"): (anyone(), fixed("/schema")),
+    ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
+    # Litestar's catch-all below /schema: it only ever says "not found" (in HTML).
+    ("GET", "/schema/{path:str}"): (anyone(404), fixed("/schema/nothing-here")),
+    ("GET", "/"): (anyone(), fixed("/")),
+    ("GET", "/{file_path:path}"): (anyone(), fixed("/manifest.webmanifest")),
+    ("HEAD", "/{file_path:path}"): (anyone(), fixed("/manifest.webmanifest")),
+}
+
+
+# -- what the table expects --------------------------------------------------------------
+
+def expected(rule: Rule, role: str, person: Person | None, target: str | None) -> int:
+    if rule.kind == ANYONE:
+        return rule.ok
+    if person is None:
+        return 401
+    if rule.kind == SIGNED_IN:
+        return rule.ok
+    if rule.kind == OWN_SESSION:
+        return rule.ok if target == "own" else 404
+    if rule.kind == ROLE:
+        return rule.ok if role in rule.may else 403
+    relation = TIES.get((person.key, TARGETS[target]))
+    return rule.ok if relation in rule.may else 404
+
+
+async def subject_for(world: World, rule: Rule, person: Person | None, target: str | None):
+    if rule.kind == RECORD:
+        return world.young[TARGETS[target]]
+    if rule.kind == OWN_SESSION:
+        # Another phone of the caller's own, or one of Olu's (tied to nobody asked here).
+        owner = person.key if person and target == "own" else "olu"
+        return (await world.device(owner)).public_id
+    return None
+
+
+def targets(rule: Rule) -> tuple[str | None, ...]:
+    return ("own", "other") if rule.kind in (RECORD, OWN_SESSION) else (None,)
+
+
+async def ask(client, method: str, url: str, body: dict | None):
+    return await client.request(method, url, json=body)
+
+
+@pytest.mark.parametrize("route", list(MATRIX), ids=lambda route: f"{route[0]} {route[1]}")
+async def test_route_answers_every_role_as_the_access_table_says(world, route):
+    method = route[0]
+    rule, build = MATRIX[route]
+    wrong: list[str] = []
+    for role in ROLES:
+        person = world.people[WHO[role]] if role != "anonymous" else None
+        client = person.client if person else world.anonymous()
+        for target in targets(rule):
+            subject = await subject_for(world, rule, person, target)
+            url, body = await build(world, person, subject)
+            want = expected(rule, role, person, target)
+            refusals_before = await audit_count(action="refused")
+            events_before = await audit_count()
+            reply = await ask(client, method, url, body)
+            case = f"{role} {target or ''} {method} {url}: "
+            if reply.status_code != want:
+                wrong.append(f"{case}got {reply.status_code}, table says {want}: {reply.text[:120]}")
+                continue
+            is_api = url.startswith("/api/")
+            if want >= 400 and is_api and reply.headers["content-type"] != "application/problem+json":
+                wrong.append(f"{case}error is {reply.headers['content-type']}, not problem+json")
+            if person is None and rule.kind != ANYONE and await audit_count() != events_before:
+                wrong.append(f"{case}an anonymous request wrote to the audit log")
+            if want == 404 and rule.kind in (RECORD, OWN_SESSION):
+                wrong += await _looks_missing(world, client, method, build, person, subject, reply,
+                                              case)
+            if want == 404 and rule.kind == RECORD:
+                refused = await audit_count(
+                    action="refused", actor_id=person.user_id, young_person_id=subject)
+                if refused != 1 or await audit_count(action="refused") != refusals_before + 2:
+                    # +2: this refusal and the one for the made-up id just compared with.
+                    wrong.append(f"{case}refusal not written to the audit log once")
+    assert not wrong, "\n".join(wrong)
+
+
+async def _looks_missing(world, client, method, build, person, subject, reply, case) -> list[str]:
+    """A refused id must be answered exactly as an id that does not exist."""
+    url, body = await build(world, person, uuid.uuid4())
+    missing = await ask(client, method, url, body)
+    if (missing.status_code, missing.json()) != (reply.status_code, reply.json()):
+        return [f"{case}refusal {reply.text} differs from a missing id {missing.text}"]
+    return []
+
+
+def _app_routes(app) -> set[tuple[str, str]]:
+    routes = set()
+    for route in app.routes:
+        for handler in route.route_handlers:
+            methods = set(getattr(handler, "http_methods", ())) - {"OPTIONS"}
+            routes |= {(method, route.path) for method in methods}
+    return routes
+
+
+def test_every_route_in_the_app_is_in_the_access_table(app):
+    # Litestar answers OPTIONS itself (an empty 204 with Allow); everything else is ours.
+    served = _app_routes(app)
+    assert served - set(MATRIX) == set(), "add these routes to MATRIX with who may use them"
+    assert set(MATRIX) - served == set(), "MATRIX lists routes the app no longer serves"
+
+
+async def test_every_route_in_the_openapi_schema_is_in_the_access_table(client_for):
+    paths = (await client_for().get("/schema/openapi.json")).json()["paths"]
+    documented = {
+        (method.upper(), path) for path, item in paths.items() for method in item
+        if method.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
+    }
+    in_table = {(method, _openapi_path(path)) for method, path in MATRIX}
+    assert documented - in_table == set()
+
+
+def _openapi_path(path: str) -> str:
+    """/a/{id:uuid} as OpenAPI writes it: /a/{id}."""
+    return "/".join(part.split(":")[0] + "}" if ":" in part else part for part in path.split("/"))

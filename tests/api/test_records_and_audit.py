@@ -1,0 +1,174 @@
+"""Young people's records: adding one, clear errors that save nothing, and the audit
+log every read goes to (which the young person can read in plain words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backend import clock
+from backend.audit.tables import AuditEvent
+from backend.db import get_engine
+from backend.young_people.tables import YoungPerson
+from tests.factories import audit_count
+
+YOUNG_PEOPLE = "/api/young-people"
+
+
+def years_ago(years: int, days: int = 0) -> str:
+    return (dt.date.today() - dt.timedelta(days=365 * years + years // 4 + days)).isoformat()
+
+
+async def caseload(person) -> list[str]:
+    return [row["preferred_name"] for row in (await person.client.get(YOUNG_PEOPLE)).json()]
+
+
+async def test_social_worker_adds_a_young_person_to_their_own_caseload(world):
+    reply = await world.sam.client.post(YOUNG_PEOPLE, json={
+        "preferred_name": "  Kai   Lee ", "date_of_birth": years_ago(13, 10)})
+    assert reply.status_code == 201
+    kai = reply.json()
+    assert kai["preferred_name"] == "Kai Lee"
+    assert kai["age"] == 13
+    assert kai["has_account"] is False
+    assert kai["social_workers"] == ["Sam Okafor"]
+    assert kai["carers"] == []
+    assert await caseload(world.sam) == ["Jade", "Kai Lee", "Tyler"]
+    assert await caseload(world.alex) == ["Mia"]
+    assert (await world.alex.client.get(f"{YOUNG_PEOPLE}/{kai['id']}")).status_code == 404
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"preferred_name": "Kai", "date_of_birth": "not a date"}, "date_of_birth"),
+    ({"preferred_name": "Kai", "date_of_birth": "2012-02-30"}, "date_of_birth"),
+    ({"preferred_name": "Kai", "date_of_birth": years_ago(-1)}, "date_of_birth"),
+    ({"preferred_name": "Kai", "date_of_birth": years_ago(5)}, "date_of_birth"),
+    ({"preferred_name": "Kai", "date_of_birth": years_ago(30)}, "date_of_birth"),
+    ({"preferred_name": "Kai"}, "date_of_birth"),
+    ({"preferred_name": "", "date_of_birth": years_ago(13)}, "preferred_name"),
+    ({"preferred_name": "   ", "date_of_birth": years_ago(13)}, "preferred_name"),
+    ({"preferred_name": "K" * 61, "date_of_birth": years_ago(13)}, "preferred_name"),
+    ({"preferred_name": "K" * 201, "date_of_birth": years_ago(13)}, "preferred_name"),
+    ({"preferred_name": 7, "date_of_birth": years_ago(13)}, "preferred_name"),
+    ({"date_of_birth": years_ago(13)}, "preferred_name"),
+], ids=["date not a date", "no 30 February", "born next year", "aged 5", "aged 30", "no date",
+        "empty name", "blank name", "name of 61", "name of 201", "name a number", "no name"])
+async def test_bad_name_or_date_of_birth_is_refused_naming_the_field_and_nothing_is_saved(
+    world, body, field
+):
+    before = await YoungPerson.count()
+    reply = await world.sam.client.post(YOUNG_PEOPLE, json=body)
+    assert reply.status_code == 422
+    assert reply.headers["content-type"] == "application/problem+json"
+    problem = reply.json()
+    assert problem["status"] == 422
+    assert [error["field"] for error in problem["errors"]] == [field]
+    assert all(error["message"] for error in problem["errors"])
+    assert await YoungPerson.count() == before
+    assert await caseload(world.sam) == ["Jade", "Tyler"]
+
+
+async def test_name_and_date_both_wrong_are_both_named(world):
+    reply = await world.sam.client.post(YOUNG_PEOPLE, json={
+        "preferred_name": " ", "date_of_birth": years_ago(40)})
+    assert {error["field"] for error in reply.json()["errors"]} == {"preferred_name", "date_of_birth"}
+
+
+@pytest.mark.parametrize("body", [
+    {"preferred_name": "Kai", "date_of_birth": years_ago(13), "council": "elsewhere"},
+    {"preferred_name": "Kai", "date_of_birth": years_ago(13), "social_worker": "someone"},
+    ["Kai", years_ago(13)],
+    "Kai",
+], ids=["unknown council", "unknown social_worker", "a list", "a string"])
+async def test_body_with_unknown_fields_or_the_wrong_shape_is_refused_and_nothing_is_saved(world, body):
+    reply = await world.sam.client.post(YOUNG_PEOPLE, json=body)
+    assert 400 <= reply.status_code < 500
+    assert reply.headers["content-type"] == "application/problem+json"
+    assert reply.json()["status"] == reply.status_code
+    assert await caseload(world.sam) == ["Jade", "Tyler"]
+
+
+async def test_broken_json_is_refused_with_a_problem(world):
+    reply = await world.sam.client.post(
+        YOUNG_PEOPLE, content=b'{"preferred_name": "Kai",', headers={"Content-Type": "application/json"})
+    assert reply.status_code == 400
+    assert reply.headers["content-type"] == "application/problem+json"
+
+
+async def test_every_read_of_a_record_is_written_to_the_audit_log(world):
+    jade = world.young["jade"]
+    for expected in (1, 2):
+        assert (await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}")).status_code == 200
+        reads = await AuditEvent.select().where(
+            (AuditEvent.action == "read") & (AuditEvent.young_person_id == jade))
+        assert len(reads) == expected
+    assert reads[0]["actor_id"] == world.sam.user_id
+    assert reads[0]["actor_name"] == "Sam Okafor"
+    assert reads[0]["what"] == "looked at your information"
+
+
+async def test_stranger_social_worker_is_refused_record_and_it_is_audited(world):
+    reply = await world.alex.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}")
+    assert reply.status_code == 404
+    assert await audit_count(action="refused", actor_id=world.alex.user_id,
+                             young_person_id=world.young["jade"]) == 1
+    assert await audit_count(action="read") == 0
+
+
+async def test_jade_sees_who_has_looked_at_her_record_but_not_her_own_visits(world):
+    jade = world.young["jade"]
+    await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}")
+    clock.travel(dt.timedelta(minutes=1))
+    await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}")
+    clock.travel(dt.timedelta(minutes=1))
+    await world.priya.client.get(f"{YOUNG_PEOPLE}/{jade}/who-can-see")
+    await world.alex.client.get(f"{YOUNG_PEOPLE}/{jade}")  # refused: he saw nothing
+    await world.olu.client.get(f"{YOUNG_PEOPLE}/{world.young['mia']}")  # someone else's record
+
+    reply = await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked")
+    assert reply.status_code == 200
+    looks = [(look["name"], look["role"], look["what"]) for look in reply.json()]
+    assert looks == [
+        ("Priya Shah", "carer", "looked at who can see your information"),
+        ("Sam Okafor", "social worker", "looked at your information"),
+    ]
+    times = [dt.datetime.fromisoformat(look["at"]) for look in reply.json()]
+    assert times == sorted(times, reverse=True)
+
+
+async def test_social_worker_looking_at_who_has_looked_is_itself_shown_to_the_young_person(world):
+    jade = world.young["jade"]
+    await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked")
+    looks = (await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked")).json()
+    assert [(look["name"], look["what"]) for look in looks] == [
+        ("Sam Okafor", "looked at who has seen your information")]
+
+
+async def test_who_can_see_lists_jades_social_worker_and_carer_and_the_managers(world):
+    reply = await world.jade.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}/who-can-see")
+    assert reply.status_code == 200
+    people = [(person["name"], person["role"]) for person in reply.json()]
+    assert people == [
+        ("Sam Okafor", "social worker"),
+        ("Priya Shah", "carer"),
+        ("Managers at your council", "manager"),
+    ]
+    managers = reply.json()[-1]["why"]
+    assert "never see your name" in managers
+    assert all(person["why"] for person in reply.json())
+
+
+async def test_audit_log_refuses_update_and_delete_in_the_database_itself(world):
+    await world.sam.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}")
+    engine = get_engine()
+    for statement in (
+        "UPDATE audit_event SET what = 'nothing happened'",
+        "DELETE FROM audit_event",
+    ):
+        with pytest.raises(Exception, match="append-only"):
+            await engine._run_in_new_connection(statement)
+    with pytest.raises(Exception, match="append-only"):
+        await AuditEvent.delete(force=True)
+    rows = await AuditEvent.select(AuditEvent.what)
+    assert rows == [{"what": "looked at your information"}]

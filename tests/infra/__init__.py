@@ -1,0 +1,1 @@
+"""Tests of the test infrastructure itself (push service stand-in, mailbox)."""

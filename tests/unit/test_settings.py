@@ -1,0 +1,114 @@
+"""Settings: production refuses to start with unsafe ones; development makes what it
+needs and keeps it."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+from cryptography.fernet import Fernet
+
+from backend.config import SettingsError, load_settings
+
+GOOD_KEY = "k9P2vQ7mW4tZ8rL1nB6cX3yH5jF0gD2sA7eUq4Rw"
+DATA_KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    """A clean HOMEWARD_* environment with its own data folder."""
+    for name in ("MODE", "SECRET_KEY", "DATA_KEYS", "BASE_URL", "DATABASE_URL"):
+        monkeypatch.delenv(f"HOMEWARD_{name}", raising=False)
+    monkeypatch.setenv("HOMEWARD_DATA_DIR", str(tmp_path / "data"))
+
+    def set_env(**values):
+        for name, value in values.items():
+            monkeypatch.setenv(f"HOMEWARD_{name.upper()}", value)
+
+    return set_env
+
+
+def production(env, **values):
+    env(mode="production", secret_key=GOOD_KEY, data_keys=DATA_KEY,
+        base_url="https://homeward.example.org")
+    env(**values)
+
+
+def test_production_starts_with_a_random_key_and_an_https_address(env):
+    production(env)
+    settings = load_settings()
+    assert settings.production
+    assert settings.secret_key == GOOD_KEY
+    assert settings.https
+
+
+def test_production_refuses_a_missing_secret_key(env, monkeypatch):
+    production(env)
+    monkeypatch.delenv("HOMEWARD_SECRET_KEY")
+    with pytest.raises(SettingsError, match="HOMEWARD_SECRET_KEY"):
+        load_settings()
+
+
+def test_production_refuses_a_short_secret_key(env):
+    production(env, secret_key=GOOD_KEY[:31])
+    with pytest.raises(SettingsError, match="HOMEWARD_SECRET_KEY"):
+        load_settings()
+
+
+@pytest.mark.parametrize("key", [
+    "change-me-" + GOOD_KEY, "CHANGEME" + GOOD_KEY, "demo" + GOOD_KEY,
+    "my-secret-" + GOOD_KEY, "example" + GOOD_KEY])
+def test_production_refuses_a_placeholder_secret_key(env, key):
+    production(env, secret_key=key)
+    with pytest.raises(SettingsError, match="HOMEWARD_SECRET_KEY"):
+        load_settings()
+
+
+def test_production_refuses_to_start_without_data_keys(env, monkeypatch):
+    production(env)
+    monkeypatch.delenv("HOMEWARD_DATA_KEYS")
+    with pytest.raises(SettingsError, match="HOMEWARD_DATA_KEYS"):
+        load_settings()
+
+
+def test_production_refuses_an_http_address(env):
+    production(env, base_url="http://homeward.example.org")
+    with pytest.raises(SettingsError, match="HOMEWARD_BASE_URL"):
+        load_settings()
+
+
+def test_unknown_mode_and_unreadable_numbers_are_refused(env):
+    env(mode="staging")
+    with pytest.raises(SettingsError, match="HOMEWARD_MODE"):
+        load_settings()
+    env(mode="development", session_idle_minutes="fifteen")
+    with pytest.raises(SettingsError, match="HOMEWARD_SESSION_IDLE_MINUTES"):
+        load_settings()
+
+
+def test_development_makes_a_secret_key_in_the_data_folder_and_keeps_it(env, tmp_path):
+    first = load_settings()
+    key_file = tmp_path / "data" / "development_secret_key"
+    assert first.secret_key == key_file.read_text().strip()
+    assert len(first.secret_key) >= 32
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert load_settings().secret_key == first.secret_key  # a restart keeps sessions working
+
+
+def test_each_development_installation_gets_its_own_key(env, tmp_path):
+    first = load_settings().secret_key
+    env(data_dir=str(tmp_path / "other"))
+    assert load_settings().secret_key != first
+
+
+def test_development_uses_a_given_key_and_writes_none(env, tmp_path):
+    env(secret_key=GOOD_KEY)
+    assert load_settings().secret_key == GOOD_KEY
+    assert not (tmp_path / "data" / "development_secret_key").exists()
+
+
+def test_database_defaults_to_sqlite_in_the_data_folder(env, tmp_path):
+    settings = load_settings()
+    assert settings.is_sqlite
+    assert settings.database_url == f"sqlite:///{tmp_path / 'data' / 'homeward.sqlite3'}"
+    assert settings.data_dir == (tmp_path / "data").resolve()
