@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need, then run them all: lint, API and unit tests on SQLite
-# and on PostgreSQL, and the browser tests in Debian's chromium.
+# Install everything the tests need, then run them all: lint, the test stand-ins, API and
+# unit tests on SQLite and on PostgreSQL, and the browser tests in Debian's chromium.
 #
 # PostgreSQL: HOMEWARD_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test)
 # is used only to create and drop a fresh database for the run.
@@ -20,6 +20,14 @@ echo "== installing Python packages into .venv"
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
+command -v npm >/dev/null || {
+  echo "== installing Node.js for the push service stand-in"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+}
+echo "== installing the push service stand-in (npm: web-push-testing)"
+npm ci --prefix tests/pushservice --no-audit --no-fund --silent
+
 results="$(mktemp -d)"
 status=0
 run() {
@@ -29,6 +37,8 @@ run() {
 }
 
 run "ruff" .venv/bin/ruff check backend tests bench migrations
+run "test infrastructure (push service stand-in, mailbox)" \
+  .venv/bin/pytest tests/infra -q --junitxml="$results/infra.xml"
 run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
   .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/sqlite.xml"
 run "API and unit tests on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \

@@ -43,7 +43,7 @@ async def sign_in(
 ) -> tuple[str, Actor]:
     """Check the details and open a session; returns the cookie token and the actor."""
     ident = identifier.strip().lower()[:254]
-    keys = [f"account:{ident}", f"address:{address}"]
+    keys = [throttle.account_key(ident), f"address:{address}"]
     await throttle.attempt(keys, now)
     user = await User.select().where((User.username == ident) | (User.email == ident)).first()
     ok = await verify_secret(user["secret_hash"] if user else None, secret[: rules.MAX_SECRET])
@@ -58,7 +58,7 @@ async def sign_in(
     if not ok or not user["active"]:
         raise _no_match()  # the attempt is already counted
     token = await _open_session(user, device_name, now, totp_step=step)
-    await throttle.succeeded(keys)
+    await throttle.succeeded(*keys)
     return token, await actor_for_token(token, now)
 
 
@@ -209,9 +209,15 @@ async def revoke_session(user_id: uuid.UUID, public_id: uuid.UUID, now: dt.datet
 
 async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) -> None:
     """Change a PIN or password; every other session is signed out."""
-    user = await User.select(User.secret_hash).where(User.id == actor.user_id).first()
+    user = await User.select(User.secret_hash, User.username, User.email).where(
+        User.id == actor.user_id
+    ).first()
+    # Guesses here share the account's sign-in budget: a found phone gives no extra tries.
+    key = throttle.account_key(user["username"] or user["email"])
+    await throttle.attempt([key], now)
     if not await verify_secret(user["secret_hash"], current):
         raise Invalid({"current_secret": "That isn't your current PIN or password."})
+    await throttle.succeeded(key)
     rules.check_secret(actor.role, new, field="new_secret")
     new_hash = await hash_secret(new)
     async with write_transaction():

@@ -44,11 +44,15 @@ async def attempt(keys: list[str], now: dt.datetime) -> None:
                 raise TooManyAttempts(int((ends - now).total_seconds()) + 1)
 
 
-async def succeeded(keys: list[str]) -> None:
+async def succeeded(account: str, address: str | None = None) -> None:
     """The right details: forget the account's failures and give the address its try back."""
-    account, address = keys
     async with write_transaction():
         await Throttle.delete().where(Throttle.key == account)
-        await Throttle.update(failures=Throttle.failures - 1).where(
-            (Throttle.key == address) & (Throttle.failures > 0)
-        )
+        if address is not None:
+            await Throttle.update(failures=Throttle.failures - 1).where(
+                (Throttle.key == address) & (Throttle.failures > 0)
+            )
+
+
+def account_key(identifier: str) -> str:
+    return f"account:{identifier.strip().lower()[:254]}"

@@ -315,10 +315,25 @@ async def _status(alert: dict) -> dict:
     }
 
 
-async def status_for_young_person(actor: Actor, alert_id: uuid.UUID) -> dict:
-    alert = await _alert(alert_id)
-    if actor.role != "young_person" or alert["young_person"] != actor.young_person_id:
+async def _alert_for(actor: Actor, alert_id: uuid.UUID, what: str) -> dict:
+    """The alert, or NotFound; probing for ids that do not exist is audited too."""
+    row = await Alert.select().where(Alert.id == alert_id).first()
+    if row is None:
+        await audit.record(actor, "refused", f"tried to {what} that does not exist")
         raise NotFound(NOT_FOUND)
+    return row
+
+
+async def _refuse(actor: Actor, alert: dict, what: str) -> NotFound:
+    """Audit the attempt and answer as for an alert that does not exist."""
+    await audit.record(actor, "refused", f"tried to {what}", alert["young_person"])
+    return NotFound(NOT_FOUND)
+
+
+async def status_for_young_person(actor: Actor, alert_id: uuid.UUID) -> dict:
+    alert = await _alert_for(actor, alert_id, "open an alert")
+    if actor.role != "young_person" or alert["young_person"] != actor.young_person_id:
+        raise await _refuse(actor, alert, "open an alert")
     return await _status(alert)
 
 
@@ -384,14 +399,13 @@ async def view_for_contact(contact: dict, alert_id: uuid.UUID, now: dt.datetime)
 async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> dict:
     """The young person sees the status; an alerted carer or duty worker sees the
     recipient view; the allocated social worker and carers can read the status too."""
-    alert = await _alert(alert_id)
+    alert = await _alert_for(actor, alert_id, "open an alert")
     if actor.role == "young_person":
         return {"status": await status_for_young_person(actor, alert_id), "recipient": None}
     recipient = await _recipient_row(alert_id, user_id=actor.user_id)
     relation = await young_people.relation_of(actor, alert["young_person"])
     if recipient is None and not guards.may_read_record(relation):
-        await audit.record(actor, "refused", "tried to open an alert", alert["young_person"])
-        raise NotFound(NOT_FOUND)
+        raise await _refuse(actor, alert, "open an alert")
     result = {"status": await _status(alert), "recipient": None}
     if recipient is not None:
         result["recipient"] = await _recipient_view(alert, recipient, now)
@@ -441,18 +455,19 @@ async def respond_as_contact(contact: dict, alert_id: uuid.UUID, answer: str, no
 
 
 async def respond_as_user(actor: Actor, alert_id: uuid.UUID, answer: str, now: dt.datetime) -> dict:
+    alert = await _alert_for(actor, alert_id, "answer an alert")
     recipient = await _recipient_row(alert_id, user_id=actor.user_id)
     if recipient is None:
-        raise NotFound(NOT_FOUND)
+        raise await _refuse(actor, alert, "answer an alert")
     await _respond(alert_id, recipient, answer, now)
     return await view_for_user(actor, alert_id, now)
 
 
 async def cancel(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> dict:
     """The young person is OK: stop escalating and send nothing more."""
-    alert = await _alert(alert_id)
+    alert = await _alert_for(actor, alert_id, "cancel an alert")
     if actor.role != "young_person" or alert["young_person"] != actor.young_person_id:
-        raise NotFound(NOT_FOUND)
+        raise await _refuse(actor, alert, "cancel an alert")
     async with write_transaction():
         ended = (
             await Alert.update(state="cancelled", ended_at=now, next_escalation_at=None)

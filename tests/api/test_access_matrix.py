@@ -29,8 +29,8 @@ TARGETS = {"own": "jade", "other": "mia"}
 # or an admin is never tied to a record, whatever their council.
 TIES = {("jade", "jade"): "self", ("priya", "jade"): "carer", ("sam", "jade"): "social_worker"}
 
-ANYONE, SIGNED_IN, OWN_SESSION, ROLE, RECORD = (
-    "anyone", "signed in", "own session", "role", "record")
+ANYONE, SIGNED_IN, OWN_SESSION, ROLE, RECORD, CONTACT = (
+    "anyone", "signed in", "own session", "role", "record", "contact")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ def roles(*names: str, ok: int = 200) -> Rule:
 
 def record(*relations: str, ok: int = 200) -> Rule:
     return Rule(RECORD, frozenset(relations), ok)
+
+
+def contact_only(ok: int = 200) -> Rule:
+    """Only a trusted contact's own cookie works; every account, and nobody, gets 401."""
+    return Rule(CONTACT, ok=ok)
 
 
 # -- how to call each route -----------------------------------------------------------
@@ -128,6 +133,143 @@ def on_olu(action: str) -> Builder:
     return build
 
 
+# Who looks after each young person in the World: the owner edits and signs as themselves.
+TEAM = {"jade": ("jade", "priya", "sam"), "mia": ("mia", "olu", "alex")}
+
+
+def _key_of(world, young_person_id) -> str | None:
+    return {v: k for k, v in world.young.items()}.get(young_person_id)
+
+
+async def _draft_hash(world, young_person_id) -> str:
+    """Make sure there is a draft (the social worker writes a note) and return its hash."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return "0" * 64
+    worker = world.people[TEAM[key][2]].client
+    url = f"/api/young-people/{young_person_id}/plan"
+    reply = await worker.put(f"{url}/sections/professional_notes", json={"text": uuid.uuid4().hex})
+    return reply.json()["draft"]["content_hash"]
+
+
+async def _agree(world, young_person_id) -> None:
+    await _draft_hash(world, young_person_id)
+    key = _key_of(world, young_person_id)
+    url = f"/api/young-people/{young_person_id}/plan"
+    for who in TEAM.get(key, ()):
+        client = world.people[who].client
+        draft = (await client.get(url)).json()["draft"]
+        if draft:
+            await client.post(f"{url}/sign", json={"content_hash": draft["content_hash"]})
+
+
+def jpeg_b64() -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(out, format="JPEG")
+    return base64.b64encode(out.getvalue()).decode()
+
+
+async def sign_plan(world, _person, young_person_id):
+    body = {"content_hash": await _draft_hash(world, young_person_id)}
+    return f"/api/young-people/{young_person_id}/plan/sign", body
+
+
+async def compare_versions(world, _person, young_person_id):
+    await _draft_hash(world, young_person_id)
+    return f"/api/young-people/{young_person_id}/plan/compare?first=1&second=1", None
+
+
+async def police_form(world, _person, young_person_id):
+    await _agree(world, young_person_id)
+    return f"/api/young-people/{young_person_id}/plan/philomena.pdf", None
+
+
+async def plan_photo(world, _person, young_person_id):
+    key = _key_of(world, young_person_id)
+    photo_id = uuid.uuid4()
+    if key in TEAM:
+        worker = world.people[TEAM[key][2]].client
+        url = f"/api/young-people/{young_person_id}/plan/photo"
+        photo_id = (await worker.put(url, json={"photo": jpeg_b64()})).json()["draft"]["content"]["photo_id"]
+    return f"/api/young-people/{young_person_id}/plan/photos/{photo_id}", None
+
+
+CONTACT_BODY = {"name": "Lou", "phone": "020 7946 0123", "email": "lou@example.org"}
+
+
+async def _contact_id(world, young_person_id):
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    owner = world.people[TEAM[key][0]].client
+    url = f"/api/young-people/{young_person_id}/contacts"
+    people = (await owner.get(url)).json()
+    waiting = [c for c in people if c["state"] in ("not_invited", "invited")]
+    if waiting:  # up to 3 people: reuse one rather than run out
+        return waiting[0]["id"]
+    active = [c for c in people if c["state"] == "active"]
+    if len(active) >= 3:
+        await owner.delete(f"{url}/{active[0]['id']}")
+    return (await owner.post(url, json=CONTACT_BODY)).json()["id"]
+
+
+def on_contact(suffix: str = "", body: dict | None = None) -> Builder:
+    async def build(world, _person, young_person_id):
+        contact_id = await _contact_id(world, young_person_id)
+        return f"/api/young-people/{young_person_id}/contacts/{contact_id}{suffix}", body
+    return build
+
+
+async def _contact_code(world) -> str:
+    contact_id = await _contact_id(world, world.young["jade"])
+    url = f"/api/young-people/{world.young['jade']}/contacts/{contact_id}/invite"
+    return (await world.jade.client.post(url)).json()["code"]
+
+
+async def contact_lookup(world, _person, _subject):
+    return "/api/contact-invites/lookup", {"code": await _contact_code(world)}
+
+
+async def contact_accept(world, _person, _subject):
+    return "/api/contact-invites/accept", {"code": await _contact_code(world)}
+
+
+async def _alert_id(world, young_person_id):
+    """An alert the young person sent (nobody can be reached, so it ends at once, having
+    gone to the carer: the carer is one of its recipients)."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    owner = world.people[TEAM[key][0]].client
+    reply = await owner.post("/api/alerts", json={"idempotency_key": uuid.uuid4().hex})
+    return reply.json()["id"]
+
+
+def on_alert(suffix: str = "") -> Builder:
+    async def build(world, _person, young_person_id):
+        return f"/api/alerts/{await _alert_id(world, young_person_id)}{suffix}", None
+    return build
+
+
+def on_contact_alert(suffix: str = "") -> Builder:
+    async def build(world, _person, _subject):
+        return f"/api/contact/alerts/{await _alert_id(world, world.young['jade'])}{suffix}", None
+    return build
+
+
+async def new_alert(_world, _person, _subject):
+    return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
+
+
+SUBSCRIPTION = {"endpoint": "https://push.example.net/send/x1",
+                "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
+READERS = ("self", "carer", "social_worker")
+CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
 YP = "/api/young-people/{young_person_id:uuid}"
 MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/health"): (anyone(), fixed("/health")),
@@ -158,6 +300,47 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (
         roles("admin", ok=204), on_olu("reactivate")),
     ("GET", "/api/admin/refused"): (roles("admin"), fixed("/api/admin/refused")),
+    # Missing Safety Plans
+    ("GET", YP + "/plan"): (record(*READERS), on_record("/plan")),
+    ("PUT", YP + "/plan/sections/{section:str}"): (
+        record(*READERS), on_record("/plan/sections/worries", lambda _: {"what_worries_me": "x"})),
+    ("PUT", YP + "/plan/photo"): (record(*READERS), on_record("/plan/photo", lambda _: {"photo": jpeg_b64()})),
+    ("GET", YP + "/plan/photos/{photo_id:uuid}"): (record(*READERS), plan_photo),
+    ("POST", YP + "/plan/sign"): (record(*READERS), sign_plan),
+    ("GET", YP + "/plan/versions"): (record(*READERS), on_record("/plan/versions")),
+    ("GET", YP + "/plan/compare"): (record(*READERS), compare_versions),
+    ("GET", YP + "/plan/agreed"): (record(*READERS), on_record("/plan/agreed")),
+    ("GET", YP + "/plan/philomena.pdf"): (record("carer", "social_worker"), police_form),
+    ("GET", "/api/plans/reviews-due"): (roles("social_worker"), fixed("/api/plans/reviews-due")),
+    # Trusted contacts: the young person's side
+    ("GET", YP + "/contacts"): (record(*READERS), on_record("/contacts")),
+    ("POST", YP + "/contacts"): (record(*CHOOSERS, ok=201), on_record("/contacts", lambda _: CONTACT_BODY)),
+    ("PUT", YP + "/contacts/{contact_id:uuid}"): (record(*CHOOSERS), on_contact("", CONTACT_BODY)),
+    ("DELETE", YP + "/contacts/{contact_id:uuid}"): (record(*CHOOSERS, ok=204), on_contact()),
+    ("POST", YP + "/contacts/{contact_id:uuid}/invite"): (record(*CHOOSERS, ok=201), on_contact("/invite")),
+    # ...and the contact's own side, with no account
+    ("POST", "/api/contact-invites/lookup"): (anyone(), contact_lookup),
+    ("POST", "/api/contact-invites/accept"): (anyone(201), contact_accept),
+    ("GET", "/api/contact/me"): (contact_only(), fixed("/api/contact/me")),
+    ("POST", "/api/contact/push-subscription"): (
+        contact_only(204), fixed("/api/contact/push-subscription", SUBSCRIPTION)),
+    ("DELETE", "/api/contact/push-subscription"): (contact_only(204), fixed("/api/contact/push-subscription")),
+    ("POST", "/api/contact/step-down"): (contact_only(204), fixed("/api/contact/step-down")),
+    ("GET", "/api/push/public-key"): (anyone(), fixed("/api/push/public-key")),
+    # Alerts
+    ("POST", "/api/alerts"): (roles("young_person", ok=201), new_alert),
+    ("GET", "/api/alerts/{alert_id:uuid}"): (record(*READERS), on_alert()),
+    ("POST", "/api/alerts/{alert_id:uuid}/acknowledge"): (record("carer"), on_alert("/acknowledge")),
+    ("POST", "/api/alerts/{alert_id:uuid}/decline"): (record("carer"), on_alert("/decline")),
+    ("POST", "/api/alerts/{alert_id:uuid}/cancel"): (record("self"), on_alert("/cancel")),
+    ("GET", "/api/alerts/mine"): (signed_in(), fixed("/api/alerts/mine")),
+    ("GET", YP + "/alerts"): (record(*READERS), on_record("/alerts")),
+    ("POST", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription", SUBSCRIPTION)),
+    ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),
+    ("GET", "/api/contact/alerts/{alert_id:uuid}"): (contact_only(), on_contact_alert()),
+    ("POST", "/api/contact/alerts/{alert_id:uuid}/acknowledge"): (
+        contact_only(), on_contact_alert("/acknowledge")),
+    ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
     # Litestar's catch-all below /schema: it only ever says "not found" (in HTML).
@@ -173,7 +356,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
 def expected(rule: Rule, role: str, person: Person | None, target: str | None) -> int:
     if rule.kind == ANYONE:
         return rule.ok
-    if person is None:
+    if person is None or rule.kind == CONTACT:
         return 401
     if rule.kind == SIGNED_IN:
         return rule.ok
@@ -246,6 +429,25 @@ async def _looks_missing(world, client, method, build, person, subject, reply, c
     if (missing.status_code, missing.json()) != (reply.status_code, reply.json()):
         return [f"{case}refusal {reply.text} differs from a missing id {missing.text}"]
     return []
+
+
+async def test_contact_routes_answer_a_trusted_contacts_own_cookie(world):
+    """The other half of contact_only(): the contact's cookie (and CSRF token) works."""
+    phone = world.anonymous("198.51.100.77")
+    _, body = await contact_accept(world, None, None)
+    accepted = await phone.post("/api/contact-invites/accept", json=body)
+    phone.headers["X-CSRF-Token"] = accepted.json()["csrf_token"]
+    routes = [route for route, (rule, _) in MATRIX.items() if rule.kind == CONTACT]
+    # Stepping down ends the contact's sign-in: ask it last.
+    routes.sort(key=lambda route: route[1].endswith("step-down"))
+    wrong = []
+    for method, path in routes:
+        rule, build = MATRIX[(method, path)]
+        url, body = await build(world, None, None)
+        reply = await ask(phone, method, url, body)
+        if reply.status_code != rule.ok:
+            wrong.append(f"{method} {url}: got {reply.status_code}, want {rule.ok}: {reply.text[:120]}")
+    assert not wrong, "\n".join(wrong)
 
 
 def _app_routes(app) -> set[tuple[str, str]]:

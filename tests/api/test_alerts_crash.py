@@ -16,7 +16,6 @@ from backend.alerts.tables import Delivery
 from backend.config import get_settings
 from backend.db import get_engine, is_sqlite
 from tests.api.alerts_helpers import active_contact, send_alert, subscribe_contact, worker
-from tests.support.fixtures import push_service, push_service_controls_reset  # noqa: F401
 
 
 def _database_url() -> str:

@@ -18,7 +18,6 @@ from tests.api.alerts_helpers import (
     worker,
 )
 from tests.factories import sign_in_directly
-from tests.support.fixtures import mailbox, push_service, push_service_controls_reset  # noqa: F401
 
 
 async def test_alert_is_delivered_and_decrypted_for_the_right_people_only(world, push_service):

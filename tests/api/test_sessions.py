@@ -211,3 +211,15 @@ async def test_request_body_over_one_mebibyte_is_refused_with_413(world):
     login = await world.anonymous().post(LOGIN, json={"identifier": "jade", "secret": "1" * 1_100_000})
     assert login.status_code == 413
     assert await names_on_caseload(world.sam) == ["Jade", "Tyler"]
+
+
+async def test_guessing_the_current_pin_on_a_found_phone_is_throttled_like_sign_in(world):
+    answers = []
+    for guess in ("111119", "222228", "333337", "444446", "555554", "666663"):
+        reply = await world.jade.client.post(
+            "/api/auth/change-secret", json={"current_secret": guess, "new_secret": "975318"})
+        answers.append(reply.status_code)
+    assert answers == [422] * 5 + [429]
+    # The budget is the account's: signing in elsewhere is refused too, even with the right PIN.
+    reply = await world.anonymous("198.51.100.50").post("/api/auth/login", json=world.jade.login_body())
+    assert reply.status_code == 429
