@@ -24,7 +24,7 @@ from backend.alerts.controllers import (
 )
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController
-from backend.db import get_engine
+from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
@@ -62,6 +62,7 @@ def _lifespan(settings: Settings):
                 await task
             if pooled:
                 await engine.close_connection_pool()
+            await close_pools()
 
     return lifespan
 

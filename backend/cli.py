@@ -12,7 +12,15 @@ from backend.config import SettingsError, get_settings
 
 
 def _run(coro):
-    return asyncio.run(coro)
+    async def run_and_close():
+        from backend.db import close_pools
+
+        try:
+            return await coro
+        finally:
+            await close_pools()
+
+    return asyncio.run(run_and_close())
 
 
 def cmd_migrate(_args) -> int:

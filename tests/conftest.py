@@ -80,6 +80,8 @@ async def database():
     template = engine.path if DATABASE == "sqlite" else None
     yield {"engine": engine, "template": template}
     clock.reset()
+    if DATABASE == "sqlite":
+        await engine.close_pools()
     if DATABASE == "postgres":
         await engine.close_connection_pool()
         await _admin_sql(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
@@ -115,6 +117,7 @@ async def clean_database(database):
     yield
     clock.reset()
     if DATABASE == "sqlite":
+        await engine.close_pools()  # this test's file is about to go
         engine.path = database["template"]
         for suffix in ("", "-wal", "-shm"):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
