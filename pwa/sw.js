@@ -1,11 +1,24 @@
 // Homeward service worker: keeps the app shell so it opens with no signal.
 // Personal data must not sit in a cache on a shared or seized phone, so /api/ and
-// /health always go to the network and are never stored.
+// /health go to the network and are never stored, with one exception: the latest
+// agreed plan and the young person's people, which the young person and their carer
+// must be able to read with no signal (GET /api/young-people/<id>/plan/agreed). That
+// copy is kept in its own cache, which the app deletes on sign-out.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v1";
+const VERSION = "v2";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
+// Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
+const PLAN_CACHE = "homeward-plans";
+const AGREED_PLAN = /^\/api\/young-people\/[^/]+\/plan\/agreed$/;
+// When the copy last came from (or was confirmed by) the server; read by js/api.js.
+const FETCHED_AT = "X-Homeward-Fetched-At";
+// Marks an answer from the phone's copy because the network failed.
+const SERVED_OFFLINE = "X-Homeward-Offline";
+// A push says only that something happened: no name, no place, not even on the lock screen.
+const PUSH_TITLE = "Homeward";
+const PUSH_BODY = "Someone you support needs you. Open Homeward.";
 
 const SHELL = [
   "/",
@@ -15,19 +28,28 @@ const SHELL = [
   "/js/api.js",
   "/js/app.js",
   "/js/install.js",
+  "/js/offline.js",
   "/js/quick-exit.js",
   "/js/state.js",
   "/js/ui.js",
   "/js/screens/change-secret.js",
+  "/js/screens/contact.js",
   "/js/screens/home-admin.js",
   "/js/screens/home-carer.js",
   "/js/screens/home-manager.js",
   "/js/screens/home-social-worker.js",
   "/js/screens/home-young-person.js",
   "/js/screens/home.js",
+  "/js/screens/invite-panel.js",
   "/js/screens/join.js",
   "/js/screens/my-info.js",
+  "/js/screens/people.js",
   "/js/screens/phones.js",
+  "/js/screens/plan-edit.js",
+  "/js/screens/plan-history.js",
+  "/js/screens/plan-parts.js",
+  "/js/screens/plan-sign.js",
+  "/js/screens/plan.js",
   "/js/screens/signin.js",
   "/js/screens/welcome.js",
   "/js/screens/who.js",
@@ -87,11 +109,59 @@ async function cacheFirst(event, key) {
   return fresh ?? Response.error();
 }
 
+/** A copy of `response` with extra headers (a Response's own headers can't change). */
+async function withHeaders(response, extra) {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(await response.blob(), { status: 200, statusText: "OK", headers });
+}
+
+/**
+ * The agreed plan: network first, revalidated with the ETag of the copy we hold
+ * (304 keeps it); the kept copy only when the network or the server fails. A refusal
+ * (signed out, not theirs any more) deletes the copy.
+ */
+async function agreedPlan(request) {
+  const key = new URL(request.url).pathname;
+  const cache = await caches.open(PLAN_CACHE);
+  const kept = await cache.match(key);
+  const headers = { Accept: "application/json" };
+  const etag = kept?.headers.get("ETag");
+  if (etag) headers["If-None-Match"] = etag;
+
+  let response;
+  try {
+    response = await fetch(key, { headers, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    return kept ? withHeaders(kept, { [SERVED_OFFLINE]: "1" }) : Response.error();
+  }
+  const now = new Date().toISOString();
+  if (response.status === 304 && kept) {
+    const fresh = await withHeaders(kept, { [FETCHED_AT]: now });
+    await cache.put(key, fresh.clone());
+    return fresh;
+  }
+  if (response.ok && response.type === "basic") {
+    const fresh = await withHeaders(response, { [FETCHED_AT]: now });
+    await cache.put(key, fresh.clone());
+    return fresh;
+  }
+  if ([401, 403, 404].includes(response.status)) await cache.delete(key);
+  // A server in trouble at 3am must not hide a young person's people from them.
+  if (response.status >= 500 && kept) return withHeaders(kept, { [SERVED_OFFLINE]: "1" });
+  return response;
+}
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || neverCached(url)) return; // network only
+  if (url.origin !== self.location.origin) return;
+  if (AGREED_PLAN.test(url.pathname)) {
+    event.respondWith(agreedPlan(request));
+    return;
+  }
+  if (neverCached(url)) return; // network only
 
   // Every page of the app is index.html: routes live in the hash.
   if (request.mode === "navigate" && (url.pathname === "/" || url.pathname === "/index.html")) {
@@ -101,4 +171,49 @@ self.addEventListener("fetch", (event) => {
   if (SHELL_PATHS.has(url.pathname)) {
     event.respondWith(cacheFirst(event, url.pathname));
   }
+});
+
+// Push: the payload is at most {"alert_id", "type"}. The words are the same for every
+// alert, so a lock screen says nothing about who or where; the app shows the details
+// only after it has checked who is asking.
+const PUSH_WORDS = {
+  alert: "Someone you support needs you. Open Homeward.",
+  call_999: "Homeward has a message for you. Open Homeward.",
+};
+
+self.addEventListener("push", (event) => {
+  let payload = {};
+  try {
+    payload = event.data?.json() ?? {};
+  } catch {
+    // Not JSON: still tell the person, with the same generic words.
+  }
+  event.waitUntil(
+    self.registration.showNotification(PUSH_TITLE, {
+      body: PUSH_WORDS[payload.type] ?? PUSH_BODY,
+      tag: "homeward-alert",
+      renotify: true,
+      requireInteraction: true,
+      icon: "/icons/icon-192.png",
+      data: { alertId: payload.alert_id ?? null },
+    }),
+  );
+});
+
+// Open the app; its start-up sends each person to their own screen (a trusted
+// contact to #/contact, anyone signed in to their home).
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL("/", self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const ours = open.find((client) => new URL(client.url).origin === self.location.origin);
+      if (ours) {
+        await ours.focus();
+        return;
+      }
+      await self.clients.openWindow(target);
+    })(),
+  );
 });

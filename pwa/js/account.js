@@ -1,5 +1,6 @@
 // The "your account" part every home screen shares: phones, PIN/password, sign out.
 import { post } from "./api.js";
+import { forgetOffline } from "./offline.js";
 import { forgetEverything, isProfessional } from "./state.js";
 import { announce, h } from "./ui.js";
 
@@ -23,6 +24,8 @@ async function signOut(go, buttonEl) {
     }
   }
   forgetEverything();
+  // The plan and people kept for reading offline must not outlive the sign-in.
+  await forgetOffline();
   go("#/signin", { replace: true });
 }
 

@@ -62,12 +62,24 @@ async function problemFrom(response) {
   });
 }
 
+// Set by the service worker on a copy it kept for reading offline (see sw.js).
+const SERVED_OFFLINE = "X-Homeward-Offline";
+const FETCHED_AT = "X-Homeward-Fetched-At";
+
 /**
  * Send one request. Resolves with the parsed JSON (or null for 204); rejects with
  * ApiError. `signInNeeded: false` stops a 401 from sending the user to sign in
- * (the sign-in form itself expects 401 for wrong details).
+ * (the sign-in form itself expects 401 for wrong details). `withResponse: true`
+ * resolves with `{data, fetchedAt, offline}` instead: when the copy came from the
+ * server, and whether it is the phone's own copy because the network failed.
+ * `asBlob: true` resolves with the body as a Blob (a PDF, say).
  */
-export async function request(method, path, body = undefined, { signInNeeded = true } = {}) {
+export async function request(
+  method,
+  path,
+  body = undefined,
+  { signInNeeded = true, withResponse = false, asBlob = false } = {},
+) {
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
@@ -89,7 +101,9 @@ export async function request(method, path, body = undefined, { signInNeeded = t
       detail: "Try again when you have signal or Wi-Fi.",
     });
   }
-  onResponse(response.status);
+  const offline = response.headers.get(SERVED_OFFLINE) === "1";
+  // A copy kept on the phone is not an answer from the server: still offline.
+  onResponse(offline ? 0 : response.status);
 
   if (response.status === 429) throw tooManyTries(response.headers.get("Retry-After"));
   if (!response.ok) {
@@ -100,12 +114,14 @@ export async function request(method, path, body = undefined, { signInNeeded = t
     }
     throw problem;
   }
-  if (response.status === 204) return null;
-  const data = await response.json();
+  if (asBlob) return response.blob();
+  const data = response.status === 204 ? null : await response.json();
   if (data && typeof data.csrf_token === "string") csrfToken = data.csrf_token;
+  if (withResponse) return { data, fetchedAt: response.headers.get(FETCHED_AT), offline };
   return data;
 }
 
 export const get = (path, options) => request("GET", path, undefined, options);
 export const post = (path, body, options) => request("POST", path, body ?? {}, options);
+export const putJson = (path, body, options) => request("PUT", path, body ?? {}, options);
 export const del = (path, options) => request("DELETE", path, undefined, options);

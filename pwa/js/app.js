@@ -1,23 +1,37 @@
 // Starts the app: hash router, offline banner, idle time-out, service worker.
 // Routes live in the hash because the server has no single-page fallback, and so
 // an invite code (#/join/CODE) never reaches a server log.
-import { whenResponded, whenSignedOut } from "./api.js";
+import { get, whenResponded, whenSignedOut } from "./api.js";
 import { listenForInstallPrompt } from "./install.js";
+import { forgetOffline } from "./offline.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
-import { forgetEverything, isProfessional, loadMe, setSignInNotice } from "./state.js";
+import { forgetEverything, isProfessional, loadMe, setSignInNotice, usingOfflineIdentity } from "./state.js";
 import { fill, h, heading, problemBox, put } from "./ui.js";
 import * as changeSecret from "./screens/change-secret.js";
+import * as contact from "./screens/contact.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
+import * as people from "./screens/people.js";
 import * as phones from "./screens/phones.js";
+import * as plan from "./screens/plan.js";
+import * as planEdit from "./screens/plan-edit.js";
+import * as planHistory from "./screens/plan-history.js";
+import * as planSign from "./screens/plan-sign.js";
 import * as signIn from "./screens/signin.js";
 import * as welcome from "./screens/welcome.js";
 import * as youngPerson from "./screens/young-person.js";
 
 const IDLE_MS = 15 * 60 * 1000;
 
+const ADULTS = ["carer", "social_worker"];
+const YOUNG_PERSON = ["young_person"];
+const YP = "/young-people/([^/]+)";
+
 // signedIn: needs a session. roles: who may open it (others see "not found").
+// quickExit: false for screens only adults with no account use (trusted contacts).
+// The young person's own screens take their id from the session; the adults' ones
+// from the path, so `params` starts with it there.
 const ROUTES = [
   { path: /^\/signin$/, screen: signIn, signedIn: false },
   { path: /^\/join$/, screen: join, signedIn: false },
@@ -33,6 +47,18 @@ const ROUTES = [
     signedIn: true,
     roles: ["carer", "social_worker"],
   },
+  { path: /^\/plan$/, screen: plan, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/plan\/edit\/([a-z_]+)$/, screen: planEdit, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/plan\/sign$/, screen: planSign, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/plan\/history$/, screen: planHistory, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/people$/, screen: people, signedIn: true, roles: YOUNG_PERSON },
+  { path: new RegExp(`^${YP}/plan$`), screen: plan, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/plan/edit/([a-z_]+)$`), screen: planEdit, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/plan/sign$`), screen: planSign, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/plan/history$`), screen: planHistory, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/people$`), screen: people, signedIn: true, roles: ["social_worker"] },
+  { path: /^\/contact$/, screen: contact, signedIn: false, quickExit: false },
+  { path: /^\/contact\/([^/]+)$/, screen: contact, signedIn: false, quickExit: false },
 ];
 
 let renders = 0;
@@ -93,7 +119,11 @@ async function render() {
     try {
       me = await loadMe();
     } catch (error) {
-      if (!isCurrent() || error.status === 401) return; // whenSignedOut has moved on
+      if (!isCurrent()) return;
+      if (error.status === 401) {
+        await signedOut();
+        return;
+      }
       setQuickExit(true); // we cannot tell who this is, so keep the way out
       fill(
         view,
@@ -110,7 +140,7 @@ async function render() {
   }
   if (!isCurrent()) return;
 
-  setQuickExit(!found?.route.signedIn || me?.user.role === "young_person");
+  setQuickExit(found?.route.quickExit ?? (!found?.route.signedIn || me?.user.role === "young_person"));
   if (!found || (found.route.roles && !found.route.roles.includes(me.user.role))) {
     notFound(view);
   } else {
@@ -123,6 +153,29 @@ async function render() {
   }
   if (!firstRender) view.querySelector("h1")?.focus();
   firstRender = false;
+}
+
+/**
+ * The server says nobody is signed in: forget everything kept for this person, then
+ * go to sign in, or to a trusted contact's own page (they have no account, only the
+ * contact cookie from their invite).
+ */
+async function signedOut() {
+  forgetEverything();
+  await forgetOffline();
+  let isContact = false;
+  try {
+    await get("/api/contact/me", { signInNeeded: false });
+    isContact = true;
+  } catch {
+    // Not a trusted contact either (or offline): sign in.
+  }
+  if (isContact) {
+    go("#/contact", { replace: true });
+    return;
+  }
+  const found = matchRoute(location.hash.slice(1));
+  if (found?.route.signedIn !== false) go("#/signin", { replace: true });
 }
 
 function showOffline(offline) {
@@ -146,16 +199,18 @@ function start() {
   listenForInstallPrompt();
 
   whenSignedOut(() => {
-    forgetEverything();
-    const found = matchRoute(location.hash.slice(1));
-    if (found?.route.signedIn !== false) go("#/signin", { replace: true });
+    signedOut();
   });
   whenResponded((status) => {
     showOffline(status === 0);
     if (status !== 0) restartIdleTimer();
   });
 
-  window.addEventListener("online", () => showOffline(false));
+  window.addEventListener("online", () => {
+    showOffline(false);
+    // Screens drawn from the phone's own copy: ask the server again now it answers.
+    if (usingOfflineIdentity()) render();
+  });
   window.addEventListener("offline", () => showOffline(true));
   showOffline(!navigator.onLine);
 

@@ -1,5 +1,8 @@
 // Who is signed in, kept in memory only so nothing personal outlives the page.
+// Young people and carers also keep a minimal identity on the phone (offline.js) so
+// the home opens with no signal; it is used only when the server can't be reached.
 import { forgetCsrfToken, get } from "./api.js";
+import { offlineMe, saveIdentity } from "./offline.js";
 
 const PROFESSIONAL_ROLES = new Set(["social_worker", "manager", "admin"]);
 
@@ -9,6 +12,7 @@ let signInNotice = "";
 
 export function rememberMe(reply) {
   me = reply;
+  saveIdentity(reply);
 }
 
 function role() {
@@ -19,9 +23,25 @@ export function isProfessional() {
   return PROFESSIONAL_ROLES.has(role());
 }
 
-/** Ask the server who we are, once per page load. Rejects with ApiError (e.g. 401). */
+/** True while we are showing screens from the identity kept on the phone. */
+export function usingOfflineIdentity() {
+  return Boolean(me?.offline);
+}
+
+/**
+ * Ask the server who we are, once per page load. When the server can't be reached
+ * (not when it says 401), fall back to the identity kept on this phone, and ask the
+ * server again next time. Rejects with ApiError (e.g. 401).
+ */
 export async function loadMe() {
-  if (!me) me = await get("/api/auth/me");
+  if (me && !me.offline) return me;
+  try {
+    rememberMe(await get("/api/auth/me", { signInNeeded: false }));
+  } catch (error) {
+    const kept = error.status === 0 ? await offlineMe() : null;
+    if (!kept) throw error;
+    me = kept;
+  }
   return me;
 }
 

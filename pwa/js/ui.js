@@ -29,7 +29,8 @@ export function h(tag, props = {}, ...children) {
   return node;
 }
 
-const present = (children) => children.flat().filter((c) => c !== null && c !== undefined && c !== false);
+const present = (children) =>
+  children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
 
 /** parent.append, skipping null/false children (so `cond ? node : null` is safe). */
 export function put(parent, ...children) {
@@ -76,14 +77,25 @@ export function problemBox(error, testid = "problem") {
 /**
  * One labelled input with an optional hint and a slot for its error message.
  * `name` matches the API field so server errors land next to the right input.
+ * `multiline: true` makes it a textarea.
  */
-export function field({ label, name, type = "text", hint, testid, required = true, ...attrs }) {
+export function field({
+  label,
+  name,
+  type = "text",
+  hint,
+  testid,
+  required = true,
+  multiline = false,
+  ...attrs
+}) {
   const id = nextId(name);
   const hintId = hint ? `${id}-hint` : null;
-  const input = h("input", {
+  const input = h(multiline ? "textarea" : "input", {
     id,
     name,
-    type,
+    type: multiline ? null : type,
+    rows: multiline ? 4 : null,
     required,
     testid,
     "aria-describedby": hintId,
@@ -115,9 +127,25 @@ function inputFor(form, name) {
   return form.querySelector(`[name="${CSS.escape(bare)}"]`);
 }
 
+/**
+ * A list of rows (places, steps) or a set of tick boxes is one field to the API:
+ * its error goes in the slot of the element marked data-errors-for="<field>", and
+ * focus goes to its first input.
+ */
+function setGroupError(form, name, message) {
+  const bare = String(name).replace(/^body\./, "");
+  const group = form.querySelector(`[data-errors-for="${CSS.escape(bare)}"]`);
+  const error = group?.querySelector(":scope > .field-error");
+  if (!error) return false;
+  error.textContent = message;
+  error.hidden = false;
+  group.querySelector("input, textarea")?.setAttribute("aria-invalid", "true");
+  return true;
+}
+
 export function setFieldError(form, name, message) {
   const input = inputFor(form, name);
-  if (!input) return false;
+  if (!input) return setGroupError(form, name, message);
   const error = form.querySelector(`#${CSS.escape(input.id)}-error`);
   error.textContent = message;
   error.hidden = false;

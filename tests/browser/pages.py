@@ -128,6 +128,23 @@ class YoungPersonHome(Screen):
     def open_my_info(self) -> None:
         self.by_test_id("link-my-info").click()
 
+    def open_plan(self) -> None:
+        self.by_test_id("link-plan").click()
+
+    def open_people(self) -> None:
+        self.by_test_id("link-people").click()
+
+    def person(self, name: str) -> Locator:
+        """One of the young person's people, with their call and text buttons."""
+        return self.page.locator(f"[data-testid='call-person'][data-name='{name}']")
+
+    def helpline(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid='helpline'][data-name='{name}']")
+
+    @property
+    def people_updated(self) -> Locator:
+        return self.by_test_id("people-updated")
+
     def open_phones(self) -> None:
         self.by_test_id("link-phones").click()
 
@@ -194,6 +211,198 @@ class YoungPersonRecordPage(Screen):
     @property
     def not_found(self) -> Locator:
         return self.by_test_id("not-found")
+
+    def open_plan(self) -> None:
+        self.by_test_id("link-plan").click()
+
+    def open_people(self) -> None:
+        self.by_test_id("link-people").click()
+
+
+class PlanPage(Screen):
+    """#/plan (young person) or #/young-people/<id>/plan (carer, social worker)."""
+
+    def wait(self) -> None:
+        expect(self.by_test_id("plan-status")).to_be_visible()
+
+    @property
+    def status(self) -> Locator:
+        return self.by_test_id("plan-status")
+
+    @property
+    def flash(self) -> Locator:
+        return self.by_test_id("plan-flash")
+
+    @property
+    def draft(self) -> Locator:
+        return self.by_test_id("draft")
+
+    @property
+    def agreed(self) -> Locator:
+        return self.by_test_id("agreed")
+
+    def section(self, name: str, within: Locator | None = None) -> Locator:
+        return (within or self.page).get_by_test_id(f"section-{name}")
+
+    def edit(self, section: str) -> PlanEditPage:
+        """Open the edit form for a section (from the draft if there is one)."""
+        self.by_test_id(f"edit-{section}").first.click()
+        form = PlanEditPage(self.page)
+        expect(form.form(section)).to_be_visible()
+        return form
+
+    def open_sign(self) -> SignPage:
+        self.by_test_id("link-sign").click()
+        sign = SignPage(self.page)
+        expect(sign.version).to_be_visible()
+        return sign
+
+    def open_history(self) -> HistoryPage:
+        self.by_test_id("link-history").click()
+        history = HistoryPage(self.page)
+        expect(history.versions.first).to_be_visible()
+        return history
+
+    @property
+    def police_form(self) -> Locator:
+        return self.by_test_id("police-form")
+
+
+class PlanEditPage(Screen):
+    def form(self, section: str) -> Locator:
+        return self.by_test_id(f"edit-{section}-form")
+
+    def fill(self, test_id: str, value: str) -> None:
+        self.by_test_id(test_id).fill(value)
+
+    def rows(self, list_test_id: str) -> Locator:
+        return self.by_test_id(f"{list_test_id}-row")
+
+    def add_row(self, list_test_id: str) -> Locator:
+        self.by_test_id(f"{list_test_id}-add").click()
+        return self.rows(list_test_id).last
+
+    def save(self) -> None:
+        self.by_test_id("save-section").click()
+
+    @property
+    def error(self) -> Locator:
+        return self.by_test_id("edit-error")
+
+
+class SignPage(Screen):
+    @property
+    def version(self) -> Locator:
+        return self.by_test_id("sign-version")
+
+    def sign(self) -> None:
+        self.by_test_id("sign-plan").click()
+
+    @property
+    def changed(self) -> Locator:
+        return self.by_test_id("sign-changed")
+
+    @property
+    def still_to_sign(self) -> Locator:
+        return self.by_test_id("still-to-sign")
+
+
+class HistoryPage(Screen):
+    @property
+    def versions(self) -> Locator:
+        return self.by_test_id("version")
+
+    def show_changes(self, version: Locator) -> Locator:
+        version.get_by_test_id("show-changes").click()
+        changes = version.get_by_test_id("what-changed")
+        expect(changes).to_be_visible()
+        return changes
+
+
+class PeoplePage(Screen):
+    """#/people (young person) or #/young-people/<id>/people (social worker)."""
+
+    def wait(self) -> None:
+        expect(self.by_test_id("people-area").locator("h2").first).to_be_visible()
+
+    def person(self, name: str) -> Locator:
+        return (
+            self.by_test_id("people")
+            .get_by_test_id("person")
+            .filter(has=self.page.get_by_test_id("person-name-text").get_by_text(name, exact=True))
+        )
+
+    def stepped_down(self, name: str) -> Locator:
+        return (
+            self.by_test_id("people-stepped-down")
+            .get_by_test_id("person")
+            .filter(has=self.page.get_by_test_id("person-name-text").get_by_text(name, exact=True))
+        )
+
+    def live_names(self) -> list[str]:
+        self.wait()
+        return self.by_test_id("people").get_by_test_id("person-name-text").all_inner_texts()
+
+    def add(self, name: str, how: str, phone: str, what: str = "", email: str = "") -> None:
+        form = self.by_test_id("add-person-form")
+        form.get_by_test_id("person-name").fill(name)
+        form.get_by_test_id("person-how").fill(how)
+        form.get_by_test_id("person-phone").fill(phone)
+        form.get_by_test_id("person-email").fill(email)
+        form.get_by_test_id("person-what").fill(what)
+        form.get_by_test_id("person-save").click()
+        expect(self.person(name)).to_have_count(1)
+
+    def remove(self, name: str) -> None:
+        card = self.person(name)
+        card.get_by_test_id("person-remove").click()
+        card.get_by_test_id("person-remove-yes").click()
+        expect(self.person(name)).to_have_count(0)
+
+    def make_room(self, places: int) -> None:
+        """Remove people (newest first) until `places` more can be added."""
+        names = self.live_names()
+        while len(names) > 3 - places:
+            self.remove(names.pop())
+
+    def invite(self, name: str) -> str:
+        """Make an invite for this person; returns the link."""
+        self.person(name).get_by_test_id("person-invite").click()
+        expect(self.by_test_id("invite-panel")).to_be_visible()
+        return self.by_test_id("invite-link").inner_text()
+
+
+class ContactPage(Screen):
+    """A trusted contact's screens: the invite (#/contact/<CODE>) and their own page."""
+
+    @property
+    def greeting(self) -> Locator:
+        return self.by_test_id("contact-greeting")
+
+    def agree(self) -> None:
+        self.by_test_id("contact-agree").click()
+        expect(self.by_test_id("contact-home-title")).to_be_visible()
+
+    @property
+    def home_title(self) -> Locator:
+        return self.by_test_id("contact-home-title")
+
+    @property
+    def notifications(self) -> Locator:
+        return self.by_test_id("contact-notifications")
+
+    def turn_on_notifications(self) -> None:
+        self.by_test_id("notifications-on").click()
+        expect(self.by_test_id("notifications-off")).to_be_visible()
+
+    def turn_off_notifications(self) -> None:
+        self.by_test_id("notifications-off").click()
+        expect(self.by_test_id("notifications-on")).to_be_visible()
+
+    def step_down(self) -> None:
+        self.by_test_id("step-down").click()
+        self.by_test_id("step-down-yes").click()
+        expect(self.by_test_id("contact-stepped-down")).to_be_visible()
 
 
 def sign_in(page: Page, who: str, server) -> None:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from tests.browser.pages import CaseloadPage, JoinPage, SignInPage, YoungPersonHome, YoungPersonRecordPage
-
-axe = Axe()
-
-
-def assert_no_violations(page: Page, screen: str) -> None:
-    results = axe.run(page)
-    if results.violations_count:
-        print(f"\naxe violations on {screen}:\n{results.generate_report()}")
-    assert results.violations_count == 0, f"{screen}: {results.generate_report()}"
-
-
-def assert_no_horizontal_scroll(page: Page, screen: str) -> None:
-    width = page.evaluate("document.documentElement.clientWidth")
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{screen} scrolls sideways: {scroll_width}px in {width}px"
+from tests.browser.checks import assert_accessible_at_320, assert_no_horizontal_scroll, assert_no_violations
+from tests.browser.pages import (
+    CaseloadPage,
+    ContactPage,
+    JoinPage,
+    PeoplePage,
+    PlanPage,
+    SignInPage,
+    YoungPersonHome,
+    YoungPersonRecordPage,
+)
 
 
 def test_sign_in_screen_has_no_axe_violations(page):
@@ -119,3 +113,85 @@ def test_young_person_home_has_no_horizontal_scroll_at_320px(signed_in):
     home.open_my_info()
     home.wait_until_loaded()
     assert_no_horizontal_scroll(jade, "my information, 320px")
+
+
+def test_young_person_home_with_call_buttons_has_no_axe_violations_at_320px(signed_in):
+    jade = signed_in("jade")
+    expect(YoungPersonHome(jade).by_test_id("call-person").first).to_be_visible()
+    assert_accessible_at_320(jade, "young person home with call and text buttons")
+
+
+def test_young_persons_plan_screens_have_no_axe_violations(signed_in):
+    jade = signed_in("jade")
+    YoungPersonHome(jade).open_plan()
+    plan = PlanPage(jade)
+    plan.wait()
+    assert_accessible_at_320(jade, "your plan")
+    for section in ("about_me", "photo", "worries", "places", "carer_steps", "sharing"):
+        plan.open(f"/plan/edit/{section}")
+        expect(plan.by_test_id(f"edit-{section}-form")).to_be_visible()
+        assert_accessible_at_320(jade, f"change your plan: {section}")
+    plan.open("/plan/edit/professional_notes")
+    expect(plan.by_test_id("cannot-edit")).to_be_visible()
+    assert_no_violations(jade, "notes from professionals (read only for you)")
+    plan.open("/plan/history")
+    expect(plan.by_test_id("version").first).to_be_visible()
+    assert_accessible_at_320(jade, "how your plan has changed")
+    plan.open("/plan/sign")
+    plan.wait_until_loaded()
+    assert_no_violations(jade, "sign your plan")
+
+
+def test_sign_screen_with_changes_to_sign_has_no_axe_violations(signed_in):
+    mia = signed_in("mia")  # Mia's plan is a draft nobody has signed
+    mia.goto("/#/plan")
+    plan = PlanPage(mia)
+    plan.wait()
+    expect(plan.status.get_by_test_id("still-to-sign")).to_have_text(
+        "Still to sign: You and your social worker."
+    )
+    assert_accessible_at_320(mia, "your plan with changes to sign")
+    sign = plan.open_sign()
+    expect(sign.by_test_id("sign-plan")).to_be_visible()
+    assert_accessible_at_320(mia, "sign your plan")
+
+
+def test_adults_plan_screens_have_no_axe_violations(signed_in):
+    sam = signed_in("sam")
+    CaseloadPage(sam).open_young_person("Jade")
+    record = YoungPersonRecordPage(sam)
+    record.wait_until_loaded()
+    record.open_plan()
+    plan = PlanPage(sam)
+    plan.wait()
+    expect(plan.police_form).to_be_visible()
+    assert_accessible_at_320(sam, "young person's plan, social worker")
+    base = sam.url.split("#", 1)[1]
+    for section in ("professional_notes", "sharing", "about_me"):
+        plan.open(f"{base}/edit/{section}")
+        expect(plan.by_test_id(f"edit-{section}-form")).to_be_visible()
+        assert_accessible_at_320(sam, f"change the plan as a social worker: {section}")
+    plan.open(base.replace("/plan", "/people"))
+    people = PeoplePage(sam)
+    people.wait()
+    assert_accessible_at_320(sam, "young person's people, social worker")
+
+    priya = signed_in("priya")
+    CaseloadPage(priya).open_young_person("Jade")
+    YoungPersonRecordPage(priya).open_plan()
+    carer_plan = PlanPage(priya)
+    carer_plan.wait()
+    assert_accessible_at_320(priya, "young person's plan, carer")
+    carer_plan.open(f"{base}/edit/carer_steps")
+    expect(carer_plan.by_test_id("edit-carer_steps-form")).to_be_visible()
+    assert_accessible_at_320(priya, "change what the carer will do, carer")
+
+
+def test_contact_screens_with_no_invite_have_no_axe_violations(page):
+    page.goto("/#/contact/NOT-A-REAL-CODE")
+    expect(ContactPage(page).by_test_id("contact-run-out")).to_be_visible()
+    assert_accessible_at_320(page, "contact invite that has run out")
+    page.goto("/#/contact")
+    page.reload()
+    expect(ContactPage(page).by_test_id("contact-none")).to_be_visible()
+    assert_accessible_at_320(page, "contact page on a phone that isn't set up")

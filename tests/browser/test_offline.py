@@ -8,7 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.pages import SignInPage, YoungPersonHome
+from tests.browser.checks import assert_accessible_at_320
+from tests.browser.pages import CaseloadPage, PlanPage, Screen, SignInPage, YoungPersonHome, sign_in
 
 PWA = Path(__file__).resolve().parents[2] / "pwa"
 
@@ -68,24 +69,195 @@ def test_service_worker_is_registered_and_controls_the_page(page):
     assert not [path for path in cached if path.startswith("/api/") or path == "/health"]
 
 
-def test_the_shell_loads_offline_with_the_offline_banner(signed_in):
-    jade = signed_in("jade")
-    wait_for_service_worker(jade)
-    home = YoungPersonHome(jade)
+def cached(page) -> dict[str, list[str]]:
+    """Every cache on this phone and the paths it holds."""
+    return page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                const keys = await (await caches.open(name)).keys();
+                out[name] = keys.map((r) => new URL(r.url).pathname);
+            }
+            return out;
+        }"""
+    )
+
+
+def wait_for_kept_plan(page) -> None:
+    page.evaluate(
+        """async () => {
+            for (let i = 0; i < 100; i++) {
+                const cache = await caches.open("homeward-plans");
+                if ((await cache.keys()).length) return;
+                await new Promise((r) => setTimeout(r, 50));
+            }
+            throw new Error("no plan kept");
+        }"""
+    )
+
+
+def test_the_shell_loads_offline_for_a_professional_without_keeping_who_they_are(signed_in):
+    sam = signed_in("sam")
+    wait_for_service_worker(sam)
+    home = Screen(sam)
     expect(home.offline_banner).to_be_hidden()
 
-    jade.context.set_offline(True)
-    jade.reload()
+    sam.context.set_offline(True)
+    sam.reload()
     expect(home.offline_banner).to_be_visible()
     expect(home.offline_banner).to_contain_text("You're offline")
-    # The API is out of reach: the screen says so plainly and keeps the way out.
+    # No identity is kept for professionals: the screen says plainly it can't load.
     expect(home.by_test_id("screen-problem")).to_contain_text("You're offline")
     expect(home.quick_exit).to_be_visible()
 
-    jade.context.set_offline(False)
+    sam.context.set_offline(False)
     home.by_test_id("retry").click()
-    expect(home.greeting).to_have_text("Hi Jade")
+    home.expect_title("Your caseload")
     expect(home.offline_banner).to_be_hidden()
+    assert "homeward-identity" not in cached(sam)
+
+
+def test_jades_people_and_plan_can_be_read_with_no_signal(signed_in):
+    jade = signed_in("jade")
+    wait_for_service_worker(jade)
+    jade.reload()  # this visit goes through the service worker, which keeps the copy
+    home = YoungPersonHome(jade)
+    expect(home.people_updated).to_have_text(re.compile(r"^Last updated Today at \d{1,2}:\d\d [ap]m\.$"))
+    first = home.by_test_id("call-person").first
+    name = first.get_attribute("data-name")
+    tel = first.get_by_test_id("call-link").get_attribute("href")
+    assert re.fullmatch(r"tel:\+44207946\d{4}", tel), tel
+    home.open_plan()
+    plan = PlanPage(jade)
+    plan.wait()
+    place = plan.section("places", plan.agreed).get_by_test_id("place").first.locator("strong").text_content()
+
+    jade.context.set_offline(True)
+    jade.goto("/#/home")
+    jade.reload()
+    expect(home.greeting).to_have_text("Hi Jade")
+    expect(home.offline_banner).to_be_visible()
+    expect(home.quick_exit).to_be_visible()
+    expect(home.people_updated).to_have_text(
+        re.compile(r"^Saved on this phone\. Last updated Today at \d{1,2}:\d\d [ap]m\.$")
+    )
+    person = home.person(name)
+    expect(person.get_by_test_id("call-link")).to_have_attribute("href", tel)
+    expect(person.get_by_test_id("call-link")).to_have_text(f"Call {name}")
+    expect(person.get_by_test_id("text-link")).to_have_attribute("href", tel.replace("tel:", "sms:"))
+    childline = home.helpline("Childline")
+    expect(childline).to_contain_text("0800 1111")
+    expect(childline.get_by_test_id("call-link")).to_have_attribute("href", "tel:08001111")
+    expect(childline.get_by_test_id("text-link")).to_have_count(0)
+    missing_people = home.helpline("Missing People")
+    expect(missing_people).to_contain_text("116 000")
+    expect(missing_people.get_by_test_id("call-link")).to_have_attribute("href", "tel:116000")
+    expect(missing_people.get_by_test_id("text-link")).to_have_attribute("href", "sms:116000")
+    assert_accessible_at_320(jade, "young person home with call and text buttons, offline")
+
+    home.open_plan()
+    expect(plan.by_test_id("offline-copy")).to_contain_text(
+        "You're offline. This is the copy kept on this phone."
+    )
+    expect(plan.by_test_id("last-updated")).to_have_text(re.compile(r"^Last updated Today at "))
+    expect(plan.section("places")).to_contain_text(place)
+    expect(plan.section("trio")).to_be_visible()
+    expect(plan.quick_exit).to_be_visible()
+    assert_accessible_at_320(jade, "your plan, offline")
+    jade.context.set_offline(False)
+
+
+def test_the_kept_plan_is_revalidated_with_its_etag(signed_in):
+    jade = signed_in("jade")
+    wait_for_service_worker(jade)
+    jade.reload()
+    expect(YoungPersonHome(jade).people_updated).to_be_visible()
+    first = jade.evaluate(
+        """async () => {
+            const cache = await caches.open("homeward-plans");
+            const [key] = await cache.keys();
+            const kept = await cache.match(key);
+            return { etag: kept.headers.get("ETag"), at: kept.headers.get("X-Homeward-Fetched-At") };
+        }"""
+    )
+    assert first["etag"] and first["at"]
+    conditional = []
+    jade.context.on(
+        "request",
+        lambda r: (
+            conditional.append(r.headers.get("if-none-match"))
+            if r.url.endswith("/plan/agreed") and r.service_worker
+            else None
+        ),
+    )
+    jade.wait_for_timeout(1100)
+    jade.reload()
+    expect(YoungPersonHome(jade).people_updated).to_be_visible()
+    again = jade.evaluate(
+        """async () => {
+            const cache = await caches.open("homeward-plans");
+            const [key] = await cache.keys();
+            const kept = await cache.match(key);
+            return { etag: kept.headers.get("ETag"), at: kept.headers.get("X-Homeward-Fetched-At") };
+        }"""
+    )
+    assert again["etag"] == first["etag"]
+    assert again["at"] > first["at"]
+    assert first["etag"] in conditional, conditional
+
+
+def test_signing_out_deletes_what_the_phone_kept(page, server):
+    sign_in(page, "jade", server)  # a session of its own: the shared one stays signed in
+    wait_for_service_worker(page)
+    page.reload()
+    home = YoungPersonHome(page)
+    expect(home.people_updated).to_be_visible()
+    kept = cached(page)
+    assert kept.get("homeward-identity") == ["/offline/identity"]
+    assert len(kept.get("homeward-plans", [])) == 1
+    identity = page.evaluate(
+        "caches.open('homeward-identity').then((c) => c.match('/offline/identity')).then((r) => r.json())"
+    )
+    assert identity["role"] == "young_person" and identity["display_name"] == "Jade"
+    assert "csrf" not in json.dumps(identity).lower()
+    # Only the agreed plan is kept from /api, nothing else.
+    api_paths = [p for paths in kept.values() for p in paths if p.startswith("/api/")]
+    assert len(api_paths) == 1 and api_paths[0].endswith("/plan/agreed"), api_paths
+
+    home.sign_out()
+    SignInPage(page).expect_title("Sign in to Homeward")
+    kept = cached(page)
+    assert "homeward-identity" not in kept and "homeward-plans" not in kept, kept
+    page.context.set_offline(True)
+    page.goto("/#/home")
+    page.reload()
+    expect(home.greeting).to_have_count(0)
+    page.context.set_offline(False)
+
+
+def test_a_carer_reads_a_plan_kept_on_her_phone_with_no_signal(signed_in):
+    priya = signed_in("priya")
+    wait_for_service_worker(priya)
+    priya.reload()
+    CaseloadPage(priya).open_young_person("Jade")
+    priya.get_by_test_id("link-plan").click()
+    plan = PlanPage(priya)
+    plan.wait()
+    wait_for_kept_plan(priya)
+
+    priya.context.set_offline(True)
+    priya.goto("/#/home")
+    priya.reload()
+    home = Screen(priya)
+    home.expect_title("Young people you look after")
+    expect(home.by_test_id("carer-offline")).to_be_visible()
+    home.by_test_id("kept-plan-link").filter(has_text="Jade's plan").click()
+    plan.expect_title("Jade's plan")
+    expect(plan.by_test_id("offline-copy")).to_contain_text("You're offline.")
+    expect(plan.by_test_id("last-updated")).to_be_visible()
+    expect(plan.section("places")).to_be_visible()
+    expect(plan.quick_exit).to_be_hidden()
+    priya.context.set_offline(False)
 
 
 def test_sign_in_screen_opens_offline_after_one_visit(page):

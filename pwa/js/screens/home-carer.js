@@ -1,14 +1,50 @@
-// A carer's home: the young people placed with them.
+// A carer's home: the young people placed with them. With no signal, the plans kept
+// on this phone (offline.js) are listed instead, so they can still be read.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
-import { heading, loading, problemBox, put } from "../ui.js";
+import { keptPlans, offlineMe, saveYoungPeople } from "../offline.js";
+import { h, heading, loading, problemBox, put } from "../ui.js";
 import { youngPeopleList } from "./young-people-list.js";
+
+async function keptPlansList(me) {
+  const identity = me.offline ? me : await offlineMe();
+  const kept = await keptPlans(identity?.young_people ?? []);
+  return [
+    h("p", {
+      class: "notice",
+      testid: "carer-offline",
+      text: "You're offline. You can still read the plans kept on this phone.",
+    }),
+    kept.length
+      ? h(
+          "ul",
+          { class: "cards", testid: "kept-plans" },
+          kept.map((person) =>
+            h(
+              "li",
+              { class: "card", testid: "kept-plan" },
+              h(
+                "a",
+                {
+                  href: `#/young-people/${encodeURIComponent(person.id)}/plan`,
+                  class: "card-link",
+                  testid: "kept-plan-link",
+                },
+                `${person.preferred_name}'s plan`,
+              ),
+            ),
+          ),
+        )
+      : h("p", { testid: "kept-plans", text: "No plans are kept on this phone yet." }),
+  ];
+}
 
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   put(view, heading("Young people you look after"), placeholder);
   try {
     const people = await get("/api/young-people");
+    saveYoungPeople(people);
     placeholder.replaceWith(
       youngPeopleList(people, {
         testid: "young-people",
@@ -17,7 +53,8 @@ export async function render(view, { me, go, isCurrent }) {
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
-    placeholder.replaceWith(problemBox(error));
+    placeholder.replaceWith(...(error.status === 0 ? await keptPlansList(me) : [problemBox(error)]));
   }
+  if (!isCurrent()) return;
   put(view, accountSection(me, go));
 }

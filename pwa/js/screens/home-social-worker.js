@@ -4,10 +4,12 @@ import { accountSection } from "../account.js";
 import {
   clearErrors,
   field,
+  fill,
   formAlert,
   h,
   heading,
   loading,
+  plainDate,
   problemBox,
   put,
   showApiError,
@@ -81,9 +83,67 @@ function addForm(go) {
   return form;
 }
 
+function reviewItem(review) {
+  const due = plainDate(review.review_due_at);
+  return h(
+    "li",
+    { class: review.overdue ? "card card-overdue" : "card", testid: "review" },
+    h(
+      "a",
+      {
+        href: `#/young-people/${encodeURIComponent(review.young_person_id)}/plan`,
+        class: "card-link",
+        testid: "review-link",
+      },
+      `${review.preferred_name}'s plan`,
+    ),
+    // Overdue is said in words and marked with a border, not shown by colour alone.
+    review.overdue
+      ? h(
+          "p",
+          { testid: "review-due" },
+          h("strong", { class: "badge badge-overdue", testid: "review-overdue", text: "Overdue" }),
+          ` Due since ${due}`,
+        )
+      : h("p", { testid: "review-due", text: `Due since ${due}` }),
+    review.reason ? h("p", { class: "card-detail", text: review.reason }) : null,
+  );
+}
+
+async function reviewsSection(isCurrent) {
+  const area = h("div", { testid: "reviews-area" }, loading());
+  const section = h(
+    "section",
+    { "aria-labelledby": "reviews-heading" },
+    h("h2", { id: "reviews-heading", text: "Plans to review" }),
+    area,
+  );
+  try {
+    const reviews = await get("/api/plans/reviews-due");
+    if (!isCurrent()) return section;
+    const overdue = reviews.filter((r) => r.overdue).length;
+    fill(
+      area,
+      reviews.length
+        ? [
+            h("p", {
+              testid: "reviews-summary",
+              text: `${reviews.length} to review${overdue ? `, ${overdue} overdue` : ""}.`,
+            }),
+            h("ul", { class: "cards", testid: "reviews" }, reviews.map(reviewItem)),
+          ]
+        : h("p", { testid: "reviews", text: "No plans need reviewing." }),
+    );
+  } catch (error) {
+    if (error.status !== 401) fill(area, problemBox(error));
+  }
+  return section;
+}
+
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   put(view, heading("Your caseload"), placeholder);
+  const reviews = reviewsSection(isCurrent);
   try {
     const people = await get("/api/young-people");
     placeholder.replaceWith(
@@ -99,6 +159,7 @@ export async function render(view, { me, go, isCurrent }) {
   }
   put(
     view,
+    await reviews,
     h(
       "section",
       { "aria-labelledby": "add-heading" },

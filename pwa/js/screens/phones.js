@@ -1,6 +1,7 @@
 // Where this person is signed in, with a way to sign any of those out (a lost phone).
 import { del, get } from "../api.js";
 import { phonesTitle } from "../account.js";
+import { forgetOffline } from "../offline.js";
 import { forgetEverything } from "../state.js";
 import { announce, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 
@@ -41,6 +42,7 @@ function sessionItem(session, go, alertBox) {
     }
     if (session.current) {
       forgetEverything();
+      await forgetOffline();
       go("#/signin", { replace: true });
       return;
     }

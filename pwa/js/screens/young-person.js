@@ -14,6 +14,8 @@ import {
   problemBox,
   put,
 } from "../ui.js";
+import { invitePanel } from "./invite-panel.js";
+import { stateWords } from "./people.js";
 import { whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, ...content) {
@@ -37,58 +39,19 @@ function details(person) {
   );
 }
 
-async function copyLink(url, status) {
-  try {
-    await navigator.clipboard.writeText(url);
-    status.textContent = "Link copied.";
-  } catch {
-    status.textContent = "Couldn't copy. Select the link and copy it yourself.";
-  }
-}
-
-function invitePanel(invite, person, role) {
-  const status = h("p", { role: "status", class: "hint" });
-  const title = h("h3", {
-    tabindex: "-1",
-    text:
+function accountInvite(invite, person, role) {
+  return invitePanel(invite, {
+    role,
+    title:
       role === "young_person"
         ? `Invite for ${person.preferred_name}`
         : `Carer invite for ${person.preferred_name}`,
+    intro:
+      role === "young_person"
+        ? `Ask ${person.preferred_name} to scan this code with their phone's camera.`
+        : "Ask the carer to scan this code with their phone's camera, or send them the link.",
+    qrAlt: "QR code to join Homeward",
   });
-  // Only our own server's data: URL, never a link to somewhere else.
-  const qr = String(invite.qr_svg).startsWith("data:image/svg+xml")
-    ? h("img", { src: invite.qr_svg, alt: "QR code to join Homeward", class: "qr", testid: "invite-qr" })
-    : null;
-  const copy = h(
-    "button",
-    { type: "button", class: "button button-secondary", testid: "invite-copy" },
-    "Copy link",
-  );
-  copy.addEventListener("click", () => copyLink(invite.url, status));
-  return {
-    title,
-    panel: h(
-      "div",
-      { class: "invite", testid: "invite-panel", "data-role": role },
-      title,
-      h(
-        "p",
-        {},
-        role === "young_person"
-          ? `Ask ${person.preferred_name} to scan this code with their phone's camera.`
-          : "Ask the carer to scan this code with their phone's camera, or send them the link.",
-      ),
-      qr,
-      h("p", { class: "invite-link" }, "Link: ", h("code", { testid: "invite-link", text: invite.url })),
-      copy,
-      status,
-      h("p", {}, "Code: ", h("strong", { testid: "invite-code", text: invite.code })),
-      h("p", {
-        testid: "invite-expires",
-        text: `This invite works once, until ${plainWhen(invite.expires_at)}.`,
-      }),
-    ),
-  };
 }
 
 function invites(person) {
@@ -97,7 +60,7 @@ function invites(person) {
     buttonEl.disabled = true;
     try {
       const invite = await post("/api/invites", { role, young_person_id: person.id });
-      const { title, panel } = invitePanel(invite, person, role);
+      const { title, panel } = accountInvite(invite, person, role);
       holder.replaceChildren(panel);
       title.focus();
     } catch (error) {
@@ -166,6 +129,60 @@ function deviceList(person, devices) {
   return list;
 }
 
+function peopleSummary(people) {
+  const shown = people.filter((p) => p.state !== "stepped_down");
+  if (!shown.length) return h("p", { testid: "people-summary", text: "Nobody added yet." });
+  return h(
+    "ul",
+    { class: "plain-list", testid: "people-summary" },
+    shown.map((p) =>
+      h(
+        "li",
+        { testid: "people-summary-item" },
+        h("strong", { text: p.name }),
+        p.how_they_know_me ? ` (${p.how_they_know_me})` : "",
+        `: ${stateWords(p)}`,
+      ),
+    ),
+  );
+}
+
+function planAndPeople(person, people, socialWorker) {
+  const name = person.preferred_name;
+  const id = encodeURIComponent(person.id);
+  return [
+    section(
+      "plan-heading",
+      "Missing Safety Plan",
+      h(
+        "p",
+        {},
+        h(
+          "a",
+          { href: `#/young-people/${id}/plan`, class: "button button-primary", testid: "link-plan" },
+          `Open ${name}'s plan`,
+        ),
+      ),
+    ),
+    section(
+      "people-heading",
+      `${name}'s people`,
+      people.error ? problemBox(people.error) : peopleSummary(people.data),
+      socialWorker
+        ? h(
+            "p",
+            {},
+            h(
+              "a",
+              { href: `#/young-people/${id}/people`, testid: "link-people" },
+              `Add, change or invite ${name}'s people`,
+            ),
+          )
+        : null,
+    ),
+  ];
+}
+
 async function optional(path) {
   try {
     return { data: await get(path) };
@@ -197,10 +214,11 @@ export async function render(view, { params, me, isCurrent }) {
     return;
   }
   const socialWorker = me.user.role === "social_worker";
-  const [canSee, looked, devices] = await Promise.all([
+  const [canSee, looked, devices, people] = await Promise.all([
     optional(`${base}/who-can-see`),
     socialWorker ? optional(`${base}/who-has-looked`) : null,
     socialWorker ? optional(`${base}/devices`) : null,
+    optional(`${base}/contacts`),
   ]);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
@@ -208,6 +226,7 @@ export async function render(view, { params, me, isCurrent }) {
     view,
     heading(person.preferred_name, "young-person-name"),
     details(person),
+    planAndPeople(person, people, socialWorker),
     socialWorker ? invites(person) : null,
     section(
       "can-see-heading",

@@ -1,0 +1,587 @@
+// Changing one part of the plan: #/plan/edit/<section> (young person) and
+// #/young-people/<id>/plan/edit/<section> (carer, social worker). Saving starts new
+// changes (a draft) if there were none; everyone signs them again.
+import { get, putJson } from "../api.js";
+import {
+  clearErrors,
+  field,
+  fill,
+  formAlert,
+  h,
+  heading,
+  loading,
+  nextId,
+  problemBox,
+  put,
+  showApiError,
+  showFormProblem,
+  whileBusy,
+} from "../ui.js";
+import {
+  ABOUT_FIELDS,
+  AUDIENCES,
+  EDITABLE,
+  LIMITS,
+  PLACE_LISTS,
+  SHARE_PARTS,
+  WORRY_FIELDS,
+  loadName,
+  mayEdit,
+  notFound,
+  phoneText,
+  photoAlt,
+  photoSrc,
+  privateText,
+  sectionTitle,
+  setFlash,
+  whose,
+  words,
+} from "./plan-parts.js";
+
+const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
+// [young person's words, adults' words]
+const ABOUT_HINTS = {
+  phone: ["So your people can call you back.", "So their people can call them back."],
+  build: ["For example slim or stocky.", "For example slim or stocky."],
+};
+const PHOTO_MAX_BYTES = 600_000;
+const MAX_MINUTES = 7 * 24 * 60;
+
+/** field() with a starting value (a textarea's value is not an attribute). */
+function filled(options, value) {
+  const wrap = field({ required: false, ...options });
+  wrap.querySelector("input, textarea").value = value ?? "";
+  return wrap;
+}
+
+function submitRow(label) {
+  return h(
+    "div",
+    { class: "button-row" },
+    h("button", { type: "submit", class: "button button-primary", testid: "save-section" }, label),
+  );
+}
+
+// The server checks every part too; its messages for lists are technical, so they
+// are put in plain words here (the inputs' own limits mean they rarely show).
+function plainProblem(error) {
+  const errors = (error.errors ?? []).map((e) => {
+    const text = String(e.message ?? "");
+    if (!text.includes("`")) return e;
+    const long = /length <= (\d+)/.exec(text);
+    let message = "Check what you wrote here.";
+    if (long) message = `This is too long. Use up to ${long[1]} letters.`;
+    else if (/field `name`/.test(text)) message = "Give each place a name.";
+    else if (/`int`/.test(text)) message = `Use a whole number of minutes, from 0 to ${MAX_MINUTES}.`;
+    else if (/length <= |max_length/.test(text)) message = "There are too many here.";
+    return { ...e, message };
+  });
+  return { ...error, errors };
+}
+
+function valueOf(form, name) {
+  return form.querySelector(`[name="${CSS.escape(name)}"]`)?.value.trim() ?? "";
+}
+
+// ---- About me, what worries me, notes: plain text fields ----
+
+function aboutForm(content, who) {
+  const about = content.about_me ?? {};
+  // A field the server doesn't send (an older plan) is still offered; a null one is
+  // private to this reader and left out, so saving can't wipe it.
+  const shown = ABOUT_FIELDS.filter(([key]) => about[key] !== null);
+  return {
+    intro: who.forYoungPerson
+      ? "This helps people find you if you go missing. Only the people you choose can see it."
+      : "A description that helps find them if they go missing.",
+    fields: shown.map((row) => {
+      const [key] = row;
+      const long = key === "health_needs" || key === "medication";
+      return filled(
+        {
+          label: words(row, who),
+          name: key,
+          testid: `about-${key}`,
+          hint: ABOUT_HINTS[key]?.[who.forYoungPerson ? 0 : 1],
+          type: key === "phone" ? "tel" : "text",
+          autocomplete: key === "phone" ? "tel" : "off",
+          maxlength: long ? LIMITS.text : key === "phone" ? 30 : LIMITS.line,
+          multiline: long,
+        },
+        key === "phone" ? phoneText(about[key]) : about[key],
+      );
+    }),
+    hiddenNote:
+      about.health_needs === null
+        ? h("p", { class: "hint", text: `Health details: ${privateText(who)}` })
+        : null,
+    body: (form) => Object.fromEntries(shown.map(([key]) => [key, valueOf(form, key)])),
+  };
+}
+
+function worriesForm(content, who) {
+  const worries = content.worries ?? {};
+  return {
+    intro: who.forYoungPerson
+      ? "Write it in your own words. It helps the adults around you understand and help."
+      : `In ${who.name}'s own words.`,
+    fields: WORRY_FIELDS.map(([key, label]) =>
+      filled(
+        { label, name: key, testid: `worries-${key}`, maxlength: LIMITS.text, multiline: true },
+        worries[key],
+      ),
+    ),
+    body: (form) => Object.fromEntries(WORRY_FIELDS.map(([key]) => [key, valueOf(form, key)])),
+  };
+}
+
+function notesForm(content, who) {
+  return {
+    intro: `${who.name} can read these notes.`,
+    fields: [
+      filled(
+        {
+          label: "Notes",
+          name: "text",
+          testid: "notes-text",
+          maxlength: LIMITS.notes,
+          multiline: true,
+        },
+        content.professional_notes?.text,
+      ),
+    ],
+    body: (form) => ({ text: valueOf(form, "text") }),
+  };
+}
+
+// ---- Lists of rows: places, carer's steps ----
+
+/**
+ * A list the person can add rows to and take rows away from. `makeRow(values)`
+ * returns the row's fields; inputs are named "<list>.<n>.<field>" so an error can
+ * go next to the one that needs fixing.
+ */
+function rowsEditor({ list, legend, hint, rows, max, rowName, addLabel, makeRow, testid }) {
+  const items = h("ol", { class: "rows", testid: `${testid}-rows` });
+  const addButton = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: `${testid}-add` },
+    addLabel,
+  );
+  const group = h(
+    "fieldset",
+    { class: "group", "data-errors-for": list, testid },
+    h("legend", { text: legend }),
+    hint ? h("p", { class: "hint", text: hint }) : null,
+    h("p", { class: "field-error", hidden: true, id: nextId(`${list}-error`) }),
+    items,
+    addButton,
+  );
+
+  function renumber() {
+    [...items.children].forEach((item, index) => {
+      item.querySelector("legend").textContent = `${rowName} ${index + 1}`;
+      for (const input of item.querySelectorAll("[data-part]")) {
+        input.name = `${list}.${index}.${input.dataset.part}`;
+      }
+      item
+        .querySelector("[data-remove]")
+        .setAttribute("aria-label", `Remove ${rowName.toLowerCase()} ${index + 1}`);
+    });
+    addButton.disabled = items.children.length >= max;
+    addButton.hidden = items.children.length >= max;
+  }
+
+  function addRow(values = {}, focus = false) {
+    const remove = h(
+      "button",
+      { type: "button", class: "button button-small", "data-remove": true, testid: `${testid}-remove` },
+      "Remove",
+    );
+    const item = h(
+      "li",
+      { class: "row", testid: `${testid}-row` },
+      h("fieldset", { class: "row-fields" }, h("legend", { class: "row-legend" }), makeRow(values), remove),
+    );
+    remove.addEventListener("click", () => {
+      const next = item.nextElementSibling ?? item.previousElementSibling;
+      item.remove();
+      renumber();
+      (next?.querySelector("input") ?? addButton).focus();
+    });
+    items.append(item);
+    renumber();
+    if (focus) item.querySelector("input")?.focus();
+  }
+
+  addButton.addEventListener("click", () => addRow({}, true));
+  for (const row of rows) addRow(row);
+  return group;
+}
+
+function rowValues(group) {
+  return [...group.querySelectorAll(":scope > .rows > li")].map((item) => {
+    const values = {};
+    for (const input of item.querySelectorAll("[data-part]")) values[input.dataset.part] = input.value.trim();
+    return {
+      values,
+      names: Object.fromEntries(
+        [...item.querySelectorAll("[data-part]")].map((i) => [i.dataset.part, i.name]),
+      ),
+    };
+  });
+}
+
+function partField(options, value, part) {
+  const wrap = filled(options, value);
+  wrap.querySelector("input, textarea").dataset.part = part;
+  return wrap;
+}
+
+function placesForm(content, who) {
+  const places = content.places ?? { might_go: [], safe: [] };
+  const groups = PLACE_LISTS.map((row) => {
+    const [list] = row;
+    return rowsEditor({
+      list,
+      legend: words(row, who),
+      hint:
+        list === "might_go"
+          ? who.forYoungPerson
+            ? "Places you might go if you're not at home."
+            : "Places they might go."
+          : who.forYoungPerson
+            ? "Places where you feel safe."
+            : "Places where they are safe.",
+      rows: places[list] ?? [],
+      max: LIMITS.places,
+      rowName: "Place",
+      addLabel: list === "might_go" ? "Add a place I might go" : "Add a safe place",
+      testid: `places-${list}`,
+      makeRow: (values) => [
+        partField(
+          {
+            label: "Name of the place",
+            name: `${list}.x.name`,
+            maxlength: LIMITS.line,
+            testid: "place-name",
+          },
+          values.name,
+          "name",
+        ),
+        partField(
+          { label: "Where it is", name: `${list}.x.where`, maxlength: LIMITS.line, testid: "place-where" },
+          values.where,
+          "where",
+        ),
+        partField(
+          {
+            label: "Anything else to know",
+            name: `${list}.x.notes`,
+            maxlength: LIMITS.line,
+            testid: "place-notes",
+          },
+          values.notes,
+          "notes",
+        ),
+      ],
+    });
+  });
+  return {
+    intro: who.forYoungPerson
+      ? "This helps the adults know where to look, and where you are safe. Up to 10 of each."
+      : "Up to 10 of each.",
+    fields: groups,
+    check: (form) => {
+      const problems = [];
+      for (const group of groups) {
+        for (const { values, names } of rowValues(group)) {
+          const anything = values.name || values.where || values.notes;
+          if (anything && !values.name)
+            problems.push({ field: names.name, message: "Give this place a name." });
+        }
+      }
+      return problems;
+    },
+    body: () =>
+      Object.fromEntries(
+        groups.map((group, i) => [
+          PLACE_LISTS[i][0],
+          rowValues(group)
+            .map(({ values }) => values)
+            .filter((v) => v.name)
+            .map(({ name, where, notes }) => ({ name, where, notes })),
+        ]),
+      ),
+  };
+}
+
+function stepsForm(content, who) {
+  const group = rowsEditor({
+    list: "steps",
+    legend: "Steps, in order of time",
+    hint: who.forYoungPerson
+      ? "What your carer will do, and after how long, if you're not back when you should be."
+      : `What to do, and after how long, if ${who.name} is not back when expected.`,
+    rows: content.carer_steps?.steps ?? [],
+    max: LIMITS.steps,
+    rowName: "Step",
+    addLabel: "Add a step",
+    testid: "steps",
+    makeRow: (values) => [
+      partField(
+        {
+          label: "After how many minutes",
+          name: "steps.x.after_minutes",
+          type: "number",
+          inputmode: "numeric",
+          min: 0,
+          max: MAX_MINUTES,
+          step: 1,
+          testid: "step-minutes",
+          class: "input-short",
+        },
+        values.after_minutes ?? "",
+        "after_minutes",
+      ),
+      partField(
+        { label: "What to do", name: "steps.x.action", maxlength: LIMITS.line, testid: "step-action" },
+        values.action,
+        "action",
+      ),
+    ],
+  });
+  return {
+    intro: null,
+    fields: [group],
+    check: () => {
+      const problems = [];
+      for (const { values, names } of rowValues(group)) {
+        if (!values.after_minutes && !values.action) continue;
+        const minutes = Number(values.after_minutes);
+        if (
+          values.after_minutes === "" ||
+          !Number.isInteger(minutes) ||
+          minutes < 0 ||
+          minutes > MAX_MINUTES
+        ) {
+          problems.push({
+            field: names.after_minutes,
+            message: `Write a whole number of minutes, from 0 to ${MAX_MINUTES}.`,
+          });
+        }
+        if (!values.action) problems.push({ field: names.action, message: "Write what to do." });
+      }
+      return problems;
+    },
+    body: () => ({
+      steps: rowValues(group)
+        .map(({ values }) => values)
+        .filter((v) => v.after_minutes !== "" || v.action)
+        .map((v) => ({ after_minutes: Number(v.after_minutes), action: v.action })),
+    }),
+  };
+}
+
+// ---- Who can see what ----
+
+function sharingForm(content, who) {
+  const sharing = content.sharing ?? {};
+  const groups = SHARE_PARTS.map((row) => {
+    const [part] = row;
+    return h(
+      "fieldset",
+      { class: "group", "data-errors-for": part, testid: `share-${part}` },
+      h("legend", { text: words(row, who) }),
+      h("p", { class: "field-error", hidden: true }),
+      h(
+        "div",
+        { class: "checks" },
+        AUDIENCES.map((audience) => {
+          const id = nextId(`${part}-${audience[0]}`);
+          const box = h("input", {
+            type: "checkbox",
+            id,
+            name: `${part}.${audience[0]}`,
+            value: audience[0],
+            testid: `share-${part}-${audience[0]}`,
+          });
+          box.checked = (sharing[part] ?? []).includes(audience[0]);
+          return h("div", { class: "check" }, box, h("label", { for: id, text: words(audience, who) }));
+        }),
+      ),
+    );
+  });
+  const explain = who.forYoungPerson
+    ? [
+        "You choose who can see each part of your plan. Tick who can see it.",
+        "Your social worker can always see all of it, to help keep you safe.",
+        "If you go missing, the police get a form with only the parts you tick for them.",
+      ]
+    : [
+        `${who.name} chooses who can see each part. Record their choices with them.`,
+        "The social worker can always see everything. The police form has only the parts ticked for the police.",
+      ];
+  return {
+    intro: h(
+      "div",
+      { class: "explain", testid: "sharing-explain" },
+      explain.map((text) => h("p", { text })),
+    ),
+    fields: groups,
+    body: (form) =>
+      Object.fromEntries(
+        SHARE_PARTS.map(([part]) => [
+          part,
+          AUDIENCES.map(([key]) => key).filter(
+            (key) => form.querySelector(`[name="${part}.${key}"]`)?.checked,
+          ),
+        ]),
+      ),
+  };
+}
+
+// ---- Photo ----
+
+function readAsBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener("load", () => resolve(String(reader.result).split(",", 2)[1] ?? ""));
+    reader.addEventListener("error", () => reject(reader.error));
+    reader.readAsDataURL(file);
+  });
+}
+
+function photoForm(content, who) {
+  const current = content.photo_id
+    ? h("img", {
+        class: "plan-photo",
+        src: photoSrc(who, content.photo_id),
+        alt: photoAlt(who),
+        testid: "current-photo",
+      })
+    : h("p", { class: "empty-note", text: "No photo yet." });
+  const input = field({
+    label: who.forYoungPerson ? "Choose a photo of you" : `Choose a photo of ${who.name}`,
+    name: "photo",
+    type: "file",
+    accept: PHOTO_TYPES.join(","),
+    testid: "photo-file",
+    hint: "A recent photo, JPEG, PNG or WebP, up to 600 KB. We take out the hidden details a photo can carry, like where it was taken.",
+  });
+  return {
+    intro: who.forYoungPerson
+      ? "A recent photo helps people find you if you go missing."
+      : "A recent photo helps find them if they go missing.",
+    fields: [h("div", { class: "photo-now" }, h("p", { class: "list-title", text: "Now" }), current), input],
+    check: (form) => {
+      const file = form.elements.photo.files[0];
+      if (!file) return [{ field: "photo", message: "Choose a photo first." }];
+      if (!PHOTO_TYPES.includes(file.type))
+        return [{ field: "photo", message: "Use a JPEG, PNG or WebP photo." }];
+      if (file.size > PHOTO_MAX_BYTES)
+        return [{ field: "photo", message: "That photo is too big. Use one under 600 KB." }];
+      return [];
+    },
+    body: async (form) => ({ photo: await readAsBase64(form.elements.photo.files[0]) }),
+    path: "photo",
+    submit: "Save photo",
+  };
+}
+
+const FORMS = {
+  about_me: aboutForm,
+  worries: worriesForm,
+  places: placesForm,
+  carer_steps: stepsForm,
+  sharing: sharingForm,
+  professional_notes: notesForm,
+  photo: photoForm,
+};
+
+function whyNot(section, who) {
+  if (section === "professional_notes") {
+    return "Your carer and your social worker write these notes. You can read them on your plan.";
+  }
+  if (section === "sharing") return `Only ${who.name} and their social worker can change this.`;
+  return privateText(who);
+}
+
+export async function render(view, { params, me, go, isCurrent }) {
+  const who = whose({ me, params });
+  const [section] = who.rest;
+  if (!EDITABLE.includes(section)) {
+    notFound(view);
+    return;
+  }
+  put(view, loading());
+  let plan;
+  try {
+    await loadName(who);
+    plan = await get(`${who.api}/plan`);
+  } catch (error) {
+    if (!isCurrent() || error.status === 401) return;
+    if (error.status === 404 || error.status === 403) notFound(view);
+    else fill(view, heading("Change the plan"), problemBox(error));
+    return;
+  }
+  if (!isCurrent()) return;
+  const title = sectionTitle(section, who);
+  const back = h(
+    "p",
+    {},
+    h(
+      "a",
+      { href: who.planHash, testid: "link-plan" },
+      who.forYoungPerson ? "Back to your plan" : "Back to the plan",
+    ),
+  );
+  const content = (plan.draft ?? plan.agreed)?.content ?? {};
+  if (!mayEdit(section, who, content)) {
+    fill(view, heading(title), h("p", { testid: "cannot-edit", text: whyNot(section, who) }), back);
+    return;
+  }
+
+  const spec = FORMS[section](content, who);
+  const form = h(
+    "form",
+    { novalidate: true, testid: `edit-${section}-form` },
+    formAlert("edit-error"),
+    spec.fields,
+    spec.hiddenNote ?? null,
+    submitRow(spec.submit ?? "Save changes"),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const problems = spec.check ? spec.check(form) : [];
+    if (problems.length) {
+      showFormProblem(form, "Check the details below.", "", problems);
+      return;
+    }
+    try {
+      await whileBusy(form, async () => {
+        const body = await spec.body(form);
+        const path = spec.path === "photo" ? `${who.api}/plan/photo` : `${who.api}/plan/sections/${section}`;
+        await putJson(path, body);
+      });
+    } catch (error) {
+      if (isCurrent() && error.status !== 401) showApiError(form, plainProblem(error));
+      return;
+    }
+    setFlash(
+      who.forYoungPerson
+        ? "Saved. The changes count once you, your carer and your social worker have signed them."
+        : "Saved. The changes count once everyone has signed them.",
+    );
+    go(who.planHash);
+  });
+
+  fill(
+    view,
+    heading(`Change: ${title}`),
+    typeof spec.intro === "string" ? h("p", { text: spec.intro }) : spec.intro,
+    form,
+    back,
+  );
+}

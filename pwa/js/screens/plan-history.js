@@ -1,0 +1,210 @@
+// The plan's versions, newest first, and what changed in each one compared with the
+// one before, in plain words.
+import { get } from "../api.js";
+import { fill, h, heading, loading, nextId, plainDate, plainWhen, problemBox, put } from "../ui.js";
+import {
+  ABOUT_FIELDS,
+  PLACE_LISTS,
+  SHARE_PARTS,
+  WORRY_FIELDS,
+  audienceWords,
+  loadName,
+  notFound,
+  sectionTitle,
+  stepText,
+  whose,
+  words,
+} from "./plan-parts.js";
+
+function title(who) {
+  return who.forYoungPerson ? "How your plan has changed" : `How ${who.name}'s plan has changed`;
+}
+
+function statusWords(version, who) {
+  const forYoungPerson = {
+    agreed: "Agreed. This is your plan now.",
+    superseded: "An older plan. A newer one replaced it.",
+    draft: "Changes that are not signed yet.",
+  };
+  const forAdults = {
+    agreed: "Agreed (the plan now)",
+    superseded: "Replaced by a newer version",
+    draft: "Changes not signed yet",
+  };
+  return (who.forYoungPerson ? forYoungPerson : forAdults)[version.status] ?? version.status;
+}
+
+function findRow(rows, key) {
+  return rows.find((row) => row[0] === key);
+}
+
+function changeLabel(change, who) {
+  const { section, field } = change;
+  const row =
+    (section === "about_me" && findRow(ABOUT_FIELDS, field)) ||
+    (section === "worries" && findRow(WORRY_FIELDS, field)) ||
+    (section === "places" && findRow(PLACE_LISTS, field));
+  if (row) return words(row, who);
+  if (section === "sharing") {
+    const part = findRow(SHARE_PARTS, field);
+    return `Who can see ${part ? `“${words(part, who).toLowerCase()}”` : field}`;
+  }
+  if (section === "photo_id") return sectionTitle("photo", who);
+  if (["carer_steps", "professional_notes", "trio"].includes(section)) return sectionTitle(section, who);
+  return [section, field].filter(Boolean).join(" ").replaceAll("_", " ");
+}
+
+function valueText(change, value, who) {
+  const { section } = change;
+  if (section === "sharing") return audienceWords(value ?? [], who);
+  if (value === null || value === undefined || value === "") return "";
+  if (Array.isArray(value)) {
+    if (!value.length) return "";
+    if (section === "places") {
+      return value.map((p) => [p.name, p.where].filter(Boolean).join(", ")).join("; ");
+    }
+    if (section === "carer_steps") return value.map((step) => stepText(step).join(": ")).join("; ");
+    if (section === "trio") return value.map((person) => person.name).join(", ");
+    return value.map(String).join(", ");
+  }
+  return String(value);
+}
+
+function changeItem(change, who) {
+  const label = changeLabel(change, who);
+  const item = h(
+    "li",
+    {
+      class: "change-item",
+      testid: "change-item",
+      "data-change": [change.section, change.field].filter(Boolean).join("."),
+    },
+    h("p", {}, h("strong", { text: label })),
+  );
+  if (change.section === "photo_id") {
+    item.append(h("p", { text: change.before ? "The photo was changed." : "A photo was added." }));
+    return item;
+  }
+  const before = valueText(change, change.before, who);
+  const after = valueText(change, change.after, who);
+  if (!before)
+    item.append(
+      h("p", { testid: "change-added" }, h("span", { class: "change-word", text: "Added: " }), after),
+    );
+  else if (!after)
+    item.append(
+      h("p", { testid: "change-removed" }, h("span", { class: "change-word", text: "Taken out: " }), before),
+    );
+  else {
+    item.append(
+      h("p", { testid: "change-before" }, h("span", { class: "change-word", text: "Before: " }), before),
+      h("p", { testid: "change-after" }, h("span", { class: "change-word", text: "Now: " }), after),
+    );
+  }
+  return item;
+}
+
+function changesPanel(changes, who) {
+  if (!changes.length) return h("p", { text: "Nothing changed that you can see." });
+  return h(
+    "ul",
+    { class: "change-list", testid: "what-changed" },
+    changes.map((change) => changeItem(change, who)),
+  );
+}
+
+function versionItem(version, who, isCurrent) {
+  const panelId = nextId("changes");
+  const panel = h("div", { id: panelId, class: "change-panel", testid: "change-panel", hidden: true });
+  const when = version.agreed_at
+    ? `Agreed on ${plainDate(version.agreed_at)}`
+    : `Last changed ${plainWhen(version.updated_at)
+        .replace(/^Today/, "today")
+        .replace(/^Yesterday/, "yesterday")}`;
+  const item = h(
+    "li",
+    { class: "card", testid: "version", "data-number": String(version.number) },
+    h("h2", { class: "card-heading", text: `Version ${version.number}` }),
+    h("p", { testid: "version-status", text: statusWords(version, who) }),
+    h("p", { class: "card-detail", text: when }),
+  );
+  if (version.number <= 1) {
+    item.append(h("p", { class: "card-detail", text: "This was the first version." }));
+    return item;
+  }
+  const toggle = h(
+    "button",
+    {
+      type: "button",
+      class: "button button-secondary",
+      testid: "show-changes",
+      "aria-expanded": "false",
+      "aria-controls": panelId,
+    },
+    "What changed",
+  );
+  let loaded = false;
+  toggle.addEventListener("click", async () => {
+    const open = toggle.getAttribute("aria-expanded") === "true";
+    toggle.setAttribute("aria-expanded", String(!open));
+    panel.hidden = open;
+    if (open || loaded) return;
+    panel.replaceChildren(loading());
+    try {
+      const changes = await get(
+        `${who.api}/plan/compare?first=${version.number - 1}&second=${version.number}`,
+      );
+      if (!isCurrent()) return;
+      loaded = true;
+      panel.replaceChildren(
+        h("p", { class: "hint", text: `Compared with version ${version.number - 1}.` }),
+        changesPanel(changes, who),
+      );
+    } catch (error) {
+      if (error.status !== 401) panel.replaceChildren(problemBox(error));
+    }
+  });
+  item.append(toggle, panel);
+  return item;
+}
+
+export async function render(view, { params, me, isCurrent }) {
+  const who = whose({ me, params });
+  put(view, loading());
+  let versions;
+  try {
+    await loadName(who);
+    versions = await get(`${who.api}/plan/versions`);
+  } catch (error) {
+    if (!isCurrent() || error.status === 401) return;
+    if (error.status === 404 || error.status === 403) notFound(view);
+    else fill(view, heading(title(who)), problemBox(error));
+    return;
+  }
+  if (!isCurrent()) return;
+  fill(
+    view,
+    heading(title(who)),
+    h("p", {
+      text: who.forYoungPerson
+        ? "Each time your plan changes and everyone signs it, it gets a new number. The newest is at the top."
+        : "Each agreed change makes a new version. The newest is at the top.",
+    }),
+    versions.length
+      ? h(
+          "ol",
+          { class: "cards versions", testid: "versions" },
+          versions.map((version) => versionItem(version, who, isCurrent)),
+        )
+      : h("p", { testid: "versions", text: "There are no versions yet." }),
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { href: who.planHash, testid: "link-plan" },
+        who.forYoungPerson ? "Back to your plan" : "Back to the plan",
+      ),
+    ),
+  );
+}
