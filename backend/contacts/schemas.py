@@ -24,6 +24,7 @@ class ContactOut(msgspec.Struct):
 class ContactInviteInfo(msgspec.Struct):
     young_person_name: str
     contact_name: str
+    expires_at: dt.datetime
 
 
 class ContactMe(msgspec.Struct):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
+
+import msgspec
 
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
@@ -66,26 +69,54 @@ async def trio(young_person_id: uuid.UUID, with_stepped_down: bool = False) -> l
     return [_public(row, row["id"] in subscribed) for row in rows]
 
 
-async def _refresh_plan(actor: Actor | None, young_person_id: uuid.UUID, now: dt.datetime) -> None:
+async def _refresh_plan(
+    actor: Actor | None, young_person_id: uuid.UUID, now: dt.datetime, by: tuple[str, str] | None = None
+) -> None:
     """The plan's trio section is a copy of the live trio, so versions keep who it was."""
     snapshot = [
         {k: person[k] for k in ("id", "name", "how_they_know_me", "phone", "email", "what_they_will_do")}
         for person in await trio(young_person_id)
     ]
-    await plans.change(actor, young_person_id, "trio", json.loads(json.dumps(snapshot, default=str)), now)
+    await plans.change(
+        actor, young_person_id, "trio", json.loads(json.dumps(snapshot, default=str)), now, by=by
+    )
 
 
 async def list_for(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     relation = await young_people.require(
         actor, young_person_id, guards.may_read_record, "see trusted people"
     )
+    people = await visible_trio(relation, young_person_id)
+    await audit.record(actor, "read", "looked at your people", young_person_id)
+    return people
+
+
+async def visible_trio(relation: str, young_person_id: uuid.UUID) -> list[dict]:
+    """The trio as `relation` may see it: none for a carer the young person keeps them from."""
     if relation == "carer":
         agreed = await plans.agreed_content(young_person_id)
         sharing = (agreed[1] if agreed else {}).get("sharing", {})
         if agreed and "carer" not in sharing.get("trio", []):
             return []
-    await audit.record(actor, "read", "looked at your people", young_person_id)
     return await trio(young_person_id, with_stepped_down=True)
+
+
+async def offline_copy(
+    actor: Actor, young_person_id: uuid.UUID, now: dt.datetime, if_none_match: str | None
+) -> tuple[str, bytes | None]:
+    """(ETag, body) of the agreed plan and the trio for a phone to keep; body is None when
+    the phone's copy is current (a revalidation reads nothing, so it is not audited)."""
+    relation = await young_people.require(actor, young_person_id, guards.may_read_record, "open a plan")
+    view = await plans.view_data(relation, young_person_id, now)
+    people = await visible_trio(relation, young_person_id)
+    body = msgspec.json.encode(
+        {"agreed": view["agreed"], "trio": people, "review_due_at": view["review_due_at"]}
+    )
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    if if_none_match == etag:
+        return etag, None
+    await audit.record(actor, "read", "saved a copy of your plan on a phone", young_person_id)
+    return etag, body
 
 
 async def add(actor: Actor, young_person_id: uuid.UUID, details: ContactDetails, now: dt.datetime) -> dict:
@@ -200,7 +231,11 @@ async def _by_code(code: str, now: dt.datetime) -> dict:
 async def lookup(code: str, now: dt.datetime) -> dict:
     row = await _by_code(code, now)
     details = json.loads(decrypt(row["details"]))
-    return {"young_person_name": row["young_person.preferred_name"], "contact_name": details["name"]}
+    return {
+        "young_person_name": row["young_person.preferred_name"],
+        "contact_name": details["name"],
+        "expires_at": row["invite_expires_at"],
+    }
 
 
 async def accept(code: str, now: dt.datetime) -> str:
@@ -305,4 +340,4 @@ async def step_down(contact: dict, now: dt.datetime) -> None:
             contact["young_person"],
             at=now,
         )
-        await _refresh_plan(None, contact["young_person"], now)
+        await _refresh_plan(None, contact["young_person"], now, by=(name, "trusted_contact"))

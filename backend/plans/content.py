@@ -88,7 +88,7 @@ SECTION_TYPES: dict[str, type] = {
 DEFAULT_CARER_STEPS = CarerSteps(
     steps=[
         CarerStep(after_minutes=15, action="Send a message and try calling"),
-        CarerStep(after_minutes=30, action="Call the people in the trio"),
+        CarerStep(after_minutes=30, action="Call the people they trust"),
         CarerStep(after_minutes=45, action="Check the places in the plan"),
         CarerStep(after_minutes=60, action="Call the police on 101 (999 if in danger now)"),
     ]
@@ -116,6 +116,31 @@ def check_section(section: str, data: Any) -> dict[str, Any]:
     if isinstance(value, CarerSteps):
         value.steps.sort(key=lambda step: step.after_minutes)
     return msgspec.to_builtins(value)
+
+
+def plain_error(exc: msgspec.ValidationError) -> tuple[str, str]:
+    """(field path like "might_go.1.name", a message in plain words) for a bad section."""
+    text = str(exc)
+    message, _, where = text.partition(" - at `$")
+    path = where.rstrip("`").lstrip(".").replace("[", ".").replace("]", "")
+    if message.startswith("Object missing required field"):
+        missing = message.split("`")[1]
+        path = f"{path}.{missing}" if path else missing
+        message = "Please fill this in."
+    elif "length <=" in message:
+        message = f"That is too long: use {message.rsplit('<= ', 1)[1].rstrip('`')} characters or fewer."
+    elif "Expected `int`" in message or "Expected `float`" in message:
+        message = "Use a number of minutes (0 or more)." if path.endswith("after_minutes") else (
+            "Use a number here.")
+    elif message.startswith("Object contains unknown field"):
+        unknown = message.split("`")[1]
+        path = f"{path}.{unknown}" if path else unknown
+        message = "That is not part of this section."
+    elif message.startswith("Unknown audience"):
+        message = "Choose from: carer, school, police, trusted contacts."
+    elif message.startswith("Expected `array` of length <="):
+        message = f"That is too many: {message.rsplit('<= ', 1)[1]} at most."
+    return path, message
 
 
 def normalise_phone(raw: str) -> str:

@@ -19,7 +19,8 @@ class Change(msgspec.Struct):
     at: dt.datetime
     name: str
     role: str
-    section: str
+    section: str  # in the young person's words ("my people")
+    section_key: str  # e.g. "trio", for screens that word it for adults
 
 
 class VersionOut(msgspec.Struct):
@@ -42,6 +43,7 @@ class PlanOut(msgspec.Struct):
     review_due_at: dt.datetime | None
     review_reason: str
     review_overdue: bool
+    blank: dict[str, Any]
 
 
 class VersionSummary(msgspec.Struct):

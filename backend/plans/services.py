@@ -153,6 +153,7 @@ async def _describe(version: dict, relation: str, young_person_id: uuid.UUID) ->
                 "name": c["actor_name"],
                 "role": c["role"],
                 "section": SECTION_WORDS.get(c["section"], c["section"]),
+                "section_key": c["section"],
             }
             for c in changes
         ],
@@ -162,6 +163,13 @@ async def _describe(version: dict, relation: str, young_person_id: uuid.UUID) ->
 async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> dict:
     """The draft being worked on (if any) and the latest agreed version."""
     relation = await young_people.require(actor, young_person_id, guards.may_read_record, "open a plan")
+    result = await view_data(relation, young_person_id, now)
+    await audit.record(actor, "read", "opened your safety plan", young_person_id)
+    return result
+
+
+async def view_data(relation: str, young_person_id: uuid.UUID, now: dt.datetime) -> dict:
+    """The plan as `relation` may see it (no access check and no audit: callers do both)."""
     plan = await _plan(young_person_id)
     result: dict[str, Any] = {
         "draft": None,
@@ -169,6 +177,8 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> di
         "review_due_at": None,
         "review_reason": "",
         "review_overdue": False,
+        # What a new plan starts from, so a screen can show the defaults before any edit.
+        "blank": visible_to(relation, plan_content.empty_content()),
     }
     if plan:
         for status in ("draft", "agreed"):
@@ -179,7 +189,6 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> di
         result["review_due_at"] = due
         result["review_reason"] = plan["review_reason"]
         result["review_overdue"] = bool(due and now - as_utc(due) > REVIEW_OVERDUE_AFTER)
-    await audit.record(actor, "read", "opened your safety plan", young_person_id)
     return result
 
 
@@ -218,6 +227,7 @@ async def change(
     value: Any,
     now: dt.datetime,
     relation: str | None = None,
+    by: tuple[str, str] | None = None,
 ) -> None:
     """Write one section of the draft and record who changed it. Callers have checked
     access (`edit_section` for people; the contacts area for the trio snapshot)."""
@@ -231,6 +241,12 @@ async def change(
         await PlanVersion.update(content=sealed, content_hash=digest, updated_at=now).where(
             PlanVersion.id == draft["id"]
         )
+        if actor is None and by is not None:
+            # Someone with no account (a trusted contact stepping down) changed it.
+            await PlanChange.insert(
+                PlanChange(version=draft["id"], at=now, user=None, actor_name=by[0], role=by[1],
+                           section=section)
+            )
         if actor is not None:
             await PlanChange.insert(
                 PlanChange(
@@ -257,7 +273,8 @@ async def edit_section(
     try:
         value = plan_content.check_section(section, data)
     except msgspec.ValidationError as exc:
-        raise Invalid({_field(str(exc)) or section: str(exc).split(" - at ")[0]}) from exc
+        field, message = plan_content.plain_error(exc)
+        raise Invalid({field or section: message}) from exc
     plan = await _plan(young_person_id)
     draft = await _version(plan["id"], "draft") if plan else None
     current = _load(draft) if draft else plan_content.empty_content()
@@ -272,12 +289,6 @@ async def edit_section(
         }
     await change(actor, young_person_id, section, value, now, relation)
     return await view(actor, young_person_id, now)
-
-
-def _field(message: str) -> str:
-    if " - at `$." not in message:
-        return ""
-    return message.split(" - at `$.", 1)[1].rstrip("`").split(".")[0].split("[")[0]
 
 
 async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt.datetime) -> dict:

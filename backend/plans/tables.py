@@ -42,7 +42,7 @@ class PlanSignature(Table):
 class PlanChange(Table):
     version = ForeignKey(references=PlanVersion, null=False, index=True)
     at = Timestamptz()
-    user = ForeignKey(references=User, null=False)
+    user = ForeignKey(references=User, null=True)  # None: a trusted contact (no account)
     actor_name = Varchar(length=120)
     role = Varchar(length=20)
     section = Varchar(length=40)

@@ -142,3 +142,31 @@ async def test_offline_copy_revalidates_with_etag(world):
     assert changed.status_code == 200 and changed.headers["etag"] != etag
     assert (await world.priya.client.get(url)).status_code == 200
     assert (await world.alex.client.get(url)).status_code == 404
+
+
+async def test_revalidating_the_offline_copy_writes_no_audit_entry(world):
+    from tests.factories import audit_count
+
+    await agree_full_plan(world)
+    url = f"{plan_url(world)}/agreed"
+    first = await world.priya.client.get(url)
+    before = await audit_count()
+    again = await world.priya.client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert await audit_count() == before
+    await world.priya.client.get(url)
+    assert await audit_count() == before + 1  # a full copy is one read, audited once
+
+
+async def test_a_contact_stepping_down_shows_as_a_change_to_the_plan(world):
+    url = f"/api/young-people/{world.young['jade']}/contacts"
+    added = (await world.jade.client.post(url, json={"name": "Lou", "phone": "020 7946 0123"})).json()
+    code = (await world.jade.client.post(f"{url}/{added['id']}/invite")).json()["code"]
+    phone = world.anonymous()
+    me = (await phone.post("/api/contact-invites/accept", json={"code": code})).json()
+    phone.headers["X-CSRF-Token"] = me["csrf_token"]
+    await phone.post("/api/contact/step-down")
+    draft = (await world.jade.client.get(plan_url(world))).json()["draft"]
+    assert draft["changes"][0]["name"] == "Lou"
+    assert draft["changes"][0]["role"] == "trusted_contact"
+    assert draft["changes"][0]["section_key"] == "trio"

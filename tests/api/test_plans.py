@@ -140,3 +140,20 @@ async def test_review_hook_marks_a_review_due_and_agreement_clears_it(world):
     await edit(world.jade, url, "worries", {"what_worries_me": "Being blamed"})
     await sign_all(world, url)
     assert (await world.sam.client.get("/api/plans/reviews-due")).json() == []
+
+
+async def test_plan_errors_name_the_row_in_plain_words(world):
+    url = plan_url(world)
+    reply = await edit(world.jade, url, "places", {"might_go": [{"name": "Park"}, {"where": "x"}]})
+    assert reply.status_code == 422
+    assert reply.json()["errors"] == [{"field": "might_go.1.name", "message": "Please fill this in."}]
+    reply = await edit(world.priya, url, "carer_steps", {"steps": [{"after_minutes": -5, "action": "x"}]})
+    assert reply.json()["errors"][0] == {"field": "steps.0.after_minutes",
+                                         "message": "Use a number of minutes (0 or more)."}
+
+
+async def test_a_new_plan_shows_its_defaults_before_any_edit(world):
+    view = (await world.mia.client.get(plan_url(world, "mia"))).json()
+    assert view["draft"] is None and view["agreed"] is None
+    assert view["blank"]["sharing"]["worries"] == ["carer"]
+    assert "trio" not in str(view["blank"]["carer_steps"])
