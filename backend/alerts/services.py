@@ -19,8 +19,8 @@ from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, Delivery, E
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.contacts.tables import PushSubscription, TrustedContact
-from backend.db import write_transaction
-from backend.errors import Conflict, Forbidden, NotFound
+from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
+from backend.errors import Forbidden, NotFound
 from backend.plans import services as plans
 from backend.security import decrypt, encrypt
 from backend.young_people import guards
@@ -230,30 +230,30 @@ async def raise_alert(
     if actor.role != "young_person" or actor.young_person_id is None:
         raise Forbidden("Only a young person can send an alert.")
     young_person_id = actor.young_person_id
-    existing = (
-        await Alert.select(Alert.id)
-        .where((Alert.young_person == young_person_id) & (Alert.idempotency_key == key))
-        .first()
-    )
-    if existing:
-        return await status_for_young_person(actor, existing["id"]), False
+    scoped_key = f"{young_person_id}:{key}"
     alert = Alert(
         young_person=young_person_id,
-        idempotency_key=key,
+        idempotency_key=scoped_key,
         kind=kind,
         created_at=now,
         location=encrypt(json.dumps(describe(location))) if location else None,
     )
-    async with write_transaction():
-        # The check above can race with a retry from the same phone: look again under the lock.
-        if await Alert.exists().where(
-            (Alert.young_person == young_person_id) & (Alert.idempotency_key == key)
-        ):
-            raise Conflict("This alert was already sent.")
-        await Alert.insert(alert)
-        await _event(alert.id, "You sent an alert" + (" and shared where you are" if location else ""), now)
-        await advance({"id": alert.id, "young_person": young_person_id}, 0, now)
-        await audit.record(actor, "change", "sent an alert to your people", young_person_id, at=now)
+    try:
+        async with write_transaction():
+            existing = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
+            if existing is None:
+                await Alert.insert(alert)
+                shared = " and shared where you are" if location else ""
+                await _event(alert.id, "You sent an alert" + shared, now)
+                await advance({"id": alert.id, "young_person": young_person_id}, 0, now)
+                await audit.record(actor, "change", "sent an alert to your people", young_person_id, at=now)
+    except INTEGRITY_ERRORS as exc:
+        # Two retries of one tap raced (PostgreSQL): the other one made the alert.
+        if not breaks_unique(exc, "idempotency_key"):
+            raise
+        existing = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
+    if existing is not None:
+        return await status_for_young_person(actor, existing["id"]), False
     wake_worker()
     return await status_for_young_person(actor, alert.id), True
 

@@ -26,8 +26,9 @@ class EscalationSettings(Table):
 class Alert(Table):
     id = UUID(primary_key=True, default=UUID4())
     young_person = ForeignKey(references=YoungPerson, null=False, index=True)
-    # The phone makes the key: a double tap or a retry finds the same alert.
-    idempotency_key = Varchar(length=80)
+    # "<young person id>:<key the phone made>": a double tap or a retry finds the same
+    # alert, and the UNIQUE constraint holds even when two retries race.
+    idempotency_key = Varchar(length=120, unique=True)
     kind = Varchar(length=20, null=True, default=None)
     location = Text(null=True, default=None)  # encrypted JSON, only when shared
     state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed

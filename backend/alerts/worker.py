@@ -101,17 +101,12 @@ class AlertWorker:
             )
         return [row["id"] for row in rows]
 
-    async def _target(self, delivery: dict) -> dict | None:
+    @staticmethod
+    def _target(delivery: dict) -> dict | None:
         if delivery["channel"] == "email":
             return {"email": decrypt(delivery["address"])} if delivery["address"] else None
-        if delivery["subscription"] is None:
-            return None
-        row = (
-            await PushSubscription.select(PushSubscription.subscription)
-            .where(PushSubscription.id == delivery["subscription"])
-            .first()
-        )
-        return json.loads(decrypt(row["subscription"])) if row else None
+        sealed = delivery["subscription.subscription"]
+        return json.loads(decrypt(sealed)) if sealed else None
 
     def _message(self, delivery: dict) -> str:
         purpose = delivery["recipient.purpose"]
@@ -128,51 +123,40 @@ class AlertWorker:
             )
         return f"Someone you support needs you. Open Homeward:\n\n{base}/{path}\n"
 
-    async def send_one(self, delivery_id: uuid.UUID) -> Result:
-        delivery = (
-            await Delivery.select(
-                Delivery.all_columns(),
-                Delivery.recipient.alert,
-                Delivery.recipient.purpose,
-                Delivery.recipient.contact,
-                Delivery.recipient.user,
-            )
-            .where(Delivery.id == delivery_id)
-            .first()
-        )
-        target = await self._target(delivery)
+    async def _send(self, delivery: dict) -> Result:
+        target = self._target(delivery)
         if target is None:
-            result = Result(False, permanent=True, gone=True, error="subscription removed")
-        else:
-            channel = self.channels[delivery["channel"]]
-            result = await channel.send(target, self._message(delivery), SUBJECT)
-        await self._record(delivery, result, clock_now())
-        return result
+            return Result(False, permanent=True, gone=True, error="subscription removed")
+        return await self.channels[delivery["channel"]].send(target, self._message(delivery), SUBJECT)
 
-    async def _record(self, delivery: dict, result: Result, now: dt.datetime) -> None:
-        recipient_id = delivery["recipient"]
+    async def _record(self, outcomes: list[tuple[dict, Result]], now: dt.datetime) -> None:
+        """Write a batch's results in one transaction: few round trips per delivery."""
+        sent = [delivery for delivery, result in outcomes if result.ok]
         async with write_transaction():
-            if result.ok:
+            if sent:
                 await Delivery.update(state="sent", sent_at=now, last_error="").where(
-                    Delivery.id == delivery["id"]
+                    Delivery.id.is_in([d["id"] for d in sent])
                 )
                 await AlertRecipient.update(reached_at=now).where(
-                    (AlertRecipient.id == recipient_id) & AlertRecipient.reached_at.is_null()
+                    AlertRecipient.id.is_in([d["recipient"] for d in sent])
+                    & AlertRecipient.reached_at.is_null()
                 )
-                return
-            if not result.permanent and delivery["attempts"] < MAX_ATTEMPTS:
+            for delivery, result in outcomes:
+                if result.ok:
+                    continue
+                if not result.permanent and delivery["attempts"] < MAX_ATTEMPTS:
+                    await Delivery.update(
+                        state="pending",
+                        next_attempt_at=now + backoff(delivery["attempts"]),
+                        last_error=result.error[:200],
+                    ).where(Delivery.id == delivery["id"])
+                    continue
                 await Delivery.update(
-                    state="pending",
-                    next_attempt_at=now + backoff(delivery["attempts"]),
-                    last_error=result.error[:200],
+                    state="gone" if result.gone else "failed", last_error=result.error[:200]
                 ).where(Delivery.id == delivery["id"])
-                return
-            await Delivery.update(
-                state="gone" if result.gone else "failed", last_error=result.error[:200]
-            ).where(Delivery.id == delivery["id"])
-            if result.gone and delivery["channel"] == "push" and delivery["subscription"]:
-                await PushSubscription.delete().where(PushSubscription.id == delivery["subscription"])
-            await self._fall_back(delivery, now)
+                if result.gone and delivery["channel"] == "push" and delivery["subscription"]:
+                    await PushSubscription.delete().where(PushSubscription.id == delivery["subscription"])
+                await self._fall_back(delivery, now)
 
     async def _fall_back(self, delivery: dict, now: dt.datetime) -> None:
         """When no push is left for a recipient, try their email; with nothing left at
@@ -223,8 +207,18 @@ class AlertWorker:
 
     async def deliver_due(self, now: dt.datetime) -> int:
         claimed = await self.claim(now)
-        if claimed:
-            await asyncio.gather(*(self.send_one(delivery_id) for delivery_id in claimed))
+        if not claimed:
+            return 0
+        deliveries = await Delivery.select(
+            Delivery.all_columns(),
+            Delivery.recipient.alert,
+            Delivery.recipient.purpose,
+            Delivery.recipient.contact,
+            Delivery.recipient.user,
+            Delivery.subscription.subscription,
+        ).where(Delivery.id.is_in(claimed))
+        results = await asyncio.gather(*(self._send(delivery) for delivery in deliveries))
+        await self._record(list(zip(deliveries, results, strict=True)), clock_now())
         return len(claimed)
 
     async def run_once(self) -> int:

@@ -53,3 +53,20 @@ async def test_bad_alert_input_is_refused_and_nothing_is_sent(world):
 
 async def test_worker_with_nothing_to_do_does_nothing(world):
     assert await AlertWorker(channels={}).run_once() == 0
+
+
+async def test_racing_retries_of_one_tap_make_one_alert(world):
+    import asyncio
+
+    body = {"idempotency_key": key()}
+    replies = await asyncio.gather(*(world.jade.client.post("/api/alerts", json=body) for _ in range(8)))
+    assert sorted(r.status_code for r in replies) == [200] * 7 + [201]
+    assert len({r.json()["id"] for r in replies}) == 1
+
+
+async def test_two_young_people_may_use_the_same_key_without_meeting(world):
+    body = {"idempotency_key": "same-key-from-two-phones"}
+    jade = await world.jade.client.post("/api/alerts", json=body)
+    mia = await world.mia.client.post("/api/alerts", json=body)
+    assert (jade.status_code, mia.status_code) == (201, 201)
+    assert jade.json()["id"] != mia.json()["id"]
