@@ -37,14 +37,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+PG_NAME = f"homeward_bench_{os.getpid()}"
+
+
+def psql(statement: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", statement],
+                   check=True)
+
+
 def configure(database: str) -> str:
     os.environ["HOMEWARD_DATA_DIR"] = str(TMP)
     os.environ["HOMEWARD_BASE_URL"] = "https://bench.test"
     if database == "postgres":
-        name = f"homeward_bench_{os.getpid()}"
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc",
-                        f"CREATE DATABASE {name}"], check=True)
-        url = f"postgresql://postgres@127.0.0.1:5432/{name}"
+        psql(f"CREATE DATABASE {PG_NAME}")
+        url = f"postgresql://postgres@127.0.0.1:5432/{PG_NAME}"
     else:
         url = f"sqlite:///{TMP / 'bench.sqlite3'}"
     os.environ["HOMEWARD_DATABASE_URL"] = url
@@ -152,7 +158,7 @@ async def measure(sent: dict[str, float], young: list[dict], push, wait: float) 
     )
     accepted: dict[str, float] = {}
     for row in rows:
-        key = row["recipient.alert.idempotency_key"]
+        key = row["recipient.alert.idempotency_key"].split(":", 1)[1]  # stored as "<young person>:<key>"
         if row["state"] == "sent" and key in sent:
             accepted.setdefault(key, row["sent_at"].timestamp())
     latencies = [(accepted[key] - sent[key]) * 1000 for key in accepted]
@@ -206,6 +212,8 @@ async def main(args) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            if args.database == "postgres":
+                psql(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
 
 if __name__ == "__main__":
