@@ -17,7 +17,6 @@ from backend.accounts.tables import User
 from backend.alerts.location import Location, describe
 from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, Delivery, EscalationSettings
 from backend.audit import services as audit
-from backend.clock import as_utc
 from backend.contacts.tables import PushSubscription, TrustedContact
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Forbidden, NotFound
@@ -548,7 +547,3 @@ async def move_on_if_nobody_left(alert_id: uuid.UUID, now: dt.datetime) -> None:
 async def user_email(user_id: uuid.UUID) -> str | None:
     row = await User.select(User.email).where(User.id == user_id).first()
     return row["email"] if row else None
-
-
-def due(alert: dict, now: dt.datetime) -> bool:
-    return alert["next_escalation_at"] is not None and as_utc(alert["next_escalation_at"]) <= now
