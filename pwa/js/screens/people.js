@@ -13,13 +13,12 @@ import {
   loading,
   plainWhen,
   problemBox,
-  put,
   showApiError,
   showFormProblem,
   whileBusy,
 } from "../ui.js";
 import { invitePanel } from "./invite-panel.js";
-import { loadName, notFound, phoneText, whose } from "./plan-parts.js";
+import { loadForScreen, phoneText, whose } from "./plan-parts.js";
 
 const MAX_PEOPLE = 3;
 const STATE_WORDS = {
@@ -219,15 +218,7 @@ function details(person) {
 
 export async function render(view, { params, me, isCurrent }) {
   const who = whose({ me, params });
-  put(view, loading());
-  try {
-    await loadName(who);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    if (error.status === 404 || error.status === 403) notFound(view);
-    else fill(view, heading(title(who)), problemBox(error));
-    return;
-  }
+  if ((await loadForScreen(view, who, isCurrent, { errorTitle: title(who) })) === undefined) return;
   if (!isCurrent()) return;
   const base = `${who.api}/contacts`;
   const listArea = h("div", { testid: "people-area" });

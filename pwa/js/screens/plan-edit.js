@@ -9,9 +9,7 @@ import {
   formAlert,
   h,
   heading,
-  loading,
   nextId,
-  problemBox,
   put,
   showApiError,
   showFormProblem,
@@ -25,7 +23,7 @@ import {
   PLACE_LISTS,
   SHARE_PARTS,
   WORRY_FIELDS,
-  loadName,
+  loadForScreen,
   mayEdit,
   notFound,
   phoneText,
@@ -514,17 +512,11 @@ export async function render(view, { params, me, go, isCurrent }) {
     notFound(view);
     return;
   }
-  put(view, loading());
-  let plan;
-  try {
-    await loadName(who);
-    plan = await get(`${who.api}/plan`);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    if (error.status === 404 || error.status === 403) notFound(view);
-    else fill(view, heading("Change the plan"), problemBox(error));
-    return;
-  }
+  const plan = await loadForScreen(view, who, isCurrent, {
+    path: `${who.api}/plan`,
+    errorTitle: "Change the plan",
+  });
+  if (plan === undefined) return;
   if (!isCurrent()) return;
   const title = sectionTitle(section, who);
   const back = h(

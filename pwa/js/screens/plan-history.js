@@ -1,15 +1,23 @@
 // The plan's versions, newest first, and what changed in each one compared with the
 // one before, in plain words.
 import { get } from "../api.js";
-import { fill, h, heading, loading, nextId, plainDate, plainWhen, problemBox, put } from "../ui.js";
+import {
+  fill,
+  h,
+  heading,
+  loading,
+  nextId,
+  plainDate,
+  plainWhen,
+  problemBox,
+} from "../ui.js";
 import {
   ABOUT_FIELDS,
   PLACE_LISTS,
   SHARE_PARTS,
   WORRY_FIELDS,
   audienceWords,
-  loadName,
-  notFound,
+  loadForScreen,
   sectionTitle,
   stepText,
   whose,
@@ -170,17 +178,11 @@ function versionItem(version, who, isCurrent) {
 
 export async function render(view, { params, me, isCurrent }) {
   const who = whose({ me, params });
-  put(view, loading());
-  let versions;
-  try {
-    await loadName(who);
-    versions = await get(`${who.api}/plan/versions`);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    if (error.status === 404 || error.status === 403) notFound(view);
-    else fill(view, heading(title(who)), problemBox(error));
-    return;
-  }
+  const versions = await loadForScreen(view, who, isCurrent, {
+    path: `${who.api}/plan/versions`,
+    errorTitle: title(who),
+  });
+  if (versions === undefined) return;
   if (!isCurrent()) return;
   fill(
     view,

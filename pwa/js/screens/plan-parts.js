@@ -2,7 +2,7 @@
 // words or the adults', and read-only views of each part. Shared by the plan, edit,
 // sign and history screens. Section names match docs/api.md.
 import { get } from "../api.js";
-import { fill, h, heading, plainDate, plainList, plainWhen } from "../ui.js";
+import { fill, h, heading, loading, plainDate, plainList, plainWhen, problemBox, put } from "../ui.js";
 
 // Reading order on every screen.
 export const SECTIONS = [
@@ -93,6 +93,26 @@ export async function loadName(who) {
   if (who.forYoungPerson) return;
   const person = await get(who.api);
   who.name = person.preferred_name;
+}
+
+/**
+ * Show "loading", fetch the young person's name (for adults) and then `path`; on failure
+ * fill the screen: "not found" for a stranger (404/403), `whenOffline` with no network,
+ * else the problem under `errorTitle`. Returns the reply (true with no path), or
+ * undefined when the screen has been filled or left.
+ */
+export async function loadForScreen(view, who, isCurrent, { path = null, errorTitle, whenOffline = null }) {
+  put(view, loading());
+  try {
+    await loadName(who);
+    return path ? await get(path) : true;
+  } catch (error) {
+    if (!isCurrent() || error.status === 401) return undefined;
+    if (error.status === 404 || error.status === 403) notFound(view);
+    else if (error.status === 0 && whenOffline) await whenOffline();
+    else fill(view, heading(errorTitle), problemBox(error));
+    return undefined;
+  }
 }
 
 export function notFound(view) {

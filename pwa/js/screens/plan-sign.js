@@ -1,13 +1,18 @@
 // Signing the plan: read the changes exactly as they are, then sign them. The sign
 // request carries the content_hash of what was shown, so if anyone changed the plan
 // in the meantime the server says 409 and the screen shows the new version to read.
-import { get, post } from "../api.js";
-import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
+import { post } from "../api.js";
+import {
+  announce,
+  fill,
+  h,
+  heading,
+  problemBox,
+} from "../ui.js";
 import {
   agreedText,
-  loadName,
+  loadForScreen,
   needsMySignature,
-  notFound,
   setFlash,
   signingStatus,
   takeFlash,
@@ -62,17 +67,8 @@ function signButton(draft, who, { go, isCurrent, rerender, result }) {
 export async function render(view, ctx) {
   const { params, me, go, isCurrent } = ctx;
   const who = whose({ me, params });
-  put(view, loading());
-  let plan;
-  try {
-    await loadName(who);
-    plan = await get(`${who.api}/plan`);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    if (error.status === 404 || error.status === 403) notFound(view);
-    else fill(view, heading(title(who)), problemBox(error));
-    return;
-  }
+  const plan = await loadForScreen(view, who, isCurrent, { path: `${who.api}/plan`, errorTitle: title(who) });
+  if (plan === undefined) return;
   if (!isCurrent()) return;
   const back = h(
     "p",

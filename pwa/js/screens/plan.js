@@ -4,13 +4,20 @@
 // young person and carer read the agreed copy kept on their phone.
 import { get } from "../api.js";
 import { agreedCopy, keepsOfflineCopy, refreshCopyIfChanged } from "../offline.js";
-import { announce, fill, h, heading, loading, plainDate, plainWhen, problemBox, put } from "../ui.js";
+import {
+  announce,
+  fill,
+  h,
+  heading,
+  plainDate,
+  plainWhen,
+  problemBox,
+} from "../ui.js";
 import {
   agreedText,
   changesList,
-  loadName,
+  loadForScreen,
   needsMySignature,
-  notFound,
   signingStatus,
   takeFlash,
   versionSections,
@@ -259,18 +266,12 @@ async function offlineView(view, who, me, isCurrent) {
 export async function render(view, { params, me, isCurrent }) {
   const who = whose({ me, params });
   if (!who.forYoungPerson && me.offline) who.homeHash = "#/home";
-  put(view, loading());
-  let plan;
-  try {
-    await loadName(who);
-    plan = await get(`${who.api}/plan`);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    if (error.status === 404 || error.status === 403) notFound(view);
-    else if (error.status === 0 && keepsOfflineCopy(who.role)) await offlineView(view, who, me, isCurrent);
-    else fill(view, heading(who.forYoungPerson ? "Your plan" : "Plan"), problemBox(error));
-    return;
-  }
+  const plan = await loadForScreen(view, who, isCurrent, {
+    path: `${who.api}/plan`,
+    errorTitle: who.forYoungPerson ? "Your plan" : "Plan",
+    whenOffline: keepsOfflineCopy(who.role) ? () => offlineView(view, who, me, isCurrent) : null,
+  });
+  if (plan === undefined) return;
   if (!isCurrent()) return;
   draw(view, who, plan);
   if (keepsOfflineCopy(who.role)) refreshCopyIfChanged(who.id, plan.agreed?.content_hash);
