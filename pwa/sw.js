@@ -6,7 +6,7 @@
 // copy is kept in its own cache, which the app deletes on sign-out.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v2";
+const VERSION = "v3";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -25,13 +25,19 @@ const SHELL = [
   "/manifest.webmanifest",
   "/css/app.css",
   "/js/account.js",
+  "/js/alerts.js",
   "/js/api.js",
   "/js/app.js",
   "/js/install.js",
   "/js/offline.js",
+  "/js/push.js",
   "/js/quick-exit.js",
   "/js/state.js",
   "/js/ui.js",
+  "/js/screens/alert-answer.js",
+  "/js/screens/alert-button.js",
+  "/js/screens/alert-lists.js",
+  "/js/screens/alert-status.js",
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/home-admin.js",
@@ -43,7 +49,9 @@ const SHELL = [
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
   "/js/screens/my-info.js",
+  "/js/screens/open-alert.js",
   "/js/screens/people.js",
+  "/js/screens/phone-alerts.js",
   "/js/screens/phones.js",
   "/js/screens/plan-edit.js",
   "/js/screens/plan-history.js",
@@ -175,11 +183,13 @@ self.addEventListener("fetch", (event) => {
 
 // Push: the payload is at most {"alert_id", "type"}. The words are the same for every
 // alert, so a lock screen says nothing about who or where; the app shows the details
-// only after it has checked who is asking.
+// only after it has checked who is asking. The tag is the alert's id, so the same
+// alert pushed twice (a retry, or both a push and a re-send) shows one notification.
 const PUSH_WORDS = {
   alert: "Someone you support needs you. Open Homeward.",
   call_999: "Homeward has a message for you. Open Homeward.",
 };
+const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 self.addEventListener("push", (event) => {
   let payload = {};
@@ -188,29 +198,36 @@ self.addEventListener("push", (event) => {
   } catch {
     // Not JSON: still tell the person, with the same generic words.
   }
+  const alertId = typeof payload.alert_id === "string" && SAFE_ID.test(payload.alert_id) ? payload.alert_id : null;
   event.waitUntil(
     self.registration.showNotification(PUSH_TITLE, {
       body: PUSH_WORDS[payload.type] ?? PUSH_BODY,
-      tag: "homeward-alert",
+      tag: alertId ?? "homeward",
       renotify: true,
       requireInteraction: true,
       icon: "/icons/icon-192.png",
-      data: { alertId: payload.alert_id ?? null },
+      badge: "/icons/icon-192.png",
+      data: { alertId },
     }),
   );
 });
 
-// Open the app; its start-up sends each person to their own screen (a trusted
-// contact to #/contact, anyone signed in to their home).
+// Open the app at the alert. The worker can't tell who is signed in (the cookies are
+// HttpOnly), so #/open-alert/<id> lets the app send a trusted contact to
+// #/contact/alerts/<id>, a carer or social worker to #/alerts/<id>, and the young
+// person to #/alert/<id>. With no alert id, the app's start-up sends each person home.
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const target = new URL("/", self.location.origin).href;
+  const alertId = event.notification.data?.alertId ?? null;
+  const path = alertId ? `/#/open-alert/${encodeURIComponent(alertId)}` : "/";
+  const target = new URL(path, self.location.origin).href;
   event.waitUntil(
     (async () => {
       const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
       const ours = open.find((client) => new URL(client.url).origin === self.location.origin);
       if (ours) {
         await ours.focus();
+        if (alertId) ours.postMessage({ type: "open-alert", alertId });
         return;
       }
       await self.clients.openWindow(target);

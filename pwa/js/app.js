@@ -1,17 +1,21 @@
 // Starts the app: hash router, offline banner, idle time-out, service worker.
 // Routes live in the hash because the server has no single-page fallback, and so
 // an invite code (#/join/CODE) never reaches a server log.
+import { retryPendingAlert } from "./alerts.js";
 import { get, whenResponded, whenSignedOut } from "./api.js";
 import { listenForInstallPrompt } from "./install.js";
 import { forgetOffline } from "./offline.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
 import { forgetEverything, isProfessional, loadMe, setSignInNotice, usingOfflineIdentity } from "./state.js";
-import { fill, h, heading, problemBox, put } from "./ui.js";
+import { announce, fill, h, heading, problemBox, put } from "./ui.js";
+import * as alertAnswer from "./screens/alert-answer.js";
+import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
+import * as openAlert from "./screens/open-alert.js";
 import * as people from "./screens/people.js";
 import * as phones from "./screens/phones.js";
 import * as plan from "./screens/plan.js";
@@ -57,6 +61,11 @@ const ROUTES = [
   { path: new RegExp(`^${YP}/plan/sign$`), screen: planSign, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/plan/history$`), screen: planHistory, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/people$`), screen: people, signedIn: true, roles: ["social_worker"] },
+  { path: /^\/alert\/([^/]+)$/, screen: alertStatus, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: true, roles: ADULTS },
+  // A tapped notification: the app works out whose alert it is (open-alert.js).
+  { path: /^\/open-alert\/([^/]+)$/, screen: openAlert, signedIn: false },
+  { path: /^\/contact\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: false, quickExit: false },
   { path: /^\/contact$/, screen: contact, signedIn: false, quickExit: false },
   { path: /^\/contact\/([^/]+)$/, screen: contact, signedIn: false, quickExit: false },
 ];
@@ -210,7 +219,20 @@ function start() {
     showOffline(false);
     // Screens drawn from the phone's own copy: ask the server again now it answers.
     if (usingOfflineIdentity()) render();
+    retryPendingAlert();
   });
+  // An alert that waited for signal has gone: the home shows who has it; elsewhere, say so.
+  window.addEventListener("homeward:alert-sent", () => {
+    if (location.hash !== "#/home") announce("Your alert was sent to your people.");
+  });
+  // A tapped notification while Homeward is open (sw.js): show that alert.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      const alertId = event.data?.type === "open-alert" ? event.data.alertId : null;
+      if (typeof alertId === "string" && alertId) go(`#/open-alert/${encodeURIComponent(alertId)}`);
+    });
+    navigator.serviceWorker.startMessages?.();
+  }
   window.addEventListener("offline", () => showOffline(true));
   showOffline(!navigator.onLine);
 
@@ -230,7 +252,8 @@ function start() {
   });
 
   window.addEventListener("hashchange", render);
-  render();
+  // An alert tapped with no signal before the app was closed goes now.
+  render().finally(retryPendingAlert);
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {

@@ -1,7 +1,8 @@
 // What a young person's or carer's phone keeps for when there is no signal: the
-// latest agreed plan with their people (kept by the service worker, see sw.js), and
-// who is signed in, so the home can open. Nothing else personal is kept, never the
-// CSRF token, and all of it goes on sign-out or when the server says "signed out".
+// latest agreed plan with their people (kept by the service worker, see sw.js), who
+// is signed in, so the home can open, and an alert the young person tapped that has
+// not reached the server yet. Nothing else personal is kept, never the CSRF token,
+// and all of it goes on sign-out or when the server says "signed out".
 import { get } from "./api.js";
 
 // Must match PLAN_CACHE in sw.js.
@@ -138,8 +139,48 @@ export async function refreshCopyIfChanged(youngPersonId, agreedHash) {
   }
 }
 
-/** Sign-out, or the server says we are signed out: nothing stays on the phone. */
+// One alert at most waits on the phone: a second tap while it waits would only send
+// the same call for help twice. localStorage, not a cache, so it is written at once.
+const PENDING_ALERT = "homeward-pending-alert";
+
+/**
+ * An alert that has not reached the server: `{key, body, user_id, created_at,
+ * location_problem}`. `body` is what POST /api/alerts takes, with its idempotency key.
+ */
+export function pendingAlert() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(PENDING_ALERT) ?? "null");
+    return kept?.key && kept.body ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keep the alert before it is sent, so a crash or lost signal can't lose it. */
+export function keepPendingAlert(alert) {
+  try {
+    localStorage.setItem(PENDING_ALERT, JSON.stringify(alert));
+    return true;
+  } catch {
+    return false; // storage blocked: it is still sent while the page stays open
+  }
+}
+
+export function dropPendingAlert() {
+  try {
+    localStorage.removeItem(PENDING_ALERT);
+  } catch {
+    // Nothing kept, nothing to drop.
+  }
+}
+
+/**
+ * Sign-out, or the server says we are signed out: nothing stays on the phone. An
+ * alert still waiting goes too: it can only be sent with this person's sign-in, and
+ * must not go out hours later after someone else signs in.
+ */
 export function forgetOffline() {
+  dropPendingAlert();
   return inTurn(async () => {
     if (!hasCaches()) return;
     try {

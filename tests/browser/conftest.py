@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from tests.browser.pages import DEMO, Screen, sign_in
+from tests.support.fixtures import push_service, push_service_controls_reset  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("HOMEWARD_CHROMIUM", "/usr/bin/chromium")

@@ -404,6 +404,11 @@ class ContactPage(Screen):
         self.by_test_id("step-down-yes").click()
         expect(self.by_test_id("contact-stepped-down")).to_be_visible()
 
+    @property
+    def alerts(self) -> Locator:
+        """Alerts sent to this contact, any still on first."""
+        return self.by_test_id("contact-alert-list").get_by_test_id("alert-item")
+
 
 def sign_in(page: Page, who: str, server) -> None:
     """Sign a demo person in through the sign-in screen and wait for their home."""
@@ -416,3 +421,171 @@ def sign_in(page: Page, who: str, server) -> None:
         screen.sign_in_person(person.identifier, person.secret)
     screen.expect_title(person.home_title)
     screen.wait_until_loaded()
+
+
+class AlertCard(Screen):
+    """The young person's "Alert my people" card on their home: the button, the
+    countdown, the optional choices, and what shows when there is no signal."""
+
+    @property
+    def start(self) -> Locator:
+        return self.by_test_id("alert-start")
+
+    @property
+    def countdown(self) -> Locator:
+        return self.by_test_id("alert-countdown")
+
+    @property
+    def countdown_number(self) -> Locator:
+        return self.by_test_id("alert-countdown-number")
+
+    @property
+    def countdown_words(self) -> Locator:
+        return self.by_test_id("alert-countdown-words")
+
+    def tap(self) -> None:
+        self.start.click()
+        expect(self.countdown).to_be_visible()
+
+    def undo(self) -> None:
+        self.by_test_id("alert-undo").click()
+
+    def send_now(self) -> None:
+        self.by_test_id("alert-send-now").click()
+
+    def choose(self, kind: str) -> None:
+        self.by_test_id(f"alert-kind-{kind}").check()
+
+    @property
+    def share_location(self) -> Locator:
+        return self.by_test_id("alert-share-location")
+
+    @property
+    def waiting(self) -> Locator:
+        return self.by_test_id("alert-waiting")
+
+    @property
+    def text_instead(self) -> Locator:
+        return self.by_test_id("alert-sms")
+
+    @property
+    def active_link(self) -> Locator:
+        return self.by_test_id("alert-active-link")
+
+    @property
+    def recent(self) -> Locator:
+        return self.by_test_id("my-alerts").get_by_test_id("alert-item")
+
+
+class AlertStatusPage(Screen):
+    """#/alert/<id>: the young person's own alert."""
+
+    def wait(self) -> None:
+        expect(self.by_test_id("alert-state")).to_be_visible()
+
+    @property
+    def alert_id(self) -> str:
+        return self.page.url.split("#/alert/", 1)[1]
+
+    @property
+    def state(self) -> Locator:
+        return self.by_test_id("alert-state")
+
+    @property
+    def acknowledged(self) -> Locator:
+        return self.by_test_id("alert-acknowledged")
+
+    def person(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid='alert-person'][data-name='{name}']")
+
+    def person_status(self, name: str) -> Locator:
+        return self.person(name).get_by_test_id("alert-person-status")
+
+    @property
+    def events(self) -> Locator:
+        return self.by_test_id("alert-event")
+
+    @property
+    def advice(self) -> Locator:
+        return self.by_test_id("alert-advice")
+
+    @property
+    def flash(self) -> Locator:
+        return self.by_test_id("alert-flash")
+
+    def cancel(self) -> None:
+        self.by_test_id("alert-cancel").click()
+        self.by_test_id("alert-cancel-yes").click()
+        expect(self.state).to_have_attribute("data-state", "cancelled")
+
+
+class RecipientAlertPage(Screen):
+    """An alert for the person it was sent to: #/contact/alerts/<id> or #/alerts/<id>."""
+
+    def wait(self) -> None:
+        expect(self.by_test_id("recipient-message")).to_be_visible()
+
+    @property
+    def heading(self) -> Locator:
+        return self.by_test_id("recipient-title")
+
+    @property
+    def message(self) -> Locator:
+        return self.by_test_id("recipient-message")
+
+    @property
+    def plus_code(self) -> Locator:
+        return self.by_test_id("recipient-plus-code")
+
+    @property
+    def map_link(self) -> Locator:
+        return self.by_test_id("recipient-map")
+
+    @property
+    def call(self) -> Locator:
+        return self.by_test_id("recipient-call")
+
+    @property
+    def text(self) -> Locator:
+        return self.by_test_id("recipient-text")
+
+    @property
+    def answer(self) -> Locator:
+        return self.by_test_id("recipient-answer")
+
+    @property
+    def taken(self) -> Locator:
+        return self.by_test_id("recipient-taken")
+
+    def got_this(self) -> None:
+        self.by_test_id("recipient-acknowledge").click()
+        expect(self.answer).to_be_visible()
+
+    def cant_right_now(self) -> None:
+        self.by_test_id("recipient-decline").click()
+        expect(self.answer).to_be_visible()
+
+    def other_status(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid='recipient-other'][data-name='{name}']").get_by_test_id(
+            "recipient-other-status"
+        )
+
+
+class PhoneAlerts(Screen):
+    """The "Alerts on this phone" part of a carer's or social worker's home."""
+
+    @property
+    def status(self) -> Locator:
+        return self.by_test_id("phone-alerts-status")
+
+    def turn_on(self) -> None:
+        self.by_test_id("phone-alerts-on").click()
+        expect(self.status).to_contain_text("On.")
+
+    @property
+    def sent_to_me(self) -> Locator:
+        return self.by_test_id("sent-to-me-list").get_by_test_id("alert-item")
+
+    @property
+    def urgent_link(self) -> Locator:
+        return self.by_test_id("sent-to-me-active-link")

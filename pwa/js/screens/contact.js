@@ -1,94 +1,19 @@
 // A trusted contact's side. They have no account: #/contact/<CODE> (the invite link)
 // says in plain words what it means and lets them agree; #/contact is their page,
-// where they turn notifications on or off, or stop being one of the young person's
-// people. Their phone holds only the contact cookie the server set.
+// where they see the alerts sent to them, turn notifications on or off, or stop
+// being one of the young person's people. Their phone holds only the contact cookie
+// the server set. An alert itself is #/contact/alerts/<id> (alert-answer.js).
 import { del, get, post } from "../api.js";
+import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
-
-const READY_TIMEOUT_MS = 10_000;
+import { contactAlerts } from "./alert-lists.js";
 
 // A message carried from the invite screen to the contact's page.
 let flash = "";
 
-class Refusal extends Error {
-  constructor(title, detail = "") {
-    super(title);
-    this.title = title;
-    this.detail = detail;
-  }
-}
-
-/** The VAPID key (base64url) as the bytes pushManager.subscribe wants. */
-function keyBytes(base64url) {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
-  const raw = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
-}
-
-function canNotify() {
-  return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
-}
-
-function serviceWorkerReady() {
-  return Promise.race([
-    navigator.serviceWorker.ready,
-    new Promise((_, reject) => setTimeout(() => reject(new Error("no service worker")), READY_TIMEOUT_MS)),
-  ]);
-}
-
-async function subscribe(registration, applicationServerKey) {
-  const options = { userVisibleOnly: true, applicationServerKey };
-  try {
-    return await registration.pushManager.subscribe(options);
-  } catch (error) {
-    // A subscription made with an older key must go before a new one can be made.
-    const old = await registration.pushManager.getSubscription();
-    if (!old) throw error;
-    await old.unsubscribe();
-    return registration.pushManager.subscribe(options);
-  }
-}
-
 async function turnOn() {
-  if (!canNotify()) {
-    throw new Refusal(
-      "This browser can't show notifications.",
-      "On an iPhone, add Homeward to your home screen first, then open it from there and try again.",
-    );
-  }
-  const permission = await Notification.requestPermission();
-  if (permission !== "granted") {
-    throw new Refusal(
-      "Notifications are blocked for Homeward.",
-      "To get alerts, allow notifications for this site in your phone's settings, then try again.",
-    );
-  }
-  const { public_key: publicKey } = await get("/api/push/public-key", { signInNeeded: false });
-  if (!publicKey) {
-    throw new Refusal(
-      "Notifications can't be turned on yet.",
-      "This Homeward isn't set up to send them. Please tell the person who looks after it.",
-    );
-  }
-  let subscription;
-  try {
-    const registration = await serviceWorkerReady();
-    subscription = await subscribe(registration, keyBytes(publicKey));
-  } catch {
-    throw new Refusal("This phone couldn't turn on notifications.", "Check you have signal, then try again.");
-  }
-  await post("/api/contact/push-subscription", subscription.toJSON(), { signInNeeded: false });
-}
-
-async function forgetLocalSubscription() {
-  if (!canNotify()) return;
-  try {
-    const registration = await serviceWorkerReady();
-    const subscription = await registration.pushManager.getSubscription();
-    await subscription?.unsubscribe();
-  } catch {
-    // The server no longer sends to it either way.
-  }
+  const subscription = await subscribeThisPhone();
+  await post("/api/contact/push-subscription", subscription, { signInNeeded: false });
 }
 
 async function turnOff() {
@@ -299,6 +224,8 @@ async function contactHome(view, ctx) {
     return;
   }
   if (!isCurrent()) return;
+  const alerts = await contactAlerts(me, isCurrent);
+  if (!isCurrent()) return;
   const message = flash;
   flash = "";
   const rerender = () => {
@@ -310,6 +237,7 @@ async function contactHome(view, ctx) {
     heading(`You're one of ${me.young_person_name}'s people`, "contact-home-title"),
     message ? h("p", { class: "notice", role: "status", testid: "contact-flash", text: message }) : null,
     h("p", { text: `Hi ${me.name}. ${explain(me.young_person_name)}` }),
+    alerts,
     notificationsSection(me, rerender),
     stepDownSection(me, view),
   );

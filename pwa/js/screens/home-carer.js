@@ -1,9 +1,12 @@
-// A carer's home: the young people placed with them. With no signal, the plans kept
-// on this phone (offline.js) are listed instead, so they can still be read.
+// A carer's home: alerts sent to them, the young people placed with them, and
+// turning on alerts on this phone. With no signal, the plans kept on this phone
+// (offline.js) are listed instead, so they can still be read.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
 import { keptPlans, offlineMe, saveYoungPeople } from "../offline.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
+import { alertsSentToMe } from "./alert-lists.js";
+import { phoneAlertsSection } from "./phone-alerts.js";
 import { youngPeopleList } from "./young-people-list.js";
 
 async function keptPlansList(me) {
@@ -41,6 +44,7 @@ async function keptPlansList(me) {
 
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
+  const alerts = me.offline ? null : alertsSentToMe(isCurrent);
   put(view, heading("Young people you look after"), placeholder);
   try {
     const people = await get("/api/young-people");
@@ -56,5 +60,9 @@ export async function render(view, { me, go, isCurrent }) {
     placeholder.replaceWith(...(error.status === 0 ? await keptPlansList(me) : [problemBox(error)]));
   }
   if (!isCurrent()) return;
-  put(view, accountSection(me, go));
+  const sentToMe = await alerts;
+  if (!isCurrent()) return;
+  // An alert still on goes at the top: at 3am that is what the carer opened Homeward for.
+  if (sentToMe?.urgent) view.querySelector("h1").after(sentToMe.urgent);
+  put(view, sentToMe?.section, phoneAlertsSection(), accountSection(me, go));
 }

@@ -16,6 +16,8 @@ import {
   showFormProblem,
   whileBusy,
 } from "../ui.js";
+import { alertsSentToMe } from "./alert-lists.js";
+import { phoneAlertsSection } from "./phone-alerts.js";
 import { youngPeopleList } from "./young-people-list.js";
 
 function today() {
@@ -143,6 +145,7 @@ async function reviewsSection(isCurrent) {
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   put(view, heading("Your caseload"), placeholder);
+  const alerts = alertsSentToMe(isCurrent);
   const reviews = reviewsSection(isCurrent);
   try {
     const people = await get("/api/young-people");
@@ -157,8 +160,13 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
+  const sentToMe = await alerts;
+  if (!isCurrent()) return;
+  // On duty, an alert still on goes at the top.
+  if (sentToMe.urgent) view.querySelector("h1").after(sentToMe.urgent);
   put(
     view,
+    sentToMe.section,
     await reviews,
     h(
       "section",
@@ -167,6 +175,7 @@ export async function render(view, { me, go, isCurrent }) {
       h("p", { text: "They will be added to your caseload." }),
       addForm(go),
     ),
+    phoneAlertsSection(),
     accountSection(me, go),
   );
 }

@@ -1,9 +1,12 @@
-// A young person's home: one tap to call or text each of their people, and people
-// who can help any time. This all works with no signal: their people come from the
-// copy kept on the phone (offline.js, sw.js) and the helplines are part of the app.
+// A young person's home: "Alert my people" first, then one tap to call or text each
+// of their people, and people who can help any time. This all works with no signal:
+// their people come from the copy kept on the phone (offline.js, sw.js), the
+// helplines are part of the app, and an alert waits on the phone until it can go.
 import { accountItems, menu } from "../account.js";
 import { agreedCopy } from "../offline.js";
 import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
+import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
+import { youngPersonAlerts } from "./alert-lists.js";
 import { phoneText } from "./plan-parts.js";
 
 // Free helplines for children and young people in the UK.
@@ -60,7 +63,7 @@ function personCard(person) {
   );
 }
 
-async function peopleArea(area, me, isCurrent) {
+async function peopleArea(area, me, isCurrent, reachSlot) {
   let copy;
   try {
     copy = await agreedCopy(me.young_person_id);
@@ -79,6 +82,8 @@ async function peopleArea(area, me, isCurrent) {
   }
   if (!isCurrent()) return;
   const people = (copy.data.trio ?? []).filter((p) => p.state !== "stepped_down");
+  rememberPeople(me.young_person_id, people);
+  fill(reachSlot, reachHint(people));
   fill(
     area,
     people.length
@@ -128,9 +133,11 @@ function helplines() {
 
 export async function render(view, { me, go, isCurrent }) {
   const area = h("div", { testid: "home-people-area" }, loading());
+  const { card, activeSlot, reachSlot } = alertCard({ me, go, isCurrent });
   put(
     view,
     heading(`Hi ${me.user.display_name}`, "home-greeting"),
+    card,
     h(
       "section",
       { "aria-labelledby": "home-people-heading" },
@@ -138,6 +145,7 @@ export async function render(view, { me, go, isCurrent }) {
       area,
     ),
     helplines(),
+    youngPersonAlerts(me, isCurrent, activeSlot),
     h(
       "section",
       { "aria-labelledby": "home-menu-heading" },
@@ -154,5 +162,5 @@ export async function render(view, { me, go, isCurrent }) {
       ]),
     ),
   );
-  await peopleArea(area, me, isCurrent);
+  await peopleArea(area, me, isCurrent, reachSlot);
 }

@@ -1,0 +1,104 @@
+// Web Push on this phone: ask permission, subscribe with the server's VAPID key, and
+// hand the subscription to whoever stores it (a trusted contact's or a user's route).
+// A push only ever says "open Homeward" (see sw.js); the details load after sign-in.
+import { get } from "./api.js";
+
+const READY_TIMEOUT_MS = 10_000;
+
+/** A reason notifications can't be turned on, in words for the person on the phone. */
+export class Refusal extends Error {
+  constructor(title, detail = "") {
+    super(title);
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+/** The VAPID key (base64url) as the bytes pushManager.subscribe wants. */
+function keyBytes(base64url) {
+  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
+  const raw = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+}
+
+export function canNotify() {
+  return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
+}
+
+function serviceWorkerReady() {
+  return Promise.race([
+    navigator.serviceWorker.ready,
+    new Promise((_, reject) => setTimeout(() => reject(new Error("no service worker")), READY_TIMEOUT_MS)),
+  ]);
+}
+
+async function subscribe(registration, applicationServerKey) {
+  const options = { userVisibleOnly: true, applicationServerKey };
+  try {
+    return await registration.pushManager.subscribe(options);
+  } catch (error) {
+    // A subscription made with an older key must go before a new one can be made.
+    const old = await registration.pushManager.getSubscription();
+    if (!old) throw error;
+    await old.unsubscribe();
+    return registration.pushManager.subscribe(options);
+  }
+}
+
+/**
+ * Ask to show notifications and subscribe this phone. Resolves with the subscription
+ * as JSON (`PushSubscription.toJSON()`), ready to POST; rejects with a Refusal.
+ */
+export async function subscribeThisPhone() {
+  if (!canNotify()) {
+    throw new Refusal(
+      "This browser can't show notifications.",
+      "On an iPhone, add Homeward to your home screen first, then open it from there and try again.",
+    );
+  }
+  const permission = await Notification.requestPermission();
+  if (permission !== "granted") {
+    throw new Refusal(
+      "Notifications are blocked for Homeward.",
+      "To get alerts, allow notifications for this site in your phone's settings, then try again.",
+    );
+  }
+  const { public_key: publicKey } = await get("/api/push/public-key", { signInNeeded: false });
+  if (!publicKey) {
+    throw new Refusal(
+      "Notifications can't be turned on yet.",
+      "This Homeward isn't set up to send them. Please tell the person who looks after it.",
+    );
+  }
+  try {
+    const registration = await serviceWorkerReady();
+    const subscription = await subscribe(registration, keyBytes(publicKey));
+    return subscription.toJSON();
+  } catch {
+    throw new Refusal("This phone couldn't turn on notifications.", "Check you have signal, then try again.");
+  }
+}
+
+/** Whether this browser holds a push subscription and may show notifications. */
+export async function subscribedHere() {
+  if (!canNotify() || Notification.permission !== "granted") return false;
+  try {
+    // getRegistration, not ready: a screen must not wait for a worker that may never come.
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(await registration?.pushManager.getSubscription());
+  } catch {
+    return false;
+  }
+}
+
+/** Drop this browser's subscription (after the server has forgotten it). */
+export async function forgetLocalSubscription() {
+  if (!canNotify()) return;
+  try {
+    const registration = await serviceWorkerReady();
+    const subscription = await registration.pushManager.getSubscription();
+    await subscription?.unsubscribe();
+  } catch {
+    // The server no longer sends to it either way.
+  }
+}

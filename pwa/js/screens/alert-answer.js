@@ -1,0 +1,384 @@
+// An alert, for the person it was sent to: a trusted contact (#/contact/alerts/<id>,
+// contact cookie, no account) or a carer or duty social worker (#/alerts/<id>,
+// signed in). Who needs them, the message, when, where (if the young person shared
+// it), and "I've got this", call, text or "I can't right now". The young person's
+// social worker can open #/alerts/<id> too, to read how it is going.
+//
+// No polling here: every read is written to the young person's record ("opened your
+// alert"), so the page asks again only when the person taps "Check again".
+import { get, post } from "../api.js";
+import { dialable, RECIPIENT_WORDS, ROLE_WORDS_FOR_ADULTS } from "../alerts.js";
+import { announce, fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
+import { phoneText } from "./plan-parts.js";
+
+/** How this screen talks to the server, for a contact or for a signed-in adult. */
+function endpoints(alertId, forContact) {
+  const id = encodeURIComponent(alertId);
+  if (forContact) {
+    const base = `/api/contact/alerts/${id}`;
+    const options = { signInNeeded: false };
+    return {
+      // /api/contact/me also brings the CSRF token the answer buttons need.
+      load: async () => {
+        const [view] = await Promise.all([get(base, options), get("/api/contact/me", options)]);
+        return { view, status: null };
+      },
+      answer: async (what) => ({ view: await post(`${base}/${what}`, undefined, options), status: null }),
+      home: "#/contact",
+      homeWords: "Back to your page",
+    };
+  }
+  const base = `/api/alerts/${id}`;
+  const split = (reply) => ({ view: reply.recipient, status: reply.status });
+  return {
+    load: async () => split(await get(base)),
+    answer: async (what) => split(await post(`${base}/${what}`)),
+    home: "#/home",
+    homeWords: "Back to home",
+  };
+}
+
+function title(view) {
+  const name = view.young_person_name;
+  if (view.state === "cancelled") return `${name} is OK now`;
+  if (view.state === "acknowledged") return `${name}'s alert`;
+  return `${name} needs you`;
+}
+
+function situation(view) {
+  const name = view.young_person_name;
+  const mine = view.my_status === "acknowledged";
+  if (view.state === "cancelled") {
+    return h("p", {
+      class: "notice",
+      testid: "recipient-situation",
+      text: `${name} stopped the alert and said they're OK. You don't need to do anything now.`,
+    });
+  }
+  if (view.state === "acknowledged" && !mine) {
+    return h(
+      "div",
+      { class: "notice", testid: "recipient-situation" },
+      h("p", { class: "notice-title", testid: "recipient-taken", text: `${view.acknowledged_by} has got this` }),
+      h("p", { text: `You can still call or text ${name} if you want to.` }),
+    );
+  }
+  if (view.state === "failed") {
+    return h("p", {
+      class: "notice notice-warning",
+      testid: "recipient-situation",
+      text: `Nobody said they had this in time, so ${name} was told to call 999 if in danger, or 101. If you can, call ${name} now.`,
+    });
+  }
+  return null;
+}
+
+function message(view) {
+  return h(
+    "div",
+    { class: "alert-message", testid: "recipient-message-box" },
+    h("p", { class: "alert-message-words", testid: "recipient-message", text: `“${view.kind_words}”` }),
+    h("p", { class: "card-detail", testid: "recipient-when", text: `Sent ${plainWhen(view.created_at)}` }),
+  );
+}
+
+function coordinates(location) {
+  const fixed = (n) => Number(n).toFixed(5);
+  return `${fixed(location.latitude)}, ${fixed(location.longitude)}`;
+}
+
+function mapLink(url) {
+  return h(
+    "p",
+    { class: "map-link" },
+    h(
+      "a",
+      {
+        href: url,
+        target: "_blank",
+        rel: "noopener noreferrer",
+        class: "button button-secondary",
+        testid: "recipient-map",
+      },
+      "Open map",
+      h("span", { class: "visually-hidden", text: " (opens in a new tab)" }),
+    ),
+  );
+}
+
+function whereSection(view) {
+  const name = view.young_person_name;
+  const place = view.location;
+  return h(
+    "section",
+    { "aria-labelledby": "recipient-where-heading", testid: "recipient-location" },
+    h("h2", { id: "recipient-where-heading", text: `Where ${name} is` }),
+    place
+      ? [
+          h("p", { class: "hint", text: `${name} chose to share this, just for this alert.` }),
+          h(
+            "dl",
+            { class: "details" },
+            h(
+              "div",
+              { class: "detail" },
+              h("dt", { text: "Plus code" }),
+              h("dd", { testid: "recipient-plus-code", text: place.plus_code }),
+            ),
+            h(
+              "div",
+              { class: "detail" },
+              h("dt", { text: "Map reference" }),
+              h("dd", { testid: "recipient-coordinates", text: coordinates(place) }),
+            ),
+            Number.isFinite(place.accuracy_m)
+              ? h(
+                  "div",
+                  { class: "detail" },
+                  h("dt", { text: "Accurate to" }),
+                  h("dd", { text: `About ${Math.round(place.accuracy_m)} metres` }),
+                )
+              : null,
+          ),
+          // Only an https link from our own server's reply; it opens the map elsewhere.
+          String(place.map_url).startsWith("https://") ? mapLink(place.map_url) : null,
+        ]
+      : h("p", { testid: "recipient-no-location", text: `${name} didn't share where they are.` }),
+  );
+}
+
+function callAndText(view) {
+  const name = view.young_person_name;
+  const phone = dialable(view.young_person_phone);
+  if (!phone) {
+    return h("p", { testid: "recipient-no-phone", text: `Homeward doesn't have ${name}'s phone number.` });
+  }
+  return [
+    h("p", { class: "call-number", text: `${name}'s phone: ${phoneText(view.young_person_phone)}` }),
+    h(
+      "div",
+      { class: "call-buttons" },
+      h("a", { href: `tel:${phone}`, class: "button button-call", testid: "recipient-call" }, `Call ${name}`),
+      h("a", { href: `sms:${phone}`, class: "button button-text", testid: "recipient-text" }, `Text ${name}`),
+    ),
+  ];
+}
+
+function answerWords(view) {
+  const name = view.young_person_name;
+  if (view.my_status === "acknowledged") {
+    return `You said you've got this. ${name} can see that. Call or text ${name} now.`;
+  }
+  if (view.my_status === "declined") {
+    return view.state === "active"
+      ? "You said you can't right now. Homeward is asking someone else. Thank you for saying so."
+      : "You said you can't right now. Thank you for saying so.";
+  }
+  return "";
+}
+
+/** Everyone who was asked, for an adult (the young person sees the same on theirs). */
+function othersSection(status) {
+  if (!status?.recipients.length) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "recipient-others-heading" },
+    h("h2", { id: "recipient-others-heading", text: "Who was asked" }),
+    h(
+      "ul",
+      { class: "cards", testid: "recipient-others" },
+      status.recipients.map((person) =>
+        h(
+          "li",
+          { class: "card", testid: "recipient-other", "data-name": person.name },
+          h("p", {}, h("strong", { text: person.name }), ` (${ROLE_WORDS_FOR_ADULTS[person.role] ?? person.role})`),
+          h("p", { testid: "recipient-other-status", text: RECIPIENT_WORDS[person.status] ?? person.status }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The young person's events ("You sent an alert") told about them, for an adult. */
+function aboutThem(what, name) {
+  return what
+    .replace(/^You said you're\b/, `${name} said they're`)
+    .replace(/^You\b/, name)
+    .replace(/\byou're\b/g, "they're")
+    .replace(/\byou are\b/g, "they are")
+    .replace(/\byour\b/g, "their")
+    .replace(/\byou\b/g, "they");
+}
+
+function eventsSection(status, name) {
+  if (!status?.events.length) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "recipient-events-heading" },
+    h("h2", { id: "recipient-events-heading", text: "What's happened" }),
+    h(
+      "ol",
+      { class: "events", testid: "recipient-events" },
+      status.events.map((event) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "event-time", text: plainWhen(event.at) }),
+          h("span", { text: aboutThem(event.what, name) }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** For the young person's social worker or carer reading an alert not sent to them. */
+function readOnly(view, status, backLink) {
+  const stateText = {
+    active: "Waiting for someone to say they've got it.",
+    acknowledged: `${status.acknowledged_by || "Someone"} has got this.`,
+    cancelled: "They stopped the alert and said they're OK.",
+    failed: "Nobody answered in time. They and their carer were told to call 999 if in danger, or 101.",
+  };
+  fill(
+    view,
+    heading("An alert", "recipient-title"),
+    h("p", { class: "notice", testid: "recipient-situation", text: stateText[status.state] ?? "" }),
+    h(
+      "div",
+      { class: "alert-message" },
+      h("p", { class: "alert-message-words", testid: "recipient-message", text: `“${status.kind_words}”` }),
+      h("p", { class: "card-detail", text: `Sent ${plainWhen(status.created_at)}` }),
+    ),
+    othersSection(status),
+    eventsSection(status, "They"),
+    backLink,
+  );
+}
+
+export async function render(view, { params, me, isCurrent }) {
+  const alertId = params[0];
+  const forContact = !me;
+  const api = endpoints(alertId, forContact);
+  const backLink = h("p", {}, h("a", { href: api.home, testid: "link-home" }, api.homeWords));
+  put(view, loading());
+
+  let data;
+  try {
+    data = await api.load();
+  } catch (error) {
+    if (!isCurrent()) return;
+    if (forContact && error.status === 401) {
+      fill(
+        view,
+        heading("Homeward", "contact-none"),
+        h("p", { text: "This phone isn't set up as anyone's trusted person." }),
+        h("p", { text: "If someone sent you an invite link, open it again." }),
+      );
+      return;
+    }
+    if (error.status === 401) return;
+    fill(
+      view,
+      heading("Alert", "recipient-title"),
+      error.status === 404
+        ? h("p", { testid: "recipient-missing", text: "We couldn't find that alert. It may not have been sent to you." })
+        : problemBox(error, "screen-problem"),
+      backLink,
+    );
+    return;
+  }
+  if (!isCurrent()) return;
+  if (!data.view) {
+    readOnly(view, data.status, backLink);
+    return;
+  }
+
+  const answerArea = h("div", { testid: "recipient-answer-area" });
+  const problemArea = h("div");
+
+  function draw({ view: current, status }, { focus = null } = {}) {
+    const name = current.young_person_name;
+    const said = answerWords(current);
+    const canAnswer = ["active", "failed"].includes(current.state);
+    const buttons = [];
+    if (canAnswer && current.my_status !== "acknowledged") {
+      const yes = h(
+        "button",
+        { type: "button", class: "button button-primary button-big", testid: "recipient-acknowledge" },
+        current.my_status === "declined" ? "I've got this after all" : "I've got this",
+      );
+      yes.addEventListener("click", () => answer("acknowledge", yes));
+      buttons.push(yes);
+    }
+    fill(
+      answerArea,
+      said ? h("p", { class: "notice alert-answered", tabindex: "-1", testid: "recipient-answer", text: said }) : null,
+      buttons,
+    );
+    const decline =
+      canAnswer && !["acknowledged", "declined"].includes(current.my_status)
+        ? h(
+            "button",
+            { type: "button", class: "button button-secondary button-big", testid: "recipient-decline" },
+            "I can't right now",
+          )
+        : null;
+    decline?.addEventListener("click", () => answer("decline", decline));
+    const refresh = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "recipient-refresh" },
+      "Check for updates",
+    );
+    refresh.addEventListener("click", async () => {
+      refresh.disabled = true;
+      try {
+        const next = await api.load();
+        if (!isCurrent()) return;
+        draw(next, { focus: "refresh" });
+        announce("Updated.");
+      } catch (error) {
+        refresh.disabled = false;
+        if (error.status !== 401) fill(problemArea, problemBox(error, "recipient-problem"));
+      }
+    });
+    fill(
+      view,
+      heading(title(current), "recipient-title"),
+      situation(current),
+      message(current),
+      answerArea,
+      h(
+        "section",
+        { "aria-labelledby": "recipient-call-heading" },
+        h("h2", { id: "recipient-call-heading", text: `Call or text ${name}` }),
+        callAndText(current),
+      ),
+      decline ? h("div", { class: "recipient-decline" }, decline) : null,
+      problemArea,
+      whereSection(current),
+      othersSection(status),
+      eventsSection(status, name),
+      h("div", { class: "button-row recipient-refresh" }, refresh),
+      backLink,
+    );
+    if (focus === "answer") answerArea.querySelector(".alert-answered")?.focus();
+    if (focus === "refresh") refresh.focus();
+  }
+
+  async function answer(what, button) {
+    button.disabled = true;
+    fill(problemArea);
+    try {
+      const next = await api.answer(what);
+      if (!isCurrent()) return;
+      draw(next, { focus: "answer" });
+      announce(answerWords(next.view));
+    } catch (error) {
+      button.disabled = false;
+      if (error.status === 401 && !forContact) return;
+      fill(problemArea, problemBox(error, "recipient-problem"));
+    }
+  }
+
+  draw(data);
+}

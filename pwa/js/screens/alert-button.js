@@ -1,0 +1,397 @@
+// "Alert my people" on the young person's home: one big button, then 5 seconds to
+// undo. What to say, and sharing where they are, are optional, before or during the
+// countdown. With no signal the alert waits on the phone and goes when the signal is
+// back (alerts.js); a text message to their people is offered at once, as a text
+// needs no data.
+import {
+  KINDS,
+  newAlert,
+  newAlertKey,
+  sendAlert,
+  sendPending,
+  setAlertFlash,
+  textHref,
+  whereAmI,
+} from "../alerts.js";
+import { dropPendingAlert, keptCopy, pendingAlert } from "../offline.js";
+import { announce, fill, h, nextId, problemBox } from "../ui.js";
+
+const COUNTDOWN_SECONDS = 5;
+const TICK_MS = 200;
+// The second tap of a double tap must not count as Undo.
+const UNDO_GUARD_MS = 500;
+const NO_LOCATION = "We couldn't find where you are, so your alert was sent without it.";
+const NO_SIGNAL = "No signal. We'll send your alert when you're back online.";
+
+// The young person's people as the home last loaded them, for the text message
+// (kept with whose they are: another young person may sign in on this phone).
+let knownPeople = { youngPersonId: null, people: [] };
+
+export function rememberPeople(youngPersonId, people) {
+  knownPeople = { youngPersonId, people };
+}
+
+async function peopleForText(me) {
+  if (knownPeople.youngPersonId === me.young_person_id && knownPeople.people.length) {
+    return knownPeople.people;
+  }
+  const copy = await keptCopy(me.young_person_id);
+  return copy?.trio ?? [];
+}
+
+function kindChoices() {
+  const name = nextId("alert-kind");
+  const hintId = `${name}-hint`;
+  return h(
+    "fieldset",
+    { class: "alert-choices", testid: "alert-choices", "aria-describedby": hintId },
+    h("legend", { text: "What do you want to say?" }),
+    h("p", { class: "hint", id: hintId, text: "You don't have to choose." }),
+    h(
+      "div",
+      { class: "checks checks-stacked" },
+      KINDS.map(([value, words], index) => {
+        const id = `${name}-${value}`;
+        return h(
+          "div",
+          { class: "check" },
+          h("input", {
+            type: "radio",
+            id,
+            name,
+            value,
+            checked: index === 0,
+            testid: `alert-kind-${value}`,
+          }),
+          h("label", { for: id, text: words }),
+        );
+      }),
+    ),
+  );
+}
+
+function shareSwitch() {
+  const id = nextId("share-location");
+  const input = h("input", {
+    type: "checkbox",
+    role: "switch",
+    id,
+    class: "switch",
+    testid: "alert-share-location",
+    "aria-describedby": `${id}-hint`,
+  });
+  const state = h("span", { class: "switch-state", "aria-hidden": "true", text: "Off" });
+  input.addEventListener("change", () => {
+    state.textContent = input.checked ? "On" : "Off";
+  });
+  const wrap = h(
+    "div",
+    { class: "switch-field" },
+    h("div", { class: "switch-row" }, h("label", { for: id, text: "Share where I am for this alert" }), input, state),
+    h("p", {
+      class: "hint",
+      id: `${id}-hint`,
+      text: "Off unless you turn it on. Only the people who get this alert will see where you are.",
+    }),
+  );
+  return { wrap, input };
+}
+
+/**
+ * The alert card for the home. `activeSlot` is where the home says an alert is
+ * already on. Resolves nothing: it runs by itself until the young person leaves.
+ */
+export function alertCard({ me, go, isCurrent }) {
+  const area = h("div", { class: "alert-area", testid: "alert-area" });
+  const choices = kindChoices();
+  const share = shareSwitch();
+  const activeSlot = h("div", { testid: "alert-active-slot" });
+  const reachSlot = h("div", { testid: "alert-reach" });
+  const card = h(
+    "section",
+    { class: "alert-card", "aria-labelledby": "alert-heading", testid: "alert-card" },
+    h("h2", { id: "alert-heading", text: "Need someone now?" }),
+    activeSlot,
+    area,
+    reachSlot,
+    choices,
+    share.wrap,
+  );
+
+  const chosenKind = () => choices.querySelector("input:checked")?.value ?? "need_help";
+  const showChoices = (shown, enabled = shown) => {
+    choices.hidden = !shown;
+    share.wrap.hidden = !shown;
+    reachSlot.hidden = !shown;
+    choices.disabled = !enabled;
+    share.input.disabled = !enabled;
+  };
+
+  function idle(note = "") {
+    showChoices(true);
+    const start = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-alert",
+        testid: "alert-start",
+        "aria-describedby": "alert-start-hint",
+      },
+      "Alert my people",
+    );
+    start.addEventListener("click", countdown);
+    fill(
+      area,
+      start,
+      h("p", {
+        class: "hint",
+        id: "alert-start-hint",
+        text: `Your people get a message that you need them. You have ${COUNTDOWN_SECONDS} seconds to undo.`,
+      }),
+      note ? h("p", { class: "notice", role: "status", testid: "alert-undone", text: note }) : null,
+    );
+    return start;
+  }
+
+  function countdown() {
+    const key = newAlertKey(); // once per tap: this alert's key from now on
+    const tappedAt = Date.now();
+    const endsAt = tappedAt + COUNTDOWN_SECONDS * 1000;
+    let locating = share.input.checked ? whereAmI() : null;
+    let timer = null;
+    let done = false;
+    const onShare = () => {
+      if (share.input.checked && !locating) locating = whereAmI();
+    };
+    share.input.addEventListener("change", onShare);
+
+    const number = h("p", {
+      class: "countdown-number",
+      "aria-hidden": "true",
+      testid: "alert-countdown-number",
+      text: String(COUNTDOWN_SECONDS),
+    });
+    const words = h("p", {
+      class: "countdown-words",
+      id: "countdown-words",
+      testid: "alert-countdown-words",
+      text: `Sending your alert in ${COUNTDOWN_SECONDS} seconds`,
+    });
+    const undo = h("button", { type: "button", class: "button button-undo", testid: "alert-undo" }, "Undo");
+    const now = h(
+      "button",
+      { type: "button", class: "button button-secondary button-send-now", testid: "alert-send-now" },
+      "Send it now",
+    );
+
+    const finish = (send) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      share.input.removeEventListener("change", onShare);
+      if (send) sendIt(key, () => locating);
+    };
+    undo.addEventListener("click", () => {
+      if (Date.now() - tappedAt < UNDO_GUARD_MS) return;
+      finish(false);
+      const start = idle("Stopped. Nothing was sent.");
+      announce("Stopped. Nothing was sent.");
+      start.focus();
+    });
+    now.addEventListener("click", () => finish(true));
+
+    const tick = () => {
+      if (!isCurrent()) {
+        // Left the home mid-countdown: nothing is sent.
+        finish(false);
+        return;
+      }
+      const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      if (left === 0) {
+        finish(true);
+        return;
+      }
+      if (number.textContent !== String(left)) {
+        number.textContent = String(left);
+        words.textContent = `Sending your alert in ${left} ${left === 1 ? "second" : "seconds"}`;
+      }
+      timer = setTimeout(tick, TICK_MS);
+    };
+
+    fill(
+      area,
+      h(
+        "div",
+        { class: "countdown", role: "group", "aria-labelledby": "countdown-words", testid: "alert-countdown" },
+        number,
+        words,
+        undo,
+        now,
+      ),
+    );
+    undo.focus();
+    announce(`Sending your alert in ${COUNTDOWN_SECONDS} seconds. Tap Undo to stop it.`);
+    timer = setTimeout(tick, TICK_MS);
+  }
+
+  async function sendIt(key, locating) {
+    showChoices(true, false);
+    const message = h("p", {
+      class: "sending",
+      role: "status",
+      testid: "alert-sending",
+      text: "Sending your alert…",
+    });
+    fill(area, message);
+    announce("Sending your alert now.");
+    let location = null;
+    let locationProblem = false;
+    if (share.input.checked) {
+      message.textContent = "Finding where you are…";
+      location = await (locating() ?? whereAmI());
+      locationProblem = !location;
+      message.textContent = "Sending your alert…";
+    }
+    const alert = newAlert(me, key, { kind: chosenKind(), location, locationProblem });
+    const result = await sendAlert(alert);
+    if (!isCurrent()) return; // it is kept and sent anyway; app.js says so when it goes
+    if (result?.outcome === "sent") {
+      if (locationProblem) setAlertFlash(NO_LOCATION);
+      go(`#/alert/${encodeURIComponent(result.status.id)}`);
+      return;
+    }
+    if (result?.outcome === "refused") {
+      idle();
+      area.prepend(problemBox(result.error, "alert-problem"));
+      return;
+    }
+    await waiting(alert);
+  }
+
+  async function waiting(alert) {
+    showChoices(false);
+    const href = textHref(await peopleForText(me), alert.body.kind, alert.body.location);
+    if (!isCurrent()) return;
+    const title = h("p", {
+      class: "notice-title",
+      tabindex: "-1",
+      testid: "alert-waiting-title",
+      text: NO_SIGNAL,
+    });
+    const retry = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "alert-retry" },
+      "Try again now",
+    );
+    const drop = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "alert-drop" },
+      "Don't send it",
+    );
+    const more = h("div", { testid: "alert-waiting-more" });
+    retry.addEventListener("click", async () => {
+      retry.disabled = true;
+      const result = await sendPending();
+      retry.disabled = false;
+      if (result?.outcome === "waiting") announce("Still no signal. We'll keep trying.");
+    });
+    drop.addEventListener("click", () => {
+      const yes = h(
+        "button",
+        { type: "button", class: "button button-danger", testid: "alert-drop-yes" },
+        "Yes, don't send it",
+      );
+      const no = h(
+        "button",
+        { type: "button", class: "button button-secondary", testid: "alert-drop-no" },
+        "No, keep it",
+      );
+      const question = h("p", {
+        class: "confirm-question",
+        tabindex: "-1",
+        text: "Don't send your alert? Your people won't get it.",
+      });
+      fill(
+        more,
+        h(
+          "div",
+          { class: "confirm", role: "group", "aria-label": "Don't send your alert?" },
+          question,
+          h("div", { class: "button-row" }, yes, no),
+        ),
+      );
+      question.focus();
+      no.addEventListener("click", () => {
+        fill(more);
+        drop.focus();
+      });
+      yes.addEventListener("click", () => {
+        dropPendingAlert();
+        window.removeEventListener("homeward:alert-sent", onSent);
+        idle("Your alert won't be sent.").focus();
+        announce("Your alert won't be sent.");
+      });
+    });
+    fill(
+      area,
+      h(
+        "div",
+        { class: "alert-waiting", testid: "alert-waiting" },
+        title,
+        h("p", { text: "You can also text your people now." }),
+        alert.location_problem
+          ? h("p", { text: "We couldn't find where you are, so your alert will go without it." })
+          : null,
+        href
+          ? h("a", { href, class: "button button-primary button-big", testid: "alert-sms" }, "Send a text instead")
+          : h("p", {
+              testid: "alert-sms-none",
+              text: "Your people's phone numbers aren't saved on this phone.",
+            }),
+        h(
+          "p",
+          {},
+          h("strong", { text: "In danger right now? " }),
+          h("a", { href: "tel:999", class: "strong-link", testid: "alert-waiting-999" }, "Call 999"),
+        ),
+        h("div", { class: "button-row" }, retry, drop),
+        more,
+      ),
+    );
+    title.focus();
+    announce(`${NO_SIGNAL} You can also text your people now.`);
+
+    // When the alert goes (the signal is back), show who has it.
+    function onSent(event) {
+      window.removeEventListener("homeward:alert-sent", onSent);
+      if (!isCurrent()) return;
+      const sent = event.detail;
+      if (sent.alert.location_problem) setAlertFlash(NO_LOCATION);
+      go(`#/alert/${encodeURIComponent(sent.status.id)}`);
+    }
+    window.addEventListener("homeward:alert-sent", onSent);
+  }
+
+  const kept = pendingAlert();
+  if (kept && kept.user_id === me.user.id) {
+    waiting(kept);
+    sendPending();
+  } else {
+    idle();
+  }
+  return { card, activeSlot, reachSlot };
+}
+
+/**
+ * Said under the button when none of the young person's people can get an alert
+ * yet (nobody has said yes, or turned on notifications, or left an email).
+ */
+export function reachHint(people) {
+  const reachable = people.some((p) => p.state === "active" && (p.notifications || p.email));
+  if (reachable) return null;
+  return h("p", {
+    class: "hint reach-hint",
+    testid: "alert-reach-hint",
+    text: "Your people can't get alerts on Homeward yet, so your alert will go to the adults who look after you. You can still call or text your people below.",
+  });
+}

@@ -1,0 +1,166 @@
+// Lists of alerts on the home screens: a young person's own (newest first), and the
+// ones sent to a trusted contact, a carer or a duty social worker (any still on,
+// first). Each links to the alert's own screen.
+import { get } from "../api.js";
+import { activeFirst, stateWords } from "../alerts.js";
+import { fill, h, loading, plainWhen, problemBox } from "../ui.js";
+
+const SHOWN = 5;
+
+function section(id, title, testid, body) {
+  return h(
+    "section",
+    { "aria-labelledby": id, testid },
+    h("h2", { id, text: title }),
+    body,
+  );
+}
+
+function alertItem(alert, { href, label, forYoungPerson = false }) {
+  const active = alert.state === "active";
+  return h(
+    "li",
+    { class: active ? "card alert-item alert-item-active" : "card alert-item", testid: "alert-item" },
+    h("a", { href, class: "card-link", testid: "alert-item-link" }, label),
+    h(
+      "p",
+      { class: "alert-item-state", testid: "alert-item-state" },
+      active ? h("strong", { class: "badge badge-active", text: "On now" }) : null,
+      active ? " " : null,
+      stateWords(alert, { forYoungPerson }),
+    ),
+  );
+}
+
+/**
+ * The young person's recent alerts. When one is still on, a link to it also goes in
+ * `activeSlot` (at the top of the alert card), so it is found in one tap.
+ */
+export function youngPersonAlerts(me, isCurrent, activeSlot) {
+  const area = h("div", { testid: "my-alerts-area" }, loading());
+  const holder = section("recent-alerts-heading", "Your alerts", "recent-alerts", area);
+  const path = `/api/young-people/${encodeURIComponent(me.young_person_id)}/alerts`;
+  (async () => {
+    let alerts;
+    try {
+      alerts = await get(path);
+    } catch (error) {
+      if (!isCurrent() || error.status === 401) return;
+      fill(
+        area,
+        error.status === 0
+          ? h("p", { class: "hint", text: "Your alerts will show here when you have signal." })
+          : problemBox(error),
+      );
+      return;
+    }
+    if (!isCurrent()) return;
+    const active = alerts.find((alert) => alert.state === "active");
+    if (active) {
+      fill(
+        activeSlot,
+        h(
+          "p",
+          { class: "notice", testid: "alert-active" },
+          h("strong", { text: "Your alert is on. " }),
+          h("a", { href: `#/alert/${encodeURIComponent(active.id)}`, testid: "alert-active-link" }, "See who has got it"),
+        ),
+      );
+    }
+    fill(
+      area,
+      alerts.length
+        ? h(
+            "ul",
+            { class: "cards", testid: "my-alerts" },
+            alerts.slice(0, SHOWN).map((alert) =>
+              alertItem(alert, {
+                href: `#/alert/${encodeURIComponent(alert.id)}`,
+                label: `${alert.kind_words}, ${plainWhen(alert.created_at)}`,
+                forYoungPerson: true,
+              }),
+            ),
+          )
+        : h("p", { testid: "my-alerts", text: "You haven't sent any alerts." }),
+    );
+  })();
+  return holder;
+}
+
+/** Alerts a trusted contact was sent, any still on first. */
+export async function contactAlerts(me, isCurrent) {
+  const name = me.young_person_name;
+  const area = h("div", { testid: "contact-alerts-area" }, loading());
+  const holder = section("contact-alerts-heading", `Alerts from ${name}`, "contact-alerts", area);
+  try {
+    const alerts = activeFirst(await get("/api/contact/alerts", { signInNeeded: false }));
+    if (!isCurrent()) return holder;
+    fill(
+      area,
+      alerts.length
+        ? h(
+            "ul",
+            { class: "cards", testid: "contact-alert-list" },
+            alerts.map((alert) =>
+              alertItem(alert, {
+                href: `#/contact/alerts/${encodeURIComponent(alert.id)}`,
+                label: `Alert, ${plainWhen(alert.created_at)}`,
+              }),
+            ),
+          )
+        : h("p", { testid: "contact-alert-list", text: `No alerts from ${name} yet.` }),
+    );
+  } catch (error) {
+    if (isCurrent()) fill(area, problemBox(error));
+  }
+  return holder;
+}
+
+/**
+ * Alerts sent to a signed-in carer or social worker (GET /api/alerts/mine). Resolves
+ * `{section, urgent}`: `urgent` is a link to an alert still on (or null), for the top
+ * of the home.
+ */
+export async function alertsSentToMe(isCurrent) {
+  const area = h("div", { testid: "sent-to-me-area" }, loading());
+  const section_ = section("sent-to-me-heading", "Alerts sent to you", "sent-to-me", area);
+  let urgent = null;
+  try {
+    const alerts = activeFirst(await get("/api/alerts/mine"));
+    if (!isCurrent()) return { section: section_, urgent };
+    const active = alerts.find((alert) => alert.state === "active");
+    if (active) {
+      urgent = h(
+        "p",
+        { class: "notice notice-warning", testid: "sent-to-me-active" },
+        h("strong", { text: "Someone needs you now. " }),
+        h("a", { href: `#/alerts/${encodeURIComponent(active.id)}`, testid: "sent-to-me-active-link" }, "Open the alert"),
+      );
+    }
+    fill(
+      area,
+      alerts.length
+        ? h(
+            "ul",
+            { class: "cards", testid: "sent-to-me-list" },
+            alerts.slice(0, 10).map((alert) =>
+              alertItem(alert, {
+                href: `#/alerts/${encodeURIComponent(alert.id)}`,
+                label: `Alert, ${plainWhen(alert.created_at)}`,
+              }),
+            ),
+          )
+        : h("p", { testid: "sent-to-me-list", text: "No alerts have been sent to you." }),
+    );
+  } catch (error) {
+    if (isCurrent() && error.status !== 401) {
+      fill(
+        area,
+        error.status === 0
+          ? h("p", { class: "hint", text: "Alerts show here when you have signal." })
+          : problemBox(error),
+      );
+    }
+  }
+  return { section: section_, urgent };
+}
