@@ -10,6 +10,8 @@ import { loadMe } from "./state.js";
 // phone can say it is online with no data getting through.
 const RETRY_MS = [5_000, 10_000, 20_000, 30_000];
 const LOCATION_TIMEOUT_MS = 8_000;
+// A weak signal can leave a request hanging: give up and say so, then keep trying.
+const SEND_TIMEOUT_MS = 10_000;
 // The browser's own timeout doesn't count the time a permission question is open.
 const LOCATION_CAP_MS = 12_000;
 
@@ -48,6 +50,24 @@ export function newAlert(me, key, { kind, location = null, locationProblem = fal
 let sending = null;
 let retryTimer = null;
 let retries = 0;
+// The last alert that reached the server, for a screen that missed the moment.
+let lastSent = null;
+// True from the tap until the alert is sent or waiting: the home must not be drawn
+// again meanwhile (app.js), or the countdown would be lost.
+let inProgress = false;
+
+export function setAlertInProgress(value) {
+  inProgress = value;
+}
+
+export function alertInProgress() {
+  return inProgress;
+}
+
+/** The server's status for the alert with this key, if it was sent from this page. */
+export function sentAlertFor(key) {
+  return lastSent?.key === key ? lastSent.status : null;
+}
 
 function scheduleRetry() {
   clearTimeout(retryTimer);
@@ -64,13 +84,13 @@ function settled() {
 
 async function postOnce(alert) {
   try {
-    return await post("/api/alerts", alert.body);
+    return await post("/api/alerts", alert.body, { timeoutMs: SEND_TIMEOUT_MS });
   } catch (error) {
     // 409: another request with this key got there first a moment ago; asking again
     // returns that alert.
     if (error.status !== 409) throw error;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return post("/api/alerts", alert.body);
+    return post("/api/alerts", alert.body, { timeoutMs: SEND_TIMEOUT_MS });
   }
 }
 
@@ -92,6 +112,7 @@ async function sendNow() {
     const status = await postOnce(alert);
     dropPendingAlert();
     settled();
+    lastSent = { key: alert.key, status };
     window.dispatchEvent(new CustomEvent("homeward:alert-sent", { detail: { status, alert } }));
     return { outcome: "sent", status, alert };
   } catch (error) {

@@ -72,19 +72,22 @@ const FETCHED_AT = "X-Homeward-Fetched-At";
  * (the sign-in form itself expects 401 for wrong details). `withResponse: true`
  * resolves with `{data, fetchedAt, offline}` instead: when the copy came from the
  * server, and whether it is the phone's own copy because the network failed.
- * `asBlob: true` resolves with the body as a Blob (a PDF, say).
+ * `asBlob: true` resolves with the body as a Blob (a PDF, say). `timeoutMs` gives up
+ * on a request that hangs (a weak signal), as if the network had failed.
  */
 export async function request(
   method,
   path,
   body = undefined,
-  { signInNeeded = true, withResponse = false, asBlob = false } = {},
+  { signInNeeded = true, withResponse = false, asBlob = false, timeoutMs = 0 } = {},
 ) {
   const headers = { Accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 
   let response;
+  const controller = timeoutMs > 0 ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : null;
   try {
     response = await fetch(path, {
       method,
@@ -92,6 +95,7 @@ export async function request(
       credentials: "same-origin",
       cache: "no-store",
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller?.signal,
     });
   } catch {
     onResponse(0);
@@ -100,6 +104,8 @@ export async function request(
       title: "You're offline, so this can't load.",
       detail: "Try again when you have signal or Wi-Fi.",
     });
+  } finally {
+    clearTimeout(timer);
   }
   const offline = response.headers.get(SERVED_OFFLINE) === "1";
   // A copy kept on the phone is not an answer from the server: still offline.

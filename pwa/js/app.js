@@ -1,7 +1,7 @@
 // Starts the app: hash router, offline banner, idle time-out, service worker.
 // Routes live in the hash because the server has no single-page fallback, and so
 // an invite code (#/join/CODE) never reaches a server log.
-import { retryPendingAlert } from "./alerts.js";
+import { alertInProgress, retryPendingAlert } from "./alerts.js";
 import { get, whenResponded, whenSignedOut } from "./api.js";
 import { listenForInstallPrompt } from "./install.js";
 import { forgetOffline } from "./offline.js";
@@ -217,8 +217,9 @@ function start() {
 
   window.addEventListener("online", () => {
     showOffline(false);
-    // Screens drawn from the phone's own copy: ask the server again now it answers.
-    if (usingOfflineIdentity()) render();
+    // Screens drawn from the phone's own copy: ask the server again now it answers
+    // (not during an alert's countdown: drawing the home again would lose it).
+    if (usingOfflineIdentity() && !alertInProgress()) render();
     retryPendingAlert();
   });
   // An alert that waited for signal has gone: the home shows who has it; elsewhere, say so.

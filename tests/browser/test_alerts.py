@@ -30,6 +30,7 @@ from tests.browser.pages import (
     PhoneAlerts,
     RecipientAlertPage,
     YoungPersonHome,
+    sign_in,
 )
 from tests.browser.test_offline import wait_for_service_worker
 from tests.support.pushservice import PushService
@@ -333,6 +334,7 @@ def test_jade_alerts_lou_who_says_she_has_got_this(signed_in, new_context, serve
     # The alert is on her page, and a tapped notification opens it.
     listed = contact.alerts.filter(has=phone.locator(f"a[href='#/contact/alerts/{alert_id}']"))
     expect(listed).to_contain_text("Needs someone now")
+    assert_no_violations(phone, "contact: their page with an alert")
     phone.goto(f"/#/open-alert/{alert_id}")
     expect(phone).to_have_url(f"{server.base_url}/#/contact/alerts/{alert_id}")
 
@@ -364,6 +366,7 @@ def test_jade_alerts_lou_who_says_she_has_got_this(signed_in, new_context, serve
     jade.goto("/#/home")
     expect(card.recent.first).to_contain_text("Lou has got this")
     expect(card.by_test_id("alert-reach-hint")).to_have_count(0)  # Lou can get alerts
+    assert_accessible_at_320(jade, "young person home with recent alerts")
     card.recent.first.get_by_test_id("alert-item-link").click()
     expect(jade).to_have_url(re.compile(f"#/alert/{alert_id}$"))
     # A tapped notification on her phone opens her own alert.
@@ -455,6 +458,22 @@ def test_opened_with_no_signal_the_alert_waits_and_goes_once_the_signal_is_back(
     status.cancel()
 
 
+def test_signal_coming_back_during_the_countdown_does_not_lose_the_alert(signed_in, lou):
+    jade = signed_in("jade")
+    wait_for_service_worker(jade)
+    yp = young_person_id(jade)
+    before = {a["id"] for a in alerts_of(jade, yp)}
+    jade.context.set_offline(True)
+    jade.reload()  # Homeward opens from the phone's own copy
+    card = AlertCard(jade)
+    card.tap()
+    jade.context.set_offline(False)  # the home is not drawn again under her thumb
+    expect(card.countdown).to_be_visible()
+    status = landed_on_status(jade)
+    assert [a["id"] for a in alerts_of(jade, yp) if a["id"] not in before] == [status.alert_id]
+    status.cancel()
+
+
 def test_a_waiting_alert_is_sent_when_homeward_opens_again(signed_in, lou):
     jade = signed_in("jade")
     yp = young_person_id(jade)
@@ -527,8 +546,11 @@ def test_when_the_phone_cannot_find_her_the_alert_goes_without_it_and_says_so(si
     status.cancel()
 
 
-def test_an_alert_nobody_can_get_tells_her_to_call_999_or_101(signed_in):
-    mia = signed_in("mia")  # nobody to ask: no people, no carer on Homeward
+def test_an_alert_nobody_can_get_tells_her_to_call_999_or_101(new_context, server):
+    # Mia has nobody to ask: no people, no carer on Homeward. A fresh sign-in: other
+    # tests sign her phones out.
+    mia = new_context().new_page()
+    sign_in(mia, "mia", server)
     reply = mia.request.post(
         "/api/alerts",
         data={"idempotency_key": "mia-failed-0001", "kind": "need_help"},
@@ -638,6 +660,7 @@ def test_priya_turns_on_alerts_and_gets_the_alert_lou_cannot_take(
     priya.reload()
     expect(alerts.urgent_link).to_be_visible()
     expect(alerts.sent_to_me.first).to_contain_text("Needs someone now")
+    assert_accessible_at_320(priya, "carer home with an alert to answer")
     priya.goto(f"/#/open-alert/{alert_id}")
     expect(priya).to_have_url(f"{server.base_url}/#/alerts/{alert_id}")
     carers = RecipientAlertPage(priya)

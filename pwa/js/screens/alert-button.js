@@ -9,7 +9,9 @@ import {
   newAlertKey,
   sendAlert,
   sendPending,
+  sentAlertFor,
   setAlertFlash,
+  setAlertInProgress,
   textHref,
   whereAmI,
 } from "../alerts.js";
@@ -154,6 +156,7 @@ export function alertCard({ me, go, isCurrent }) {
   }
 
   function countdown() {
+    setAlertInProgress(true);
     const key = newAlertKey(); // once per tap: this alert's key from now on
     const tappedAt = Date.now();
     const endsAt = tappedAt + COUNTDOWN_SECONDS * 1000;
@@ -190,6 +193,7 @@ export function alertCard({ me, go, isCurrent }) {
       clearTimeout(timer);
       share.input.removeEventListener("change", onShare);
       if (send) sendIt(key, () => locating);
+      else setAlertInProgress(false);
     };
     undo.addEventListener("click", () => {
       if (Date.now() - tappedAt < UNDO_GUARD_MS) return;
@@ -254,10 +258,10 @@ export function alertCard({ me, go, isCurrent }) {
     }
     const alert = newAlert(me, key, { kind: chosenKind(), location, locationProblem });
     const result = await sendAlert(alert);
+    setAlertInProgress(false);
     if (!isCurrent()) return; // it is kept and sent anyway; app.js says so when it goes
     if (result?.outcome === "sent") {
-      if (locationProblem) setAlertFlash(NO_LOCATION);
-      go(`#/alert/${encodeURIComponent(result.status.id)}`);
+      showSent(alert, result.status);
       return;
     }
     if (result?.outcome === "refused") {
@@ -266,6 +270,14 @@ export function alertCard({ me, go, isCurrent }) {
       return;
     }
     await waiting(alert);
+  }
+
+  let moved = false;
+  function showSent(alert, status) {
+    if (moved || !isCurrent()) return;
+    moved = true;
+    if (alert.location_problem) setAlertFlash(NO_LOCATION);
+    go(`#/alert/${encodeURIComponent(status.id)}`);
   }
 
   async function waiting(alert) {
@@ -363,22 +375,41 @@ export function alertCard({ me, go, isCurrent }) {
 
     // When the alert goes (the signal is back), show who has it.
     function onSent(event) {
+      if (event.detail.alert.key !== alert.key) return;
       window.removeEventListener("homeward:alert-sent", onSent);
-      if (!isCurrent()) return;
-      const sent = event.detail;
-      if (sent.alert.location_problem) setAlertFlash(NO_LOCATION);
-      go(`#/alert/${encodeURIComponent(sent.status.id)}`);
+      showSent(alert, event.detail.status);
     }
     window.addEventListener("homeward:alert-sent", onSent);
+    // It may have gone while this panel was being drawn.
+    const sent = sentAlertFor(alert.key);
+    if (sent) {
+      window.removeEventListener("homeward:alert-sent", onSent);
+      showSent(alert, sent);
+    }
+  }
+
+  // An alert tapped earlier that has not gone yet: try it now, then say it waits.
+  async function resume(kept) {
+    showChoices(false);
+    fill(area, h("p", { class: "sending", role: "status", testid: "alert-sending", text: "Sending your alert…" }));
+    const result = await sendPending();
+    if (!isCurrent()) return;
+    const sent = result?.outcome === "sent" ? result.status : sentAlertFor(kept.key);
+    if (sent) {
+      showSent(kept, sent);
+    } else if (result?.outcome === "refused") {
+      idle();
+      area.prepend(problemBox(result.error, "alert-problem"));
+    } else if (pendingAlert()) {
+      await waiting(kept);
+    } else {
+      idle();
+    }
   }
 
   const kept = pendingAlert();
-  if (kept && kept.user_id === me.user.id) {
-    waiting(kept);
-    sendPending();
-  } else {
-    idle();
-  }
+  if (kept && kept.user_id === me.user.id) resume(kept);
+  else idle();
   return { card, activeSlot, reachSlot };
 }
 
