@@ -66,3 +66,5 @@ class AlertSummary(msgspec.Struct):
     id: uuid.UUID
     created_at: dt.datetime
     state: str
+    acknowledged_by: str
+    young_person_name: str

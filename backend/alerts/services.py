@@ -34,6 +34,7 @@ KINDS = {
 LEVEL_WORDS = {0: "your people", 1: "your carer", 2: "the social worker on duty"}
 DEFAULT_MINUTES = 5
 FINAL_ADVICE = "Nobody has answered yet. If you are in danger now, call 999. If not, call 101."
+NOBODY_REACHED = "We couldn't reach any of your people. If you are in danger now, call 999. If not, call 101."
 NOT_FOUND = "There is no such alert."
 
 _waker = None
@@ -212,7 +213,12 @@ async def advance(alert: dict, from_level: int, now: dt.datetime) -> None:
     )
     final += await _people_at(1, young_person)
     await _reach(alert["id"], final, 3, now, purpose="call_999")
-    await _event(alert["id"], FINAL_ADVICE, now)
+    anyone_reached = await AlertRecipient.exists().where(
+        (AlertRecipient.alert == alert["id"])
+        & (AlertRecipient.purpose == "alert")
+        & AlertRecipient.failed_at.is_null()
+    )
+    await _event(alert["id"], FINAL_ADVICE if anyone_reached else NOBODY_REACHED, now)
     await audit.record(
         None,
         "change",
@@ -308,7 +314,7 @@ async def _status(alert: dict) -> dict:
         "level": alert["level"],
         "acknowledged_by": alert["acknowledged_by"],
         "location_shared": alert["location"] is not None,
-        "advice": FINAL_ADVICE if alert["state"] == "failed" else None,
+        "advice": _advice(alert, people),
         "recipients": people,
         "events": events,
     }
@@ -327,6 +333,14 @@ async def _refuse(actor: Actor, alert: dict, what: str) -> NotFound:
     """Audit the attempt and answer as for an alert that does not exist."""
     await audit.record(actor, "refused", f"tried to {what}", alert["young_person"])
     return NotFound(NOT_FOUND)
+
+
+def _advice(alert: dict, people: list[dict]) -> str | None:
+    if alert["state"] != "failed":
+        return None
+    if any(person["status"] != "failed" for person in people):
+        return FINAL_ADVICE
+    return NOBODY_REACHED
 
 
 async def status_for_young_person(actor: Actor, alert_id: uuid.UUID) -> dict:
@@ -405,9 +419,9 @@ async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> 
     relation = await young_people.relation_of(actor, alert["young_person"])
     if recipient is None and not guards.may_read_record(relation):
         raise await _refuse(actor, alert, "open an alert")
-    result = {"status": await _status(alert), "recipient": None}
-    if recipient is not None:
-        result["recipient"] = await _recipient_view(alert, recipient, now)
+    # The recipient view marks it opened: do that first, so their own line says "opened".
+    mine = await _recipient_view(alert, recipient, now) if recipient is not None else None
+    result = {"status": await _status(alert), "recipient": mine}
     await audit.record(actor, "read", "looked at your alert", alert["young_person"], at=now)
     return result
 
@@ -496,27 +510,39 @@ async def history(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 
 async def open_for_contact(contact: dict) -> list[dict]:
-    """Active alerts this contact was sent (the contact's home shows them first)."""
-    recipients = AlertRecipient.select(AlertRecipient.alert).where(
-        (AlertRecipient.contact == contact["id"]) & (AlertRecipient.purpose == "alert")
-    )
-    rows = (
-        await Alert.select(Alert.id, Alert.created_at, Alert.state)
-        .where(Alert.id.is_in(recipients))
-        .order_by(Alert.created_at, ascending=False)
-        .limit(20)
-    )
-    return rows
+    """Alerts this contact was sent (the contact's home shows the active one first)."""
+    return await _summaries((AlertRecipient.contact == contact["id"]) & (AlertRecipient.purpose == "alert"))
 
 
 async def open_for_user(actor: Actor) -> list[dict]:
-    recipients = AlertRecipient.select(AlertRecipient.alert).where(AlertRecipient.user == actor.user_id)
-    return (
-        await Alert.select(Alert.id, Alert.created_at, Alert.state, Alert.young_person.preferred_name)
+    """Alerts a carer or duty worker was asked to answer (not the final 999/101 notice)."""
+    return await _summaries((AlertRecipient.user == actor.user_id) & (AlertRecipient.purpose == "alert"))
+
+
+async def _summaries(sent_to) -> list[dict]:
+    recipients = AlertRecipient.select(AlertRecipient.alert).where(sent_to)
+    rows = (
+        await Alert.select(
+            Alert.id,
+            Alert.created_at,
+            Alert.state,
+            Alert.acknowledged_by,
+            Alert.young_person.preferred_name,
+        )
         .where(Alert.id.is_in(recipients))
         .order_by(Alert.created_at, ascending=False)
         .limit(20)
     )
+    return [
+        {
+            "id": r["id"],
+            "created_at": r["created_at"],
+            "state": r["state"],
+            "acknowledged_by": r["acknowledged_by"],
+            "young_person_name": r["young_person.preferred_name"],
+        }
+        for r in rows
+    ]
 
 
 async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> None:

@@ -204,3 +204,29 @@ async def test_a_contact_not_sent_the_alert_cannot_open_it(world, push_service):
     assert (await world.alex.client.get(f"/api/alerts/{alert['id']}")).status_code == 404
     stranger = world.anonymous()
     assert (await stranger.get(f"/api/contact/alerts/{alert['id']}")).status_code == 401
+
+
+async def test_a_carers_list_names_the_young_person_and_leaves_out_final_notices(world, push_service):
+    lou = await active_contact(world, "Lou")
+    await subscribe_contact(lou, push_service)
+    priya_sub = await subscribe_user(world.priya, push_service)
+    alert = await send_alert(world)
+    alert_worker = worker()
+    await drain(alert_worker)
+    assert (await world.priya.client.get("/api/alerts/mine")).json() == []  # Lou's turn first
+    await lou.post(f"/api/contact/alerts/{alert['id']}/decline")
+    await drain(alert_worker)
+    assert len(push_service.notifications(priya_sub)) == 1
+    (summary,) = (await world.priya.client.get("/api/alerts/mine")).json()
+    assert summary["young_person_name"] == "Jade" and summary["state"] == "active"
+    # Opening it: Priya's own line says she opened it, not merely that it was sent.
+    view = (await world.priya.client.get(f"/api/alerts/{alert['id']}")).json()
+    mine = [r for r in view["status"]["recipients"] if r["name"] == "Priya Shah"]
+    assert mine[0]["status"] == "opened" and view["recipient"]["my_status"] == "opened"
+
+
+async def test_the_advice_says_plainly_when_nobody_could_be_reached(world):
+    status = await send_alert(world)  # Jade has no people; Priya has no notifications
+    assert status["state"] == "failed"
+    assert status["advice"].startswith("We couldn't reach any of your people.")
+    assert "999" in status["advice"] and "101" in status["advice"]

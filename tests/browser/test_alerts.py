@@ -563,7 +563,7 @@ def test_an_alert_nobody_can_get_tells_her_to_call_999_or_101(new_context, serve
     status.wait()
     expect(status.state).to_have_attribute("data-state", "failed")
     expect(status.advice).to_have_text(
-        "Nobody has answered yet. If you are in danger now, call 999. If not, call 101."
+        "We couldn't reach any of your people. If you are in danger now, call 999. If not, call 101."
     )
     expect(status.by_test_id("alert-call-999")).to_have_attribute("href", "tel:999")
     expect(status.by_test_id("alert-call-999")).to_have_text("Call 999")
