@@ -414,7 +414,9 @@ async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> 
     recipient view; the allocated social worker and carers can read the status too."""
     alert = await _alert_for(actor, alert_id, "open an alert")
     if actor.role == "young_person":
-        return {"status": await status_for_young_person(actor, alert_id), "recipient": None}
+        if alert["young_person"] != actor.young_person_id:
+            raise await _refuse(actor, alert, "open an alert")
+        return {"status": await _status(alert), "recipient": None}
     recipient = await _recipient_row(alert_id, user_id=actor.user_id)
     relation = await young_people.relation_of(actor, alert["young_person"])
     if recipient is None and not guards.may_read_record(relation):

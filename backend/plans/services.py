@@ -288,7 +288,8 @@ async def edit_section(
             "medication": current["about_me"]["medication"],
         }
     await change(actor, young_person_id, section, value, now, relation)
-    return await view(actor, young_person_id, now)
+    # The reply to a change is part of the change (audited as such), not a second read.
+    return await view_data(relation, young_person_id, now)
 
 
 async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt.datetime) -> dict:
@@ -330,7 +331,8 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
             await audit.record(
                 None, "change", "your safety plan was agreed by everyone", young_person_id, at=now
             )
-    return await view(actor, young_person_id, now)
+    # The reply to a change is part of the change (audited as such), not a second read.
+    return await view_data(relation, young_person_id, now)
 
 
 async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
@@ -436,7 +438,8 @@ async def set_photo(actor: Actor, young_person_id: uuid.UUID, data_base64: str, 
     async with write_transaction():
         await PlanPhoto.insert(photo)
         await change(actor, young_person_id, "photo_id", str(photo.id), now, relation)
-    return await view(actor, young_person_id, now)
+    # The reply to a change is part of the change (audited as such), not a second read.
+    return await view_data(relation, young_person_id, now)
 
 
 async def _photo_data(young_person_id: uuid.UUID, photo_id: str | None) -> tuple[str, str] | None:
