@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextvars
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -40,7 +40,7 @@ DEFAULT = "en"
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("homeward_language", default=DEFAULT)
 
 
-def N_(message: str) -> str:  # noqa: N802 (the gettext convention, found by the extractor)
+def N_(message: str) -> str:
     """Mark an English message for the catalogues; it is translated when shown."""
     return message
 
@@ -70,7 +70,7 @@ def from_accept_language(header: str | None) -> str:
     return min(choices)[2] if choices else DEFAULT
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(code: str) -> dict[tuple[str, str | None], str]:
     """(message id, context) -> translation, for a shipped language (English: empty)."""
     path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
