@@ -427,7 +427,7 @@ async def set_photo(actor: Actor, young_person_id: uuid.UUID, data_base64: str, 
         current = _load(draft) if draft else plan_content.empty_content()
         if "carer" not in current["sharing"]["photo"]:
             raise Forbidden("You can't change this part of the plan.")
-    media_type, data = clean_photo(data_base64)
+    media_type, data = await clean_photo(data_base64)
     photo = PlanPhoto(
         young_person=young_person_id,
         media_type=media_type,
