@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import json
 import uuid
 from typing import Any
@@ -27,7 +26,7 @@ from backend.plans.philomena import render as render_police_form
 from backend.plans.photo import clean_photo
 from backend.plans.sharing import visible_to
 from backend.plans.tables import Plan, PlanChange, PlanPhoto, PlanSignature, PlanVersion
-from backend.security import decrypt, encrypt
+from backend.security import decrypt, encrypt, same
 from backend.young_people import guards
 from backend.young_people import services as young_people
 from backend.young_people.tables import Placement
@@ -45,17 +44,13 @@ SECTION_WORDS = {
 }
 
 
-def content_hash(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 def _load(version: dict) -> dict[str, Any]:
     return json.loads(decrypt(version["content"]))
 
 
-def _seal(content: dict[str, Any]) -> tuple[str, str]:
-    return encrypt(json.dumps(content, default=str)), content_hash(content)
+def _seal(version_id: uuid.UUID, content: dict[str, Any]) -> tuple[str, str]:
+    """(encrypted content, the seal everyone signs) for a version's row."""
+    return encrypt(json.dumps(content, default=str)), plan_content.seal(version_id, content)
 
 
 def may_edit_section(relation: str, section: str, content: dict[str, Any]) -> bool:
@@ -184,8 +179,10 @@ async def _draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> tuple
     agreed = await _version(plan["id"], "agreed")
     base = _load(agreed) if agreed else plan_content.empty_content()
     numbers = await PlanVersion.select(PlanVersion.number).where(PlanVersion.plan == plan["id"])
-    sealed, digest = _seal(base)
+    version_id = uuid.uuid4()
+    sealed, digest = _seal(version_id, base)
     version = PlanVersion(
+        id=version_id,
         plan=plan["id"],
         number=max([n["number"] for n in numbers], default=0) + 1,
         status="draft",
@@ -215,7 +212,7 @@ async def change(
         if content.get(section) == value:
             return
         content[section] = value
-        sealed, digest = _seal(content)
+        sealed, digest = _seal(draft["id"], content)
         await PlanVersion.update(content=sealed, content_hash=digest, updated_at=now).where(
             PlanVersion.id == draft["id"]
         )
@@ -279,7 +276,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
         draft = await _version(plan["id"], "draft") if plan else None
         if draft is None:
             raise Conflict("There is no draft to sign.")
-        if draft["content_hash"] != seen_hash:
+        if not same(draft["content_hash"], seen_hash):
             raise Conflict(
                 "The plan has changed since you opened it. Read it again, then sign.",
                 title="The plan has changed",
