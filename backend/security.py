@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import secrets
 from functools import lru_cache
 
@@ -68,6 +69,24 @@ def digest(token: str) -> str:
 
 def same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
+
+
+@lru_cache(maxsize=8)
+def _digest_key(secret_key: str, purpose: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"homeward-keyed-digest", info=purpose.encode()
+    ).derive(secret_key.encode())
+
+
+def keyed_digest(purpose: str, *parts: str) -> str:
+    """HMAC-SHA256 of `parts` under a key derived from the secret key for `purpose`.
+
+    It commits to the parts like a hash does, but only the server can compute it: someone
+    who sees it cannot test a guess of what went in (a plain hash of private words can be
+    checked offline, one guess at a time).
+    """
+    key = _digest_key(get_settings().secret_key, purpose)
+    return hmac.new(key, json.dumps(parts).encode(), hashlib.sha256).hexdigest()
 
 
 # -- second factor -----------------------------------------------------------------

@@ -93,11 +93,8 @@ async def list_for(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 async def visible_trio(relation: str, young_person_id: uuid.UUID) -> list[dict]:
     """The trio as `relation` may see it: none for a carer the young person keeps them from."""
-    if relation == "carer":
-        agreed = await plans.agreed_content(young_person_id)
-        sharing = (agreed[1] if agreed else {}).get("sharing", {})
-        if agreed and "carer" not in sharing.get("trio", []):
-            return []
+    if not await plans.may_see_live(relation, young_person_id, "trio"):
+        return []
     return await trio(young_person_id, with_stepped_down=True)
 
 

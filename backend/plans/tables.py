@@ -23,6 +23,7 @@ class PlanVersion(Table):
     number = Integer()
     status = Varchar(length=12)  # "draft", "agreed" or "superseded"
     content = Text()  # encrypted JSON (backend.security.encrypt)
+    # The seal everyone signs (content.seal): keyed, so not a hash anyone can check a guess against.
     content_hash = Varchar(length=64)
     created_at = Timestamptz()
     updated_at = Timestamptz()
