@@ -72,7 +72,8 @@ async def events_for(young_person_id: uuid.UUID, limit: int = 200) -> list[dict]
 # What a refused attempt was after, from the words it was written with (most specific
 # first), in the words a young person reads ("tried to look at your plan").
 _TOPICS = (
-    (("who has looked", "who can see"), "who can see your information"),
+    (("who has looked",), "who has looked at your information"),
+    (("who can see",), "who can see your information"),
     (("phone", "device"), "the phones you are signed in on"),
     (("trusted", "people", "contact"), "your people"),
     (("alert",), "your alerts"),
