@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACEHOLDER_MARKERS = ("demo", "change-me", "changeme", "secret", "example")
+SMTP_SECURITY = ("starttls", "tls", "none")
 
 
 class SettingsError(RuntimeError):
@@ -51,6 +52,11 @@ class Settings:
     """From address of emails Homeward sends."""
     smtp_timeout_seconds: float = 10.0
     """Time-out for one SMTP conversation."""
+    smtp_security: str = "starttls"
+    """`starttls` (refuse to send if the server does not offer it), `tls` (implicit TLS,
+    usually port 465) or `none` (plain text: outside production only)."""
+    smtp_ca_file: str = ""
+    """PEM file of certificate authorities to trust for the SMTP server; empty: the system's."""
     push_timeout_seconds: float = 10.0
     """Time-out for one request to a push service."""
     session_idle_minutes: int = 15
@@ -119,6 +125,8 @@ def load_settings() -> Settings:
         changes["database_url"] = f"sqlite:///{data_dir / 'homeward.sqlite3'}"
     if settings.mode not in ("development", "production"):
         raise SettingsError("HOMEWARD_MODE must be 'development' or 'production'")
+    if settings.smtp_security not in SMTP_SECURITY:
+        raise SettingsError("HOMEWARD_SMTP_SECURITY must be 'starttls', 'tls' or 'none'")
     if settings.production:
         _check_production(settings)
     elif not settings.secret_key:
@@ -145,6 +153,10 @@ def _check_production(settings: Settings) -> None:
         )
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")
+    if settings.smtp_security == "none":
+        raise SettingsError(
+            "HOMEWARD_SMTP_SECURITY=none sends email in plain text: use starttls or tls in production"
+        )
 
 
 def _development_secret(data_dir: Path) -> str:

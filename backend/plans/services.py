@@ -312,6 +312,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
 
 async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     await young_people.require(actor, young_person_id, guards.may_read_record, "see plan versions")
+    await audit.record(actor, "read", "looked at the versions of your safety plan", young_person_id)
     plan = await _plan(young_person_id)
     if plan is None:
         return []

@@ -42,3 +42,5 @@ class Look(msgspec.Struct):
     name: str
     role: str
     what: str
+    refused: bool = False
+    """Someone tried and was stopped (for the young person, `name` does not say who)."""

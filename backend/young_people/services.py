@@ -169,23 +169,35 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 
 async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
-    """Reads and changes by other people, newest first (the young person's own are left
-    out: this answers "who has looked at my information")."""
+    """Reads, changes and refused attempts by other people, newest first (the young
+    person's own are left out: this answers "who has looked at my information")."""
     relation = await require(actor, young_person_id, guards.may_see_audit, "see who has looked")
     events = await audit.events_for(young_person_id)
+    own_account = await _account_of(young_person_id)
     shown = [
-        {
-            "at": event["at"],
-            "name": event["actor_name"],
-            "role": ROLE_WORDS.get(event["actor_role"], event["actor_role"]),
-            "what": event["what"] if relation == "self" else about_them(event["what"]),
-        }
+        _look(event, relation == "self")
         for event in events
-        if event["action"] in ("read", "change") and event["actor_role"] != "young_person"
+        if (event["action"] == "refused" and (own_account is None or event["actor_id"] != own_account))
+        or (event["action"] in ("read", "change") and event["actor_role"] != "young_person")
     ]
     if relation != "self":
         await audit.record(actor, "read", "looked at who has seen your information", young_person_id)
     return shown
+
+
+def _look(event: dict, for_young_person: bool) -> dict:
+    role = ROLE_WORDS.get(event["actor_role"], event["actor_role"])
+    if event["action"] != "refused":
+        what = event["what"] if for_young_person else about_them(event["what"])
+        return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what}
+    if for_young_person:
+        # Who it was is for their social worker to follow up; the young person is told
+        # that it happened and that it was stopped.
+        what = audit.refusal_for_young_person(event["what"])
+        return {"at": event["at"], "name": "Someone who isn't allowed", "role": "", "what": what,
+                "refused": True}
+    what = audit.refusal_for_adult(about_them(event["what"]))
+    return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what, "refused": True}
 
 
 def about_them(what: str) -> str:

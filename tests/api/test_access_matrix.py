@@ -266,7 +266,7 @@ async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
 
-SUBSCRIPTION = {"endpoint": "https://push.example.net/send/x1",
+SUBSCRIPTION = {"endpoint": "https://fcm.googleapis.com/fcm/send/x1",
                 "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people

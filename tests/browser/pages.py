@@ -161,6 +161,15 @@ class MyInfoPage(Screen):
     def who_has_looked(self) -> Locator:
         return self.by_test_id("who-has-looked")
 
+    @property
+    def stopped(self) -> Locator:
+        """Refused attempts in "who has looked", in the words the young person reads."""
+        return self.who_has_looked.locator("[data-testid='look'][data-refused='true']")
+
+    @property
+    def clear_phone_on_exit(self) -> Locator:
+        return self.by_test_id("quick-exit-clears-phone")
+
 
 class CaseloadPage(Screen):
     """A social worker's or carer's home: a list of young people."""
@@ -589,3 +598,13 @@ class PhoneAlerts(Screen):
     @property
     def urgent_link(self) -> Locator:
         return self.by_test_id("sent-to-me-active-link")
+
+
+class AdminHome(Screen):
+    @property
+    def refused(self) -> Locator:
+        return self.by_test_id("refused-row")
+
+    @property
+    def show_older(self) -> Locator:
+        return self.by_test_id("refused-older")

@@ -118,3 +118,28 @@ def test_database_defaults_to_sqlite_in_the_data_folder(env, tmp_path):
     assert settings.is_sqlite
     assert settings.database_url == f"sqlite:///{tmp_path / 'data' / 'homeward.sqlite3'}"
     assert settings.data_dir == (tmp_path / "data").resolve()
+
+
+def test_smtp_security_defaults_to_starttls(env, monkeypatch):
+    monkeypatch.delenv("HOMEWARD_SMTP_SECURITY", raising=False)
+    assert load_settings().smtp_security == "starttls"
+    production(env)
+    assert load_settings().smtp_security == "starttls"
+
+
+def test_production_refuses_plain_text_email(env):
+    production(env, smtp_security="none")
+    with pytest.raises(SettingsError, match="HOMEWARD_SMTP_SECURITY"):
+        load_settings()
+
+
+def test_development_allows_plain_text_email_for_a_test_mailbox(env):
+    env(smtp_security="none")
+    assert load_settings().smtp_security == "none"
+
+
+@pytest.mark.parametrize("mode", ["development", "production"])
+def test_an_unknown_smtp_security_is_refused(env, mode):
+    production(env, mode=mode, smtp_security="ssl")
+    with pytest.raises(SettingsError, match="HOMEWARD_SMTP_SECURITY"):
+        load_settings()
