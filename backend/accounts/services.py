@@ -6,7 +6,7 @@ import datetime as dt
 import time
 import uuid
 
-from backend import security
+from backend import clock, security
 from backend.accounts import rules, throttle
 from backend.accounts.actor import Actor
 from backend.accounts.tables import PROFESSIONAL_ROLES, Session, User
@@ -195,12 +195,15 @@ async def sign_out(actor: Actor, now: dt.datetime) -> None:
 
 
 async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = None) -> list[dict]:
+    """Where a person is signed in now: sessions that have timed out are left out, since
+    they no longer let anyone in."""
     rows = await Session.select(
         Session.public_id, Session.id, Session.kind, Session.device_name,
-        Session.created_at, Session.last_seen_at,
+        Session.created_at, Session.last_seen_at, Session.revoked_at,
     ).where(
         (Session.user == user_id) & Session.revoked_at.is_null()
     ).order_by(Session.last_seen_at, ascending=False)
+    at = clock.now()
     return [
         {
             "id": row["public_id"],
@@ -211,6 +214,7 @@ async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = Non
             "current": row["id"] == current_session_id,
         }
         for row in rows
+        if not _expired(row, at)
     ]
 
 

@@ -36,13 +36,19 @@ async def test_young_person_and_carer_stay_signed_in_on_their_phones_for_60_days
 
 
 async def test_a_phone_in_use_stays_signed_in_but_one_unused_for_90_days_is_signed_out(world):
-    kept = await world.device("priya", "Work phone")
+    drawer = await world.device("priya", "Phone in a drawer")
     for _ in range(4):  # a year of use, a visit every 89 days
         clock.travel(dt.timedelta(days=89))
         assert await status(world.jade.client) == 200
         assert await status(world.priya.client) == 200
     clock.travel(dt.timedelta(days=1))
-    assert await status(kept.client) == 401  # last used a year ago
+    assert await status(drawer.client) == 401  # last used a year ago
+    # It no longer lets anyone in, so it is not listed as signed in either.
+    listed = (await world.priya.client.get("/api/auth/sessions")).json()
+    assert [phone["device_name"] for phone in listed] == ["Test phone"]
+    sam = (await world.device("sam", "Sam's laptop")).client  # his own session timed out long ago
+    (priya,) = await carer_phones(sam, "jade", world)
+    assert [phone["device_name"] for phone in priya["devices"]] == ["Test phone"]
     clock.travel(dt.timedelta(days=90, minutes=1))
     assert await status(world.jade.client) == 401
     assert await status(world.priya.client) == 401
