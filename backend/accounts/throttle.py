@@ -68,6 +68,10 @@ def device_key(device_id: str) -> str:
     return f"device:{device_id}"
 
 
+def invite_key(invite_id: object) -> str:
+    return f"invite:{invite_id}"
+
+
 def address_key(address: str, prefix: str = "address") -> str:
     """One key per client address. IPv6 counts per /64: a home or a phone is usually
     given a whole /64, and could otherwise take a new address for every guess."""

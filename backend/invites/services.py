@@ -90,7 +90,7 @@ async def _live(code: str, address: str, now: dt.datetime) -> dict:
     row = await _find(code, now)
     keys = [throttle.address_key(address, prefix="invite-address")]
     if row is not None:
-        keys.append(f"invite:{row['id']}")
+        keys.append(throttle.invite_key(row["id"]))
     await throttle.attempt(keys, now)
     if row is None:
         raise NotFound(GONE, title="This invite doesn't work")
