@@ -8,6 +8,8 @@ from typing import Annotated
 
 import msgspec
 
+from backend.accounts.schemas import SessionOut
+
 
 class YoungPersonIn(msgspec.Struct, forbid_unknown_fields=True):
     preferred_name: Annotated[str, msgspec.Meta(max_length=200)]
@@ -44,3 +46,11 @@ class Look(msgspec.Struct):
     what: str
     refused: bool = False
     """Someone tried and was stopped (for the young person, `name` does not say who)."""
+
+
+class CarerDevices(msgspec.Struct):
+    """A carer placed with the young person, and where they are signed in."""
+
+    carer_id: uuid.UUID
+    name: str
+    devices: list[SessionOut]

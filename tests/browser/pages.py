@@ -102,6 +102,11 @@ class JoinPage(Screen):
     def run_out(self) -> Locator:
         return self.by_test_id("join-run-out")
 
+    @property
+    def username_ideas(self) -> Locator:
+        """The free usernames offered when the one typed can't be used."""
+        return self.by_test_id("join-username-idea")
+
     def choose(self, username: str, secret: str, display_name: str | None = None) -> None:
         if display_name is not None:
             self.by_test_id("join-display-name").fill(display_name)
@@ -226,6 +231,15 @@ class YoungPersonRecordPage(Screen):
 
     def open_people(self) -> None:
         self.by_test_id("link-people").click()
+
+    def carer_phone(self, carer: str, device_name: str) -> Locator:
+        """One phone a carer placed with this young person is signed in on."""
+        return (
+            self.by_test_id("carer-phones-carer")
+            .filter(has=self.page.get_by_role("heading", name=carer))
+            .get_by_test_id("carer-device")
+            .filter(has_text=device_name)
+        )
 
 
 class PlanPage(Screen):

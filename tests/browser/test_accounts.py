@@ -81,6 +81,26 @@ def test_social_worker_signs_out_a_lost_phone(signed_in, new_context, server):
     Screen(lost).expect_title("Sign in to Homeward")
 
 
+def test_social_worker_signs_out_a_carers_lost_phone(signed_in, new_context):
+    lost = new_context(user_agent=ANDROID).new_page()
+    screen = SignInPage(lost)
+    screen.open()
+    screen.sign_in_person(DEMO["priya"].identifier, DEMO["priya"].secret)
+    screen.expect_title("Young people you look after")
+
+    sam = signed_in("sam")
+    CaseloadPage(sam).open_young_person("Jade")
+    record = YoungPersonRecordPage(sam)
+    record.wait_until_loaded()
+    phone = record.carer_phone("Priya Shah", "Android phone")
+    expect(phone).to_have_count(1)
+    phone.get_by_test_id("carer-device-sign-out").click()
+    expect(phone).to_have_count(0)
+
+    lost.reload()
+    Screen(lost).expect_title("Sign in to Homeward")
+
+
 def test_admin_deactivates_and_reactivates_an_account(signed_in, new_context):
     admin = signed_in("admin")
     row = admin.get_by_test_id("user-row").filter(has_text="Mia")
