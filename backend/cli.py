@@ -48,7 +48,8 @@ def cmd_serve(args) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=settings.trust_forwarded_for,
+        # Homeward reads X-Forwarded-For itself (HOMEWARD_TRUSTED_PROXY_COUNT).
+        proxy_headers=False,
         server_header=False,
         log_level="warning",
     )

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACEHOLDER_MARKERS = ("demo", "change-me", "changeme", "secret", "example")
+SMTP_SECURITY = ("starttls", "tls", "none")
 
 
 class SettingsError(RuntimeError):
@@ -51,6 +52,11 @@ class Settings:
     """From address of emails Homeward sends."""
     smtp_timeout_seconds: float = 10.0
     """Time-out for one SMTP conversation."""
+    smtp_security: str = "starttls"
+    """`starttls` (refuse to send if the server does not offer it), `tls` (implicit TLS,
+    usually port 465) or `none` (plain text: outside production only)."""
+    smtp_ca_file: str = ""
+    """PEM file of certificate authorities to trust for the SMTP server; empty: the system's."""
     push_timeout_seconds: float = 10.0
     """Time-out for one request to a push service."""
     session_idle_minutes: int = 15
@@ -65,8 +71,15 @@ class Settings:
     """Failed sign-ins on one account within the window before it is throttled."""
     login_max_failures_per_address: int = 20
     """Failed sign-ins from one address within the window before it is throttled."""
-    trust_forwarded_for: bool = False
-    """Take the client address from X-Forwarded-For (only behind a trusted proxy)."""
+    trusted_proxy_count: int = 0
+    """How many proxies of yours stand in front of Homeward, each adding to X-Forwarded-For;
+    0 uses the address that connected."""
+    device_session_idle_days: int = 90
+    """Young people and carers are signed out of a phone not used for this many days."""
+    invite_max_tries_per_address: int = 30
+    """Invite look-ups and joins from one address within the sign-in window before it is throttled."""
+    invite_max_tries_per_invite: int = 12
+    """Look-ups and joins with one invite within the sign-in window before it is throttled."""
     in_process_worker: bool = True
     """Send alerts from a worker inside each app process (off when `homeward worker` runs apart)."""
     max_request_bytes: int = 1_048_576
@@ -104,6 +117,12 @@ def _coerce(kind: type | str, raw: str):
 
 def load_settings() -> Settings:
     """Build settings from the environment and check they are safe to run with."""
+    if _env("TRUST_FORWARDED_FOR") is not None:
+        # Silently ignoring it would throttle every person behind the proxy as one address.
+        raise SettingsError(
+            "HOMEWARD_TRUST_FORWARDED_FOR is no longer read: set HOMEWARD_TRUSTED_PROXY_COUNT "
+            "to the number of proxies in front of Homeward (1 for one TLS proxy)"
+        )
     values: dict = {}
     for f in fields(Settings):
         raw = _env(f.name.upper())
@@ -119,6 +138,12 @@ def load_settings() -> Settings:
         changes["database_url"] = f"sqlite:///{data_dir / 'homeward.sqlite3'}"
     if settings.mode not in ("development", "production"):
         raise SettingsError("HOMEWARD_MODE must be 'development' or 'production'")
+    if settings.smtp_security not in SMTP_SECURITY:
+        raise SettingsError("HOMEWARD_SMTP_SECURITY must be 'starttls', 'tls' or 'none'")
+    for name in ("trusted_proxy_count", "device_session_idle_days",
+                 "invite_max_tries_per_address", "invite_max_tries_per_invite"):
+        if getattr(settings, name) < (0 if name == "trusted_proxy_count" else 1):
+            raise SettingsError(f"HOMEWARD_{name.upper()} is too small: {getattr(settings, name)}")
     if settings.production:
         _check_production(settings)
     elif not settings.secret_key:
@@ -145,11 +170,28 @@ def _check_production(settings: Settings) -> None:
         )
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")
+    if settings.smtp_security == "none":
+        raise SettingsError(
+            "HOMEWARD_SMTP_SECURITY=none sends email in plain text: use starttls or tls in production"
+        )
+
+
+def private_folder(path: Path) -> Path:
+    """Make a folder only its owner can open (the data folder holds the database and keys).
+
+    Only a folder made here is changed: an existing one may be shared on purpose (/tmp).
+    """
+    try:
+        path.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        return path
+    os.chmod(path, 0o700)  # mkdir's mode passes through the umask
+    return path
 
 
 def _development_secret(data_dir: Path) -> str:
     """A per-installation key kept in the data folder, so restarts keep sessions working."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(data_dir)
     path = data_dir / "development_secret_key"
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from urllib.parse import urlparse
 
 import aiosqlite
@@ -14,6 +17,8 @@ from piccolo.engine.base import Engine
 from piccolo.engine.finder import engine_finder
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
+
+from backend.config import private_folder
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -140,10 +145,28 @@ async def close_pools() -> None:
         await engine.close_pools()
 
 
+def private_database_file(path: str) -> None:
+    """Make the SQLite file readable by its owner only, before SQLite opens it.
+
+    SQLite creates the -wal and -shm files with the database file's permissions, so
+    making this one file private (and its folder, when we make it) covers all three.
+    A file left readable by an older version is tightened too.
+    """
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    private_folder(Path(path).parent)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, f"{path}-wal", f"{path}-shm"):
+        # Missing is fine (made later, private); another owner's file is their choice.
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            os.chmod(name, 0o600)
+
+
 def engine_from_url(url: str) -> Engine:
     """Build a Piccolo engine from `sqlite:////abs/path` or `postgresql://...`."""
     if url.startswith("sqlite:"):
         path = url.split("sqlite:///", 1)[-1]
+        private_database_file(path)
         return HomewardSQLiteEngine(path=path, factory=_PragmaConnection, timeout=BUSY_TIMEOUT_MS / 1000)
     parsed = urlparse(url)
     if parsed.scheme in ("postgres", "postgresql"):

@@ -37,14 +37,21 @@ class Conflict(HomewardError):
 
 
 class Invalid(HomewardError):
-    """Bad input; `errors` names each bad field so the screen can point at it."""
+    """Bad input; `errors` names each bad field so the screen can point at it, and
+    `suggestions` may offer values that would do instead (a free username)."""
 
     status = 422
     title = "Please check what you entered"
 
-    def __init__(self, errors: dict[str, str], detail: str | None = None):
+    def __init__(
+        self,
+        errors: dict[str, str],
+        detail: str | None = None,
+        suggestions: dict[str, list[str]] | None = None,
+    ):
         super().__init__(detail or "; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+        self.suggestions = suggestions or {}
 
 
 class TooManyAttempts(HomewardError):

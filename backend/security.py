@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import secrets
+import uuid
 from functools import lru_cache
 
 import anyio.to_thread
@@ -68,6 +70,24 @@ def digest(token: str) -> str:
 
 def same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
+
+
+@lru_cache(maxsize=8)
+def _digest_key(secret_key: str, purpose: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"homeward-keyed-digest", info=purpose.encode()
+    ).derive(secret_key.encode())
+
+
+def keyed_digest(purpose: str, *parts: str) -> str:
+    """HMAC-SHA256 of `parts` under a key derived from the secret key for `purpose`.
+
+    It commits to the parts like a hash does, but only the server can compute it: someone
+    who sees it cannot test a guess of what went in (a plain hash of private words can be
+    checked offline, one guess at a time).
+    """
+    key = _digest_key(get_settings().secret_key, purpose)
+    return hmac.new(key, json.dumps(parts).encode(), hashlib.sha256).hexdigest()
 
 
 # -- second factor -----------------------------------------------------------------
@@ -140,3 +160,50 @@ def decrypt(value: str) -> str:
 def reencrypt(value: str) -> str:
     """The same value under the newest key (for key rotation)."""
     return _fernet().rotate(value.encode()).decode()
+
+
+# -- device cookies ----------------------------------------------------------------------
+# OWASP "device cookies": a browser that signed in to an account is given a token bound to
+# that account, so its sign-ins can be counted apart from everyone else's guesses.
+
+DEVICE_TOKEN_SECONDS = 400 * 24 * 3600  # as long as a browser keeps a cookie
+_CLOCK_SKEW_SECONDS = 300
+
+
+@lru_cache(maxsize=4)
+def _device_key(secret_key: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"homeward-device", info=b"device-cookie-v1"
+    ).derive(secret_key.encode())
+
+
+def _device_mac(user_id: uuid.UUID, device_id: str, issued: int) -> str:
+    message = f"{user_id}.{device_id}.{issued}".encode()
+    mac = hmac.new(_device_key(get_settings().secret_key), message, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
+
+
+def new_device_token(user_id: uuid.UUID, now: float) -> str:
+    """A signed token naming a new device id, valid only for `user_id`."""
+    device_id = secrets.token_urlsafe(16)
+    issued = int(now)
+    return f"{device_id}.{issued}.{_device_mac(user_id, device_id, issued)}"
+
+
+def device_of(token: str | None, user_id: uuid.UUID, now: float) -> str | None:
+    """The device id in `token` if it was made by us for this very account and is not too
+    old; None for a missing, forged or altered token, or one made for someone else."""
+    if not token or len(token) > 128:
+        return None
+    parts = token.split(".")
+    if len(parts) != 3 or not all(parts):
+        return None
+    device_id, issued, mac = parts
+    if not (issued.isascii() and issued.isdigit()):
+        return None
+    age = now - int(issued)
+    if not -_CLOCK_SKEW_SECONDS <= age <= DEVICE_TOKEN_SECONDS:
+        return None
+    if not same(mac, _device_mac(user_id, device_id, int(issued))):
+        return None
+    return device_id

@@ -26,7 +26,7 @@ async def create_user(
             raise Invalid({"username": "Carers sign in with a username."})
         username = rules.check_username(username)
         email = None
-    rules.check_secret(role, secret)
+    rules.check_secret(role, secret, context=(email, username))
     at = now()
     user = User(role=role, display_name=name.strip()[:120], email=email, username=username,
                 secret_hash=await hash_secret(secret), created_at=at)

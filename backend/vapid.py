@@ -9,6 +9,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from backend.config import private_folder
+
 
 def public_key_b64(private: ec.EllipticCurvePrivateKey) -> str:
     """The 65-byte uncompressed public key, base64url: the browser's applicationServerKey."""
@@ -27,8 +29,9 @@ def make_keys(path: Path, force: bool = False) -> str:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a replaced file (--force) keeps its old mode otherwise
     with os.fdopen(fd, "wb") as handle:
         handle.write(pem)
     return public_key_b64(private)

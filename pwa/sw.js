@@ -3,15 +3,21 @@
 // /health go to the network and are never stored, with one exception: the latest
 // agreed plan and the young person's people, which the young person and their carer
 // must be able to read with no signal (GET /api/young-people/<id>/plan/agreed). That
-// copy is kept in its own cache, which the app deletes on sign-out.
+// copy is kept in its own cache, which the app deletes on sign-out. The worker deletes
+// it too, with who was signed in, as soon as the server says the session has gone (a
+// lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v3";
+const VERSION = "v4";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
 const PLAN_CACHE = "homeward-plans";
+// Must match IDENTITY_CACHE in js/offline.js.
+const IDENTITY_CACHE = "homeward-identity";
 const AGREED_PLAN = /^\/api\/young-people\/[^/]+\/plan\/agreed$/;
+// Asked on every start of the app: its 401 is how a signed-out phone finds out.
+const WHO_AM_I = "/api/auth/me";
 // When the copy last came from (or was confirmed by) the server; read by js/api.js.
 const FETCHED_AT = "X-Homeward-Fetched-At";
 // Marks an answer from the phone's copy because the network failed.
@@ -125,9 +131,25 @@ async function withHeaders(response, extra) {
 }
 
 /**
+ * The session has gone (signed out here or elsewhere, or the account switched off):
+ * nothing it kept may stay readable on this phone, whichever young person it was.
+ */
+function forgetEverythingKept() {
+  return Promise.all([caches.delete(PLAN_CACHE), caches.delete(IDENTITY_CACHE)]);
+}
+
+/** Who am I: network only, never stored; a 401 clears what the phone kept. */
+async function whoAmI(request) {
+  const response = await fetch(request);
+  if (response.status === 401) await forgetEverythingKept();
+  return response;
+}
+
+/**
  * The agreed plan: network first, revalidated with the ETag of the copy we hold
- * (304 keeps it); the kept copy only when the network or the server fails. A refusal
- * (signed out, not theirs any more) deletes the copy.
+ * (304 keeps it); the kept copy only when the network or the server fails. Signed
+ * out (401) deletes every copy and who was signed in; no longer theirs (403, 404)
+ * deletes this copy.
  */
 async function agreedPlan(request) {
   const key = new URL(request.url).pathname;
@@ -154,7 +176,8 @@ async function agreedPlan(request) {
     await cache.put(key, fresh.clone());
     return fresh;
   }
-  if ([401, 403, 404].includes(response.status)) await cache.delete(key);
+  if (response.status === 401) await forgetEverythingKept();
+  else if ([403, 404].includes(response.status)) await cache.delete(key);
   // A server in trouble at 3am must not hide a young person's people from them.
   if (response.status >= 500 && kept) return withHeaders(kept, { [SERVED_OFFLINE]: "1" });
   return response;
@@ -169,6 +192,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(agreedPlan(request));
     return;
   }
+  if (url.pathname === WHO_AM_I) {
+    event.respondWith(whoAmI(request));
+    return;
+  }
   if (neverCached(url)) return; // network only
 
   // Every page of the app is index.html: routes live in the hash.
@@ -179,6 +206,13 @@ self.addEventListener("fetch", (event) => {
   if (SHELL_PATHS.has(url.pathname)) {
     event.respondWith(cacheFirst(event, url.pathname));
   }
+});
+
+// "Leave quickly" with "also clear this phone" (js/quick-exit.js): the page is about
+// to go, so the worker finishes the job even if the page can't.
+self.addEventListener("message", (event) => {
+  if (event.origin && event.origin !== self.location.origin) return;
+  if (event.data?.type === "clear-phone") event.waitUntil(forgetEverythingKept());
 });
 
 // Push: the payload is at most {"alert_id", "type"}. The words are the same for every

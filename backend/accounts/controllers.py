@@ -15,18 +15,23 @@ from backend.accounts.actor import Actor
 from backend.accounts.schemas import ChangeSecretIn, LoginIn, MeOut, SessionOut
 from backend.clock import now
 from backend.web.auth import (
+    DEVICE_COOKIE,
     clear_session_cookie,
     client_address,
+    set_device_cookie,
     set_session_cookie,
 )
 
 
 async def me_response(token: str, status_code: int = 200) -> Response[MeOut]:
-    """A Me reply that also sets the session cookie (after sign-in or joining)."""
-    actor = await services.actor_for_token(token, now())
+    """A Me reply that sets the session cookie and the device cookie (after sign-in or
+    joining)."""
+    at = now()
+    actor = await services.actor_for_token(token, at)
     body = msgspec.convert(await services.me(actor), MeOut)
     response = Response(body, status_code=status_code)
     set_session_cookie(response, token, actor.session_kind)
+    set_device_cookie(response, services.remember_device(actor, at))
     return response
 
 
@@ -38,7 +43,7 @@ class AuthController(Controller):
     async def login(self, request: Request, data: JSONBody[LoginIn]) -> Response[MeOut]:
         token, _ = await services.sign_in(
             data.identifier, data.secret, data.code, data.device_name,
-            client_address(request), now(),
+            client_address(request), now(), request.cookies.get(DEVICE_COOKIE),
         )
         return await me_response(token)
 

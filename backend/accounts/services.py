@@ -6,6 +6,7 @@ import datetime as dt
 import time
 import uuid
 
+from backend import clock, security
 from backend.accounts import rules, throttle
 from backend.accounts.actor import Actor
 from backend.accounts.tables import PROFESSIONAL_ROLES, Session, User
@@ -40,12 +41,23 @@ async def sign_in(
     device_name: str | None,
     address: str,
     now: dt.datetime,
+    device_token: str | None = None,
 ) -> tuple[str, Actor]:
-    """Check the details and open a session; returns the cookie token and the actor."""
+    """Check the details and open a session; returns the cookie token and the actor.
+
+    A browser holding a device token for this very account (given at an earlier sign-in,
+    see `remember_device`) has its own budget of tries: guesses from elsewhere cannot
+    lock the person out of a phone they already use. Everyone else shares the account's
+    budget and their address's, so guessing is stopped all the same.
+    """
     ident = identifier.strip().lower()[:254]
-    keys = [throttle.account_key(ident), f"address:{address}"]
-    await throttle.attempt(keys, now)
     user = await User.select().where((User.username == ident) | (User.email == ident)).first()
+    device = security.device_of(device_token, user["id"], now.timestamp()) if user else None
+    if device is not None:
+        keys = [throttle.device_key(device)]
+    else:
+        keys = [throttle.account_key(ident), throttle.address_key(address)]
+    await throttle.attempt(keys, now)
     ok = await verify_secret(user["secret_hash"] if user else None, secret[: rules.MAX_SECRET])
     step = None
     if ok and user["role"] in PROFESSIONAL_ROLES:
@@ -60,6 +72,11 @@ async def sign_in(
     token = await _open_session(user, device_name, now, totp_step=step)
     await throttle.succeeded(*keys)
     return token, await actor_for_token(token, now)
+
+
+def remember_device(actor: Actor, now: dt.datetime) -> str:
+    """A device token for the browser this person has just signed in (or joined) on."""
+    return security.new_device_token(actor.user_id, now.timestamp())
 
 
 async def _open_session(
@@ -100,9 +117,11 @@ async def open_session_for(user_id: uuid.UUID, device_name: str | None, now: dt.
 def _expired(session: dict, now: dt.datetime) -> bool:
     if session["revoked_at"] is not None:
         return True
-    if session["kind"] == "device":
-        return False
     settings = get_settings()
+    if session["kind"] == "device":
+        # Renewed by use (last_seen_at): a phone in someone's pocket stays signed in, a
+        # lost or forgotten one does not stay open for ever.
+        return now - as_utc(session["last_seen_at"]) > dt.timedelta(days=settings.device_session_idle_days)
     idle = now - as_utc(session["last_seen_at"]) > dt.timedelta(minutes=settings.session_idle_minutes)
     too_old = now - as_utc(session["created_at"]) > dt.timedelta(hours=settings.session_absolute_hours)
     return idle or too_old
@@ -176,12 +195,15 @@ async def sign_out(actor: Actor, now: dt.datetime) -> None:
 
 
 async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = None) -> list[dict]:
+    """Where a person is signed in now: sessions that have timed out are left out, since
+    they no longer let anyone in."""
     rows = await Session.select(
         Session.public_id, Session.id, Session.kind, Session.device_name,
-        Session.created_at, Session.last_seen_at,
+        Session.created_at, Session.last_seen_at, Session.revoked_at,
     ).where(
         (Session.user == user_id) & Session.revoked_at.is_null()
     ).order_by(Session.last_seen_at, ascending=False)
+    at = clock.now()
     return [
         {
             "id": row["public_id"],
@@ -192,6 +214,7 @@ async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = Non
             "current": row["id"] == current_session_id,
         }
         for row in rows
+        if not _expired(row, at)
     ]
 
 
@@ -218,7 +241,7 @@ async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) 
     if not await verify_secret(user["secret_hash"], current):
         raise Invalid({"current_secret": "That isn't your current PIN or password."})
     await throttle.succeeded(key)
-    rules.check_secret(actor.role, new, field="new_secret")
+    rules.check_secret(actor.role, new, field="new_secret", context=(user["username"], user["email"]))
     new_hash = await hash_secret(new)
     async with write_transaction():
         await User.update(secret_hash=new_hash).where(User.id == actor.user_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 
 from backend.accounts.tables import Throttle
 from backend.clock import as_utc
@@ -13,8 +14,12 @@ from backend.errors import TooManyAttempts
 
 def _limit(key: str) -> int:
     settings = get_settings()
-    if key.startswith("account:"):
+    if key.startswith(("account:", "device:")):
         return settings.login_max_failures_per_account
+    if key.startswith("invite:"):
+        return settings.invite_max_tries_per_invite
+    if key.startswith("invite-address:"):
+        return settings.invite_max_tries_per_address
     return settings.login_max_failures_per_address
 
 
@@ -45,7 +50,8 @@ async def attempt(keys: list[str], now: dt.datetime) -> None:
 
 
 async def succeeded(account: str, address: str | None = None) -> None:
-    """The right details: forget the account's failures and give the address its try back."""
+    """The right details: forget the account's (or the device's) failures and give the
+    address its try back."""
     async with write_transaction():
         await Throttle.delete().where(Throttle.key == account)
         if address is not None:
@@ -56,3 +62,23 @@ async def succeeded(account: str, address: str | None = None) -> None:
 
 def account_key(identifier: str) -> str:
     return f"account:{identifier.strip().lower()[:254]}"
+
+
+def device_key(device_id: str) -> str:
+    return f"device:{device_id}"
+
+
+def invite_key(invite_id: object) -> str:
+    return f"invite:{invite_id}"
+
+
+def address_key(address: str, prefix: str = "address") -> str:
+    """One key per client address. IPv6 counts per /64: a home or a phone is usually
+    given a whole /64, and could otherwise take a new address for every guess."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return f"{prefix}:{address[:64]}"
+    if ip.version == 6:
+        return f"{prefix}:{ipaddress.ip_network((ip, 64), strict=False)}"
+    return f"{prefix}:{ip}"

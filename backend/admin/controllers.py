@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
 from backend.admin import services
+from backend.audit.services import PAGE_SIZE
 from backend.clock import now
 
 
@@ -33,6 +35,12 @@ class RefusedOut(msgspec.Struct):
     what: str
 
 
+class RefusedPage(msgspec.Struct):
+    attempts: list[RefusedOut]
+    older: str | None
+    """Pass as `before` for the next, older page; null when this is the oldest."""
+
+
 class AdminController(Controller):
     path = "/api/admin"
     tags = ["admin"]
@@ -50,5 +58,11 @@ class AdminController(Controller):
         await services.set_active(actor, user_id, True, now())
 
     @get("/refused")
-    async def refused(self, actor: NamedDependency[Actor]) -> list[RefusedOut]:
-        return msgspec.convert(await services.refused_attempts(actor), list[RefusedOut])
+    async def refused(
+        self,
+        actor: NamedDependency[Actor],
+        before: FromQuery[Annotated[str, msgspec.Meta(max_length=200)] | None] = None,
+        limit: FromQuery[int] = PAGE_SIZE,
+    ) -> RefusedPage:
+        page = await services.refused_attempts(actor, before, limit)
+        return msgspec.convert(page, RefusedPage)

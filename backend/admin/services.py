@@ -8,6 +8,7 @@ import uuid
 from backend.accounts.actor import Actor
 from backend.accounts.tables import Session, User
 from backend.audit import services as audit
+from backend.contacts import services as contacts
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, NotFound
 
@@ -44,8 +45,9 @@ async def set_active(actor: Actor, user_id: uuid.UUID, active: bool, now: dt.dat
         await audit.record(actor, "change", f"{word} the account of {changed[0]['display_name']}", at=now)
 
 
-async def refused_attempts(actor: Actor) -> list[dict]:
-    """Attempts to open records that were refused: a sign of misuse to follow up."""
+async def refused_attempts(actor: Actor, before: str | None, limit: int) -> dict:
+    """Refused attempts by the council's accounts and by the trusted contacts of its
+    young people (a sign of misuse to follow up), newest first, a page at a time."""
     _require_admin(actor)
-    in_council = User.select(User.id).where(User.council == actor.council_id)
-    return await audit.refused_attempts(in_council)
+    accounts = User.select(User.id).where(User.council == actor.council_id)
+    return await audit.refused_page([accounts, contacts.ids_in_council(actor.council_id)], before, limit)

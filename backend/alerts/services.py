@@ -17,6 +17,7 @@ from backend.accounts.tables import User
 from backend.alerts.location import Location, describe
 from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, Delivery, EscalationSettings
 from backend.audit import services as audit
+from backend.contacts import services as contacts
 from backend.contacts.tables import PushSubscription, TrustedContact
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Forbidden, NotFound
@@ -392,11 +393,20 @@ async def _recipient_view(alert: dict, recipient: dict, now: dt.datetime) -> dic
     }
 
 
-async def view_for_contact(contact: dict, alert_id: uuid.UUID, now: dt.datetime) -> dict:
-    alert = await _alert(alert_id)
-    recipient = await _recipient_row(alert_id, contact_id=contact["id"])
+async def _contact_recipient(contact: dict, alert_id: uuid.UUID, what: str) -> tuple[dict, dict]:
+    """The alert and the contact's line on it, or NotFound; a refusal is audited."""
+    alert = await Alert.select().where(Alert.id == alert_id).first()
+    recipient = await _recipient_row(alert_id, contact_id=contact["id"]) if alert else None
     if recipient is None:
+        young_person = alert["young_person"] if alert else None
+        await contacts.refuse(contact, f"tried to {what}" + ("" if alert else " that does not exist"),
+                              young_person)
         raise NotFound(NOT_FOUND)
+    return alert, recipient
+
+
+async def view_for_contact(contact: dict, alert_id: uuid.UUID, now: dt.datetime) -> dict:
+    alert, recipient = await _contact_recipient(contact, alert_id, "open an alert")
     view = await _recipient_view(alert, recipient, now)
     await audit.record_by(
         json.loads(decrypt(contact["details"]))["name"],
@@ -462,9 +472,7 @@ async def _respond(alert_id: uuid.UUID, recipient: dict, answer: str, now: dt.da
 
 
 async def respond_as_contact(contact: dict, alert_id: uuid.UUID, answer: str, now: dt.datetime) -> dict:
-    recipient = await _recipient_row(alert_id, contact_id=contact["id"])
-    if recipient is None:
-        raise NotFound(NOT_FOUND)
+    _, recipient = await _contact_recipient(contact, alert_id, "answer an alert")
     await _respond(alert_id, recipient, answer, now)
     return await view_for_contact(contact, alert_id, now)
 

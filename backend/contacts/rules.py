@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlparse
 
 import msgspec
 
 from backend.accounts.rules import check_email
 from backend.errors import Invalid
+from backend.outbound import push_endpoint_problem
 from backend.plans.content import normalise_phone
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
@@ -54,12 +54,8 @@ def clean_details(details: ContactDetails) -> dict:
 
 
 def check_push_endpoint(endpoint: str, production: bool) -> str:
-    """Push services are https; plain http is allowed to a loopback stand-in outside
-    production (tests and local trials)."""
-    parsed = urlparse(endpoint)
-    loopback = parsed.hostname in ("127.0.0.1", "localhost", "::1")
-    if parsed.scheme == "https" and parsed.hostname:
-        return endpoint
-    if parsed.scheme == "http" and loopback and not production:
-        return endpoint
-    raise Invalid({"endpoint": "That is not a push service address."})
+    """Only a real push service (see outbound.push_endpoint_problem): the endpoint comes
+    from the browser, and the worker will send to it."""
+    if push_endpoint_problem(endpoint, production):
+        raise Invalid({"endpoint": "That is not a push service address."})
+    return endpoint

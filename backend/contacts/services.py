@@ -93,11 +93,8 @@ async def list_for(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 async def visible_trio(relation: str, young_person_id: uuid.UUID) -> list[dict]:
     """The trio as `relation` may see it: none for a carer the young person keeps them from."""
-    if relation == "carer":
-        agreed = await plans.agreed_content(young_person_id)
-        sharing = (agreed[1] if agreed else {}).get("sharing", {})
-        if agreed and "carer" not in sharing.get("trio", []):
-            return []
+    if not await plans.may_see_live(relation, young_person_id, "trio"):
+        return []
     return await trio(young_person_id, with_stepped_down=True)
 
 
@@ -171,9 +168,10 @@ async def update(
 
 async def _end(contact_id: uuid.UUID, state: str, now: dt.datetime) -> None:
     """Stop a contact being reachable: no sign-in, no invite, no notifications."""
+    # The token's hash stays (it can no longer sign in: only active contacts can), so a
+    # later request with the old cookie is known, refused and audited.
     await TrustedContact.update(
         state=state,
-        token_hash=None,
         csrf_token=None,
         invite_code_hash=None,
         stepped_down_at=now,
@@ -268,24 +266,47 @@ async def accept(code: str, now: dt.datetime) -> str:
             "said yes to being one of your people",
             row["young_person"],
             at=now,
+            actor_id=row["id"],
         )
     return token
 
 
+ENDED = {"stepped_down": "stepping down", "removed": "being removed"}
+
+
 async def contact_for_token(token: str | None, csrf: str | None, unsafe: bool) -> dict:
-    """The active contact behind a contact cookie (and, for writes, its CSRF token)."""
+    """The active contact behind a contact cookie (and, for writes, its CSRF token).
+    A known contact who is refused (no longer one of the people, or a write without the
+    CSRF token) is audited like an account that is refused."""
     if not token:
         raise Unauthenticated()
     row = (
         await TrustedContact.select(TrustedContact.all_columns(), TrustedContact.young_person.preferred_name)
-        .where((TrustedContact.token_hash == digest(token)) & (TrustedContact.state == "active"))
+        .where(TrustedContact.token_hash == digest(token))
         .first()
     )
     if row is None:
         raise Unauthenticated()
+    if row["state"] != "active":
+        what = f"tried to use Homeward after {ENDED.get(row['state'], 'leaving')}"
+        await refuse(row, what, row["young_person"])
+        raise Unauthenticated()
     if unsafe and not (csrf and same(csrf, row["csrf_token"])):
+        await refuse(row, "tried to change something without the safety check", row["young_person"])
         raise Forbidden("Reload the page and try again.", title="This request was refused for safety")
     return row
+
+
+async def refuse(contact: dict, what: str, young_person_id: uuid.UUID | None) -> None:
+    """Audit a refused request by a trusted contact; `young_person_id` is whose record it
+    was after (None when what they asked for does not exist)."""
+    name = json.loads(decrypt(contact["details"]))["name"]
+    await audit.record_by(name, "trusted_contact", "refused", what, young_person_id, actor_id=contact["id"])
+
+
+def ids_in_council(council_id: uuid.UUID | None):
+    """The ids of every trusted contact of the council's young people (a sub-query)."""
+    return TrustedContact.select(TrustedContact.id).where(TrustedContact.young_person.council == council_id)
 
 
 async def me(contact: dict) -> dict:
@@ -339,5 +360,6 @@ async def step_down(contact: dict, now: dt.datetime) -> None:
             "stepped down from your people",
             contact["young_person"],
             at=now,
+            actor_id=contact["id"],
         )
         await _refresh_plan(None, contact["young_person"], now, by=(name, "trusted_contact"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import msgspec
-from litestar import Controller, Response, post
+from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
@@ -13,6 +13,7 @@ from backend.accounts.schemas import MeOut
 from backend.clock import now
 from backend.invites import services
 from backend.invites.schemas import AcceptIn, CodeIn, InviteIn, InviteInfo, InviteOut
+from backend.web.auth import client_address
 
 
 class InvitesController(Controller):
@@ -25,12 +26,14 @@ class InvitesController(Controller):
         return msgspec.convert(row, InviteOut)
 
     @post("/lookup", status_code=200)
-    async def lookup(self, data: JSONBody[CodeIn]) -> InviteInfo:
-        return msgspec.convert(await services.lookup(data.code, now()), InviteInfo)
+    async def lookup(self, request: Request, data: JSONBody[CodeIn]) -> InviteInfo:
+        row = await services.lookup(data.code, client_address(request), now())
+        return msgspec.convert(row, InviteInfo)
 
     @post("/accept")
-    async def accept(self, data: JSONBody[AcceptIn]) -> Response[MeOut]:
+    async def accept(self, request: Request, data: JSONBody[AcceptIn]) -> Response[MeOut]:
         token = await services.accept(
-            data.code, data.username, data.secret, data.display_name, data.device_name, now()
+            data.code, data.username, data.secret, data.display_name, data.device_name,
+            client_address(request), now(),
         )
         return await me_response(token, status_code=201)

@@ -10,7 +10,7 @@ import uuid
 import qrcode
 import qrcode.image.svg
 
-from backend.accounts import rules
+from backend.accounts import rules, throttle
 from backend.accounts import services as accounts
 from backend.accounts.actor import Actor
 from backend.accounts.tables import User
@@ -26,7 +26,6 @@ from backend.young_people.tables import Placement, YoungPerson
 
 INVITE_ROLES = ("young_person", "carer")
 GONE = "This invite has run out or been used. Ask for a new one."
-TAKEN = "That username is taken. Try another."
 
 
 def qr_data_url(text: str) -> str:
@@ -74,8 +73,8 @@ async def create(actor: Actor, role: str, young_person_id: uuid.UUID, now: dt.da
     return {"code": code, "url": url, "qr_svg": qr_data_url(url), "expires_at": expires_at}
 
 
-async def _live(code: str, now: dt.datetime) -> dict:
-    row = await Invite.select(
+async def _find(code: str, now: dt.datetime) -> dict | None:
+    return await Invite.select(
         Invite.id, Invite.role, Invite.young_person, Invite.expires_at,
         Invite.young_person.preferred_name, Invite.young_person.council,
     ).where(
@@ -83,18 +82,42 @@ async def _live(code: str, now: dt.datetime) -> dict:
         & Invite.used_at.is_null()
         & (Invite.expires_at > now)
     ).first()
+
+
+async def _live(code: str, address: str, now: dt.datetime) -> dict:
+    """The live invite for `code`, counting the try against the caller's address and the
+    invite: whoever holds a code gets a few tries, not an endless username oracle."""
+    row = await _find(code, now)
+    keys = [throttle.address_key(address, prefix="invite-address")]
+    if row is not None:
+        keys.append(throttle.invite_key(row["id"]))
+    await throttle.attempt(keys, now)
     if row is None:
         raise NotFound(GONE, title="This invite doesn't work")
     return row
 
 
-async def lookup(code: str, now: dt.datetime) -> dict:
-    row = await _live(code, now)
+async def lookup(code: str, address: str, now: dt.datetime) -> dict:
+    row = await _live(code, address, now)
     return {
         "role": row["role"],
         "name": row["young_person.preferred_name"],
         "expires_at": row["expires_at"],
     }
+
+
+async def _cannot_use(name: str, now: dt.datetime) -> Invalid:
+    """The same answer for a taken name and a reserved one, with two free names to pick."""
+    ideas = rules.username_ideas(name, now.year)
+    taken = {
+        row["username"]
+        for row in await User.select(User.username).where(User.username.is_in(ideas))
+    }
+    free = [idea for idea in ideas if idea not in taken and not rules.reserved_username(idea)][:2]
+    message = "That one can't be used."
+    if free:
+        message += f" Try {' or '.join(free)}."
+    return Invalid({"username": message}, suggestions={"username": free})
 
 
 async def accept(
@@ -103,10 +126,11 @@ async def accept(
     secret: str,
     display_name: str | None,
     device_name: str | None,
+    address: str,
     now: dt.datetime,
 ) -> str:
     """Create the account, use up the invite and sign in; returns the session token."""
-    invite = await _live(code, now)
+    invite = await _live(code, address, now)
     role = invite["role"]
     errors: dict[str, str] = {}  # name every bad field at once, not one per try
     try:
@@ -114,7 +138,7 @@ async def accept(
     except Invalid as exc:
         errors.update(exc.errors)
     try:
-        rules.check_secret(role, secret)
+        rules.check_secret(role, secret, context=(username,))
     except Invalid as exc:
         errors.update(exc.errors)
     if role == "carer":
@@ -126,8 +150,8 @@ async def accept(
     if errors:
         raise Invalid(errors)
     name = rules.normalise_username(username)
-    if await User.exists().where(User.username == name):
-        raise Invalid({"username": TAKEN})
+    if rules.reserved_username(name) or await User.exists().where(User.username == name):
+        raise await _cannot_use(name, now)
     secret_hash = await hash_secret(secret)
     young_person_id = invite["young_person"]
     user = User(
@@ -143,7 +167,7 @@ async def accept(
             if not used:
                 raise NotFound(GONE, title="This invite doesn't work")
             if await User.exists().where(User.username == name):
-                raise Invalid({"username": TAKEN})
+                raise await _cannot_use(name, now)
             await User.insert(user)
             await Invite.update(used_by=user.id).where(Invite.id == invite["id"])
             if role == "young_person":
@@ -166,5 +190,5 @@ async def accept(
         # runs joins side by side): say so, rather than fail.
         if not breaks_unique(exc, "username"):
             raise
-        raise Invalid({"username": TAKEN}) from exc
+        raise await _cannot_use(name, now) from exc
     return token

@@ -6,10 +6,14 @@ seed 003: description, places, what to do when they are not back).
 
 from __future__ import annotations
 
+import json
+import uuid
 from typing import Annotated, Any
 
 import msgspec
 import phonenumbers
+
+from backend.security import keyed_digest
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=2000)]
@@ -174,3 +178,17 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
                 {"section": section, "field": field, "before": old.get(key), "after": new.get(key)}
             )
     return changes
+
+
+def seal(version_id: uuid.UUID | str, content: dict[str, Any]) -> str:
+    """What everyone signs: a digest of the version's exact content, keyed with the
+    server's secret and bound to the version.
+
+    Any change to the content changes it, so a signature is on exact content. It is not
+    a plain hash: a carer sees it although some parts are kept from them, and a plain
+    hash would let them check a guess of those parts offline. It still changes when a
+    part kept from them changes, so by watching it they can tell that something changed
+    (the list of changes says as much), never what.
+    """
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    return keyed_digest("plan-version-seal", str(version_id), canonical)

@@ -1,7 +1,10 @@
 """The Philomena Protocol form, made from the agreed plan for the police.
 
 Only what the young person agreed to share with the police goes in (seed 003: a recent
-photograph, description, places; PRODUCT.md: trusted people and places).
+photograph, description, places; PRODUCT.md: trusted people and places), and only what
+the person downloading it may see (`sharing.police_form` decides both). Where a part is
+left out for them, the form says so and who holds the full one, so whoever it is
+handed to knows to ask.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from typing import Any
 from fpdf import FPDF
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-POLICE = "police"
+DESCRIPTION = (
+    ("Height", "height"),
+    ("Build", "build"),
+    ("Hair", "hair"),
+    ("Usually wears", "usually_wear"),
+    ("Marks, scars, tattoos", "marks"),
+)
 
-
-def _shared(content: dict[str, Any], part: str) -> bool:
-    return POLICE in content.get("sharing", {}).get(part, [])
 
 
 class _Form(FPDF):
@@ -53,14 +59,78 @@ class _Form(FPDF):
         self.multi_cell(0, 6, self.text_of(value), new_x="LMARGIN", new_y="NEXT")
 
 
+def _photo(pdf: _Form, content: dict[str, Any], photo: tuple[str, str] | None) -> None:
+    if photo:
+        pdf.heading("Photograph")
+        pdf.image(io.BytesIO(base64.b64decode(photo[1])), w=45)
+
+
+def _description(pdf: _Form, content: dict[str, Any], _photo) -> None:
+    about = content.get("about_me") or {}
+    pdf.heading("Description")
+    for label, key in DESCRIPTION:
+        pdf.field(label, about.get(key))
+
+
+def _health(pdf: _Form, content: dict[str, Any], _photo) -> None:
+    about = content.get("about_me") or {}
+    pdf.heading("Health")
+    pdf.field("Health needs", about.get("health_needs"))
+    pdf.field("Medication", about.get("medication"))
+
+
+def _trio(pdf: _Form, content: dict[str, Any], _photo) -> None:
+    pdf.heading("Trusted people (the trusted trio)")
+    for person in content.get("trio") or [{"name": "None named"}]:
+        reach = ", ".join(v for v in (person.get("phone"), person.get("email")) if v)
+        pdf.field(person.get("name"), f"{person.get('how_they_know_me') or ''}  {reach}".strip())
+
+
+def _places(pdf: _Form, content: dict[str, Any], _photo) -> None:
+    places = content.get("places") or {}
+    for heading, key in (("Places they might go", "might_go"), ("Places that are safe for them", "safe")):
+        pdf.heading(heading)
+        for place in places.get(key) or [{"name": "None named"}]:
+            pdf.field(place.get("name"), " ".join(v for v in (place.get("where"), place.get("notes")) if v))
+
+
+def _worries(pdf: _Form, content: dict[str, Any], _photo) -> None:
+    worries = content.get("worries") or {}
+    pdf.heading("What worries them")
+    pdf.field("What worries me", worries.get("what_worries_me"))
+    pdf.field("What can set it off", worries.get("what_sets_it_off"))
+    pdf.field("What helps me feel safe", worries.get("what_helps_me_feel_safe"))
+
+
+# (part of the plan, heading when this copy leaves it out, how it is written)
+PARTS = (
+    ("photo", "Photograph", _photo),
+    ("about_me", "Description", _description),
+    ("health", "Health", _health),
+    ("trio", "Trusted people (the trusted trio)", _trio),
+    ("places", "Places", _places),
+    ("worries", "What worries them", _worries),
+)
+
+
+def _holder(young_person: dict[str, Any]) -> str:
+    names = young_person.get("social_workers") or []
+    return f"{' and '.join(names)} (social worker)" if names else "Their social worker"
+
+
 def render(
     young_person: dict[str, Any],
     content: dict[str, Any],
     version: dict[str, Any],
     photo: tuple[str, str] | None,
     made_at: dt.datetime,
+    parts: set[str],
+    left_out: set[str],
 ) -> bytes:
-    """The form as PDF bytes. `photo` is (media type, base64 data) when shared."""
+    """The form as PDF bytes. `content` holds only the parts in `parts` (the rest is
+    blanked); `left_out` are parts shared with the police that this copy leaves out.
+    `photo` is (media type, base64 data) when it is on the form."""
+    holder = _holder(young_person)
     pdf = _Form()
     pdf.add_page()
     pdf.font(bold=True, size=16)
@@ -77,46 +147,29 @@ def render(
         new_x="LMARGIN",
         new_y="NEXT",
     )
+    if left_out:
+        pdf.ln(2)
+        pdf.font(bold=True)
+        pdf.multi_cell(
+            0,
+            6,
+            pdf.text_of(
+                "This copy is not the full form. The young person shared more with the police "
+                f"than with their carer. {holder} holds the full form: ask them for it."
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     pdf.heading("Young person")
     about = content.get("about_me") or {}
     pdf.field("Name they like to be called", about.get("name_i_like") or young_person["preferred_name"])
     pdf.field("Date of birth", f"{young_person['date_of_birth']:%d %B %Y} (age {young_person['age']})")
-    if photo and _shared(content, "photo"):
-        pdf.heading("Photograph")
-        pdf.image(io.BytesIO(base64.b64decode(photo[1])), w=45)
-    if _shared(content, "about_me"):
-        pdf.heading("Description")
-        for label, key in (
-            ("Height", "height"),
-            ("Build", "build"),
-            ("Hair", "hair"),
-            ("Usually wears", "usually_wear"),
-            ("Marks, scars, tattoos", "marks"),
-        ):
-            pdf.field(label, about.get(key))
-    if _shared(content, "health"):
-        pdf.heading("Health")
-        pdf.field("Health needs", about.get("health_needs"))
-        pdf.field("Medication", about.get("medication"))
-    if _shared(content, "trio"):
-        pdf.heading("Trusted people (the trusted trio)")
-        for person in content.get("trio") or [{"name": "None named"}]:
-            reach = ", ".join(v for v in (person.get("phone"), person.get("email")) if v)
-            pdf.field(person.get("name"), f"{person.get('how_they_know_me') or ''}  {reach}".strip())
-    if _shared(content, "places"):
-        places = content.get("places") or {}
-        pdf.heading("Places they might go")
-        for place in places.get("might_go") or [{"name": "None named"}]:
-            pdf.field(place.get("name"), " ".join(v for v in (place.get("where"), place.get("notes")) if v))
-        pdf.heading("Places that are safe for them")
-        for place in places.get("safe") or [{"name": "None named"}]:
-            pdf.field(place.get("name"), " ".join(v for v in (place.get("where"), place.get("notes")) if v))
-    if _shared(content, "worries"):
-        worries = content.get("worries") or {}
-        pdf.heading("What worries them")
-        pdf.field("What worries me", worries.get("what_worries_me"))
-        pdf.field("What can set it off", worries.get("what_sets_it_off"))
-        pdf.field("What helps me feel safe", worries.get("what_helps_me_feel_safe"))
+    for part, heading, write in PARTS:
+        if part in parts:
+            write(pdf, content, photo)
+        elif part in left_out:
+            pdf.heading(heading)
+            pdf.field("Not in this copy", f"{holder} holds the full form.")
     pdf.heading("For the police to fill in")
     pdf.field("Police reference (CAD) number", "")
     pdf.field("Date and time reported missing", "")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import json
 import uuid
 from typing import Any
@@ -22,10 +21,12 @@ from backend.clock import as_utc
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.plans import content as plan_content
+from backend.plans import sharing
 from backend.plans.philomena import render as render_police_form
 from backend.plans.photo import clean_photo
+from backend.plans.sharing import visible_to
 from backend.plans.tables import Plan, PlanChange, PlanPhoto, PlanSignature, PlanVersion
-from backend.security import decrypt, encrypt
+from backend.security import decrypt, encrypt, same
 from backend.young_people import guards
 from backend.young_people import services as young_people
 from backend.young_people.tables import Placement
@@ -41,43 +42,15 @@ SECTION_WORDS = {
     "trio": "my people",
     "photo_id": "my photo",
 }
-# Which sharing choice hides which sections from a carer.
-CARER_VISIBILITY = {
-    "about_me": "about_me",
-    "worries": "worries",
-    "places": "places",
-    "trio": "trio",
-}
-
-
-def content_hash(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _load(version: dict) -> dict[str, Any]:
     return json.loads(decrypt(version["content"]))
 
 
-def _seal(content: dict[str, Any]) -> tuple[str, str]:
-    return encrypt(json.dumps(content, default=str)), content_hash(content)
-
-
-def visible_to(relation: str, content: dict[str, Any]) -> dict[str, Any]:
-    """The young person and social worker see everything; a carer sees what the young
-    person's sharing choices allow them to."""
-    if relation != "carer":
-        return content
-    shared = content.get("sharing", {})
-    shown = dict(content)
-    for section, part in CARER_VISIBILITY.items():
-        if "carer" not in shared.get(part, []):
-            shown[section] = None
-    if "carer" not in shared.get("health", []) and shown.get("about_me"):
-        shown["about_me"] = {**shown["about_me"], "health_needs": None, "medication": None}
-    if "carer" not in shared.get("photo", []):
-        shown["photo_id"] = None
-    return shown
+def _seal(version_id: uuid.UUID, content: dict[str, Any]) -> tuple[str, str]:
+    """(encrypted content, the seal everyone signs) for a version's row."""
+    return encrypt(json.dumps(content, default=str)), plan_content.seal(version_id, content)
 
 
 def may_edit_section(relation: str, section: str, content: dict[str, Any]) -> bool:
@@ -206,8 +179,10 @@ async def _draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> tuple
     agreed = await _version(plan["id"], "agreed")
     base = _load(agreed) if agreed else plan_content.empty_content()
     numbers = await PlanVersion.select(PlanVersion.number).where(PlanVersion.plan == plan["id"])
-    sealed, digest = _seal(base)
+    version_id = uuid.uuid4()
+    sealed, digest = _seal(version_id, base)
     version = PlanVersion(
+        id=version_id,
         plan=plan["id"],
         number=max([n["number"] for n in numbers], default=0) + 1,
         status="draft",
@@ -237,7 +212,7 @@ async def change(
         if content.get(section) == value:
             return
         content[section] = value
-        sealed, digest = _seal(content)
+        sealed, digest = _seal(draft["id"], content)
         await PlanVersion.update(content=sealed, content_hash=digest, updated_at=now).where(
             PlanVersion.id == draft["id"]
         )
@@ -301,7 +276,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
         draft = await _version(plan["id"], "draft") if plan else None
         if draft is None:
             raise Conflict("There is no draft to sign.")
-        if draft["content_hash"] != seen_hash:
+        if not same(draft["content_hash"], seen_hash):
             raise Conflict(
                 "The plan has changed since you opened it. Read it again, then sign.",
                 title="The plan has changed",
@@ -337,6 +312,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
 
 async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     await young_people.require(actor, young_person_id, guards.may_read_record, "see plan versions")
+    await audit.record(actor, "read", "looked at the versions of your safety plan", young_person_id)
     plan = await _plan(young_person_id)
     if plan is None:
         return []
@@ -367,9 +343,12 @@ async def compare(actor: Actor, young_person_id: uuid.UUID, first: int, second: 
             rows[row["number"]] = row
     if first not in rows or second not in rows:
         raise NotFound("There is no plan version with that number.")
+    # An older version must not show what the young person keeps from this reader now.
+    latest = _load(await _version(plan["id"], "draft") or await _version(plan["id"], "agreed"))
     await audit.record(actor, "read", "compared versions of your safety plan", young_person_id)
     return plan_content.diff(
-        visible_to(relation, _load(rows[first])), visible_to(relation, _load(rows[second]))
+        sharing.visible_in_history(relation, _load(rows[first]), latest),
+        sharing.visible_in_history(relation, _load(rows[second]), latest),
     )
 
 
@@ -378,6 +357,16 @@ async def agreed_content(young_person_id: uuid.UUID) -> tuple[dict, dict] | None
     plan = await _plan(young_person_id)
     version = await _version(plan["id"], "agreed") if plan else None
     return (version, _load(version)) if version else None
+
+
+async def may_see_live(relation: str, young_person_id: uuid.UUID, part: str) -> bool:
+    """Whether `relation` may see the live (not versioned) form of a part, like the trio
+    as it is now. The agreed plan's sharing choices rule; before any plan is agreed, the
+    draft's (the young person's only choice yet); with no plan at all, the defaults."""
+    plan = await _plan(young_person_id)
+    version = (await _version(plan["id"], "agreed") or await _version(plan["id"], "draft")) if plan else None
+    content = _load(version) if version else plan_content.empty_content()
+    return part not in sharing.kept_from(relation, content)
 
 
 async def mark_review_due(young_person_id: uuid.UUID, reason: str, at: dt.datetime) -> None:
@@ -425,9 +414,9 @@ async def set_photo(actor: Actor, young_person_id: uuid.UUID, data_base64: str, 
         plan = await _plan(young_person_id)
         draft = await _version(plan["id"], "draft") if plan else None
         current = _load(draft) if draft else plan_content.empty_content()
-        if "carer" not in current["sharing"]["photo"]:
+        if "photo" in sharing.kept_from(relation, current):
             raise Forbidden("You can't change this part of the plan.")
-    media_type, data = clean_photo(data_base64)
+    media_type, data = await clean_photo(data_base64)
     photo = PlanPhoto(
         young_person=young_person_id,
         media_type=media_type,
@@ -471,17 +460,20 @@ async def photo(actor: Actor, young_person_id: uuid.UUID, photo_id: uuid.UUID) -
 
 
 async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> bytes:
-    """The Philomena Protocol PDF from the agreed plan; every download is audited."""
-    await young_people.require(
+    """The Philomena Protocol PDF from the agreed plan, as its reader may see it: what
+    the young person shares with the police, less what they keep from this reader (the
+    form then says who holds the full one). Every download is audited."""
+    relation = await young_people.require(
         actor, young_person_id, guards.may_download_police_form, "download a police form"
     )
     agreed = await agreed_content(young_person_id)
     if agreed is None:
         raise Conflict("There is no agreed plan yet. Everyone needs to sign it first.")
     version, content = agreed
+    form, parts, left_out = sharing.police_form(relation, content)
     record = await young_people.detail_of(young_person_id, now.date())
-    photo_data = await _photo_data(young_person_id, content.get("photo_id"))
-    pdf = render_police_form(record, content, version, photo_data, now)
+    photo_data = await _photo_data(young_person_id, form.get("photo_id"))
+    pdf = render_police_form(record, form, version, photo_data, now, parts, left_out)
     await audit.record(
         actor, "read", "downloaded your police form (Philomena Protocol)", young_person_id, at=now
     )

@@ -27,7 +27,8 @@ class PlanVersion(Table):
     plan = ForeignKey(references=Plan, null=False, index=True)
     number = Integer()
     status = Varchar(length=12)  # "draft", "agreed" or "superseded"
-    content = encrypted()  # encrypted JSON (backend.security.encrypt)
+    content = encrypted()  # sealed JSON (backend.sealed)
+    # The seal everyone signs (content.seal): keyed, so not a hash anyone can check a guess against.
     content_hash = Varchar(length=64)
     created_at = Timestamptz()
     updated_at = Timestamptz()

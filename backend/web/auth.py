@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from litestar import Request, Response
 
 from backend.accounts import services as accounts
@@ -12,9 +14,15 @@ from backend.errors import Forbidden, HomewardError
 from backend.security import same
 
 COOKIE = "homeward_session"
+# Marks a browser that has signed in to one account before (see accounts.services.sign_in).
+# Sent only to the sign-in routes: nothing else needs it.
+DEVICE_COOKIE = "homeward_device"
+DEVICE_COOKIE_PATH = "/api/auth"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Browsers cap cookie lifetimes at 400 days; the server decides what is really valid.
 DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
+# The longest text an address can be written in ("[ffff:...:ffff]:65535" is 47).
+LONGEST_ADDRESS = 64
 
 
 class UnsupportedMediaType(HomewardError):
@@ -48,11 +56,48 @@ async def require_json(request: Request) -> None:
 
 
 def client_address(request: Request) -> str:
-    if get_settings().trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else "unknown"
+    """The address sign-in throttling counts.
+
+    With no proxy, the address that connected. Behind N proxies of ours, each appends
+    the address it saw to X-Forwarded-For, so the entry N from the right is the one our
+    outermost proxy saw; everything to its left was written by the client and may be
+    anything.
+    """
+    socket = request.client.host if request.client else "unknown"
+    count = get_settings().trusted_proxy_count
+    if count:
+        seen = forwarded_client(request.headers.getall("x-forwarded-for", []), count)
+        if seen is not None:
+            return seen
+    return socket
+
+
+def forwarded_client(headers: list[str], count: int) -> str | None:
+    """The address `count` entries from the right of X-Forwarded-For (several headers
+    read as one list), written canonically; None if there is no such entry or it is not
+    an IP address."""
+    entries = ",".join(headers).rsplit(",", count)
+    if len(entries) < count:
+        return None
+    return canonical_ip(entries[-count])
+
+
+def canonical_ip(text: str) -> str | None:
+    """An IP address in one canonical spelling (so one address is one throttle key), or
+    None. A port after it (`1.2.3.4:80`, `[::1]:80`) is dropped, as is an IPv6 zone."""
+    text = text.strip()
+    if not text or len(text) > LONGEST_ADDRESS:
+        return None
+    if text.startswith("["):
+        text = text[1:].split("]", 1)[0]
+    elif text.count(":") == 1:
+        text = text.split(":", 1)[0]
+    try:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped or address)
 
 
 def set_session_cookie(response: Response, token: str, kind: str) -> None:
@@ -69,3 +114,15 @@ def set_session_cookie(response: Response, token: str, kind: str) -> None:
 
 def clear_session_cookie(response: Response) -> None:
     response.delete_cookie(key=COOKIE, path="/")
+
+
+def set_device_cookie(response: Response, value: str) -> None:
+    response.set_cookie(
+        key=DEVICE_COOKIE,
+        value=value,
+        max_age=DEVICE_COOKIE_SECONDS,
+        path=DEVICE_COOKIE_PATH,
+        secure=True,
+        httponly=True,
+        samesite="strict",
+    )

@@ -38,6 +38,9 @@ def homeward_error(_: Request, exc: HomewardError) -> Response:
     headers = None
     if isinstance(exc, Invalid):
         errors = [{"field": field, "message": message} for field, message in exc.errors.items()]
+        for error in errors:
+            if exc.suggestions.get(error["field"]):
+                error["suggestions"] = exc.suggestions[error["field"]]
     if isinstance(exc, TooManyAttempts):
         headers = {"Retry-After": str(exc.retry_after_seconds)}
     return _problem(exc.status, exc.title, exc.detail, errors, headers)

@@ -15,6 +15,7 @@ from backend.accounts.schemas import SessionOut
 from backend.clock import now
 from backend.young_people import services
 from backend.young_people.schemas import (
+    CarerDevices,
     Look,
     PersonWhoCanSee,
     YoungPersonIn,
@@ -75,3 +76,20 @@ class YoungPeopleController(Controller):
         session_id: FromPath[uuid.UUID],
     ) -> None:
         await services.revoke_device(actor, young_person_id, session_id, now())
+
+    @get(YP + "/carers/devices")
+    async def carer_devices(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+    ) -> list[CarerDevices]:
+        rows = await services.carer_devices(actor, young_person_id)
+        return msgspec.convert(rows, list[CarerDevices])
+
+    @delete(YP + "/carers/{carer_id:uuid}/devices/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
+    async def revoke_carer_device(
+        self,
+        actor: NamedDependency[Actor],
+        young_person_id: FromPath[uuid.UUID],
+        carer_id: FromPath[uuid.UUID],
+        session_id: FromPath[uuid.UUID],
+    ) -> None:
+        await services.revoke_carer_device(actor, young_person_id, carer_id, session_id, now())

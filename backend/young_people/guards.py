@@ -23,6 +23,12 @@ def may_manage_devices(relation: str | None) -> bool:
     return relation in ("self", "social_worker")
 
 
+def may_manage_carer_devices(relation: str | None) -> bool:
+    """Only the young person's social worker signs out a carer's lost phone: the young
+    person sees who can see their information, not where adults are signed in."""
+    return relation == "social_worker"
+
+
 def may_invite(relation: str | None) -> bool:
     return relation == "social_worker"
 

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import msgspec
 
+from backend.accounts.schemas import SessionOut
+
 
 class YoungPersonIn(msgspec.Struct, forbid_unknown_fields=True):
     preferred_name: Annotated[str, msgspec.Meta(max_length=200)]
@@ -42,3 +44,13 @@ class Look(msgspec.Struct):
     name: str
     role: str
     what: str
+    refused: bool = False
+    """Someone tried and was stopped (for the young person, `name` does not say who)."""
+
+
+class CarerDevices(msgspec.Struct):
+    """A carer placed with the young person, and where they are signed in."""
+
+    carer_id: uuid.UUID
+    name: str
+    devices: list[SessionOut]

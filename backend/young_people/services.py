@@ -169,23 +169,35 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 
 async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
-    """Reads and changes by other people, newest first (the young person's own are left
-    out: this answers "who has looked at my information")."""
+    """Reads, changes and refused attempts by other people, newest first (the young
+    person's own are left out: this answers "who has looked at my information")."""
     relation = await require(actor, young_person_id, guards.may_see_audit, "see who has looked")
     events = await audit.events_for(young_person_id)
+    own_account = await _account_of(young_person_id)
     shown = [
-        {
-            "at": event["at"],
-            "name": event["actor_name"],
-            "role": ROLE_WORDS.get(event["actor_role"], event["actor_role"]),
-            "what": event["what"] if relation == "self" else about_them(event["what"]),
-        }
+        _look(event, relation == "self")
         for event in events
-        if event["action"] in ("read", "change") and event["actor_role"] != "young_person"
+        if (event["action"] == "refused" and (own_account is None or event["actor_id"] != own_account))
+        or (event["action"] in ("read", "change") and event["actor_role"] != "young_person")
     ]
     if relation != "self":
         await audit.record(actor, "read", "looked at who has seen your information", young_person_id)
     return shown
+
+
+def _look(event: dict, for_young_person: bool) -> dict:
+    role = ROLE_WORDS.get(event["actor_role"], event["actor_role"])
+    if event["action"] != "refused":
+        what = event["what"] if for_young_person else about_them(event["what"])
+        return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what}
+    if for_young_person:
+        # Who it was is for their social worker to follow up; the young person is told
+        # that it happened and that it was stopped.
+        what = audit.refusal_for_young_person(event["what"])
+        return {"at": event["at"], "name": "Someone who isn't allowed", "role": "", "what": what,
+                "refused": True}
+    what = audit.refusal_for_adult(about_them(event["what"]))
+    return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what, "refused": True}
 
 
 def about_them(what: str) -> str:
@@ -218,3 +230,43 @@ async def revoke_device(
         raise NotFound("That phone or browser is not signed in.")
     await accounts.revoke_session(user_id, session_public_id, now)
     await audit.record(actor, "change", "signed out one of your phones", young_person_id, at=now)
+
+
+async def _placed_carers(young_person_id: uuid.UUID) -> list[dict]:
+    rows = await Placement.select(Placement.carer, Placement.carer.display_name).where(
+        (Placement.young_person == young_person_id) & (Placement.active == True)  # noqa: E712
+    ).order_by(Placement.carer.display_name)
+    return [{"id": row["carer"], "name": row["carer.display_name"]} for row in rows]
+
+
+async def carer_devices(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
+    """Where each carer placed with this young person is signed in (their social worker
+    signs out a carer's lost phone as they would the young person's)."""
+    await require(actor, young_person_id, guards.may_manage_carer_devices, "see carers' phones")
+    carers = await _placed_carers(young_person_id)
+    await audit.record(
+        actor, "read", "looked at which phones your carers are signed in on", young_person_id
+    )
+    return [
+        {"carer_id": carer["id"], "name": carer["name"],
+         "devices": await accounts.list_sessions(carer["id"])}
+        for carer in carers
+    ]
+
+
+async def revoke_carer_device(
+    actor: Actor,
+    young_person_id: uuid.UUID,
+    carer_id: uuid.UUID,
+    session_public_id: uuid.UUID,
+    now: dt.datetime,
+) -> None:
+    await require(actor, young_person_id, guards.may_manage_carer_devices, "sign out a carer's phone")
+    carer = next((c for c in await _placed_carers(young_person_id) if c["id"] == carer_id), None)
+    if carer is None:
+        # Not placed with this young person: the same answer as a phone that is not there.
+        raise NotFound("That phone or browser is not signed in.")
+    await accounts.revoke_session(carer_id, session_public_id, now)
+    await audit.record(
+        actor, "change", f"signed out one of {carer['name']}'s phones", young_person_id, at=now
+    )

@@ -5,7 +5,7 @@
 // and all of it goes on sign-out or when the server says "signed out".
 import { get } from "./api.js";
 
-// Must match PLAN_CACHE in sw.js.
+// Must match PLAN_CACHE and IDENTITY_CACHE in sw.js.
 const PLAN_CACHE = "homeward-plans";
 const IDENTITY_CACHE = "homeward-identity";
 const IDENTITY_KEY = "/offline/identity";
@@ -172,6 +172,27 @@ export function dropPendingAlert() {
   } catch {
     // Nothing kept, nothing to drop.
   }
+}
+
+/**
+ * "Leave quickly" when the young person chose to clear this phone: the plan copies and
+ * who is signed in go (an alert still waiting for signal stays: it is a call for help).
+ * The service worker is told too, so the clearing finishes after the page has gone.
+ */
+export function clearThisPhone() {
+  try {
+    navigator.serviceWorker?.controller?.postMessage({ type: "clear-phone" });
+  } catch {
+    // No worker: the page clears what it can below.
+  }
+  return inTurn(async () => {
+    if (!hasCaches()) return;
+    try {
+      await Promise.all([caches.delete(PLAN_CACHE), caches.delete(IDENTITY_CACHE)]);
+    } catch {
+      // Nothing more we can do from here.
+    }
+  });
 }
 
 /**

@@ -21,7 +21,8 @@ def vapid_public_key() -> str:
 def worker(mailbox=None) -> AlertWorker:
     settings = get_settings()
     if mailbox is not None:
-        settings = dataclasses.replace(settings, smtp_host=mailbox.host, smtp_port=mailbox.port)
+        settings = dataclasses.replace(settings, smtp_host=mailbox.host, smtp_port=mailbox.port,
+                                       smtp_security=mailbox.security, smtp_ca_file=mailbox.ca_file)
     return AlertWorker(settings)
 
 

@@ -93,6 +93,17 @@ async def sign_out_a_phone(world, _person, young_person_id):
     return f"/api/young-people/{young_person_id}/devices/{session_id}", None
 
 
+async def sign_out_a_carers_phone(world, _person, young_person_id):
+    """A second phone of the carer placed with the young person (random ids when made up)."""
+    key = _key_of(world, young_person_id)
+    if key in TEAM:
+        carer = world.people[TEAM[key][1]]
+        carer_id, session_id = carer.user_id, (await world.device(carer.key)).public_id
+    else:
+        carer_id, session_id = uuid.uuid4(), uuid.uuid4()
+    return f"/api/young-people/{young_person_id}/carers/{carer_id}/devices/{session_id}", None
+
+
 async def revoke_session(_world, _person, session_id):
     return f"/api/auth/sessions/{session_id}", None
 
@@ -266,7 +277,7 @@ async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
 
-SUBSCRIPTION = {"endpoint": "https://push.example.net/send/x1",
+SUBSCRIPTION = {"endpoint": "https://fcm.googleapis.com/fcm/send/x1",
                 "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
@@ -290,6 +301,9 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/devices"): (record("self", "social_worker"), on_record("/devices")),
     ("DELETE", YP + "/devices/{session_id:uuid}"): (
         record("self", "social_worker", ok=204), sign_out_a_phone),
+    ("GET", YP + "/carers/devices"): (record("social_worker"), on_record("/carers/devices")),
+    ("DELETE", YP + "/carers/{carer_id:uuid}/devices/{session_id:uuid}"): (
+        record("social_worker", ok=204), sign_out_a_carers_phone),
     ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),

@@ -8,7 +8,7 @@ LOU = {
 }
 DAN = {"name": "Dan Price", "how_they_know_me": "Youth worker", "email": "dan@example.org"}
 SUBSCRIPTION = {
-    "endpoint": "https://push.example.net/send/abc123",
+    "endpoint": "https://fcm.googleapis.com/fcm/send/abc123",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
 }
 

@@ -111,7 +111,8 @@ async def test_admin_sees_refused_attempts_to_open_records(world):
     await world.ruth.client.get(f"/api/young-people/{world.young['mia']}/who-has-looked")
     reply = await world.admin.client.get("/api/admin/refused")
     assert reply.status_code == 200
-    attempts = {(row["actor_name"], row["actor_role"], row["what"]) for row in reply.json()}
+    assert reply.json()["older"] is None
+    attempts = {(row["actor_name"], row["actor_role"], row["what"]) for row in reply.json()["attempts"]}
     assert attempts == {
         ("Alex Reid", "social_worker", "tried to open a record"),
         ("Ruth Mensah", "manager", "tried to see who has looked"),

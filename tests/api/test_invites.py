@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 
 from backend import clock
+from backend.accounts import rules
 from backend.accounts.tables import User
 from tests.factories import PASSWORD, audit_count
 
@@ -212,3 +213,74 @@ async def test_join_form_with_several_mistakes_names_every_one(world):
     reply = await accept(world.anonymous(), code, username="x", secret="short", display_name=" ")
     assert reply.status_code == 422
     assert {error["field"] for error in reply.json()["errors"]} == {"username", "secret", "display_name"}
+
+
+# -- no username oracle, and a limit on tries ---------------------------------------------
+
+async def username_refusal(reply) -> tuple[str, list[str]]:
+    assert reply.status_code == 422, reply.text
+    (error,) = reply.json()["errors"]
+    assert error["field"] == "username"
+    return error["message"], error.get("suggestions", [])
+
+
+async def test_a_taken_username_is_not_confirmed_but_two_free_ones_are_offered(world):
+    code = (await world.invite("tyler"))["code"]
+    message, ideas = await username_refusal(await accept(world.anonymous(), code, username="jade"))
+    assert "taken" not in message
+    assert len(ideas) == 2
+    assert message == f"That one can't be used. Try {ideas[0]} or {ideas[1]}."
+    for idea in ideas:
+        assert idea.startswith("jade") and idea != "jade"
+        assert rules.check_username(idea) == idea
+        assert not await User.exists().where(User.username == idea)
+    # A name kept back for Homeward itself gets an answer of the same shape.
+    reserved_message, reserved_ideas = await username_refusal(
+        await accept(world.anonymous(), code, username="admin"))
+    assert reserved_message.startswith("That one can't be used. Try admin")
+    assert len(reserved_ideas) == 2
+    # Taking one of the ideas works.
+    joined = await accept(world.anonymous(), code, username=ideas[1])
+    assert joined.status_code == 201
+    assert joined.json()["user"]["username"] == ideas[1]
+
+
+async def test_tries_with_one_invite_are_limited_wherever_they_come_from(world):
+    code = (await world.invite("tyler"))["code"]
+    statuses = [
+        (await accept(world.anonymous(f"198.51.100.{n}"), code, username="jade")).status_code
+        for n in range(13)
+    ]
+    assert statuses == [422] * 12 + [429]
+    assert (await lookup(world, code)).status_code == 429
+    assert (await accept(world.anonymous("198.51.100.99"), code)).status_code == 429
+    # The invite itself is not lost: it works again once the window has passed.
+    clock.travel(dt.timedelta(minutes=16))
+    assert (await accept(world.anonymous(), code)).status_code == 201
+
+
+async def test_invite_lookups_from_one_address_are_limited(world):
+    code = (await world.invite("tyler"))["code"]
+    guesser = world.anonymous("198.51.100.40")
+    statuses = [
+        (await guesser.post(f"{INVITES}/lookup", json={"code": f"ABCDEFGH{n:04d}"})).status_code
+        for n in range(31)
+    ]
+    assert statuses == [404] * 30 + [429]
+    assert (await guesser.post(f"{INVITES}/lookup", json={"code": code})).status_code == 429
+    assert (await accept(guesser, code)).status_code == 429
+    # Tyler, elsewhere, is not held up.
+    assert (await lookup(world, code)).status_code == 200
+    assert (await accept(world.anonymous("203.0.113.70"), code)).status_code == 201
+
+
+async def test_an_easy_password_is_refused_when_a_carer_joins(world):
+    code = (await world.invite("jade", "carer"))["code"]
+    for easy in ("aaaaaaaaaa", "password123", "qwertyuiop1", "abcdefghijkl", "kimlee2024!", "Password2024!"):
+        reply = await accept(world.anonymous(), code, username="kimlee", secret=easy,
+                             display_name="Kim Lee")
+        assert reply.status_code == 422, easy
+        assert reply.json()["errors"] == [{"field": "secret", "message": rules.GUESSABLE}], easy
+    joined = await accept(world.anonymous(), code, username="kimlee", secret=PASSWORD,
+                          display_name="Kim Lee")
+    assert joined.status_code == 201

@@ -170,3 +170,85 @@ async def test_a_contact_stepping_down_shows_as_a_change_to_the_plan(world):
     assert draft["changes"][0]["name"] == "Lou"
     assert draft["changes"][0]["role"] == "trusted_contact"
     assert draft["changes"][0]["section_key"] == "trio"
+
+
+# Jade shares more with the police than with her carer: every part goes to the police,
+# only her description goes to Priya.
+POLICE_NOT_CARER = {
+    "about_me": ["carer", "police"],
+    "photo": ["police"],
+    "health": ["police"],
+    "worries": ["police"],
+    "places": ["police"],
+    "trio": ["police"],
+}
+KEPT_FROM_CARER = (
+    "Salbutamol",
+    "SECRET-WORRY",
+    "Northbrook skate park",
+    "Aunt Lou",
+    "Lou Mensah",
+    "+442079460123",
+)
+
+
+async def agree_plan_sharing_more_with_police(world):
+    await agree_full_plan(world)
+    await edit(world.jade, plan_url(world), "sharing", POLICE_NOT_CARER)
+    return await sign_all(world, plan_url(world))
+
+
+def pdf_images(data: bytes) -> list:
+    return [img for page in PdfReader(io.BytesIO(data)).pages for img in page.images]
+
+
+async def test_carers_police_form_leaves_out_what_is_kept_from_carers_and_says_who_has_it(world):
+    await agree_plan_sharing_more_with_police(world)
+    reply = await world.priya.client.get(f"{plan_url(world)}/philomena.pdf")
+    assert reply.status_code == 200
+    text = pdf_text(reply.content)
+    for shared in ("Jade", "160cm", "Black, in braids", "Grey hoodie"):
+        assert shared in text
+    for kept in KEPT_FROM_CARER:
+        assert kept not in text, kept
+    assert pdf_images(reply.content) == []
+    # Whoever the carer hands it to learns that more exists, and who holds it.
+    flat = " ".join(text.split())
+    assert "Sam Okafor" in flat and "holds the full form" in flat
+    for part in ("Photograph", "Health", "Trusted people", "Places", "What worries them"):
+        assert part in flat, part
+
+
+async def test_social_workers_police_form_has_every_part_shared_with_the_police(world):
+    await agree_plan_sharing_more_with_police(world)
+    reply = await world.sam.client.get(f"{plan_url(world)}/philomena.pdf")
+    assert reply.status_code == 200
+    text = pdf_text(reply.content)
+    for shared in ("160cm", "Grey hoodie", *KEPT_FROM_CARER):
+        assert shared in text, shared
+    assert len(pdf_images(reply.content)) == 1
+    assert "holds the full form" not in " ".join(text.split())
+
+
+async def test_police_form_never_holds_what_is_not_shared_with_the_police_whoever_asks(world):
+    await agree_full_plan(world)
+    await edit(world.jade, plan_url(world), "sharing", {
+        "about_me": ["carer"], "photo": ["carer"], "health": ["carer"],
+        "worries": ["carer"], "places": ["carer"], "trio": ["carer"],
+    })
+    await sign_all(world, plan_url(world))
+    for person in (world.priya, world.sam):
+        reply = await person.client.get(f"{plan_url(world)}/philomena.pdf")
+        text = pdf_text(reply.content)
+        for kept in ("160cm", "Grey hoodie", *KEPT_FROM_CARER):
+            assert kept not in text, kept
+        assert pdf_images(reply.content) == []
+        assert "holds the full form" not in " ".join(text.split())
+
+
+async def test_young_person_other_carers_and_strangers_get_no_police_form(world):
+    await agree_plan_sharing_more_with_police(world)
+    for person in (world.jade, world.olu, world.alex, world.mia, world.ruth, world.admin):
+        reply = await person.client.get(f"{plan_url(world)}/philomena.pdf")
+        assert reply.status_code in (403, 404), person
+        assert reply.headers["content-type"].startswith("application/problem+json")

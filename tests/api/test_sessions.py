@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend import clock
-from tests.factories import PINS, use_token
+from tests.factories import PINS, audit_count, use_token
 
 ME = "/api/auth/me"
 CHANGE = "/api/auth/change-secret"
@@ -33,6 +33,26 @@ async def test_young_person_and_carer_stay_signed_in_on_their_phones_for_60_days
     clock.travel(dt.timedelta(days=60))
     assert await status(world.jade.client) == 200
     assert await status(world.priya.client) == 200
+
+
+async def test_a_phone_in_use_stays_signed_in_but_one_unused_for_90_days_is_signed_out(world):
+    drawer = await world.device("priya", "Phone in a drawer")
+    for _ in range(4):  # a year of use, a visit every 89 days
+        clock.travel(dt.timedelta(days=89))
+        assert await status(world.jade.client) == 200
+        assert await status(world.priya.client) == 200
+    clock.travel(dt.timedelta(days=1))
+    assert await status(drawer.client) == 401  # last used a year ago
+    # It no longer lets anyone in, so it is not listed as signed in either.
+    listed = (await world.priya.client.get("/api/auth/sessions")).json()
+    assert [phone["device_name"] for phone in listed] == ["Test phone"]
+    sam = (await world.device("sam", "Sam's laptop")).client  # his own session timed out long ago
+    (priya,) = await carer_phones(sam, "jade", world)
+    assert [phone["device_name"] for phone in priya["devices"]] == ["Test phone"]
+    clock.travel(dt.timedelta(days=90, minutes=1))
+    assert await status(world.jade.client) == 401
+    assert await status(world.priya.client) == 401
+    assert await can_sign_in(world, "jade", PINS["jade"])  # signing in again is all it takes
 
 
 async def test_professional_is_signed_out_after_15_minutes_without_activity(world):
@@ -152,6 +172,62 @@ async def test_young_person_cannot_sign_out_someone_elses_phone_through_their_ow
     assert (await world.jade.client.delete(url)).status_code == 404
     assert (await world.sam.client.delete(url)).status_code == 404
     assert await status(world.mia.client) == 200
+
+
+async def carer_phones(client, young_key, world):
+    reply = await client.get(f"/api/young-people/{world.young[young_key]}/carers/devices")
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+def carer_phone_url(world, young_key, carer_key, session_id):
+    carer_id = world.people[carer_key].user_id
+    return f"/api/young-people/{world.young[young_key]}/carers/{carer_id}/devices/{session_id}"
+
+
+async def test_social_worker_sees_and_signs_out_a_carers_lost_phone_and_it_is_audited(world):
+    lost = await world.device("priya", "Old phone")
+    carers = await carer_phones(world.sam.client, "jade", world)
+    assert [(c["carer_id"], c["name"]) for c in carers] == [(str(world.priya.user_id), "Priya Shah")]
+    phones = {phone["device_name"]: phone for phone in carers[0]["devices"]}
+    assert set(phones) == {"Old phone", "Test phone"}
+    assert phones["Old phone"]["id"] == str(lost.public_id)
+    assert not any(phone["current"] for phone in phones.values())
+
+    reply = await world.sam.client.delete(carer_phone_url(world, "jade", "priya", lost.public_id))
+    assert reply.status_code == 204
+    assert await status(lost.client) == 401
+    assert await status(world.priya.client) == 200
+    looked = (await world.jade.client.get(f"/api/young-people/{world.young['jade']}/who-has-looked")).json()
+    said = [(look["name"], look["what"]) for look in looked]
+    assert ("Sam Okafor", "signed out one of Priya Shah's phones") in said
+    assert ("Sam Okafor", "looked at which phones your carers are signed in on") in said
+
+
+async def test_a_carers_phone_can_only_be_signed_out_by_a_social_worker_of_a_young_person_placed_with_them(world):
+    phone = await world.device("priya", "Old phone")
+    refused = [
+        (world.alex, "mia", "priya"),  # Priya is not Mia's carer
+        (world.alex, "jade", "priya"),  # Jade is not on Alex's caseload
+        (world.sam, "tyler", "priya"),  # Sam's young person, but Priya is not placed with Tyler
+        (world.sam, "jade", "olu"),  # the session is Priya's, not Olu's
+        (world.priya, "jade", "priya"),  # carers manage their own phones at /api/auth/sessions
+        (world.jade, "jade", "priya"),
+        (world.ruth, "jade", "priya"),
+        (world.admin, "jade", "priya"),
+    ]
+    for person, young_key, carer_key in refused:
+        reply = await person.client.delete(carer_phone_url(world, young_key, carer_key, phone.public_id))
+        assert reply.status_code == 404, (person.key, young_key, carer_key)
+    for person in (world.alex, world.priya, world.jade):
+        reply = await person.client.get(f"/api/young-people/{world.young['jade']}/carers/devices")
+        assert reply.status_code == 404
+    assert await audit_count(action="refused", actor_id=world.priya.user_id) == 2
+    assert await status(phone.client) == 200
+
+
+async def test_social_worker_sees_no_carers_phones_when_nobody_is_placed(world):
+    assert await carer_phones(world.sam.client, "tyler", world) == []
 
 
 # -- request checks -----------------------------------------------------------------------

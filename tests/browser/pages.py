@@ -102,6 +102,11 @@ class JoinPage(Screen):
     def run_out(self) -> Locator:
         return self.by_test_id("join-run-out")
 
+    @property
+    def username_ideas(self) -> Locator:
+        """The free usernames offered when the one typed can't be used."""
+        return self.by_test_id("join-username-idea")
+
     def choose(self, username: str, secret: str, display_name: str | None = None) -> None:
         if display_name is not None:
             self.by_test_id("join-display-name").fill(display_name)
@@ -161,6 +166,15 @@ class MyInfoPage(Screen):
     def who_has_looked(self) -> Locator:
         return self.by_test_id("who-has-looked")
 
+    @property
+    def stopped(self) -> Locator:
+        """Refused attempts in "who has looked", in the words the young person reads."""
+        return self.who_has_looked.locator("[data-testid='look'][data-refused='true']")
+
+    @property
+    def clear_phone_on_exit(self) -> Locator:
+        return self.by_test_id("quick-exit-clears-phone")
+
 
 class CaseloadPage(Screen):
     """A social worker's or carer's home: a list of young people."""
@@ -217,6 +231,15 @@ class YoungPersonRecordPage(Screen):
 
     def open_people(self) -> None:
         self.by_test_id("link-people").click()
+
+    def carer_phone(self, carer: str, device_name: str) -> Locator:
+        """One phone a carer placed with this young person is signed in on."""
+        return (
+            self.by_test_id("carer-phones-carer")
+            .filter(has=self.page.get_by_role("heading", name=carer))
+            .get_by_test_id("carer-device")
+            .filter(has_text=device_name)
+        )
 
 
 class PlanPage(Screen):
@@ -589,3 +612,13 @@ class PhoneAlerts(Screen):
     @property
     def urgent_link(self) -> Locator:
         return self.by_test_id("sent-to-me-active-link")
+
+
+class AdminHome(Screen):
+    @property
+    def refused(self) -> Locator:
+        return self.by_test_id("refused-row")
+
+    @property
+    def show_older(self) -> Locator:
+        return self.by_test_id("refused-older")

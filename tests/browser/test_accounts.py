@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from playwright.sync_api import expect
 
+from tests.browser.checks import assert_accessible_at_320
 from tests.browser.pages import (
     DEMO,
+    AdminHome,
     CaseloadPage,
     JoinPage,
     Screen,
@@ -77,6 +81,26 @@ def test_social_worker_signs_out_a_lost_phone(signed_in, new_context, server):
     Screen(lost).expect_title("Sign in to Homeward")
 
 
+def test_social_worker_signs_out_a_carers_lost_phone(signed_in, new_context):
+    lost = new_context(user_agent=ANDROID).new_page()
+    screen = SignInPage(lost)
+    screen.open()
+    screen.sign_in_person(DEMO["priya"].identifier, DEMO["priya"].secret)
+    screen.expect_title("Young people you look after")
+
+    sam = signed_in("sam")
+    CaseloadPage(sam).open_young_person("Jade")
+    record = YoungPersonRecordPage(sam)
+    record.wait_until_loaded()
+    phone = record.carer_phone("Priya Shah", "Android phone")
+    expect(phone).to_have_count(1)
+    phone.get_by_test_id("carer-device-sign-out").click()
+    expect(phone).to_have_count(0)
+
+    lost.reload()
+    Screen(lost).expect_title("Sign in to Homeward")
+
+
 def test_admin_deactivates_and_reactivates_an_account(signed_in, new_context):
     admin = signed_in("admin")
     row = admin.get_by_test_id("user-row").filter(has_text="Mia")
@@ -96,3 +120,32 @@ def test_admin_deactivates_and_reactivates_an_account(signed_in, new_context):
 
     own = admin.get_by_test_id("user-row").filter(has_text="admin@northbrook.example")
     expect(own.get_by_test_id("user-toggle")).to_have_count(0)
+
+
+def test_admin_pages_through_every_attempt_that_was_stopped(signed_in):
+    alex = signed_in("alex")
+    for _ in range(101):  # more than one page of them
+        assert alex.request.get(f"/api/young-people/{uuid.uuid4()}").status == 404
+
+    admin = signed_in("admin")
+    total, before = 0, None
+    while True:
+        page = admin.request.get("/api/admin/refused", params={"before": before} if before else None).json()
+        total += len(page["attempts"])
+        before = page["older"]
+        if before is None:
+            break
+    assert total > 100
+
+    home = AdminHome(admin)
+    expect(home.refused).to_have_count(100)
+    expect(home.refused.first).to_contain_text("Alex Reid")
+    expect(home.refused.first).to_contain_text("tried to open a record")
+    assert_accessible_at_320(admin, "admin home with attempts that were stopped")
+    while home.show_older.is_visible():
+        shown = home.refused.count()
+        home.show_older.click()
+        expect(home.refused).not_to_have_count(shown)
+    expect(home.refused).to_have_count(total)
+    expect(home.show_older).to_be_hidden()
+    expect(home.by_test_id("announcer")).to_contain_text("That is all of them.")

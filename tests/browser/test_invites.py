@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.checks import assert_no_violations
 from tests.browser.pages import (
     CaseloadPage,
     JoinPage,
@@ -63,3 +64,30 @@ def test_a_code_that_does_not_exist_says_ask_for_a_new_one(page):
     join.by_test_id("join-code").fill("NOT-A-REAL-CODE")
     join.by_test_id("join-code-submit").click()
     expect(join.run_out).to_have_text("This invite has run out or been used. Ask for a new one.")
+
+
+def test_a_username_that_cannot_be_used_offers_free_ones_to_pick(signed_in, new_context):
+    sam = signed_in("sam")
+    CaseloadPage(sam).open_young_person("Tyler")
+    record = YoungPersonRecordPage(sam)
+    record.invite_carer()
+    link = record.invite_link.inner_text()
+
+    page = new_context().new_page()
+    page.goto(link)
+    join = JoinPage(page)
+    join.choose("priya", "a long enough password", display_name="Kim Lee")
+    error = join.by_test_id("join-username-error")
+    expect(error).to_contain_text("That one can't be used. Try priya")
+    expect(error).not_to_contain_text("taken")
+    expect(join.username_ideas).to_have_count(2)
+    idea = join.username_ideas.first.inner_text().removeprefix("Use ")
+    assert idea.startswith("priya") and idea != "priya"
+    assert_no_violations(page, "join: username ideas")
+
+    join.username_ideas.first.click()
+    expect(join.by_test_id("join-username")).to_have_value(idea)
+    expect(join.by_test_id("join-username")).to_be_focused()
+    expect(error).to_be_hidden()
+    join.by_test_id("join-submit").click()
+    CaseloadPage(page).expect_title("Young people you look after")

@@ -282,3 +282,90 @@ def test_service_worker_precaches_every_shell_file():
     assert on_disk - listed == set(), "add these to SHELL in pwa/sw.js"
     assert listed - on_disk - {"/"} == set(), "these are in SHELL but not in pwa/"
     json.loads((PWA / "manifest.webmanifest").read_text())
+
+
+ANDROID = (
+    "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
+)
+
+
+def phone_with_a_kept_plan(new_context, server):
+    """Jade signed in on a phone of its own that has kept her plan and people."""
+    phone = new_context(user_agent=ANDROID).new_page()
+    sign_in(phone, "jade", server)
+    wait_for_service_worker(phone)
+    phone.reload()  # through the service worker, which keeps the copy
+    expect(YoungPersonHome(phone).people_updated).to_be_visible()
+    wait_for_kept_plan(phone)
+    kept = cached(phone)
+    assert kept.get("homeward-identity") and kept.get("homeward-plans"), kept
+    return phone
+
+
+def sign_out_the_newest_other_phone(jade) -> None:
+    """From Jade's own signed-in session: sign out the phone she signed in on last."""
+    jade.evaluate(
+        """async () => {
+            const me = await (await fetch("/api/auth/me")).json();
+            const sessions = await (await fetch("/api/auth/sessions")).json();
+            const [lost] = sessions.filter((s) => !s.current)
+                .sort((a, b) => new Date(b.created_at) - new Date(a.created_at));
+            const reply = await fetch(`/api/auth/sessions/${lost.id}`, {
+                method: "DELETE", headers: { "X-CSRF-Token": me.csrf_token } });
+            if (reply.status !== 204) throw new Error(`sign-out answered ${reply.status}`);
+        }"""
+    )
+
+
+def kept_nothing_personal(page) -> None:
+    kept = cached(page)
+    assert "homeward-plans" not in kept and "homeward-identity" not in kept, kept
+
+
+def test_a_lost_phone_signed_out_from_elsewhere_keeps_no_copy_when_reopened(signed_in, new_context, server):
+    lost = phone_with_a_kept_plan(new_context, server)
+    sign_out_the_newest_other_phone(signed_in("jade"))
+
+    lost.reload()
+    SignInPage(lost).expect_title("Sign in to Homeward")
+    kept_nothing_personal(lost)
+    lost.context.set_offline(True)
+    lost.goto("/#/plan")
+    lost.reload()
+    expect(YoungPersonHome(lost).greeting).to_have_count(0)
+    expect(lost.locator("main")).not_to_contain_text("Jade")
+    lost.context.set_offline(False)
+
+
+def test_the_service_worker_drops_every_copy_when_revalidation_says_signed_out(
+        signed_in, new_context, server):
+    """The worker does not rely on the page: a 401 when it revalidates the plan clears
+    the plan and who was signed in, even with no screen running to do it."""
+    lost = phone_with_a_kept_plan(new_context, server)
+    path = lost.evaluate("caches.open('homeward-plans').then((c) => c.keys()).then(([r]) => r.url)")
+    sign_out_the_newest_other_phone(signed_in("jade"))
+
+    status = lost.evaluate("(url) => fetch(url).then((r) => r.status)", path)
+    assert status == 401
+    kept_nothing_personal(lost)
+
+
+def test_the_service_worker_drops_every_copy_when_the_server_says_nobody_is_signed_in(
+        signed_in, new_context, server):
+    lost = phone_with_a_kept_plan(new_context, server)
+    sign_out_the_newest_other_phone(signed_in("jade"))
+    assert lost.evaluate("fetch('/api/auth/me').then((r) => r.status)") == 401
+    kept_nothing_personal(lost)
+
+
+def test_a_plan_no_longer_theirs_goes_but_the_rest_stays(signed_in):
+    """A 404 on revalidation (not theirs any more) drops that copy only: still signed in."""
+    jade = signed_in("jade")
+    wait_for_service_worker(jade)
+    jade.reload()
+    wait_for_kept_plan(jade)
+    other = "/api/young-people/00000000-0000-4000-8000-000000000000/plan/agreed"
+    assert jade.evaluate("(url) => fetch(url).then((r) => r.status)", other) == 404
+    kept = cached(jade)
+    assert kept.get("homeward-identity") and len(kept.get("homeward-plans", [])) == 1, kept

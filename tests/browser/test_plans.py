@@ -158,6 +158,7 @@ def test_police_form_has_the_plan_but_not_what_jade_keeps_from_the_police(signed
     sam = signed_in("sam")
     plan = open_jades_plan(sam)
     expect(plan.police_form).to_have_text("Download police form (PDF)")
+    expect(plan.by_test_id("police-form-carer-copy")).to_have_count(0)
     href = plan.police_form.get_attribute("href")
     assert re.fullmatch(r"/api/young-people/[0-9a-f-]{36}/plan/philomena\.pdf", href), href
 
@@ -181,6 +182,15 @@ def test_police_form_has_the_plan_but_not_what_jade_keeps_from_the_police(signed
     with sam.expect_download() as download:
         plan.police_form.click()
     assert download.value.suggested_filename == "police-form.pdf"
+
+
+def test_a_carer_is_told_their_police_form_can_leave_parts_out(signed_in):
+    priya = signed_in("priya")
+    plan = open_jades_plan(priya)
+    expect(plan.by_test_id("police-form-carer-copy")).to_have_text(
+        "Your copy leaves out anything Jade keeps from carers. If it does, it says so: "
+        "their social worker has the full form."
+    )
 
 
 def test_police_form_for_a_plan_nobody_has_agreed_yet_says_so(signed_in):

@@ -17,7 +17,7 @@ AUTH = "tBHItJI5svbpez7KI4CCXg"
 STUB_PUSH = f"""
 (() => {{
   const subscription = {{
-    endpoint: "https://push.example.net/x",
+    endpoint: "https://fcm.googleapis.com/fcm/send/x",
     expirationTime: null,
     toJSON() {{
       return {{ endpoint: this.endpoint, expirationTime: null, keys: {{ p256dh: "{P256DH}", auth: "{AUTH}" }} }};
@@ -92,7 +92,7 @@ def test_a_trusted_contact_says_yes_turns_on_notifications_and_later_steps_down(
         contact.turn_on_notifications()
     body = json.loads(sent.value.post_data)
     assert body == {
-        "endpoint": "https://push.example.net/x",
+        "endpoint": "https://fcm.googleapis.com/fcm/send/x",
         "expirationTime": None,
         "keys": {"p256dh": P256DH, "auth": AUTH},
     }

@@ -17,7 +17,7 @@ import pytest
 from tests.support.mailbox import Mailbox
 from tests.support.pushservice import PushService
 
-_MAILBOX = pytest.StashKey[Mailbox]()
+_MAILBOXES = pytest.StashKey[dict]()
 
 
 @pytest.fixture(scope="session")
@@ -32,20 +32,37 @@ def push_service() -> Iterator[PushService]:
         yield service
 
 
+def _mailbox(request: pytest.FixtureRequest, security: str) -> Mailbox:
+    config = request.config
+    boxes = config.stash.setdefault(_MAILBOXES, {})
+    box = boxes.get(security)
+    if box is None:
+        box = boxes[security] = Mailbox(security=security).start()
+        config.add_cleanup(box.stop)
+    box.clear()
+    return box
+
+
 @pytest.fixture
 def mailbox(request: pytest.FixtureRequest) -> Mailbox:
     """An empty mailbox for each test; one SMTP server (and port) for the whole run.
 
     The port stays the same all run, so settings read once at start-up can name it.
+    Plain SMTP, with no TLS: for a client it is `HOMEWARD_SMTP_SECURITY=none`.
     """
-    config = request.config
-    box = config.stash.get(_MAILBOX, None)
-    if box is None:
-        box = Mailbox().start()
-        config.stash[_MAILBOX] = box
-        config.add_cleanup(box.stop)
-    box.clear()
-    return box
+    return _mailbox(request, "none")
+
+
+@pytest.fixture
+def starttls_mailbox(request: pytest.FixtureRequest) -> Mailbox:
+    """Like `mailbox`, but it offers STARTTLS with a self-signed certificate (`ca_file`)."""
+    return _mailbox(request, "starttls")
+
+
+@pytest.fixture
+def tls_mailbox(request: pytest.FixtureRequest) -> Mailbox:
+    """Like `mailbox`, but TLS from the first byte (implicit TLS), certificate in `ca_file`."""
+    return _mailbox(request, "tls")
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,8 @@ DATA_KEY = Fernet.generate_key().decode()
 @pytest.fixture
 def env(monkeypatch, tmp_path):
     """A clean HOMEWARD_* environment with its own data folder."""
-    for name in ("MODE", "SECRET_KEY", "DATA_KEYS", "BASE_URL", "DATABASE_URL"):
+    for name in ("MODE", "SECRET_KEY", "DATA_KEYS", "BASE_URL", "DATABASE_URL",
+                 "TRUSTED_PROXY_COUNT", "TRUST_FORWARDED_FOR", "DEVICE_SESSION_IDLE_DAYS"):
         monkeypatch.delenv(f"HOMEWARD_{name}", raising=False)
     monkeypatch.setenv("HOMEWARD_DATA_DIR", str(tmp_path / "data"))
 
@@ -98,6 +99,7 @@ def test_development_makes_a_secret_key_in_the_data_folder_and_keeps_it(env, tmp
     assert first.secret_key == key_file.read_text().strip()
     assert len(first.secret_key) >= 32
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
     assert load_settings().secret_key == first.secret_key  # a restart keeps sessions working
 
 
@@ -118,3 +120,57 @@ def test_database_defaults_to_sqlite_in_the_data_folder(env, tmp_path):
     assert settings.is_sqlite
     assert settings.database_url == f"sqlite:///{tmp_path / 'data' / 'homeward.sqlite3'}"
     assert settings.data_dir == (tmp_path / "data").resolve()
+
+
+def test_smtp_security_defaults_to_starttls(env, monkeypatch):
+    monkeypatch.delenv("HOMEWARD_SMTP_SECURITY", raising=False)
+    assert load_settings().smtp_security == "starttls"
+    production(env)
+    assert load_settings().smtp_security == "starttls"
+
+
+def test_production_refuses_plain_text_email(env):
+    production(env, smtp_security="none")
+    with pytest.raises(SettingsError, match="HOMEWARD_SMTP_SECURITY"):
+        load_settings()
+
+
+def test_development_allows_plain_text_email_for_a_test_mailbox(env):
+    env(smtp_security="none")
+    assert load_settings().smtp_security == "none"
+
+
+@pytest.mark.parametrize("mode", ["development", "production"])
+def test_an_unknown_smtp_security_is_refused(env, mode):
+    production(env, mode=mode, smtp_security="ssl")
+    with pytest.raises(SettingsError, match="HOMEWARD_SMTP_SECURITY"):
+        load_settings()
+
+
+def test_client_addresses_come_from_the_socket_unless_proxies_are_counted(env):
+    assert load_settings().trusted_proxy_count == 0
+    env(trusted_proxy_count="2")
+    assert load_settings().trusted_proxy_count == 2
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "true"])
+def test_a_proxy_count_that_is_not_a_whole_number_of_zero_or_more_is_refused(env, value):
+    env(trusted_proxy_count=value)
+    with pytest.raises(SettingsError, match="HOMEWARD_TRUSTED_PROXY_COUNT"):
+        load_settings()
+
+
+def test_the_old_forwarded_for_switch_is_refused_with_what_to_set_instead(env):
+    # Ignoring it quietly would throttle everyone behind the proxy as one address.
+    env(trust_forwarded_for="true")
+    with pytest.raises(SettingsError, match="HOMEWARD_TRUSTED_PROXY_COUNT"):
+        load_settings()
+
+
+def test_phones_are_signed_out_after_90_days_unused_unless_set_otherwise(env):
+    assert load_settings().device_session_idle_days == 90
+    env(device_session_idle_days="30")
+    assert load_settings().device_session_idle_days == 30
+    env(device_session_idle_days="0")
+    with pytest.raises(SettingsError, match="HOMEWARD_DEVICE_SESSION_IDLE_DAYS"):
+        load_settings()

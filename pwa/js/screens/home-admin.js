@@ -76,13 +76,85 @@ function usersTable(users, alertBox, myId) {
   );
 }
 
+function refusedRow(attempt) {
+  return h(
+    "tr",
+    { testid: "refused-row" },
+    h("th", { scope: "row", "data-label": "When" }, h("time", { datetime: attempt.at, text: plainWhen(attempt.at) })),
+    cell("Who", attempt.actor_name),
+    cell("Role", roleForAdults(attempt.actor_role)),
+    cell("What they tried", attempt.what),
+  );
+}
+
+/**
+ * Attempts that were stopped, newest first, one page at a time: "Show older" asks for
+ * the page after the last one shown (the server's cursor), so nothing is cut off.
+ */
+function refusedSection(first) {
+  const rows = h("tbody", {}, first.attempts.map(refusedRow));
+  const table = h(
+    "table",
+    { class: "table table-stack", testid: "refused" },
+    h("caption", { class: "visually-hidden", text: "Attempts that were stopped" }),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["When", "Who", "Role", "What they tried"].map((text) => h("th", { scope: "col", text })),
+      ),
+    ),
+    rows,
+  );
+  const problem = h("div", { testid: "refused-problem" });
+  const older = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: "refused-older" },
+    "Show older",
+  );
+  let cursor = first.older;
+  older.hidden = !cursor;
+  older.addEventListener("click", async () => {
+    older.disabled = true;
+    problem.replaceChildren();
+    try {
+      const page = await get(`/api/admin/refused?before=${encodeURIComponent(cursor)}`);
+      rows.append(...page.attempts.map(refusedRow));
+      cursor = page.older;
+      older.hidden = !cursor;
+      announce(
+        cursor
+          ? `${page.attempts.length} older attempts shown.`
+          : `${page.attempts.length} older attempts shown. That is all of them.`,
+      );
+    } catch (error) {
+      if (error.status !== 401) problem.replaceChildren(problemBox(error, "refused-older-problem"));
+    } finally {
+      older.disabled = false;
+    }
+  });
+  return h(
+    "section",
+    { "aria-labelledby": "refused-heading" },
+    h("h2", { id: "refused-heading", text: "Attempts that were stopped" }),
+    h("p", {
+      text: "People who tried to open something they are not allowed to see. Follow up anything you don't expect.",
+    }),
+    first.attempts.length === 0
+      ? h("p", { testid: "refused-none", text: "Nobody has been stopped." })
+      : [table, problem, older],
+  );
+}
+
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   const alertBox = h("div", { testid: "admin-alert" });
   put(view, heading("Accounts"), alertBox, placeholder);
   try {
-    const users = await get("/api/admin/users");
-    placeholder.replaceWith(usersTable(users, alertBox, me.user.id));
+    const [users, refused] = await Promise.all([get("/api/admin/users"), get("/api/admin/refused")]);
+    placeholder.replaceWith(usersTable(users, alertBox, me.user.id), refusedSection(refused));
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));

@@ -4,6 +4,7 @@ import { post } from "../api.js";
 import { rememberMe } from "../state.js";
 import { deviceName } from "./signin.js";
 import {
+  announce,
   clearErrors,
   field,
   fill,
@@ -92,10 +93,49 @@ function checkForm(form, role, rules) {
   return errors;
 }
 
+/**
+ * When the username can't be used, the server offers free ones: a button for each fills
+ * it in, so nobody has to guess again.
+ */
+function offerUsernames(form, holder, error) {
+  const ideas = (error.errors ?? []).find((e) => e.field === "username")?.suggestions ?? [];
+  if (!ideas.length) return;
+  const buttons = ideas.map((idea) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        testid: "join-username-idea",
+        onClick: () => {
+          form.elements.username.value = idea;
+          clearErrors(form);
+          holder.replaceChildren();
+          holder.hidden = true;
+          form.elements.username.focus();
+          announce(`Your username will be ${idea}. Press Join when you're ready.`);
+        },
+      },
+      `Use ${idea}`,
+    ),
+  );
+  holder.replaceChildren(
+    h("p", { class: "hint", text: "Or pick one of these:" }),
+    h("div", { class: "button-row" }, buttons),
+  );
+  holder.hidden = false;
+}
+
 function acceptForm(code, invite, go) {
   const { role } = invite;
   const rules = secretRules(role);
   const word = role === "young_person" ? "PIN" : "password";
+  const ideas = h("div", {
+    testid: "join-username-ideas",
+    role: "group",
+    "aria-label": "Usernames you can use",
+    hidden: true,
+  });
   const form = h(
     "form",
     { novalidate: true, testid: "join-form" },
@@ -121,6 +161,7 @@ function acceptForm(code, invite, go) {
       autocapitalize: "none",
       spellcheck: "false",
     }),
+    ideas,
     field({
       label: rules.label,
       name: "secret",
@@ -142,6 +183,8 @@ function acceptForm(code, invite, go) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
+    ideas.replaceChildren();
+    ideas.hidden = true;
     const problems = checkForm(form, role, rules);
     if (problems.length) {
       showFormProblem(form, "Check the details below.", "", problems);
@@ -160,7 +203,10 @@ function acceptForm(code, invite, go) {
       go(role === "young_person" ? "#/welcome" : "#/home", { replace: true });
     } catch (error) {
       if (error.status === 404) showFormProblem(form, RUN_OUT);
-      else showApiError(form, error);
+      else {
+        showApiError(form, error);
+        offerUsernames(form, ideas, error);
+      }
     }
   });
   return form;

@@ -1,5 +1,6 @@
 // A young person's view of who can see their information and who has looked at it.
 import { get } from "../api.js";
+import { quickExitChoice } from "../quick-exit.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { whoCanSeeList, whoHasLookedList } from "./who.js";
 
@@ -37,5 +38,5 @@ export async function render(view, { me, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to my home")));
+  put(view, quickExitChoice(), h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to my home")));
 }

@@ -88,6 +88,12 @@ function policeForm(who) {
     h("p", {
       text: `Made from the agreed plan, with only the parts ${who.name} agreed to share with the police.`,
     }),
+    who.role === "carer"
+      ? h("p", {
+          testid: "police-form-carer-copy",
+          text: `Your copy leaves out anything ${who.name} keeps from carers. If it does, it says so: their social worker has the full form.`,
+        })
+      : null,
     link,
     status,
   );

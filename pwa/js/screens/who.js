@@ -34,11 +34,20 @@ export function whoHasLookedList(entries, testid, { forYoungPerson = true } = {}
     newestFirst.map((entry) =>
       h(
         "li",
-        { class: "look", testid: "look" },
-        h("p", {}, h("strong", { text: entry.name }), `, ${roleText(entry.role).toLowerCase()}`),
-        entry.what ? h("p", { text: entry.what }) : null,
+        { class: "look", testid: "look", "data-refused": entry.refused ? "true" : null },
+        ...lookLines(entry, roleText),
         h("p", { class: "when" }, h("time", { datetime: entry.at, text: plainWhen(entry.at) })),
       ),
     ),
   );
+}
+
+// A refused attempt reaches the young person as one plain sentence that says it was
+// stopped and not who it was; their social worker sees the name and role too.
+function lookLines(entry, roleText) {
+  if (entry.refused && !entry.role) return [h("p", {}, h("strong", { text: entry.what }))];
+  return [
+    h("p", {}, h("strong", { text: entry.name }), `, ${roleText(entry.role).toLowerCase()}`),
+    entry.what ? h("p", { text: entry.what }) : null,
+  ];
 }

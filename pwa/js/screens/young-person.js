@@ -16,6 +16,7 @@ import {
 } from "../ui.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
+import { carerPhonesSection } from "./phones.js";
 import { whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, ...content) {
@@ -241,6 +242,7 @@ export async function render(view, { params, me, isCurrent }) {
           show(devices, (data) => deviceList(person, data)),
         )
       : null,
+    socialWorker ? carerPhonesSection(person) : null,
     looked
       ? section(
           "looked-heading",
