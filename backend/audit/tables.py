@@ -1,10 +1,11 @@
 """The append-only audit log of every read and change of a young person's record."""
 
-from piccolo.columns import UUID, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
 from backend.personal import Personal, declare
+from backend.sealed import encrypted
 
 
 class AuditEvent(Table):
@@ -13,28 +14,26 @@ class AuditEvent(Table):
     id = UUID(primary_key=True, default=UUID4())
     at = Timestamptz(index=True)
     actor_id = UUID(null=True, default=None)
-    actor_name = Varchar(length=120)
+    actor = encrypted(null=True, default=None)  # the name of who did it, sealed
     actor_role = Varchar(length=20)
     action = Varchar(length=10)  # "read", "change" or "refused"
     young_person_id = UUID(null=True, default=None, index=True)
-    what = Varchar(length=200)
-    detail = Text(default="")
+    # What happened, as a code (backend/words.py) and its parameters (sealed JSON): the
+    # sentence is made when read, for the reader and in their language.
+    code = Varchar(length=80, default="")
+    params = encrypted(null=True, default=None)
 
 
 declare(
     AuditEvent,
-    not_personal=("actor_role", "action"),
-    actor_name=Personal(
-        "who read or changed a record", "the young person; their social worker; admins (refusals)",
+    not_personal=("actor_role", "action", "code"),
+    actor=Personal(
+        "the name of who read or changed a record (or was stopped)",
+        "the young person (not for refusals); their social worker; admins (refusals)",
         "as long as the record",
-        plain_because="to be encrypted with the events-as-codes change",
     ),
-    what=Personal(
-        "what they did", "the young person; their social worker", "as long as the record",
-        plain_because="to be encrypted with the events-as-codes change",
-    ),
-    detail=Personal(
-        "more about what they did", "nobody through Homeward", "as long as the record",
-        plain_because="to be encrypted with the events-as-codes change",
+    params=Personal(
+        "the details of what happened (for example the name of a trusted person added)",
+        "the young person; their social worker", "as long as the record",
     ),
 )
