@@ -40,6 +40,7 @@ class AlertStatus(msgspec.Struct):
     level: int
     acknowledged_by: str
     location_shared: bool
+    sent_again_at: dt.datetime | None  # the latest tap while it was on
     advice: str | None
     recipients: list[RecipientStatus]
     events: list[Event]
@@ -54,6 +55,7 @@ class RecipientView(msgspec.Struct):
     state: str
     acknowledged_by: str
     location: dict[str, Any] | None
+    sent_again_at: dt.datetime | None
     my_status: str
 
 
