@@ -6,7 +6,7 @@
 // copy is kept in its own cache, which the app deletes on sign-out.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v3";
+const VERSION = "v4";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -38,6 +38,7 @@ const SHELL = [
   "/js/screens/alert-button.js",
   "/js/screens/alert-lists.js",
   "/js/screens/alert-status.js",
+  "/js/screens/care-team.js",
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/home-admin.js",

@@ -40,7 +40,7 @@ class AlertStatus(msgspec.Struct):
     level: int
     acknowledged_by: str
     location_shared: bool
-    sent_again_at: dt.datetime | None  # the latest tap while it was on
+    sent_again_at: dt.datetime | None  # a later tap sent it again (updated at most once a minute)
     advice: str | None
     recipients: list[RecipientStatus]
     events: list[Event]

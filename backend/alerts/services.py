@@ -313,21 +313,22 @@ async def _send_again(
     whenever a new place is shared; and the people at the current level who have not
     answered are asked again, at most once a minute. Escalation keeps its own time."""
     await AlertTap.insert(AlertTap(alert=alert["id"], idempotency_key=scoped_key, at=now))
-    changes = {Alert.sent_again_at: now}
+    changes = {}
     said_lately = alert["sent_again_at"] is not None and now - as_utc(alert["sent_again_at"]) < RESEND_GAP
+    if sealed_location or not said_lately:
+        changes[Alert.sent_again_at] = now
+        shared = " and shared where you are now" if sealed_location else ""
+        await _event(alert["id"], "You sent it again" + shared, now)
+        await audit.record(actor, "change", "sent your alert again", alert["young_person"], at=now)
     if sealed_location:
         changes[Alert.location] = sealed_location
-        await _event(alert["id"], "You sent it again and shared where you are now", now)
-    elif not said_lately:
-        await _event(alert["id"], "You sent it again", now)
-    if sealed_location or not said_lately:
-        await audit.record(actor, "change", "sent your alert again", alert["young_person"], at=now)
     if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
         names = await _ask_again(alert, now)
         if names:
             changes[Alert.notified_at] = now
             await _event(alert["id"], f"Sent again to {LEVEL_WORDS[alert['level']]}: {', '.join(names)}", now)
-    await Alert.update(changes).where(Alert.id == alert["id"])
+    if changes:
+        await Alert.update(changes).where(Alert.id == alert["id"])
 
 
 async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:

@@ -42,7 +42,8 @@ class Alert(Table):
     acknowledged_by = Varchar(length=120, default="")
     # When the people at the current level were last sent it (re-sending waits a minute).
     notified_at = Timestamptz(null=True, default=None)
-    sent_again_at = Timestamptz(null=True, default=None)  # the latest tap on this alert
+    # When its story last said "sent again" (at most once a minute; AlertTap has every tap).
+    sent_again_at = Timestamptz(null=True, default=None)
 
 
 class AlertTap(Table):
