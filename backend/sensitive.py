@@ -4,6 +4,7 @@ values are never logged."""
 from __future__ import annotations
 
 from backend.accounts.tables import User
+from backend.alerts.tables import Alert, Delivery
 from backend.contacts.tables import PushSubscription, TrustedContact
 from backend.db import write_transaction
 from backend.plans.tables import PlanPhoto, PlanVersion
@@ -15,6 +16,9 @@ ENCRYPTED_COLUMNS = [
     (PlanPhoto, "data"),
     (TrustedContact, "details"),
     (PushSubscription, "subscription"),
+    (Alert, "location"),
+    (Alert, "phone"),
+    (Delivery, "address"),
 ]
 
 

@@ -31,12 +31,29 @@ class Alert(Table):
     idempotency_key = Varchar(length=120, unique=True)
     kind = Varchar(length=20, null=True, default=None)
     location = Text(null=True, default=None)  # encrypted JSON, only when shared
+    # Encrypted copy of the young person's phone number when they tapped: a recipient
+    # sees what was true then, never the live plan.
+    phone = Text(null=True, default=None)
     state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed
     level = Integer(default=0)
     created_at = Timestamptz()
     next_escalation_at = Timestamptz(null=True, default=None, index=True)
     ended_at = Timestamptz(null=True, default=None)
     acknowledged_by = Varchar(length=120, default="")
+    # When the people at the current level were last sent it (re-sending waits a minute).
+    notified_at = Timestamptz(null=True, default=None)
+    # When its story last said "sent again" (at most once a minute; AlertTap has every tap).
+    sent_again_at = Timestamptz(null=True, default=None)
+
+
+class AlertTap(Table):
+    """A later tap while the alert was still on: it sends the same alert again instead
+    of a new one. Its key is kept so a retry of that tap is not counted twice."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    alert = ForeignKey(references=Alert, null=False, index=True)
+    idempotency_key = Varchar(length=120, unique=True)  # scoped like Alert's
+    at = Timestamptz()
 
 
 class AlertRecipient(Table):
