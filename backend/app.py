@@ -32,7 +32,7 @@ from backend.plans.controllers import PlansController, reviews_due
 from backend.web.auth import provide_actor, require_json
 from backend.web.headers import make_before_send
 from backend.web.problems import HANDLERS
-from backend.young_people.controllers import YoungPeopleController
+from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
 
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health,
             AuthController,
             YoungPeopleController,
+            CouncilPeopleController,
             InvitesController,
             AdminController,
             figures,

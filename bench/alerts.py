@@ -3,10 +3,12 @@
 Starts the real app (uvicorn, one process, its in-process worker) on a fresh database and
 the push service stand-in (web-push-testing, which checks VAPID and decrypts), makes
 young people whose trusted contact has a real subscription, then sends alerts at a fixed
-rate through HTTP. Latency is from the moment the alert request is sent to the moment
-the push service accepted the encrypted message (the delivery's sent_at, written when the
-push service answered 201). Lost: alerts whose delivery was never accepted. Duplicated:
-messages the push service delivered beyond one per alert.
+rate through HTTP, each tap from a young person with no alert on (a tap while one is on
+sends that alert again rather than a new one). Latency is from the moment the alert
+request is sent to the moment the push service accepted the encrypted message (the
+delivery's sent_at, written when the push service answered 201). Lost: alerts whose
+delivery was never accepted. Duplicated: messages the push service delivered beyond one
+per alert.
 
 Usage: python bench/alerts.py [--rate 50] [--seconds 60] [--database sqlite|postgres]
 Needs `npm ci --prefix tests/pushservice` (scripts/test.sh does it).
@@ -220,6 +222,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--people", type=int, default=50)
+    parser.add_argument("--people", type=int, default=None,
+                        help="young people (default: one per alert, so every tap starts an alert)")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    asyncio.run(main(parser.parse_args()))
+    arguments = parser.parse_args()
+    arguments.people = arguments.people or int(arguments.rate * arguments.seconds)
+    asyncio.run(main(arguments))

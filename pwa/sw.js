@@ -44,6 +44,7 @@ const SHELL = [
   "/js/screens/alert-button.js",
   "/js/screens/alert-lists.js",
   "/js/screens/alert-status.js",
+  "/js/screens/care-team.js",
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/home-admin.js",

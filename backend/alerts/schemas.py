@@ -40,6 +40,7 @@ class AlertStatus(msgspec.Struct):
     level: int
     acknowledged_by: str
     location_shared: bool
+    sent_again_at: dt.datetime | None  # a later tap sent it again (updated at most once a minute)
     advice: str | None
     recipients: list[RecipientStatus]
     events: list[Event]
@@ -54,6 +55,7 @@ class RecipientView(msgspec.Struct):
     state: str
     acknowledged_by: str
     location: dict[str, Any] | None
+    sent_again_at: dt.datetime | None
     my_status: str
 
 

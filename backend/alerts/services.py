@@ -14,9 +14,11 @@ import uuid
 
 from backend.accounts.actor import Actor
 from backend.accounts.tables import User
+from backend.alerts import guards as alert_guards
 from backend.alerts.location import Location, describe
-from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, Delivery, EscalationSettings
+from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap, Delivery, EscalationSettings
 from backend.audit import services as audit
+from backend.clock import as_utc
 from backend.contacts import services as contacts
 from backend.contacts.tables import PushSubscription, TrustedContact
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
@@ -37,6 +39,8 @@ DEFAULT_MINUTES = 5
 FINAL_ADVICE = "Nobody has answered yet. If you are in danger now, call 999. If not, call 101."
 NOBODY_REACHED = "We couldn't reach any of your people. If you are in danger now, call 999. If not, call 101."
 NOT_FOUND = "There is no such alert."
+# Taps while an alert is on send it again; its people are asked again at most this often.
+RESEND_GAP = dt.timedelta(minutes=1)
 
 _waker = None
 
@@ -120,6 +124,33 @@ async def _people_at(level: int, young_person: dict) -> list[dict]:
     return []
 
 
+async def _deliveries(recipient_id: uuid.UUID, person: dict, now: dt.datetime) -> list[Delivery]:
+    """Outbox rows for one person: every push subscription they have, else email."""
+    owner = (
+        (PushSubscription.contact == person["contact"])
+        if person["contact"]
+        else (PushSubscription.user == person["user"])
+    )
+    subscriptions = await PushSubscription.select(PushSubscription.id).where(owner)
+    deliveries = [
+        Delivery(
+            recipient=recipient_id, channel="push", subscription=s["id"], next_attempt_at=now, created_at=now
+        )
+        for s in subscriptions
+    ]
+    if not deliveries and person.get("email"):
+        deliveries.append(
+            Delivery(
+                recipient=recipient_id,
+                channel="email",
+                address=encrypt(person["email"]),
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+    return deliveries
+
+
 async def _reach(
     alert_id: uuid.UUID, people: list[dict], level: int, now: dt.datetime, purpose: str = "alert"
 ) -> int:
@@ -137,32 +168,7 @@ async def _reach(
             purpose=purpose,
             created_at=now,
         )
-        owner = (
-            (PushSubscription.contact == person["contact"])
-            if person["contact"]
-            else (PushSubscription.user == person["user"])
-        )
-        subscriptions = await PushSubscription.select(PushSubscription.id).where(owner)
-        deliveries = [
-            Delivery(
-                recipient=recipient.id,
-                channel="push",
-                subscription=s["id"],
-                next_attempt_at=now,
-                created_at=now,
-            )
-            for s in subscriptions
-        ]
-        if not deliveries and person.get("email"):
-            deliveries.append(
-                Delivery(
-                    recipient=recipient.id,
-                    channel="email",
-                    address=encrypt(person["email"]),
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
+        deliveries = await _deliveries(recipient.id, person, now)
         if not deliveries:
             recipient.failed_at = now
         await AlertRecipient.insert(recipient)
@@ -191,9 +197,9 @@ async def advance(alert: dict, from_level: int, now: dt.datetime) -> None:
             await _event(alert["id"], f"Could not reach {LEVEL_WORDS[level]}: {names}", now)
             continue
         minutes = await escalation_minutes(young_person["council"])
-        await Alert.update(level=level, next_escalation_at=now + dt.timedelta(minutes=minutes)).where(
-            Alert.id == alert["id"]
-        )
+        await Alert.update(
+            level=level, notified_at=now, next_escalation_at=now + dt.timedelta(minutes=minutes)
+        ).where(Alert.id == alert["id"])
         await _event(alert["id"], f"Sent to {LEVEL_WORDS[level]}: {names}", now)
         return
     await Alert.update(state="failed", level=3, next_escalation_at=None, ended_at=now).where(
@@ -232,36 +238,122 @@ async def advance(alert: dict, from_level: int, now: dt.datetime) -> None:
 async def raise_alert(
     actor: Actor, key: str, kind: str | None, location: Location | None, now: dt.datetime
 ) -> tuple[dict, bool]:
-    """Send an alert (once per idempotency key); returns (status view, created)."""
+    """Send an alert (once per idempotency key); returns (status view, created).
+
+    A tap while the young person already has an alert on sends that alert again
+    instead of starting another chain of escalations (see `_send_again`)."""
     if actor.role != "young_person" or actor.young_person_id is None:
         raise Forbidden("Only a young person can send an alert.")
     young_person_id = actor.young_person_id
     scoped_key = f"{young_person_id}:{key}"
+    sealed_location = encrypt(json.dumps(describe(location))) if location else None
+    # What a recipient will see is what was true now: the phone number is copied, not
+    # looked up in the plan later.
+    phone = await _young_person_phone(young_person_id)
+    created = False
+    try:
+        async with write_transaction():
+            # One tap at a time per young person: two taps racing must not both find
+            # no alert on and both start one.
+            await young_people.hold(young_person_id)
+            alert_id = await _alert_for_key(scoped_key)
+            if alert_id is None:
+                on = await Alert.select().where(
+                    (Alert.young_person == young_person_id) & (Alert.state == "active")
+                ).first()
+                if on is not None:
+                    await _send_again(actor, on, scoped_key, sealed_location, now)
+                    alert_id = on["id"]
+                else:
+                    alert_id = await _start(actor, scoped_key, kind, sealed_location, phone, now)
+                    created = True
+    except INTEGRITY_ERRORS as exc:
+        # Two retries of one tap raced (PostgreSQL): the other one made the alert.
+        if not breaks_unique(exc, "idempotency_key"):
+            raise
+        alert_id, created = await _alert_for_key(scoped_key), False
+    wake_worker()
+    return await status_for_young_person(actor, alert_id), created
+
+
+async def _alert_for_key(scoped_key: str) -> uuid.UUID | None:
+    """The alert a tap with this key made or was added to, if it reached us before."""
+    row = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
+    if row is not None:
+        return row["id"]
+    tap = await AlertTap.select(AlertTap.alert).where(AlertTap.idempotency_key == scoped_key).first()
+    return tap["alert"] if tap else None
+
+
+async def _start(
+    actor: Actor, scoped_key: str, kind: str | None, sealed_location: str | None, phone: str,
+    now: dt.datetime,
+) -> uuid.UUID:
+    young_person_id = actor.young_person_id
     alert = Alert(
         young_person=young_person_id,
         idempotency_key=scoped_key,
         kind=kind,
         created_at=now,
-        location=encrypt(json.dumps(describe(location))) if location else None,
+        location=sealed_location,
+        phone=encrypt(phone) if phone else None,
     )
-    try:
-        async with write_transaction():
-            existing = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
-            if existing is None:
-                await Alert.insert(alert)
-                shared = " and shared where you are" if location else ""
-                await _event(alert.id, "You sent an alert" + shared, now)
-                await advance({"id": alert.id, "young_person": young_person_id}, 0, now)
-                await audit.record(actor, "change", "sent an alert to your people", young_person_id, at=now)
-    except INTEGRITY_ERRORS as exc:
-        # Two retries of one tap raced (PostgreSQL): the other one made the alert.
-        if not breaks_unique(exc, "idempotency_key"):
-            raise
-        existing = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
-    if existing is not None:
-        return await status_for_young_person(actor, existing["id"]), False
-    wake_worker()
-    return await status_for_young_person(actor, alert.id), True
+    await Alert.insert(alert)
+    shared = " and shared where you are" if sealed_location else ""
+    await _event(alert.id, "You sent an alert" + shared, now)
+    await advance({"id": alert.id, "young_person": young_person_id}, 0, now)
+    await audit.record(actor, "change", "sent an alert to your people", young_person_id, at=now)
+    return alert.id
+
+
+async def _send_again(
+    actor: Actor, alert: dict, scoped_key: str, sealed_location: str | None, now: dt.datetime
+) -> None:
+    """A new tap while the alert is on: the same alert, "sent again". The tap is kept
+    (a retry of it changes nothing more); the story says so at most once a minute, or
+    whenever a new place is shared; and the people at the current level who have not
+    answered are asked again, at most once a minute. Escalation keeps its own time."""
+    await AlertTap.insert(AlertTap(alert=alert["id"], idempotency_key=scoped_key, at=now))
+    changes = {}
+    said_lately = alert["sent_again_at"] is not None and now - as_utc(alert["sent_again_at"]) < RESEND_GAP
+    if sealed_location or not said_lately:
+        changes[Alert.sent_again_at] = now
+        shared = " and shared where you are now" if sealed_location else ""
+        await _event(alert["id"], "You sent it again" + shared, now)
+        await audit.record(actor, "change", "sent your alert again", alert["young_person"], at=now)
+    if sealed_location:
+        changes[Alert.location] = sealed_location
+    if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
+        names = await _ask_again(alert, now)
+        if names:
+            changes[Alert.notified_at] = now
+            await _event(alert["id"], f"Sent again to {LEVEL_WORDS[alert['level']]}: {', '.join(names)}", now)
+    if changes:
+        await Alert.update(changes).where(Alert.id == alert["id"])
+
+
+async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:
+    """New outbox rows for the people at the alert's level who have not answered and
+    may still be reached (a contact who stepped down, a carer no longer placed, is
+    not). Returns their names."""
+    young_person = await YoungPerson.select().where(YoungPerson.id == alert["young_person"]).first()
+    columns = (AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user)
+    waiting = await AlertRecipient.select(*columns).where(
+        (AlertRecipient.alert == alert["id"])
+        & (AlertRecipient.level == alert["level"])
+        & (AlertRecipient.purpose == "alert")
+        & AlertRecipient.acknowledged_at.is_null()
+        & AlertRecipient.declined_at.is_null()
+    )
+    recipient_of = {(row["contact"], row["user"]): row["id"] for row in waiting}
+    names = []
+    for person in await _people_at(alert["level"], young_person):
+        recipient_id = recipient_of.get((person["contact"], person["user"]))
+        deliveries = await _deliveries(recipient_id, person, now) if recipient_id else []
+        if deliveries:
+            await Delivery.insert(*deliveries)
+            names.append(person["name"])
+    return names
 
 
 async def _alert(alert_id: uuid.UUID) -> dict:
@@ -315,6 +407,7 @@ async def _status(alert: dict) -> dict:
         "level": alert["level"],
         "acknowledged_by": alert["acknowledged_by"],
         "location_shared": alert["location"] is not None,
+        "sent_again_at": alert["sent_again_at"],
         "advice": _advice(alert, people),
         "recipients": people,
         "events": events,
@@ -383,12 +476,13 @@ async def _recipient_view(alert: dict, recipient: dict, now: dt.datetime) -> dic
     return {
         "id": alert["id"],
         "young_person_name": young_person["preferred_name"],
-        "young_person_phone": await _young_person_phone(alert["young_person"]),
+        "young_person_phone": decrypt(alert["phone"]) if alert["phone"] else "",
         "kind_words": KINDS.get(alert["kind"] or "", "I need help"),
         "created_at": alert["created_at"],
         "state": alert["state"],
         "acknowledged_by": alert["acknowledged_by"],
         "location": json.loads(decrypt(alert["location"])) if alert["location"] else None,
+        "sent_again_at": alert["sent_again_at"],
         "my_status": status,
     }
 
@@ -427,8 +521,8 @@ async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> 
         if alert["young_person"] != actor.young_person_id:
             raise await _refuse(actor, alert, "open an alert")
         return {"status": await _status(alert), "recipient": None}
-    recipient = await _recipient_row(alert_id, user_id=actor.user_id)
     relation = await young_people.relation_of(actor, alert["young_person"])
+    recipient = await _current_recipient(actor, alert, relation)
     if recipient is None and not guards.may_read_record(relation):
         raise await _refuse(actor, alert, "open an alert")
     # The recipient view marks it opened: do that first, so their own line says "opened".
@@ -436,6 +530,18 @@ async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> 
     result = {"status": await _status(alert), "recipient": mine}
     await audit.record(actor, "read", "looked at your alert", alert["young_person"], at=now)
     return result
+
+
+async def _current_recipient(actor: Actor, alert: dict, relation: str | None) -> dict | None:
+    """The caller's recipient row, only while the tie that put them on the alert holds
+    now: an old alert is no way back into a young person's information."""
+    recipient = await _recipient_row(alert["id"], user_id=actor.user_id)
+    if recipient is None:
+        return None
+    in_council = actor.council_id is not None and actor.council_id == await young_people.council_of(
+        alert["young_person"]
+    )
+    return recipient if alert_guards.recipient_may_act(recipient["role"], relation, in_council) else None
 
 
 async def _respond(alert_id: uuid.UUID, recipient: dict, answer: str, now: dt.datetime) -> None:
@@ -479,7 +585,8 @@ async def respond_as_contact(contact: dict, alert_id: uuid.UUID, answer: str, no
 
 async def respond_as_user(actor: Actor, alert_id: uuid.UUID, answer: str, now: dt.datetime) -> dict:
     alert = await _alert_for(actor, alert_id, "answer an alert")
-    recipient = await _recipient_row(alert_id, user_id=actor.user_id)
+    relation = await young_people.relation_of(actor, alert["young_person"])
+    recipient = await _current_recipient(actor, alert, relation)
     if recipient is None:
         raise await _refuse(actor, alert, "answer an alert")
     await _respond(alert_id, recipient, answer, now)
@@ -520,17 +627,27 @@ async def history(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
 
 
 async def open_for_contact(contact: dict) -> list[dict]:
-    """Alerts this contact was sent (the contact's home shows the active one first)."""
-    return await _summaries((AlertRecipient.contact == contact["id"]) & (AlertRecipient.purpose == "alert"))
+    """Alerts this contact was sent (the contact's home shows the active one first).
+    The contact cookie works only while they are one of the young person's people."""
+    sent = AlertRecipient.select(AlertRecipient.alert).where(
+        (AlertRecipient.contact == contact["id"]) & (AlertRecipient.purpose == "alert")
+    )
+    return await _summaries(Alert.id.is_in(sent))
 
 
 async def open_for_user(actor: Actor) -> list[dict]:
-    """Alerts a carer or duty worker was asked to answer (not the final 999/101 notice)."""
-    return await _summaries((AlertRecipient.user == actor.user_id) & (AlertRecipient.purpose == "alert"))
+    """Alerts a carer or duty worker was asked to answer (not the final 999/101
+    notice), only those they may still open: the rule of alerts.guards, as a query."""
+    mine = (AlertRecipient.user == actor.user_id) & (AlertRecipient.purpose == "alert")
+    as_carer = AlertRecipient.select(AlertRecipient.alert).where(mine & (AlertRecipient.role == "carer"))
+    as_duty = AlertRecipient.select(AlertRecipient.alert).where(mine & (AlertRecipient.role == "duty"))
+    return await _summaries(
+        (Alert.id.is_in(as_carer) & Alert.young_person.is_in(young_people.placed_with(actor.user_id)))
+        | (Alert.id.is_in(as_duty) & Alert.young_person.is_in(young_people.in_council(actor.council_id)))
+    )
 
 
-async def _summaries(sent_to) -> list[dict]:
-    recipients = AlertRecipient.select(AlertRecipient.alert).where(sent_to)
+async def _summaries(which) -> list[dict]:
     rows = (
         await Alert.select(
             Alert.id,
@@ -539,7 +656,7 @@ async def _summaries(sent_to) -> list[dict]:
             Alert.acknowledged_by,
             Alert.young_person.preferred_name,
         )
-        .where(Alert.id.is_in(recipients))
+        .where(which)
         .order_by(Alert.created_at, ascending=False)
         .limit(20)
     )

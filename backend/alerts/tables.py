@@ -37,13 +37,30 @@ class Alert(Table):
     # alert, and the UNIQUE constraint holds even when two retries race.
     idempotency_key = Varchar(length=120, unique=True)
     kind = Varchar(length=20, null=True, default=None)
-    location = encrypted(null=True, default=None)  # encrypted JSON, only when shared
+    location = encrypted(null=True, default=None)  # sealed JSON, only when shared
+    # A sealed copy of the young person's phone number when they tapped: a recipient
+    # sees what was true then, never the live plan.
+    phone = encrypted(null=True, default=None)
     state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed
     level = Integer(default=0)
     created_at = Timestamptz()
     next_escalation_at = Timestamptz(null=True, default=None, index=True)
     ended_at = Timestamptz(null=True, default=None)
     acknowledged_by = Varchar(length=120, default="")
+    # When the people at the current level were last sent it (re-sending waits a minute).
+    notified_at = Timestamptz(null=True, default=None)
+    # When its story last said "sent again" (at most once a minute; AlertTap has every tap).
+    sent_again_at = Timestamptz(null=True, default=None)
+
+
+class AlertTap(Table):
+    """A later tap while the alert was still on: it sends the same alert again instead
+    of a new one. Its key is kept so a retry of that tap is not counted twice."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    alert = ForeignKey(references=Alert, null=False, index=True)
+    idempotency_key = Varchar(length=120, unique=True)  # scoped like Alert's
+    at = Timestamptz()
 
 
 class AlertRecipient(Table):
@@ -99,11 +116,15 @@ declare(
         "where the young person was, when they chose to share it with one alert",
         "the people that alert reached", ALERT,
     ),
+    phone=Personal(
+        "the young person's phone number when they sent the alert", "the people that alert reached", ALERT,
+    ),
     acknowledged_by=Personal(
         "the name of who answered", "the young person and the people the alert reached", ALERT,
         plain_because="to be encrypted with the events-as-codes change",
     ),
 )
+declare(AlertTap, not_personal=("idempotency_key",))
 declare(
     AlertRecipient,
     not_personal=("role", "purpose"),

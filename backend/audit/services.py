@@ -215,9 +215,8 @@ async def refused_page(actor_ids: list, before: str | None = None, limit: int = 
         # Keyset paging: strictly after the last one shown, in (at, id) order, so rows
         # written meanwhile neither repeat nor push anything out of the list.
         where &= (AuditEvent.at < at) | ((AuditEvent.at == at) & (AuditEvent.id < event_id))
-    rows = await AuditEvent.select().where(where).order_by(AuditEvent.at, AuditEvent.id, ascending=False).limit(
-        limit + 1
-    )
+    newest_first = AuditEvent.select().where(where).order_by(AuditEvent.at, AuditEvent.id, ascending=False)
+    rows = await newest_first.limit(limit + 1)
     events = [_event(row) for row in rows[:limit]]
     older = encode_cursor(events[-1].at, events[-1].id) if len(rows) > limit else None
     # An admin sees the attempt, not the record: the young person is not named.

@@ -13,11 +13,16 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 from backend.accounts.actor import Actor
 from backend.accounts.schemas import SessionOut
 from backend.clock import now
-from backend.young_people import services
+from backend.young_people import care_team, services
+from backend.young_people.care_team import ALLOCATIONS, PLACEMENTS
 from backend.young_people.schemas import (
+    AllocationIn,
     CarerDevices,
+    Colleague,
     Look,
     PersonWhoCanSee,
+    PlacementIn,
+    TeamMemberOut,
     YoungPersonIn,
     YoungPersonOut,
     YoungPersonSummary,
@@ -93,3 +98,69 @@ class YoungPeopleController(Controller):
         session_id: FromPath[uuid.UUID],
     ) -> None:
         await services.revoke_carer_device(actor, young_person_id, carer_id, session_id, now())
+    # -- who looks after them: placements (carers) and allocations (social workers) ----
+
+    @get(YP + "/placements")
+    async def placements(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+    ) -> list[TeamMemberOut]:
+        rows = await care_team.listing(PLACEMENTS, actor, young_person_id)
+        return msgspec.convert(rows, list[TeamMemberOut])
+
+    @post(YP + "/placements")
+    async def place(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], data: JSONBody[PlacementIn]
+    ) -> TeamMemberOut:
+        row = await care_team.start(PLACEMENTS, actor, young_person_id, data.carer_id, data.instead_of, now())
+        return msgspec.convert(row, TeamMemberOut)
+
+    @post(YP + "/placements/{placement_id:int}/end", status_code=200)
+    async def end_placement(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], placement_id: FromPath[int]
+    ) -> TeamMemberOut:
+        row = await care_team.end(PLACEMENTS, actor, young_person_id, placement_id, now())
+        return msgspec.convert(row, TeamMemberOut)
+
+    @get(YP + "/allocations")
+    async def allocations(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+    ) -> list[TeamMemberOut]:
+        rows = await care_team.listing(ALLOCATIONS, actor, young_person_id)
+        return msgspec.convert(rows, list[TeamMemberOut])
+
+    @post(YP + "/allocations")
+    async def allocate(
+        self,
+        actor: NamedDependency[Actor],
+        young_person_id: FromPath[uuid.UUID],
+        data: JSONBody[AllocationIn],
+    ) -> TeamMemberOut:
+        row = await care_team.start(
+            ALLOCATIONS, actor, young_person_id, data.social_worker_id, data.instead_of, now()
+        )
+        return msgspec.convert(row, TeamMemberOut)
+
+    @post(YP + "/allocations/{allocation_id:int}/end", status_code=200)
+    async def end_allocation(
+        self,
+        actor: NamedDependency[Actor],
+        young_person_id: FromPath[uuid.UUID],
+        allocation_id: FromPath[int],
+    ) -> TeamMemberOut:
+        row = await care_team.end(ALLOCATIONS, actor, young_person_id, allocation_id, now())
+        return msgspec.convert(row, TeamMemberOut)
+
+
+class CouncilPeopleController(Controller):
+    """Names and ids only: what a social worker needs to choose who takes over."""
+
+    path = "/api/council"
+    tags = ["young people"]
+
+    @get("/carers")
+    async def carers(self, actor: NamedDependency[Actor]) -> list[Colleague]:
+        return msgspec.convert(await care_team.colleagues(actor, "carer"), list[Colleague])
+
+    @get("/social-workers")
+    async def social_workers(self, actor: NamedDependency[Actor]) -> list[Colleague]:
+        return msgspec.convert(await care_team.colleagues(actor, "social_worker"), list[Colleague])

@@ -44,3 +44,13 @@ def may_list_young_people(role: str) -> bool:
 def may_download_police_form(relation: str | None) -> bool:
     """The adults who would hand it to the police: carer and social worker."""
     return relation in ("carer", "social_worker")
+
+
+def may_manage_care_team(relation: str | None) -> bool:
+    """Ending or moving a placement or an allocation: the allocated social worker."""
+    return relation == "social_worker"
+
+
+def may_choose_care_team(role: str) -> bool:
+    """Seeing the names of the council's carers and social workers, to pick one."""
+    return role == "social_worker"

@@ -37,6 +37,34 @@ class PersonWhoCanSee(msgspec.Struct):
     name: str
     role: str
     why: str
+    can_see: bool = True  # False: their placement or allocation has ended
+    ended_at: dt.datetime | None = None
+
+
+class TeamMemberOut(msgspec.Struct):
+    """A placement (a carer) or an allocation (a social worker), current or ended."""
+
+    id: int
+    user_id: uuid.UUID
+    name: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    active: bool
+
+
+class PlacementIn(msgspec.Struct, forbid_unknown_fields=True):
+    carer_id: uuid.UUID
+    instead_of: int | None = None  # the placement this one replaces (a move)
+
+
+class AllocationIn(msgspec.Struct, forbid_unknown_fields=True):
+    social_worker_id: uuid.UUID
+    instead_of: int | None = None  # the allocation this one replaces (a hand-over)
+
+
+class Colleague(msgspec.Struct):
+    id: uuid.UUID
+    name: str
 
 
 class Look(msgspec.Struct):

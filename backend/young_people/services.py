@@ -9,7 +9,7 @@ import uuid
 from backend.accounts import services as accounts
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
-from backend.db import write_transaction
+from backend.db import is_sqlite, write_transaction
 from backend.errors import Forbidden, Invalid, NotFound
 from backend.young_people import guards
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
@@ -45,6 +45,23 @@ async def relation_of(actor: Actor, young_person_id: uuid.UUID) -> str | None:
     return None
 
 
+def placed_with(carer_id: uuid.UUID):
+    """A sub-query: the ids of the young people placed with this carer now."""
+    return Placement.select(Placement.young_person).where(
+        (Placement.carer == carer_id) & (Placement.active == True)  # noqa: E712
+    )
+
+
+def in_council(council_id: uuid.UUID | None):
+    """A sub-query: the ids of the young people of this council."""
+    return YoungPerson.select(YoungPerson.id).where(YoungPerson.council == council_id)
+
+
+async def council_of(young_person_id: uuid.UUID) -> uuid.UUID | None:
+    row = await YoungPerson.select(YoungPerson.council).where(YoungPerson.id == young_person_id).first()
+    return row["council"] if row else None
+
+
 async def require(actor: Actor, young_person_id: uuid.UUID, allowed, what: str) -> str:
     """The caller's relation if `allowed(relation)`; otherwise audit the refusal and
     answer NotFound, so a stranger cannot tell a refused record from a missing one."""
@@ -53,6 +70,14 @@ async def require(actor: Actor, young_person_id: uuid.UUID, allowed, what: str) 
         await audit.record(actor, "refused", f"tried to {what}", young_person_id)
         raise NotFound(NOT_FOUND)
     return relation
+
+
+async def hold(young_person_id: uuid.UUID) -> None:
+    """Inside a write transaction: other writers for this young person wait until it
+    ends, so two of them cannot both act on what they read (the last social worker
+    ended twice, two taps making two alerts). SQLite has one writer at a time already."""
+    if not is_sqlite():
+        await YoungPerson.raw("SELECT id FROM young_person WHERE id = {} FOR UPDATE", young_person_id)
 
 
 def _age(date_of_birth: dt.date, today: dt.date) -> int:
@@ -70,10 +95,7 @@ async def list_for(actor: Actor, today: dt.date) -> list[dict]:
     if actor.role == "young_person":
         query = query.where(YoungPerson.id == actor.young_person_id)
     elif actor.role == "carer":
-        ids = Placement.select(Placement.young_person).where(
-            (Placement.carer == actor.user_id) & (Placement.active == True)  # noqa: E712
-        )
-        query = query.where(YoungPerson.id.is_in(ids))
+        query = query.where(YoungPerson.id.is_in(placed_with(actor.user_id)))
     else:
         ids = CaseAllocation.select(CaseAllocation.young_person).where(
             (CaseAllocation.social_worker == actor.user_id)
@@ -146,16 +168,47 @@ async def get(actor: Actor, young_person_id: uuid.UUID, today: dt.date) -> dict:
     return detail
 
 
+WHY_NOW = {"social_worker": "They are your social worker.", "carer": "They look after you where you live."}
+WHY_ENDED = {
+    "social_worker": "{name} is no longer your social worker, so they can't see your information now.",
+    "carer": "{name} no longer looks after you, so they can't see your information now.",
+}
+
+
+async def _ended(table, column: str, young_person_id: uuid.UUID, still: list[str]) -> list[dict]:
+    """People whose tie has ended (and who have no other one now), newest first."""
+    rows = (
+        await table.select(getattr(table, column).display_name, table.ended_at)
+        .where((table.young_person == young_person_id) & (table.active == False))  # noqa: E712
+        .order_by(table.ended_at, ascending=False)
+    )
+    seen, people = set(still), []
+    for row in rows:
+        name = row[f"{column}.display_name"]
+        if name in seen:
+            continue
+        seen.add(name)
+        people.append(
+            {
+                "name": name,
+                "role": ROLE_WORDS[column],
+                "why": WHY_ENDED[column].format(name=name),
+                "can_see": False,
+                "ended_at": row["ended_at"],
+            }
+        )
+    return people
+
+
 async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
-    """Everyone who can see this record, and why, in plain words."""
+    """Everyone who can see this record, and why, in plain words; then the people who
+    could and no longer can (an ended placement or allocation)."""
     await require(actor, young_person_id, guards.may_read_record, "see who can see a record")
-    people = [
-        {"name": name, "role": "social worker", "why": "They are your social worker."}
-        for name in await _names(CaseAllocation, "social_worker", young_person_id)
-    ] + [
-        {"name": name, "role": "carer", "why": "They look after you where you live."}
-        for name in await _names(Placement, "carer", young_person_id)
-    ]
+    people, ended = [], []
+    for table, column in ((CaseAllocation, "social_worker"), (Placement, "carer")):
+        names = await _names(table, column, young_person_id)
+        people += [{"name": name, "role": ROLE_WORDS[column], "why": WHY_NOW[column]} for name in names]
+        ended += await _ended(table, column, young_person_id, names)
     people.append(
         {
             "name": "Managers at your council",
@@ -165,7 +218,7 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
         }
     )
     await audit.record(actor, "read", "looked at who can see your information", young_person_id)
-    return people
+    return people + sorted(ended, key=lambda person: person["ended_at"], reverse=True)
 
 
 async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:

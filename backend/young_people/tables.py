@@ -23,21 +23,24 @@ class YoungPerson(Table):
 
 
 class CaseAllocation(Table):
-    """A social worker allocated to a young person (their caseload)."""
+    """A social worker allocated to a young person (their caseload). Ending one keeps
+    the row (active False, ended_at set): the young person's story stays true."""
 
     young_person = ForeignKey(references=YoungPerson, null=False, index=True)
     social_worker = ForeignKey(references=USER, null=False, index=True)
     active = Boolean(default=True)
     created_at = Timestamptz()
+    ended_at = Timestamptz(null=True, default=None)
 
 
 class Placement(Table):
-    """A carer the young person is placed with."""
+    """A carer the young person is placed with; ended like a CaseAllocation."""
 
     young_person = ForeignKey(references=YoungPerson, null=False, index=True)
     carer = ForeignKey(references=USER, null=False, index=True)
     active = Boolean(default=True)
     created_at = Timestamptz()
+    ended_at = Timestamptz(null=True, default=None)
 
 
 declare(

@@ -5,6 +5,7 @@
 import { post } from "./api.js";
 import { dropPendingAlert, keepPendingAlert, pendingAlert } from "./offline.js";
 import { loadMe } from "./state.js";
+import { plainWhen } from "./ui.js";
 
 // Backing off while the alert waits: the `online` event also tries at once, but a
 // phone can say it is online with no data getting through.
@@ -245,6 +246,11 @@ export function stateWords(alert, { forYoungPerson = false } = {}) {
     default:
       return "";
   }
+}
+
+/** "today at 2:05 pm", to follow "sent it again". */
+export function whenInSentence(value) {
+  return plainWhen(value).replace(/^(Today|Yesterday)/, (word) => word.toLowerCase());
 }
 
 /** Active alerts first, then newest first. */

@@ -277,6 +277,44 @@ async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
 
+async def _team(world, young_person_id, kind: str) -> list[dict]:
+    """The young person's placements or allocations, as their social worker sees them."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return []
+    worker = world.people[TEAM[key][2]].client
+    return (await worker.get(f"/api/young-people/{young_person_id}/{kind}")).json()
+
+
+async def place_olu(world, _person, young_person_id):
+    """Olu, a carer at the council who does not look after Jade, moves in."""
+    return f"/api/young-people/{young_person_id}/placements", {"carer_id": str(world.olu.user_id)}
+
+
+async def allocate_alex(world, _person, young_person_id):
+    return f"/api/young-people/{young_person_id}/allocations", {"social_worker_id": str(world.alex.user_id)}
+
+
+async def end_placement(world, _person, young_person_id):
+    rows = await _team(world, young_person_id, "placements")
+    placement_id = rows[0]["id"] if rows else 987654  # the current one comes first
+    return f"/api/young-people/{young_person_id}/placements/{placement_id}/end", None
+
+
+async def end_allocation(world, _person, young_person_id):
+    """End a second social worker's allocation of Jade's (ending the last one is refused
+    with 409); for anyone else's record any id will do, as everyone is refused."""
+    url = f"/api/young-people/{young_person_id}/allocations"
+    if young_person_id != world.young["jade"]:
+        return f"{url}/987654/end", None
+    rows = await _team(world, young_person_id, "allocations")
+    if not [row for row in rows if row["active"] and row["user_id"] == str(world.alex.user_id)]:
+        await world.sam.client.post(url, json={"social_worker_id": str(world.alex.user_id)})
+        rows = await _team(world, young_person_id, "allocations")
+    alex = [row for row in rows if row["active"] and row["user_id"] == str(world.alex.user_id)]
+    return f"{url}/{alex[0]['id']}/end", None
+
+
 SUBSCRIPTION = {"endpoint": "https://fcm.googleapis.com/fcm/send/x1",
                 "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
 READERS = ("self", "carer", "social_worker")
@@ -305,6 +343,15 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("DELETE", YP + "/carers/{carer_id:uuid}/devices/{session_id:uuid}"): (
         record("social_worker", ok=204), sign_out_a_carers_phone),
     ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
+    # Who looks after them: only their allocated social worker ends or moves it
+    ("GET", YP + "/placements"): (record("social_worker"), on_record("/placements")),
+    ("POST", YP + "/placements"): (record("social_worker", ok=201), place_olu),
+    ("POST", YP + "/placements/{placement_id:int}/end"): (record("social_worker"), end_placement),
+    ("GET", YP + "/allocations"): (record("social_worker"), on_record("/allocations")),
+    ("POST", YP + "/allocations"): (record("social_worker", ok=201), allocate_alex),
+    ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
+    ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
+    ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),

@@ -175,6 +175,11 @@ class MyInfoPage(Screen):
     def clear_phone_on_exit(self) -> Locator:
         return self.by_test_id("quick-exit-clears-phone")
 
+    @property
+    def no_longer(self) -> Locator:
+        """People who could see the information and no longer can."""
+        return self.by_test_id("no-longer-can-see").get_by_test_id("person-no-longer")
+
 
 class CaseloadPage(Screen):
     """A social worker's or carer's home: a list of young people."""
@@ -240,6 +245,46 @@ class YoungPersonRecordPage(Screen):
             .get_by_test_id("carer-device")
             .filter(has_text=device_name)
         )
+    # -- who looks after them (the social worker's controls) ------------------------
+
+    @property
+    def care_notice(self) -> Locator:
+        return self.by_test_id("care-team-notice")
+
+    def placement(self, name: str) -> Locator:
+        """A carer the young person is placed with now."""
+        return self.page.locator(f"[data-testid='placement'][data-name='{name}']")
+
+    def ended_placement(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid='placement-ended'][data-name='{name}']")
+
+    def allocation(self, name: str) -> Locator:
+        """A social worker allocated now."""
+        return self.page.locator(f"[data-testid='allocation'][data-name='{name}']")
+
+    def ended_allocation(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid='allocation-ended'][data-name='{name}']")
+
+    def choose(self, kind: str, name: str | None) -> None:
+        """In the open chooser, pick `name` (None: pick nobody) and send it."""
+        select = self.by_test_id(f"{kind}-choose")
+        if name is not None:
+            expect(select.locator("option", has_text=name)).to_have_count(1)
+            select.select_option(label=name)
+        self.by_test_id(f"{kind}-choose-submit").click()
+
+    def move_placement(self, name: str, to: str | None) -> None:
+        self.placement(name).get_by_test_id("placement-move").click()
+        self.choose("placement", to)
+
+    def end_placement(self, name: str) -> None:
+        card = self.placement(name)
+        card.get_by_test_id("placement-end").click()
+        card.get_by_test_id("placement-end-yes").click()
+
+    def hand_over(self, name: str, to: str) -> None:
+        self.allocation(name).get_by_test_id("allocation-move").click()
+        self.choose("allocation", to)
 
 
 class PlanPage(Screen):

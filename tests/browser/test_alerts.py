@@ -257,7 +257,7 @@ def test_undo_stops_the_alert_and_nothing_is_sent(signed_in):
     assert {a["id"] for a in alerts_of(jade, yp)} == before
 
 
-def test_a_double_tap_sends_one_alert_and_the_same_key_twice_makes_one_alert(signed_in, lou):
+def test_a_double_tap_sends_one_alert_and_the_same_key_twice_makes_one_alert(signed_in, new_context, lou):
     jade = signed_in("jade")
     yp = young_person_id(jade)
     before = {a["id"] for a in alerts_of(jade, yp)}
@@ -270,7 +270,32 @@ def test_a_double_tap_sends_one_alert_and_the_same_key_twice_makes_one_alert(sig
     new = [a for a in alerts_of(jade, yp) if a["id"] not in before]
     assert [a["id"] for a in new] == [status.alert_id]
 
-    # The same key sent twice at once (a retry racing the first try): one alert.
+    # Another tap while it is on sends the same alert again: still one alert.
+    first = status.alert_id
+    jade.goto("/#/home")
+    card.tap()
+    card.send_now()
+    status = landed_on_status(jade)
+    assert status.alert_id == first
+    expect(status.flash).to_have_text("Your alert was already on, so we sent it again.")
+    expect(status.events.filter(has_text="You sent it again")).to_have_count(1)
+    expect(status.by_test_id("alert-sent-again")).to_be_visible()
+    assert [a["id"] for a in alerts_of(jade, yp) if a["id"] not in before] == [first]
+    phone = lous_phone(new_context, lou)
+    phone.goto(f"/#/contact/alerts/{first}")
+    expect(RecipientAlertPage(phone).by_test_id("recipient-sent-again")).to_contain_text("Jade sent it again today")
+    assert_no_violations(phone, "an alert sent again, trusted person")
+
+    # "I'm OK now": asked to confirm, then stopped.
+    status.by_test_id("alert-cancel").click()
+    status.by_test_id("alert-cancel-no").click()
+    expect(status.state).to_have_attribute("data-state", "active")
+    status.cancel()
+    expect(status.state).to_contain_text("You stopped this alert")
+    expect(status.by_test_id("alert-cancel")).to_have_count(0)
+
+    # With no alert on, the same key sent twice at once (a retry racing the first
+    # try): one new alert.
     key = "double-submit-0001"
     replies = jade.evaluate(
         """async ({ csrf, key }) => {
@@ -293,14 +318,6 @@ def test_a_double_tap_sends_one_alert_and_the_same_key_twice_makes_one_alert(sig
     )
     assert again.status == 200 and again.json()["id"] in made
     assert len([a for a in alerts_of(jade, yp) if a["id"] not in before]) == 2
-
-    # "I'm OK now": asked to confirm, then stopped.
-    status.by_test_id("alert-cancel").click()
-    status.by_test_id("alert-cancel-no").click()
-    expect(status.state).to_have_attribute("data-state", "active")
-    status.cancel()
-    expect(status.state).to_contain_text("You stopped this alert")
-    expect(status.by_test_id("alert-cancel")).to_have_count(0)
     jade.request.post(f"/api/alerts/{next(iter(made))}/cancel", headers={"X-CSRF-Token": csrf_token(jade)})
 
 

@@ -15,10 +15,12 @@ RELATION_GUARDS = {
     guards.may_see_audit: {OWNER: True, CARER: False, SOCIAL_WORKER: True, OUTSIDER: False},
     guards.may_manage_devices: {OWNER: True, CARER: False, SOCIAL_WORKER: True, OUTSIDER: False},
     guards.may_invite: {OWNER: False, CARER: False, SOCIAL_WORKER: True, OUTSIDER: False},
+    guards.may_manage_care_team: {OWNER: False, CARER: False, SOCIAL_WORKER: True, OUTSIDER: False},
 }
 ROLE_GUARDS = {
     guards.may_add_young_person: {"social_worker"},
     guards.may_list_young_people: {"young_person", "carer", "social_worker"},
+    guards.may_choose_care_team: {"social_worker"},
 }
 ROLES = ("young_person", "carer", "social_worker", "manager", "admin")
 
@@ -44,3 +46,22 @@ def test_role_guard_allows_only_its_roles(guard):
 def test_managers_and_admins_are_never_tied_to_a_record():
     assert "manager" not in guards.RELATIONS
     assert "admin" not in guards.RELATIONS
+
+
+def test_an_alert_recipient_may_act_only_while_their_tie_holds_now():
+    from backend.alerts.guards import recipient_may_act
+
+    # (recipient role, relation now, account in the young person's council) -> may act
+    cases = {
+        ("carer", CARER, True): True,
+        ("carer", OUTSIDER, True): False,  # placement ended
+        ("carer", SOCIAL_WORKER, True): False,
+        ("social_worker", SOCIAL_WORKER, True): True,
+        ("social_worker", OUTSIDER, True): False,  # allocation ended
+        ("duty", OUTSIDER, True): True,
+        ("duty", OUTSIDER, False): False,  # moved to another council
+        ("trusted_contact", OWNER, True): False,  # contacts have their own cookie, not this
+        ("young_person", OWNER, True): False,
+    }
+    for (role, relation, in_council), allowed in cases.items():
+        assert recipient_may_act(role, relation, in_council) is allowed, (role, relation, in_council)

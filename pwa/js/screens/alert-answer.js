@@ -7,7 +7,7 @@
 // No polling here: every read is written to the young person's record ("opened your
 // alert"), so the page asks again only when the person taps "Check again".
 import { get, post } from "../api.js";
-import { dialable, RECIPIENT_WORDS, ROLE_WORDS_FOR_ADULTS } from "../alerts.js";
+import { dialable, RECIPIENT_WORDS, ROLE_WORDS_FOR_ADULTS, whenInSentence } from "../alerts.js";
 import { announce, fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 import { phoneText } from "./plan-parts.js";
 
@@ -79,6 +79,13 @@ function message(view) {
     { class: "alert-message", testid: "recipient-message-box" },
     h("p", { class: "alert-message-words", testid: "recipient-message", text: `“${view.kind_words}”` }),
     h("p", { class: "card-detail", testid: "recipient-when", text: `Sent ${plainWhen(view.created_at)}` }),
+    view.sent_again_at
+      ? h("p", {
+          class: "card-detail",
+          testid: "recipient-sent-again",
+          text: `${view.young_person_name} sent it again ${whenInSentence(view.sent_again_at)}`,
+        })
+      : null,
   );
 }
 

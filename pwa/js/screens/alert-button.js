@@ -24,6 +24,7 @@ const TICK_MS = 200;
 const UNDO_GUARD_MS = 500;
 const NO_LOCATION = "We couldn't find where you are, so your alert was sent without it.";
 const NO_SIGNAL = "No signal. We'll send your alert when you're back online.";
+const SENT_AGAIN = "Your alert was already on, so we sent it again.";
 
 // The young person's people as the home last loaded them, for the text message
 // (kept with whose they are: another young person may sign in on this phone).
@@ -276,7 +277,9 @@ export function alertCard({ me, go, isCurrent }) {
   function showSent(alert, status) {
     if (moved || !isCurrent()) return;
     moved = true;
+    // One alert at a time: a tap while one is on sends that one again (the server says when).
     if (alert.location_problem) setAlertFlash(NO_LOCATION);
+    else if (status.sent_again_at) setAlertFlash(SENT_AGAIN);
     go(`#/alert/${encodeURIComponent(status.id)}`);
   }
 

@@ -3,7 +3,7 @@
 // the server again every few seconds while the alert is on, and stops when it ends
 // or the young person leaves this screen.
 import { get, post } from "../api.js";
-import { RECIPIENT_WORDS, ROLE_WORDS_FOR_YOUNG_PERSON, takeAlertFlash } from "../alerts.js";
+import { RECIPIENT_WORDS, ROLE_WORDS_FOR_YOUNG_PERSON, takeAlertFlash, whenInSentence } from "../alerts.js";
 import { announce, fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 
 const POLL_MS = 2_500;
@@ -74,6 +74,9 @@ function aboutLines(status) {
     { class: "plain-list alert-about", testid: "alert-about" },
     status.kind ? h("li", { text: `You said: “${status.kind_words}”` }) : null,
     h("li", { text: `Sent ${plainWhen(status.created_at)}` }),
+    status.sent_again_at
+      ? h("li", { testid: "alert-sent-again", text: `You sent it again ${whenInSentence(status.sent_again_at)}` })
+      : null,
     h("li", {
       testid: "alert-location-shared",
       text: status.location_shared ? "You shared where you are." : "You didn't share where you are.",

@@ -2,7 +2,7 @@
 import { get } from "../api.js";
 import { quickExitChoice } from "../quick-exit.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
-import { whoCanSeeList, whoHasLookedList } from "./who.js";
+import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, intro, content) {
   return h(
@@ -25,7 +25,7 @@ export async function render(view, { me, isCurrent }) {
         "can-see-heading",
         "Who can see it",
         "These people can see your information. They see it to help keep you safe.",
-        whoCanSeeList(canSee, "who-can-see"),
+        [whoCanSeeList(canSee, "who-can-see"), noLongerList(canSee, "no-longer-can-see")],
       ),
       section(
         "looked-heading",

@@ -1,8 +1,9 @@
 // Lists shared by several screens: who can see a young person's information, and
 // who has looked at it. `forYoungPerson` picks the plain words.
-import { h, plainWhen, roleForAdults, roleForYoungPerson } from "../ui.js";
+import { h, plainDate, plainWhen, roleForAdults, roleForYoungPerson } from "../ui.js";
 
-export function whoCanSeeList(people, testid, { forYoungPerson = true } = {}) {
+export function whoCanSeeList(everyone, testid, { forYoungPerson = true } = {}) {
+  const people = everyone.filter((person) => person.can_see !== false);
   if (people.length === 0) {
     return h("p", { testid, text: forYoungPerson ? "Nobody else can see it yet." : "Nobody is listed yet." });
   }
@@ -17,6 +18,46 @@ export function whoCanSeeList(people, testid, { forYoungPerson = true } = {}) {
         h("p", { class: "person-name" }, h("strong", { text: person.name })),
         h("p", { class: "person-role", text: roleText(person.role) }),
         person.why ? h("p", { class: "person-why", text: person.why }) : null,
+      ),
+    ),
+  );
+}
+
+const USED_TO = {
+  young_person: { carer: "Used to look after you", social_worker: "Used to be your social worker" },
+  adult: { carer: "Used to be their carer", social_worker: "Used to be their social worker" },
+};
+
+/**
+ * People who could see the information and no longer can (their placement or
+ * allocation ended), with why in plain words; null when there are none.
+ */
+export function noLongerList(everyone, testid, { forYoungPerson = true } = {}) {
+  const people = everyone.filter((person) => person.can_see === false);
+  if (people.length === 0) return null;
+  const words = USED_TO[forYoungPerson ? "young_person" : "adult"];
+  const roleText = forYoungPerson ? roleForYoungPerson : roleForAdults;
+  return h(
+    "div",
+    {},
+    h("h3", { text: forYoungPerson ? "People who can't see it any more" : "No longer" }),
+    h(
+      "ul",
+      { class: "people", testid },
+      people.map((person) =>
+        h(
+          "li",
+          { class: "person", testid: "person-no-longer", "data-name": person.name },
+          h("p", { class: "person-name" }, h("strong", { text: person.name })),
+          h("p", {
+            class: "person-role",
+            text: words[String(person.role).replace(/\s+/g, "_")] ?? roleText(person.role),
+          }),
+          person.why ? h("p", { class: "person-why", text: person.why }) : null,
+          person.ended_at
+            ? h("p", { class: "when", text: `Stopped on ${plainDate(person.ended_at)}` })
+            : null,
+        ),
       ),
     ),
   );

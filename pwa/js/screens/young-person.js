@@ -1,6 +1,7 @@
 // One young person, for the adults around them. Carers see the details and who
-// can see them; the allocated social worker also invites, manages lost phones and
-// sees who has looked. Anyone else gets "not found" from the server.
+// can see them; the allocated social worker also invites, moves or ends placements
+// and allocations, manages lost phones and sees who has looked. Anyone else gets
+// "not found" from the server.
 import { del, get, post } from "../api.js";
 import {
   announce,
@@ -14,10 +15,11 @@ import {
   problemBox,
   put,
 } from "../ui.js";
+import { careTeam } from "./care-team.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
-import { whoCanSeeList, whoHasLookedList } from "./who.js";
+import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, ...content) {
   return h("section", { "aria-labelledby": id }, h("h2", { id, text: title }), ...content);
@@ -201,7 +203,18 @@ function notFound(view) {
   );
 }
 
-export async function render(view, { params, me, isCurrent }) {
+/** After handing their own allocation over, the social worker can no longer see the record. */
+function handedOver(view, words) {
+  fill(
+    view,
+    heading("Handed over", "handed-over"),
+    h("p", { class: "notice", role: "status", testid: "handed-over-notice", text: words }),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to your caseload")),
+  );
+}
+
+export async function render(view, context, notice = "") {
+  const { params, me, isCurrent } = context;
   const [id] = params;
   put(view, loading());
   const base = `/api/young-people/${encodeURIComponent(id)}`;
@@ -223,16 +236,31 @@ export async function render(view, { params, me, isCurrent }) {
   ]);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
+  const changed = (words, change) => {
+    if (!isCurrent()) return;
+    // Handing over (or ending) their own allocation takes the record away from them.
+    const own = (change.replaced ?? change.ended)?.user_id === me.user.id;
+    if (change.kind === "allocations" && own) {
+      handedOver(view, `${words} You can no longer see ${person.preferred_name}'s record.`);
+      view.querySelector("h1")?.focus();
+      return;
+    }
+    render(view, context, words);
+  };
   fill(
     view,
     heading(person.preferred_name, "young-person-name"),
     details(person),
     planAndPeople(person, people, socialWorker),
+    socialWorker ? careTeam(person, notice, changed) : null,
     socialWorker ? invites(person) : null,
     section(
       "can-see-heading",
       `Who can see ${person.preferred_name}'s information`,
-      show(canSee, (data) => whoCanSeeList(data, "who-can-see", { forYoungPerson: false })),
+      show(canSee, (data) => [
+        whoCanSeeList(data, "who-can-see", { forYoungPerson: false }),
+        noLongerList(data, "no-longer-can-see", { forYoungPerson: false }),
+      ]),
     ),
     devices
       ? section(
