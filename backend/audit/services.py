@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from backend.accounts.actor import Actor
+from backend.audit import legacy
 from backend.audit.tables import AuditEvent
 from backend.clock import as_utc
 from backend.clock import now as clock_now
@@ -99,6 +100,27 @@ async def record(
     )
 
 
+async def record_text(
+    actor: Actor | Who | None,
+    action: Action | str,
+    what: str,
+    young_person_id: uuid.UUID | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """An event as an English sentence to the young person: the way events were written
+    before codes. Callers move to `record` with a code; this goes when none is left."""
+    await record(actor, Action(action), LEGACY, young_person_id, {"text": what[:200]}, at)
+
+
+async def record_by(
+    name: str, role: str, action: Action | str, what: str, young_person_id: uuid.UUID | None,
+    at: dt.datetime | None = None, actor_id: uuid.UUID | None = None,
+) -> None:
+    """`record_text` for someone with no account (a trusted contact: `actor_id` is their
+    contact id). Goes with `record_text`."""
+    await record_text(Who(actor_id, name, role), action, what, young_person_id, at)
+
+
 @dataclass(frozen=True)
 class Event:
     id: uuid.UUID
@@ -149,6 +171,8 @@ def describe(event: Event, reader: Reader, young_person: str) -> Line:
     """An event as `reader` reads it, in the current language."""
     params = {"young_person": young_person, **event.params}
     role = translate(ROLE_WORDS.get(event.actor_role, event.actor_role))
+    if event.code == LEGACY:
+        return _describe_sentence(event, reader, role)
     what = render(event.code, params, reader)
     if event.action is not Action.REFUSED:
         return Line(event.at, event.actor_name, role, what, False)
@@ -157,6 +181,18 @@ def describe(event: Event, reader: Reader, young_person: str) -> Line:
         # that it happened and that it was stopped.
         return Line(event.at, translate(SOMEONE), "", translate(REFUSED_FOR_YOUNG_PERSON, attempt=what), True)
     return Line(event.at, event.actor_name, role, translate(REFUSED_FOR_ADULT, attempt=what), True)
+
+
+def _describe_sentence(event: Event, reader: Reader, role: str) -> Line:
+    """An event stored as an English sentence written to the young person."""
+    text = str(event.params.get("text", ""))
+    to_young_person = reader is Reader.YOUNG_PERSON
+    if event.action is not Action.REFUSED:
+        what = text if to_young_person else legacy.about_them(text)
+        return Line(event.at, event.actor_name, role, what, False)
+    if to_young_person:
+        return Line(event.at, translate(SOMEONE), "", legacy.refusal_for_young_person(text), True)
+    return Line(event.at, event.actor_name, role, legacy.refusal_for_adult(legacy.about_them(text)), True)
 
 
 def shown_to_young_person(event: Event, own_account: uuid.UUID | None) -> bool:
@@ -195,9 +231,28 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, uuid.UUID]:
         raise Invalid({"before": BAD_CURSOR}) from None
 
 
+TRIED = N_("tried to {attempt}")
+
+
+def what_was_tried(event: Event, young_person: str) -> str:
+    """A refused attempt as an administrator reads it: "tried to look at ..."."""
+    if event.code == LEGACY:
+        return str(event.params.get("text", ""))
+    attempt = render(event.code, {"young_person": young_person, **event.params}, Reader.ADULT)
+    return translate(TRIED, attempt=attempt)
+
+
+@dataclass(frozen=True)
+class RefusedAttempt:
+    at: dt.datetime
+    actor_name: str
+    actor_role: str
+    what: str
+
+
 @dataclass(frozen=True)
 class RefusedPage:
-    attempts: list[Line]
+    attempts: list[RefusedAttempt]
     older: str | None
 
 
@@ -220,5 +275,8 @@ async def refused_page(actor_ids: list, before: str | None = None, limit: int = 
     events = [_event(row) for row in rows[:limit]]
     older = encode_cursor(events[-1].at, events[-1].id) if len(rows) > limit else None
     # An admin sees the attempt, not the record: the young person is not named.
-    lines = [describe(event, Reader.ADULT, translate(N_("a young person"))) for event in events]
-    return RefusedPage(attempts=lines, older=older)
+    someone = translate(N_("a young person"))
+    attempts = [
+        RefusedAttempt(e.at, e.actor_name, e.actor_role, what_was_tried(e, someone)) for e in events
+    ]
+    return RefusedPage(attempts=attempts, older=older)

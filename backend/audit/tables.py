@@ -5,7 +5,7 @@ from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
 from backend.personal import Personal, declare
-from backend.sealed import encrypted
+from backend.sealed import AppendOnly, append_only, encrypted
 
 
 class AuditEvent(Table):
@@ -35,5 +35,20 @@ declare(
     params=Personal(
         "the details of what happened (for example the name of a trusted person added)",
         "the young person; their social worker", "as long as the record",
+    ),
+)
+
+# The triggers made by migrations/audit (refusing UPDATE and DELETE), as key rotation
+# lifts and restores them around re-sealing (backend/sealed.py).
+append_only(
+    AuditEvent,
+    AppendOnly(
+        sqlite_lift=("DROP TRIGGER IF EXISTS audit_event_no_update",),
+        sqlite_restore=(
+            "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        ),
+        postgres_lift=("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only",),
+        postgres_restore=("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only",),
     ),
 )

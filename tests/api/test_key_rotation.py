@@ -14,7 +14,7 @@ from backend.sealed import encrypted_columns
 from backend.security import _derived_key
 from tests.api.alerts_helpers import active_contact, drain, send_alert, subscribe_contact, worker
 from tests.api.test_offline_and_police_form import jpeg_with_location
-from tests.api.test_plans import edit, plan_url
+from tests.api.test_plans import edit, plan_url, sign_all
 
 COLUMNS = sorted(f"{c._meta.table.__name__}.{c._meta.name}" for c in encrypted_columns())
 
@@ -48,7 +48,9 @@ def read_back(column: str, keys: str) -> subprocess.CompletedProcess:
 async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     """A value in each encrypted column, made the way people make them."""
     url = plan_url(world)
-    await edit(world.jade, url, "worries", {"what_worries_me": "Loud rooms"})
+    assert (await edit(world.jade, url, "worries", {"what_worries_me": "Loud rooms"})).is_success
+    assert (await edit(world.jade, url, "about_me", {"phone": "07123 456789"})).is_success
+    await sign_all(world, url)  # the agreed plan's phone is copied into an alert
     assert (await world.jade.client.put(f"{url}/photo", json={"photo": jpeg_with_location()})).is_success
     lou = await active_contact(world, "Lou", email="lou@example.org")  # no push: reached by email
     dan = await active_contact(world, "Dan")
