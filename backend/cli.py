@@ -172,7 +172,7 @@ def cmd_new_data_key(_args) -> int:
 
 
 def cmd_rotate_data_keys(_args) -> int:
-    from backend.sensitive import rotate_keys
+    from backend.sealed import rotate_keys
 
     changed = _run(rotate_keys())
     print(f"Re-encrypted {changed} values with the newest key in HOMEWARD_DATA_KEYS.")

@@ -217,6 +217,11 @@ async def write_transaction() -> AsyncIterator[None]:
             yield
 
 
+async def run_ddl(statement: str) -> None:
+    """A statement with no result, on the current transaction if there is one."""
+    await get_engine().run_ddl(statement)
+
+
 async def enable_wal() -> None:
     """WAL lets readers carry on while one writer writes; the mode is kept in the file."""
     engine = get_engine()

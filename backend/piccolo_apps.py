@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+from piccolo.columns.reference import LazyTableReference
 from piccolo.conf.apps import AppConfig
 from piccolo.table import Table
 
@@ -23,3 +24,12 @@ def app_config(name: str, tables: ModuleType, depends_on: tuple[str, ...] = ()) 
         ],
         migration_dependencies=[f"backend.{dep}.piccolo_app" for dep in depends_on],
     )
+
+
+def elsewhere(app: str, table: str) -> LazyTableReference:
+    """A table of another domain, for a ForeignKey, without importing that domain.
+
+    Given by app name (not module path), Piccolo's migrations see the same reference
+    as a direct import, so switching to it changed no migration.
+    """
+    return LazyTableReference(table, app_name=app)

@@ -134,12 +134,27 @@ async def sign_in_directly(person: Person, client, device_name="Test phone") -> 
     person.extra["public_id"] = device.public_id
 
 
+async def audit_events(**where) -> list[dict]:
+    """Audit events as the log holds them, opened: `what` is the sentence of an event
+    written as one, else its code. Filter by any key, e.g. audit_events(action="refused")."""
+    from backend.audit.services import LEGACY, _event
+
+    rows = await AuditEvent.select().order_by(AuditEvent.at, AuditEvent.id)
+    events = []
+    for row in rows:
+        event = _event(row)
+        events.append({
+            "at": event.at, "actor_id": event.actor_id, "actor_name": event.actor_name,
+            "actor_role": event.actor_role, "action": event.action.value, "code": event.code,
+            "young_person_id": row["young_person_id"], "params": event.params,
+            "what": event.params.get("text", "") if event.code == LEGACY else event.code,
+        })
+    return [e for e in events if all(e[name] == value for name, value in where.items())]
+
+
 async def audit_count(**where) -> int:
     """How many audit events match, e.g. audit_count(action="refused", actor_id=...)."""
-    query = AuditEvent.count()
-    for name, value in where.items():
-        query = query.where(getattr(AuditEvent, name) == value)
-    return await query
+    return len(await audit_events(**where))
 
 
 class World:

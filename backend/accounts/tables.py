@@ -12,6 +12,9 @@ from piccolo.columns import (
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
+from backend.personal import Personal, declare
+from backend.sealed import encrypted
+
 ROLES = ("young_person", "carer", "social_worker", "manager", "admin")
 PROFESSIONAL_ROLES = ("social_worker", "manager", "admin")
 
@@ -37,7 +40,7 @@ class User(Table, tablename="homeward_user"):
     email = Varchar(length=254, null=True, default=None, unique=True)
     secret_hash = Text()
     # Encrypted with the secret key (see backend/crypto.py); professionals only.
-    totp_secret = Text(null=True, default=None)
+    totp_secret = encrypted(null=True, default=None)
     totp_last_step = Integer(null=True, default=None)
     council = ForeignKey(references=Council, null=True)
     team = ForeignKey(references=Team, null=True)
@@ -66,3 +69,44 @@ class Throttle(Table):
     key = Varchar(length=300, primary_key=True)
     failures = Integer(default=0)
     window_started_at = Timestamptz()
+
+
+ACCOUNT = "while the account exists"
+
+declare(Council, not_personal=("name",))
+declare(Team, not_personal=("name",))
+declare(
+    User,
+    not_personal=("role", "secret_hash"),
+    display_name=Personal(
+        "the name a person is shown by",
+        "people tied to the same young person; admins of their council",
+        ACCOUNT,
+        plain_because="shown beside every change and alert to the people who work together",
+    ),
+    username=Personal(
+        "a young person's or carer's sign-in name", "the person; admins", ACCOUNT,
+        plain_because="looked up at every sign-in",
+    ),
+    email=Personal(
+        "a professional's work email (their sign-in name)", "the person; admins", ACCOUNT,
+        plain_because="looked up at every sign-in",
+    ),
+    totp_secret=Personal("the second-factor secret", "nobody: only checked at sign-in", ACCOUNT),
+)
+declare(
+    Session,
+    not_personal=("id", "kind", "csrf_token"),
+    device_name=Personal(
+        "the name a person gave a phone or browser", "the person; a young person's social worker",
+        "as long as the session row",
+        plain_because="a label the person chose for their own list of phones",
+    ),
+)
+declare(
+    Throttle,
+    key=Personal(
+        "a sign-in name or network address that failed to sign in", "nobody", "the throttle window",
+        plain_because="the lookup key of an atomic counter; forgotten when the window ends",
+    ),
+)

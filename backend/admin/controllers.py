@@ -65,4 +65,4 @@ class AdminController(Controller):
         limit: FromQuery[int] = PAGE_SIZE,
     ) -> RefusedPage:
         page = await services.refused_attempts(actor, before, limit)
-        return msgspec.convert(page, RefusedPage)
+        return msgspec.convert(page, RefusedPage, from_attributes=True)

@@ -42,7 +42,8 @@ async def set_active(actor: Actor, user_id: uuid.UUID, active: bool, now: dt.dat
                 (Session.user == user_id) & Session.revoked_at.is_null()
             )
         word = "reactivated" if active else "deactivated"
-        await audit.record(actor, "change", f"{word} the account of {changed[0]['display_name']}", at=now)
+        name = changed[0]["display_name"]
+        await audit.record_text(actor, "change", f"{word} the account of {name}", at=now)
 
 
 async def refused_attempts(actor: Actor, before: str | None, limit: int) -> dict:

@@ -226,7 +226,7 @@ async def advance(alert: dict, from_level: int, now: dt.datetime) -> None:
         & AlertRecipient.failed_at.is_null()
     )
     await _event(alert["id"], FINAL_ADVICE if anyone_reached else NOBODY_REACHED, now)
-    await audit.record(
+    await audit.record_text(
         None,
         "change",
         "nobody answered your alert in time; you and your carer were told to call 999 if in danger, or 101",
@@ -302,7 +302,7 @@ async def _start(
     shared = " and shared where you are" if sealed_location else ""
     await _event(alert.id, "You sent an alert" + shared, now)
     await advance({"id": alert.id, "young_person": young_person_id}, 0, now)
-    await audit.record(actor, "change", "sent an alert to your people", young_person_id, at=now)
+    await audit.record_text(actor, "change", "sent an alert to your people", young_person_id, at=now)
     return alert.id
 
 
@@ -320,7 +320,7 @@ async def _send_again(
         changes[Alert.sent_again_at] = now
         shared = " and shared where you are now" if sealed_location else ""
         await _event(alert["id"], "You sent it again" + shared, now)
-        await audit.record(actor, "change", "sent your alert again", alert["young_person"], at=now)
+        await audit.record_text(actor, "change", "sent your alert again", alert["young_person"], at=now)
     if sealed_location:
         changes[Alert.location] = sealed_location
     if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
@@ -418,14 +418,14 @@ async def _alert_for(actor: Actor, alert_id: uuid.UUID, what: str) -> dict:
     """The alert, or NotFound; probing for ids that do not exist is audited too."""
     row = await Alert.select().where(Alert.id == alert_id).first()
     if row is None:
-        await audit.record(actor, "refused", f"tried to {what} that does not exist")
+        await audit.record_text(actor, "refused", f"tried to {what} that does not exist")
         raise NotFound(NOT_FOUND)
     return row
 
 
 async def _refuse(actor: Actor, alert: dict, what: str) -> NotFound:
     """Audit the attempt and answer as for an alert that does not exist."""
-    await audit.record(actor, "refused", f"tried to {what}", alert["young_person"])
+    await audit.record_text(actor, "refused", f"tried to {what}", alert["young_person"])
     return NotFound(NOT_FOUND)
 
 
@@ -528,7 +528,7 @@ async def view_for_user(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> 
     # The recipient view marks it opened: do that first, so their own line says "opened".
     mine = await _recipient_view(alert, recipient, now) if recipient is not None else None
     result = {"status": await _status(alert), "recipient": mine}
-    await audit.record(actor, "read", "looked at your alert", alert["young_person"], at=now)
+    await audit.record_text(actor, "read", "looked at your alert", alert["young_person"], at=now)
     return result
 
 
@@ -610,7 +610,7 @@ async def cancel(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> dict:
                 Delivery.recipient.is_in(recipients) & (Delivery.state == "pending")
             )
             await _event(alert_id, "You said you're OK now", now)
-            await audit.record(actor, "change", "cancelled your alert", alert["young_person"], at=now)
+            await audit.record_text(actor, "change", "cancelled your alert", alert["young_person"], at=now)
     return await status_for_young_person(actor, alert_id)
 
 
@@ -622,7 +622,7 @@ async def history(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
         .order_by(Alert.created_at, ascending=False)
         .limit(100)
     )
-    await audit.record(actor, "read", "looked at your alerts", young_person_id)
+    await audit.record_text(actor, "read", "looked at your alerts", young_person_id)
     return [await _status(row) for row in rows]
 
 

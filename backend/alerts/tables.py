@@ -5,35 +5,42 @@ sends the deliveries after commit (a crash loses nothing) and escalates when nob
 acknowledges in time.
 """
 
-from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
-from backend.accounts.tables import Council, User
-from backend.contacts.tables import PushSubscription, TrustedContact
-from backend.young_people.tables import YoungPerson
+from backend.personal import Personal, declare
+from backend.piccolo_apps import elsewhere
+from backend.sealed import encrypted
+
+# Other domains' tables, by name: a domain never imports another's tables.
+COUNCIL = elsewhere("accounts", "Council")
+USER = elsewhere("accounts", "User")
+PUSH_SUBSCRIPTION = elsewhere("contacts", "PushSubscription")
+TRUSTED_CONTACT = elsewhere("contacts", "TrustedContact")
+YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 
 class EscalationSettings(Table):
     """Per council: how long to wait at each level, and who is on duty out of hours."""
 
-    council = ForeignKey(references=Council, null=False, unique=True)
+    council = ForeignKey(references=COUNCIL, null=False, unique=True)
     minutes = Integer(default=5)
-    duty_user = ForeignKey(references=User, null=True)
+    duty_user = ForeignKey(references=USER, null=True)
 
 
 class Alert(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YoungPerson, null=False, index=True)
+    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     # "<young person id>:<key the phone made>": a double tap or a retry finds the same
     # alert, and the UNIQUE constraint holds even when two retries race.
     idempotency_key = Varchar(length=120, unique=True)
     kind = Varchar(length=20, null=True, default=None)
-    location = Text(null=True, default=None)  # encrypted JSON, only when shared
-    # Encrypted copy of the young person's phone number when they tapped: a recipient
+    location = encrypted(null=True, default=None)  # sealed JSON, only when shared
+    # A sealed copy of the young person's phone number when they tapped: a recipient
     # sees what was true then, never the live plan.
-    phone = Text(null=True, default=None)
+    phone = encrypted(null=True, default=None)
     state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed
     level = Integer(default=0)
     created_at = Timestamptz()
@@ -60,8 +67,8 @@ class AlertRecipient(Table):
     id = UUID(primary_key=True, default=UUID4())
     alert = ForeignKey(references=Alert, null=False, index=True)
     level = Integer()
-    contact = ForeignKey(references=TrustedContact, null=True)
-    user = ForeignKey(references=User, null=True)
+    contact = ForeignKey(references=TRUSTED_CONTACT, null=True)
+    user = ForeignKey(references=USER, null=True)
     name = Varchar(length=120)
     role = Varchar(length=20)  # trusted_contact, carer, duty, young_person
     purpose = Varchar(length=10, default="alert")  # "alert" or "call_999" (the last word)
@@ -79,8 +86,8 @@ class Delivery(Table):
     id = UUID(primary_key=True, default=UUID4())
     recipient = ForeignKey(references=AlertRecipient, null=False, index=True)
     channel = Varchar(length=10)  # "push" or "email"
-    subscription = ForeignKey(references=PushSubscription, null=True, on_delete=OnDelete.set_null)
-    address = Text(null=True, default=None)  # encrypted email address for "email"
+    subscription = ForeignKey(references=PUSH_SUBSCRIPTION, null=True, on_delete=OnDelete.set_null)
+    address = encrypted(null=True, default=None)  # encrypted email address for "email"
     state = Varchar(length=10, default="pending", index=True)  # pending sending sent failed gone
     attempts = Integer(default=0)
     next_attempt_at = Timestamptz(index=True)
@@ -97,3 +104,44 @@ class AlertEvent(Table):
     alert = ForeignKey(references=Alert, null=False, index=True)
     at = Timestamptz()
     what = Varchar(length=200)
+
+
+ALERT = "as long as the young person's record"
+
+declare(EscalationSettings)
+declare(
+    Alert,
+    not_personal=("idempotency_key", "kind", "state"),
+    location=Personal(
+        "where the young person was, when they chose to share it with one alert",
+        "the people that alert reached", ALERT,
+    ),
+    phone=Personal(
+        "the young person's phone number when they sent the alert", "the people that alert reached", ALERT,
+    ),
+    acknowledged_by=Personal(
+        "the name of who answered", "the young person and the people the alert reached", ALERT,
+        plain_because="to be encrypted with the events-as-codes change",
+    ),
+)
+declare(AlertTap, not_personal=("idempotency_key",))
+declare(
+    AlertRecipient,
+    not_personal=("role", "purpose"),
+    name=Personal(
+        "the name of a person an alert went to", "the young person and their social worker", ALERT,
+        plain_because="to be encrypted with the events-as-codes change",
+    ),
+)
+declare(
+    Delivery,
+    not_personal=("channel", "state", "claimed_by", "last_error"),
+    address=Personal("the email address an alert went to", "nobody: used to send", ALERT),
+)
+declare(
+    AlertEvent,
+    what=Personal(
+        "a step in the alert's story", "the young person and the people the alert reached", ALERT,
+        plain_because="to be encrypted with the events-as-codes change",
+    ),
+)

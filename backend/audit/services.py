@@ -1,4 +1,10 @@
-"""Writing to and reading from the audit log."""
+"""The audit log: every read, change and refused attempt on a young person's record.
+
+An event is stored as a code (declared with its words in the domain that records it,
+see backend/words.py) and sealed parameters; `story()` makes the sentences when they
+are read, for the young person ("looked at your safety plan") or an adult ("looked at
+Jade's safety plan"), in the reader's language.
+"""
 
 from __future__ import annotations
 
@@ -6,101 +12,203 @@ import base64
 import binascii
 import datetime as dt
 import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from backend.accounts.actor import Actor
+from backend.audit import legacy
 from backend.audit.tables import AuditEvent
 from backend.clock import as_utc
 from backend.clock import now as clock_now
 from backend.errors import Invalid
+from backend.i18n import N_, translate
+from backend.sealed import seal, seal_json, unseal, unseal_json
+from backend.words import Reader, render, wording
 
-ACTIONS = ("read", "change", "refused")
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 200
-BAD_CURSOR = "That is not a place in the list. Start again from the newest."
+STORY_LENGTH = 200
+BAD_CURSOR = N_("That is not a place in the list. Start again from the newest.")
+
+# Events written before events became codes keep their English sentence.
+LEGACY = wording("legacy.sentence", you="{text}")
+REFUSED_FOR_YOUNG_PERSON = N_("Someone who isn't allowed tried to {attempt}. They were stopped.")
+REFUSED_FOR_ADULT = N_("tried to {attempt} and was stopped")
+SOMEONE = N_("Someone who isn't allowed")
+ROLE_WORDS = {
+    "social_worker": N_("social worker"),
+    "carer": N_("carer"),
+    "young_person": N_("you"),
+    "manager": N_("manager"),
+    "admin": N_("administrator"),
+    "trusted_contact": N_("trusted person"),
+    "duty": N_("social worker on duty"),
+    "system": N_("Homeward"),
+}
+
+
+class Action(StrEnum):
+    READ = "read"
+    CHANGE = "change"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who did something: an account, someone with no account (a trusted contact, whose
+    id is their contact id), or Homeward itself."""
+
+    id: uuid.UUID | None
+    name: str
+    role: str
+
+
+SYSTEM = Who(None, "Homeward", "system")
+
+
+def who(actor: Actor | Who | None) -> Who:
+    if actor is None:
+        return SYSTEM
+    if isinstance(actor, Who):
+        return actor
+    return Who(actor.user_id, actor.display_name, str(actor.role))
 
 
 async def record(
-    actor: Actor | None,
-    action: str,
-    what: str,
+    actor: Actor | Who | None,
+    action: Action,
+    code: str,
     young_person_id: uuid.UUID | None = None,
-    detail: str = "",
+    params: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    """Append one event. Called by every service that reads or changes a record."""
-    assert action in ACTIONS
+    """Append one event. Called by every service that reads or changes a record, and by
+    every refusal. `code` is declared with its words (backend/words.py)."""
+    by = who(actor)
     await AuditEvent.insert(
         AuditEvent(
             at=at or clock_now(),
-            actor_id=actor.user_id if actor else None,
-            actor_name=actor.display_name if actor else "Homeward",
-            actor_role=actor.role if actor else "system",
-            action=action,
+            actor_id=by.id,
+            actor=seal(by.name[:120]),
+            actor_role=by.role,
+            action=Action(action).value,
             young_person_id=young_person_id,
-            what=what[:200],
-            detail=detail,
+            code=code,
+            params=seal_json(params) if params else None,
         )
     )
 
 
-async def record_by(name: str, role: str, action: str, what: str,
-                    young_person_id: uuid.UUID | None, at: dt.datetime | None = None,
-                    actor_id: uuid.UUID | None = None) -> None:
-    """Append an event by someone with no account (a trusted contact). `actor_id` is
-    then their own id (a trusted contact's), so an admin can follow up a refusal."""
-    assert action in ACTIONS
-    await AuditEvent.insert(
-        AuditEvent(at=at or clock_now(), actor_id=actor_id, actor_name=name[:120], actor_role=role,
-                   action=action, young_person_id=young_person_id, what=what[:200])
+async def record_text(
+    actor: Actor | Who | None,
+    action: Action | str,
+    what: str,
+    young_person_id: uuid.UUID | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """An event as an English sentence to the young person: the way events were written
+    before codes. Callers move to `record` with a code; this goes when none is left."""
+    await record(actor, Action(action), LEGACY, young_person_id, {"text": what[:200]}, at)
+
+
+async def record_by(
+    name: str, role: str, action: Action | str, what: str, young_person_id: uuid.UUID | None,
+    at: dt.datetime | None = None, actor_id: uuid.UUID | None = None,
+) -> None:
+    """`record_text` for someone with no account (a trusted contact: `actor_id` is their
+    contact id). Goes with `record_text`."""
+    await record_text(Who(actor_id, name, role), action, what, young_person_id, at)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: uuid.UUID
+    at: dt.datetime
+    actor_id: uuid.UUID | None
+    actor_name: str
+    actor_role: str
+    action: Action
+    code: str
+    params: dict[str, Any]
+
+
+def _event(row: dict) -> Event:
+    return Event(
+        id=row["id"],
+        at=row["at"],
+        actor_id=row["actor_id"],
+        actor_name=unseal(row["actor"]) if row["actor"] else "",
+        actor_role=row["actor_role"],
+        action=Action(row["action"]),
+        code=row["code"],
+        params=unseal_json(row["params"]) if row["params"] else {},
     )
 
 
-async def events_for(young_person_id: uuid.UUID, limit: int = 200) -> list[dict]:
-    return await (
-        AuditEvent.select(
-            AuditEvent.at, AuditEvent.actor_id, AuditEvent.actor_name,
-            AuditEvent.actor_role, AuditEvent.action, AuditEvent.what,
-        )
+async def events_for(young_person_id: uuid.UUID, limit: int = STORY_LENGTH) -> list[Event]:
+    rows = await (
+        AuditEvent.select()
         .where(AuditEvent.young_person_id == young_person_id)
-        .order_by(AuditEvent.at, ascending=False)
+        .order_by(AuditEvent.at, AuditEvent.id, ascending=False)
         .limit(limit)
     )
+    return [_event(row) for row in rows]
 
 
-# -- refused attempts, as the young person and their social worker read them -----------
+@dataclass(frozen=True)
+class Line:
+    """One line of "who has looked at my information"."""
 
-# What a refused attempt was after, from the words it was written with (most specific
-# first), in the words a young person reads ("tried to look at your plan").
-_TOPICS = (
-    (("who has looked",), "who has looked at your information"),
-    (("who can see",), "who can see your information"),
-    (("phone", "device"), "the phones you are signed in on"),
-    (("trusted", "people", "contact"), "your people"),
-    (("alert",), "your alerts"),
-    (("plan", "police", "photo", "version"), "your plan"),
-)
-_LOOKING = ("tried to open", "tried to see", "tried to look", "tried to compare", "tried to download",
-            "tried to use")
+    at: dt.datetime
+    name: str
+    role: str
+    what: str
+    refused: bool
 
 
-def _topic(what: str) -> str:
-    lowered = what.lower()
-    for words, topic in _TOPICS:
-        if any(word in lowered for word in words):
-            return topic
-    return "your information"
+def describe(event: Event, reader: Reader, young_person: str) -> Line:
+    """An event as `reader` reads it, in the current language."""
+    params = {"young_person": young_person, **event.params}
+    role = translate(ROLE_WORDS.get(event.actor_role, event.actor_role))
+    if event.code == LEGACY:
+        return _describe_sentence(event, reader, role)
+    what = render(event.code, params, reader)
+    if event.action is not Action.REFUSED:
+        return Line(event.at, event.actor_name, role, what, False)
+    if reader is Reader.YOUNG_PERSON:
+        # Who it was is for their social worker to follow up; the young person is told
+        # that it happened and that it was stopped.
+        return Line(event.at, translate(SOMEONE), "", translate(REFUSED_FOR_YOUNG_PERSON, attempt=what), True)
+    return Line(event.at, event.actor_name, role, translate(REFUSED_FOR_ADULT, attempt=what), True)
 
 
-def refusal_for_young_person(what: str) -> str:
-    """A refused attempt in plain words for the young person, who is not told who it
-    was: "Someone who isn't allowed tried to look at your plan. They were stopped."."""
-    verb = "look at" if what.lower().startswith(_LOOKING) else "change"
-    return f"Someone who isn't allowed tried to {verb} {_topic(what)}. They were stopped."
+def _describe_sentence(event: Event, reader: Reader, role: str) -> Line:
+    """An event stored as an English sentence written to the young person."""
+    text = str(event.params.get("text", ""))
+    to_young_person = reader is Reader.YOUNG_PERSON
+    if event.action is not Action.REFUSED:
+        what = text if to_young_person else legacy.about_them(text)
+        return Line(event.at, event.actor_name, role, what, False)
+    if to_young_person:
+        return Line(event.at, translate(SOMEONE), "", legacy.refusal_for_young_person(text), True)
+    return Line(event.at, event.actor_name, role, legacy.refusal_for_adult(legacy.about_them(text)), True)
 
 
-def refusal_for_adult(what: str) -> str:
-    """A refused attempt for their social worker, who can follow it up."""
-    return f"{what} and was stopped"
+def shown_to_young_person(event: Event, own_account: uuid.UUID | None) -> bool:
+    """"Who has looked" leaves out the young person's own reads and changes (and their
+    own refused attempts), and keeps everyone else's."""
+    if event.action is Action.REFUSED:
+        return own_account is None or event.actor_id != own_account
+    return event.actor_role != "young_person"
+
+
+async def story(
+    young_person_id: uuid.UUID, reader: Reader, young_person: str, own_account: uuid.UUID | None
+) -> list[Line]:
+    """Reads, changes and refused attempts by other people, newest first."""
+    events = await events_for(young_person_id)
+    return [describe(e, reader, young_person) for e in events if shown_to_young_person(e, own_account)]
 
 
 # -- refused attempts for an admin, a page at a time ------------------------------------
@@ -123,29 +231,52 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, uuid.UUID]:
         raise Invalid({"before": BAD_CURSOR}) from None
 
 
-async def refused_page(actor_ids: list, before: str | None = None, limit: int = PAGE_SIZE) -> dict:
+TRIED = N_("tried to {attempt}")
+
+
+def what_was_tried(event: Event, young_person: str) -> str:
+    """A refused attempt as an administrator reads it: "tried to look at ..."."""
+    if event.code == LEGACY:
+        return str(event.params.get("text", ""))
+    attempt = render(event.code, {"young_person": young_person, **event.params}, Reader.ADULT)
+    return translate(TRIED, attempt=attempt)
+
+
+@dataclass(frozen=True)
+class RefusedAttempt:
+    at: dt.datetime
+    actor_name: str
+    actor_role: str
+    what: str
+
+
+@dataclass(frozen=True)
+class RefusedPage:
+    attempts: list[RefusedAttempt]
+    older: str | None
+
+
+async def refused_page(actor_ids: list, before: str | None = None, limit: int = PAGE_SIZE) -> RefusedPage:
     """Refused attempts by the actors in any of `actor_ids` (sub-queries of ids), newest
     first, `limit` at a time; `older` is the cursor for the next page, or None at the end."""
     if not 1 <= limit <= MAX_PAGE_SIZE:
-        raise Invalid({"limit": f"Ask for 1 to {MAX_PAGE_SIZE} at a time."})
+        raise Invalid({"limit": N_("Ask for 1 to 200 at a time.")})
     by_them = AuditEvent.actor_id.is_in(actor_ids[0])
     for more in actor_ids[1:]:
         by_them |= AuditEvent.actor_id.is_in(more)
-    where = (AuditEvent.action == "refused") & by_them
+    where = (AuditEvent.action == Action.REFUSED.value) & by_them
     if before:
         at, event_id = decode_cursor(before)
         # Keyset paging: strictly after the last one shown, in (at, id) order, so rows
         # written meanwhile neither repeat nor push anything out of the list.
         where &= (AuditEvent.at < at) | ((AuditEvent.at == at) & (AuditEvent.id < event_id))
-    rows = await (
-        AuditEvent.select(
-            AuditEvent.id, AuditEvent.at, AuditEvent.actor_name, AuditEvent.actor_role,
-            AuditEvent.what,
-        )
-        .where(where)
-        .order_by(AuditEvent.at, AuditEvent.id, ascending=False)
-        .limit(limit + 1)
-    )
-    page = rows[:limit]
-    older = encode_cursor(page[-1]["at"], page[-1]["id"]) if len(rows) > limit else None
-    return {"attempts": page, "older": older}
+    newest_first = AuditEvent.select().where(where).order_by(AuditEvent.at, AuditEvent.id, ascending=False)
+    rows = await newest_first.limit(limit + 1)
+    events = [_event(row) for row in rows[:limit]]
+    older = encode_cursor(events[-1].at, events[-1].id) if len(rows) > limit else None
+    # An admin sees the attempt, not the record: the young person is not named.
+    someone = translate(N_("a young person"))
+    attempts = [
+        RefusedAttempt(e.at, e.actor_name, e.actor_role, what_was_tried(e, someone)) for e in events
+    ]
+    return RefusedPage(attempts=attempts, older=older)

@@ -87,7 +87,7 @@ async def list_for(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
         actor, young_person_id, guards.may_read_record, "see trusted people"
     )
     people = await visible_trio(relation, young_person_id)
-    await audit.record(actor, "read", "looked at your people", young_person_id)
+    await audit.record_text(actor, "read", "looked at your people", young_person_id)
     return people
 
 
@@ -112,7 +112,7 @@ async def offline_copy(
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     if if_none_match == etag:
         return etag, None
-    await audit.record(actor, "read", "saved a copy of your plan on a phone", young_person_id)
+    await audit.record_text(actor, "read", "saved a copy of your plan on a phone", young_person_id)
     return etag, body
 
 
@@ -130,7 +130,8 @@ async def add(actor: Actor, young_person_id: uuid.UUID, details: ContactDetails,
             position=len(await _rows(young_person_id)),
         )
         await TrustedContact.insert(row)
-        await audit.record(actor, "change", f"added {clean['name']} to your people", young_person_id, at=now)
+        what = f"added {clean['name']} to your people"
+        await audit.record_text(actor, "change", what, young_person_id, at=now)
         await _refresh_plan(actor, young_person_id, now)
     return _public(await TrustedContact.select().where(TrustedContact.id == row.id).first(), False)
 
@@ -158,7 +159,7 @@ async def update(
     async with write_transaction():
         await _one(young_person_id, contact_id)
         await TrustedContact.update(details=encrypt(json.dumps(clean))).where(TrustedContact.id == contact_id)
-        await audit.record(
+        await audit.record_text(
             actor, "change", f"changed the details of {clean['name']}", young_person_id, at=now
         )
         await _refresh_plan(actor, young_person_id, now)
@@ -185,7 +186,7 @@ async def remove(actor: Actor, young_person_id: uuid.UUID, contact_id: uuid.UUID
         row = await _one(young_person_id, contact_id)
         await _end(contact_id, "removed", now)
         name = json.loads(decrypt(row["details"]))["name"]
-        await audit.record(actor, "change", f"removed {name} from your people", young_person_id, at=now)
+        await audit.record_text(actor, "change", f"removed {name} from your people", young_person_id, at=now)
         await _refresh_plan(actor, young_person_id, now)
 
 
@@ -207,7 +208,7 @@ async def invite(actor: Actor, young_person_id: uuid.UUID, contact_id: uuid.UUID
             state="invited", invite_code_hash=digest(code), invite_expires_at=expires_at
         ).where(TrustedContact.id == contact_id)
         name = json.loads(decrypt(row["details"]))["name"]
-        await audit.record(actor, "change", f"made an invite for {name}", young_person_id, at=now)
+        await audit.record_text(actor, "change", f"made an invite for {name}", young_person_id, at=now)
     url = contact_invite_url(code)
     return {"code": code, "url": url, "qr_svg": qr_data_url(url), "expires_at": expires_at}
 

@@ -1,20 +1,25 @@
 """The trusted trio: people a young person can reach in one tap, often with no account."""
 
-from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
-from backend.accounts.tables import User
-from backend.young_people.tables import YoungPerson
+from backend.personal import Personal, declare
+from backend.piccolo_apps import elsewhere
+from backend.sealed import encrypted
+
+# Other domains' tables, by name: a domain never imports another's tables.
+USER = elsewhere("accounts", "User")
+YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 STATES = ("not_invited", "invited", "active", "stepped_down", "removed")
 
 
 class TrustedContact(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YoungPerson, null=False, index=True)
+    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     # Encrypted JSON: name, how they know the young person, phone, email, what they will do.
-    details = Text()
+    details = encrypted()
     state = Varchar(length=14, default="not_invited")
     invite_code_hash = Varchar(length=64, null=True, default=None, unique=True)
     invite_expires_at = Timestamptz(null=True, default=None)
@@ -22,7 +27,7 @@ class TrustedContact(Table):
     token_hash = Varchar(length=64, null=True, default=None, unique=True)
     csrf_token = Varchar(length=64, null=True, default=None)
     position = Integer(default=0)
-    created_by = ForeignKey(references=User, null=False)
+    created_by = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
     accepted_at = Timestamptz(null=True, default=None)
     stepped_down_at = Timestamptz(null=True, default=None)
@@ -33,7 +38,24 @@ class PushSubscription(Table):
 
     id = UUID(primary_key=True, default=UUID4())
     contact = ForeignKey(references=TrustedContact, null=True, index=True)
-    user = ForeignKey(references=User, null=True, index=True)
+    user = ForeignKey(references=USER, null=True, index=True)
     endpoint_hash = Varchar(length=64, unique=True)
-    subscription = Text()  # encrypted JSON: endpoint and keys
+    subscription = encrypted()  # encrypted JSON: endpoint and keys
     created_at = Timestamptz()
+
+
+declare(
+    TrustedContact,
+    not_personal=("state", "invite_code_hash", "token_hash", "csrf_token"),
+    details=Personal(
+        "a trusted person's name, phone, email and what they will do",
+        "the young person, their social worker, their carer if shared", "until removed or stepped down",
+    ),
+)
+declare(
+    PushSubscription,
+    not_personal=("endpoint_hash",),
+    subscription=Personal(
+        "a browser's push address and keys", "nobody: used to send alerts", "until it fails"
+    ),
+)

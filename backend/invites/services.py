@@ -68,7 +68,7 @@ async def create(actor: Actor, role: str, young_person_id: uuid.UUID, now: dt.da
         what = "made an invite for you to join" if role == "young_person" else (
             "made an invite for a carer"
         )
-        await audit.record(actor, "change", what, young_person_id, at=now)
+        await audit.record_text(actor, "change", what, young_person_id, at=now)
     url = invite_url(code)
     return {"code": code, "url": url, "qr_svg": qr_data_url(url), "expires_at": expires_at}
 
@@ -184,7 +184,7 @@ async def accept(
                 what = f"joined as your carer ({shown_name})"
             token = await accounts.open_session_for(user.id, device_name, now)
             joined = await accounts.actor_for_token(token, now)
-            await audit.record(joined, "change", what, young_person_id, at=now)
+            await audit.record_text(joined, "change", what, young_person_id, at=now)
     except INTEGRITY_ERRORS as exc:
         # Someone took the username between the check above and the insert (PostgreSQL
         # runs joins side by side): say so, rather than fail.

@@ -4,8 +4,12 @@ from piccolo.columns import UUID, ForeignKey, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
-from backend.accounts.tables import User
-from backend.young_people.tables import YoungPerson
+from backend.personal import declare
+from backend.piccolo_apps import elsewhere
+
+# Other domains' tables, by name: a domain never imports another's tables.
+USER = elsewhere("accounts", "User")
+YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 
 class Invite(Table):
@@ -13,9 +17,12 @@ class Invite(Table):
     # SHA-256 of the code: the code itself only ever lives in the link.
     code_hash = Varchar(length=64, unique=True)
     role = Varchar(length=20)
-    young_person = ForeignKey(references=YoungPerson, null=False)
-    created_by = ForeignKey(references=User, null=False)
+    young_person = ForeignKey(references=YOUNG_PERSON, null=False)
+    created_by = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)
-    used_by = ForeignKey(references=User, null=True)
+    used_by = ForeignKey(references=USER, null=True)
+
+
+declare(Invite, not_personal=("code_hash", "role"))

@@ -137,7 +137,7 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> di
     """The draft being worked on (if any) and the latest agreed version."""
     relation = await young_people.require(actor, young_person_id, guards.may_read_record, "open a plan")
     result = await view_data(relation, young_person_id, now)
-    await audit.record(actor, "read", "opened your safety plan", young_person_id)
+    await audit.record_text(actor, "read", "opened your safety plan", young_person_id)
     return result
 
 
@@ -234,7 +234,7 @@ async def change(
                 )
             )
             words = SECTION_WORDS.get(section, section)
-            await audit.record(
+            await audit.record_text(
                 actor, "change", f"changed your safety plan ({words})", young_person_id, at=now
             )
 
@@ -293,7 +293,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
                 signed_at=now,
             )
         )
-        await audit.record(actor, "change", "signed your safety plan", young_person_id, at=now)
+        await audit.record_text(actor, "change", "signed your safety plan", young_person_id, at=now)
         signed = await PlanSignature.select(PlanSignature.role).where(
             (PlanSignature.version == draft["id"]) & (PlanSignature.content_hash == seen_hash)
         )
@@ -303,7 +303,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
             )
             await PlanVersion.update(status="agreed", agreed_at=now).where(PlanVersion.id == draft["id"])
             await Plan.update(review_due_at=None, review_reason="").where(Plan.id == plan["id"])
-            await audit.record(
+            await audit.record_text(
                 None, "change", "your safety plan was agreed by everyone", young_person_id, at=now
             )
     # The reply to a change is part of the change (audited as such), not a second read.
@@ -312,7 +312,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
 
 async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     await young_people.require(actor, young_person_id, guards.may_read_record, "see plan versions")
-    await audit.record(actor, "read", "looked at the versions of your safety plan", young_person_id)
+    await audit.record_text(actor, "read", "looked at the versions of your safety plan", young_person_id)
     plan = await _plan(young_person_id)
     if plan is None:
         return []
@@ -345,7 +345,7 @@ async def compare(actor: Actor, young_person_id: uuid.UUID, first: int, second: 
         raise NotFound("There is no plan version with that number.")
     # An older version must not show what the young person keeps from this reader now.
     latest = _load(await _version(plan["id"], "draft") or await _version(plan["id"], "agreed"))
-    await audit.record(actor, "read", "compared versions of your safety plan", young_person_id)
+    await audit.record_text(actor, "read", "compared versions of your safety plan", young_person_id)
     return plan_content.diff(
         sharing.visible_in_history(relation, _load(rows[first]), latest),
         sharing.visible_in_history(relation, _load(rows[second]), latest),
@@ -455,7 +455,7 @@ async def photo(actor: Actor, young_person_id: uuid.UUID, photo_id: uuid.UUID) -
     found = await _photo_data(young_person_id, str(photo_id)) if str(photo_id) in seen else None
     if found is None:
         raise NotFound("There is no such photo.")
-    await audit.record(actor, "read", "looked at your photo", young_person_id)
+    await audit.record_text(actor, "read", "looked at your photo", young_person_id)
     return found[0], base64.b64decode(found[1])
 
 
@@ -474,7 +474,7 @@ async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime
     record = await young_people.detail_of(young_person_id, now.date())
     photo_data = await _photo_data(young_person_id, form.get("photo_id"))
     pdf = render_police_form(record, form, version, photo_data, now, parts, left_out)
-    await audit.record(
+    await audit.record_text(
         actor, "read", "downloaded your police form (Philomena Protocol)", young_person_id, at=now
     )
     return pdf

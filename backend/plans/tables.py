@@ -1,16 +1,21 @@
 """Missing Safety Plans: versions, who signed them, every change, and the photo."""
 
-from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
-from backend.accounts.tables import User
-from backend.young_people.tables import YoungPerson
+from backend.personal import Personal, declare
+from backend.piccolo_apps import elsewhere
+from backend.sealed import encrypted
+
+# Other domains' tables, by name: a domain never imports another's tables.
+USER = elsewhere("accounts", "User")
+YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 
 class Plan(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YoungPerson, null=False, unique=True)
+    young_person = ForeignKey(references=YOUNG_PERSON, null=False, unique=True)
     # Set by episodes (returned from missing) and placement changes; cleared on agreement.
     review_due_at = Timestamptz(null=True, default=None)
     review_reason = Varchar(length=200, default="")
@@ -22,7 +27,7 @@ class PlanVersion(Table):
     plan = ForeignKey(references=Plan, null=False, index=True)
     number = Integer()
     status = Varchar(length=12)  # "draft", "agreed" or "superseded"
-    content = Text()  # encrypted JSON (backend.security.encrypt)
+    content = encrypted()  # sealed JSON (backend.sealed)
     # The seal everyone signs (content.seal): keyed, so not a hash anyone can check a guess against.
     content_hash = Varchar(length=64)
     created_at = Timestamptz()
@@ -34,7 +39,7 @@ class PlanSignature(Table):
     """A signature is on exact content: any later change leaves it behind."""
 
     version = ForeignKey(references=PlanVersion, null=False, index=True)
-    user = ForeignKey(references=User, null=False)
+    user = ForeignKey(references=USER, null=False)
     role = Varchar(length=20)
     content_hash = Varchar(length=64)
     signed_at = Timestamptz()
@@ -43,7 +48,7 @@ class PlanSignature(Table):
 class PlanChange(Table):
     version = ForeignKey(references=PlanVersion, null=False, index=True)
     at = Timestamptz()
-    user = ForeignKey(references=User, null=True)  # None: a trusted contact (no account)
+    user = ForeignKey(references=USER, null=True)  # None: a trusted contact (no account)
     actor_name = Varchar(length=120)
     role = Varchar(length=20)
     section = Varchar(length=40)
@@ -51,8 +56,35 @@ class PlanChange(Table):
 
 class PlanPhoto(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YoungPerson, null=False, index=True)
+    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     media_type = Varchar(length=20)
-    data = Text()  # encrypted base64 image, re-encoded with no metadata
-    uploaded_by = ForeignKey(references=User, null=False)
+    data = encrypted()  # encrypted base64 image, re-encoded with no metadata
+    uploaded_by = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
+
+
+PLAN = "as long as the young person's record"
+
+declare(Plan, not_personal=("review_reason",))
+declare(
+    PlanVersion,
+    not_personal=("status", "content_hash"),
+    content=Personal(
+        "the Missing Safety Plan: description, health, worries, places, steps, sharing choices",
+        "the young person, their social worker, their carer (what the young person shares)", PLAN,
+    ),
+)
+declare(PlanSignature, not_personal=("role", "content_hash"))
+declare(
+    PlanChange,
+    not_personal=("role", "section"),
+    actor_name=Personal(
+        "who changed a part of the plan", "the people who can read the plan", PLAN,
+        plain_because="to be encrypted with the events-as-codes change",
+    ),
+)
+declare(
+    PlanPhoto,
+    not_personal=("media_type",),
+    data=Personal("a photo of the young person", "as the young person's sharing choices allow", PLAN),
+)

@@ -101,7 +101,7 @@ async def listing(tie: Tie, actor: Actor, young_person_id: uuid.UUID) -> list[di
     await require(actor, young_person_id, guards.may_manage_care_team, tie.asked)
     table = tie.table
     rows = await _select(tie).where(table.young_person == young_person_id).order_by(table.id, ascending=False)
-    await audit.record(actor, "read", tie.looked, young_person_id)
+    await audit.record_text(actor, "read", tie.looked, young_person_id)
     return sorted((_out(tie, row) for row in rows), key=lambda item: not item["active"])
 
 
@@ -116,7 +116,7 @@ async def _end(tie: Tie, actor: Actor, young_person_id: uuid.UUID, row: dict, no
     table = tie.table
     await table.update(active=False, ended_at=now).where(table.id == row["id"])
     name = row[f"{tie.column}.display_name"]
-    await audit.record(actor, "change", tie.ended.format(name=name), young_person_id, at=now)
+    await audit.record_text(actor, "change", tie.ended.format(name=name), young_person_id, at=now)
 
 
 async def end(tie: Tie, actor: Actor, young_person_id: uuid.UUID, tie_id: int, now: dt.datetime) -> dict:
@@ -179,7 +179,7 @@ async def start(
             await _end(tie, actor, young_person_id, old, now)
         row = table(young_person=young_person_id, created_at=now, **{tie.column: user_id})
         await table.insert(row)
-        await audit.record(
+        await audit.record_text(
             actor, "change", tie.started.format(name=adult["display_name"]), young_person_id, at=now
         )
     return _out(tie, await _one(tie, young_person_id, row.id))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 import uuid
 
 from backend.accounts import services as accounts
@@ -11,6 +11,7 @@ from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.db import is_sqlite, write_transaction
 from backend.errors import Forbidden, Invalid, NotFound
+from backend.words import Reader
 from backend.young_people import guards
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -67,7 +68,7 @@ async def require(actor: Actor, young_person_id: uuid.UUID, allowed, what: str) 
     answer NotFound, so a stranger cannot tell a refused record from a missing one."""
     relation = await relation_of(actor, young_person_id)
     if not allowed(relation):
-        await audit.record(actor, "refused", f"tried to {what}", young_person_id)
+        await audit.record_text(actor, "refused", f"tried to {what}", young_person_id)
         raise NotFound(NOT_FOUND)
     return relation
 
@@ -135,7 +136,7 @@ async def add(actor: Actor, preferred_name: str, date_of_birth: dt.date, now: dt
         await CaseAllocation.insert(
             CaseAllocation(young_person=young_person.id, social_worker=actor.user_id, created_at=now)
         )
-        await audit.record(actor, "change", "added you to Homeward", young_person.id, at=now)
+        await audit.record_text(actor, "change", "added you to Homeward", young_person.id, at=now)
     return await detail_of(young_person.id, now.date())
 
 
@@ -164,7 +165,7 @@ async def detail_of(young_person_id: uuid.UUID, today: dt.date) -> dict:
 async def get(actor: Actor, young_person_id: uuid.UUID, today: dt.date) -> dict:
     await require(actor, young_person_id, guards.may_read_record, "open a record")
     detail = await detail_of(young_person_id, today)
-    await audit.record(actor, "read", "looked at your information", young_person_id)
+    await audit.record_text(actor, "read", "looked at your information", young_person_id)
     return detail
 
 
@@ -217,7 +218,7 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
             "They never see your name.",
         }
     )
-    await audit.record(actor, "read", "looked at who can see your information", young_person_id)
+    await audit.record_text(actor, "read", "looked at who can see your information", young_person_id)
     return people + sorted(ended, key=lambda person: person["ended_at"], reverse=True)
 
 
@@ -225,38 +226,14 @@ async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[dict]
     """Reads, changes and refused attempts by other people, newest first (the young
     person's own are left out: this answers "who has looked at my information")."""
     relation = await require(actor, young_person_id, guards.may_see_audit, "see who has looked")
-    events = await audit.events_for(young_person_id)
-    own_account = await _account_of(young_person_id)
-    shown = [
-        _look(event, relation == "self")
-        for event in events
-        if (event["action"] == "refused" and (own_account is None or event["actor_id"] != own_account))
-        or (event["action"] in ("read", "change") and event["actor_role"] != "young_person")
-    ]
+    record = await YoungPerson.select(YoungPerson.preferred_name, YoungPerson.user).where(
+        YoungPerson.id == young_person_id
+    ).first()
+    reader = Reader.YOUNG_PERSON if relation == "self" else Reader.ADULT
+    lines = await audit.story(young_person_id, reader, record["preferred_name"], record["user"])
     if relation != "self":
-        await audit.record(actor, "read", "looked at who has seen your information", young_person_id)
-    return shown
-
-
-def _look(event: dict, for_young_person: bool) -> dict:
-    role = ROLE_WORDS.get(event["actor_role"], event["actor_role"])
-    if event["action"] != "refused":
-        what = event["what"] if for_young_person else about_them(event["what"])
-        return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what}
-    if for_young_person:
-        # Who it was is for their social worker to follow up; the young person is told
-        # that it happened and that it was stopped.
-        what = audit.refusal_for_young_person(event["what"])
-        return {"at": event["at"], "name": "Someone who isn't allowed", "role": "", "what": what,
-                "refused": True}
-    what = audit.refusal_for_adult(about_them(event["what"]))
-    return {"at": event["at"], "name": event["actor_name"], "role": role, "what": what, "refused": True}
-
-
-def about_them(what: str) -> str:
-    """Audit entries are written to the young person ("changed your plan"); a
-    professional reading them sees "changed their plan"."""
-    return re.sub(r"\byou\b", "them", re.sub(r"\byour\b", "their", what))
+        await audit.record_text(actor, "read", "looked at who has seen your information", young_person_id)
+    return [dataclasses.asdict(line) for line in lines]
 
 
 async def _account_of(young_person_id: uuid.UUID) -> uuid.UUID | None:
@@ -269,7 +246,7 @@ async def devices(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     user_id = await _account_of(young_person_id)
     if user_id is None:
         return []
-    await audit.record(actor, "read", "looked at the phones you are signed in on", young_person_id)
+    await audit.record_text(actor, "read", "looked at the phones you are signed in on", young_person_id)
     current = actor.session_id if actor.role == "young_person" else None
     return await accounts.list_sessions(user_id, current)
 
@@ -282,7 +259,7 @@ async def revoke_device(
     if user_id is None:
         raise NotFound("That phone or browser is not signed in.")
     await accounts.revoke_session(user_id, session_public_id, now)
-    await audit.record(actor, "change", "signed out one of your phones", young_person_id, at=now)
+    await audit.record_text(actor, "change", "signed out one of your phones", young_person_id, at=now)
 
 
 async def _placed_carers(young_person_id: uuid.UUID) -> list[dict]:
@@ -297,7 +274,7 @@ async def carer_devices(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     signs out a carer's lost phone as they would the young person's)."""
     await require(actor, young_person_id, guards.may_manage_carer_devices, "see carers' phones")
     carers = await _placed_carers(young_person_id)
-    await audit.record(
+    await audit.record_text(
         actor, "read", "looked at which phones your carers are signed in on", young_person_id
     )
     return [
@@ -320,6 +297,6 @@ async def revoke_carer_device(
         # Not placed with this young person: the same answer as a phone that is not there.
         raise NotFound("That phone or browser is not signed in.")
     await accounts.revoke_session(carer_id, session_public_id, now)
-    await audit.record(
+    await audit.record_text(
         actor, "change", f"signed out one of {carer['name']}'s phones", young_person_id, at=now
     )

@@ -11,11 +11,13 @@ import pytest
 from piccolo.engine.sqlite import SQLiteEngine
 
 from backend import clock
+from backend.audit.services import LEGACY
 from backend.audit.tables import AuditEvent
 from backend.contacts.tables import TrustedContact
 from backend.db import get_engine
+from backend.sealed import seal, seal_json
 from tests.api.alerts_helpers import active_contact
-from tests.factories import audit_count
+from tests.factories import audit_count, audit_events
 
 CONTACT_COOKIE = "homeward_contact"
 REFUSED = "/api/admin/refused"
@@ -26,10 +28,7 @@ def who_has_looked(world, key="jade"):
 
 
 async def refusals(**where) -> list[dict]:
-    query = AuditEvent.select().where(AuditEvent.action == "refused")
-    for name, value in where.items():
-        query = query.where(getattr(AuditEvent, name) == value)
-    return await query
+    return await audit_events(action="refused", **where)
 
 
 async def lou_id(world):
@@ -177,10 +176,17 @@ async def test_reads_and_changes_are_not_marked_refused(world):
 
 # -- an admin pages through every refusal ------------------------------------------------
 
+def sentence_event(*, at, actor_id, actor_name, actor_role, action, what, young_person_id=None):
+    """A row as the log stores an event written as a sentence (sealed name and words)."""
+    return AuditEvent(at=at, actor_id=actor_id, actor=seal(actor_name), actor_role=actor_role,
+                      action=action, young_person_id=young_person_id, code=LEGACY,
+                      params=seal_json({"text": what}))
+
+
 async def add_refusals(world, count: int, start: dt.datetime) -> None:
     """Refusals written straight to the log (an HTTP request each would be slow)."""
     await AuditEvent.insert(*[
-        AuditEvent(at=start + dt.timedelta(seconds=n), actor_id=world.alex.user_id,
+        sentence_event(at=start + dt.timedelta(seconds=n), actor_id=world.alex.user_id,
                    actor_name="Alex Reid", actor_role="social_worker", action="refused",
                    young_person_id=world.young["jade"], what=f"tried to open a record ({n})")
         for n in range(count)
@@ -215,7 +221,7 @@ async def test_admin_pages_through_more_than_two_hundred_refusals_newest_first(w
 async def test_paging_neither_repeats_nor_skips_when_rows_share_a_time_or_arrive_meanwhile(world):
     same_time = clock.now() - dt.timedelta(hours=1)
     await AuditEvent.insert(*[
-        AuditEvent(at=same_time, actor_id=world.ruth.user_id, actor_name="Ruth Mensah",
+        sentence_event(at=same_time, actor_id=world.ruth.user_id, actor_name="Ruth Mensah",
                    actor_role="manager", action="refused", what=f"tried to see who has looked ({n})")
         for n in range(5)
     ])
@@ -249,7 +255,7 @@ async def test_a_bad_cursor_or_limit_is_a_clear_problem(world, params):
 
 
 async def test_refusals_in_another_council_are_not_listed(world):
-    await AuditEvent.insert(AuditEvent(
+    await AuditEvent.insert(sentence_event(
         at=clock.now(), actor_id=uuid.uuid4(), actor_name="Far Away", actor_role="carer",
         action="refused", what="tried to open a record"))
     assert (await world.admin.client.get(REFUSED)).json() == {"attempts": [], "older": None}
@@ -272,4 +278,4 @@ async def test_truncate_of_the_audit_log_fails_on_postgres(world):
     # must not leave triggers switched off on the connections the app uses.
     rows = await AuditEvent.raw("SELECT current_setting('session_replication_role') AS mode")
     assert rows == [{"mode": "origin"}]
-    assert await AuditEvent.select(AuditEvent.what) == [{"what": "looked at your information"}]
+    assert [e["what"] for e in await audit_events()] == ["looked at your information"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.audit.services import refusal_for_adult, refusal_for_young_person
+from backend.audit.legacy import refusal_for_adult, refusal_for_young_person
 
 
 @pytest.mark.parametrize(("what", "words"), [
