@@ -29,8 +29,10 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
-from backend.web.auth import provide_actor, require_json
+from backend.web.auth import provide_actor
+from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
+from backend.web.openapi import DocumentedReplies, schema_router
 from backend.web.problems import HANDLERS
 from backend.young_people.controllers import YoungPeopleController
 
@@ -90,16 +92,18 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ),
         ],
         dependencies={"actor": Provide(provide_actor)},
-        before_request=require_json,
+        before_request=guard_request,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
         lifespan=[_lifespan(settings)],
+        plugins=[DocumentedReplies()],
         openapi_config=OpenAPIConfig(
             title="Homeward",
             version="0.1.0",
             path="/schema",
             render_plugins=[JsonRenderPlugin()],
+            openapi_router=schema_router(guard_request),
         ),
         debug=False,
     )
