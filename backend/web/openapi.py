@@ -7,18 +7,22 @@ error tree every service raises from, all leaving as problem+json (web/problems.
 as each route is registered, its handlers get those replies added here, from what can be
 told about the handler (its path and methods). The few replies a handler builds by hand
 (a PDF, a photo, a 304) are listed in EXTRA, which a test keeps in step with the routes.
+Request bodies that refuse unknown fields are documented as closed (ClosedStructs).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import msgspec
 from litestar import Request, Router
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.plugins import ReceiveRoutePlugin
+from litestar.openapi.spec import Schema
+from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
+from litestar.typing import FieldDefinition
 
 from backend.alerts.schemas import AlertStatus
 from backend.contacts.schemas import ContactOut
@@ -112,6 +116,27 @@ def responses_for(path: str, methods: set[str], success_status: int) -> dict[int
     for method in methods:
         answers |= EXTRA.get((method, path), {})
     return answers
+
+
+class ClosedStructs(OpenAPISchemaPlugin):
+    """A request struct made with forbid_unknown_fields refuses any other field (422): its
+    schema says so (additionalProperties: false), so a client never sends one."""
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return (
+            not field_definition.is_union
+            and field_definition.is_subclass_of(msgspec.Struct)
+            and field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        litestars = next(
+            plugin for plugin in schema_creator.plugins
+            if plugin is not self and schema_creator.plugin_supports_field(plugin, field_definition)
+        )
+        schema = litestars.to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        return schema
 
 
 class DocumentedReplies(ReceiveRoutePlugin):

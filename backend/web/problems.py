@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 
 import msgspec
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, InternalServerException, ValidationException
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
 
@@ -106,6 +107,20 @@ def server_error(request: Request, exc: Exception) -> Response:
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
               printable(request.url.path), exc_info=exc)
     return _problem(500, "Something went wrong on our side", "Please try again in a moment.")
+
+
+# What the file system says about a path no file of ours can have: a name too long for it,
+# or a path that goes on through a file as if it were a folder.
+_NO_SUCH_FILE = {errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP}
+
+
+def static_file_error(request: Request, exc: InternalServerException) -> Response:
+    """For the PWA's static files: Litestar turns every file-system error but "not found"
+    into a 500; a path that cannot name one of our files is a 404."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno in _NO_SUCH_FILE:
+        return _problem(404, TITLES[404], None)
+    return http_error(request, exc)
 
 
 HANDLERS = {HomewardError: homeward_error, HTTPException: http_error, Exception: server_error}

@@ -139,6 +139,20 @@ async def test_the_service_worker_with_a_nul_is_refused_not_a_server_error(world
     assert (await world.anonymous().get("/sw.js")).status_code == 200
 
 
+@pytest.mark.parametrize("path", [
+    "/index.html/x",            # through a file as if it were a folder
+    "/js/app.js/more/x.js",
+    "/" + "a" * 300,            # a name longer than any file system allows
+    "/" + "a/" * 3000 + "x",    # a path longer than any file system allows
+])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+async def test_a_path_no_file_can_have_is_not_found_not_a_server_error(client_for, path, method):
+    reply = await client_for().request(method, path)
+    assert reply.status_code == 404
+    if method == "GET":
+        assert_problem(reply, 404)
+
+
 def nested(depth: int) -> bytes:
     return ('{"what_worries_me": ' * depth + '"x"' + "}" * depth).encode()
 
