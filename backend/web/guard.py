@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 from litestar import Request
+from litestar.typing import FieldDefinition
 
 from backend.errors import HomewardError, Invalid
 from backend.web.auth import UNSAFE, require_json
@@ -52,17 +53,23 @@ def _check_query(request: Request) -> None:
             errors[printable(name)] = HIDDEN_CHARACTER
     signature = request.route_handler.parsed_fn_signature.parameters
     for name, field in signature.items():
-        if field.annotation is not int:
+        if not _is_int(field):
             continue
-        raw = request.query_params.get(name, request.path_params.get(name))
+        key = getattr(field.kwarg_definition, "query", None) or name  # a query alias
+        raw = request.query_params.get(key, request.path_params.get(key))
         try:
             number = int(raw) if raw is not None else None
         except ValueError:
             continue  # not a number at all: the handler's own validation says so
         if number is not None and not INT_MIN <= number <= INT_MAX:
-            errors[name] = NUMBER_RANGE
+            errors[key] = NUMBER_RANGE
     if errors:
         raise Invalid(errors)
+
+
+def _is_int(field: FieldDefinition) -> bool:
+    kinds = field.inner_types if field.is_union else (field,)
+    return any(kind.annotation is int for kind in kinds)
 
 
 def _check_body(raw: bytes) -> None:
