@@ -9,6 +9,7 @@ from pathlib import Path
 
 from litestar import Litestar
 from litestar.di import Provide
+from litestar.exceptions import InternalServerException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
@@ -29,9 +30,11 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
-from backend.web.auth import provide_actor, require_json
+from backend.web.auth import provide_actor
+from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
-from backend.web.problems import HANDLERS
+from backend.web.openapi import ClosedStructs, DocumentedReplies, schema_router
+from backend.web.problems import HANDLERS, static_file_error
 from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
@@ -87,20 +90,23 @@ def create_app(settings: Settings | None = None) -> Litestar:
             alert_history,
             subscribe_user,
             create_static_files_router(
-                path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
+                path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False,
+                exception_handlers={InternalServerException: static_file_error},
             ),
         ],
         dependencies={"actor": Provide(provide_actor)},
-        before_request=require_json,
+        before_request=guard_request,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
         lifespan=[_lifespan(settings)],
+        plugins=[DocumentedReplies(), ClosedStructs()],
         openapi_config=OpenAPIConfig(
             title="Homeward",
             version="0.1.0",
             path="/schema",
             render_plugins=[JsonRenderPlugin()],
+            openapi_router=schema_router(guard_request),
         ),
         debug=False,
     )

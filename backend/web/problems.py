@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 
+import msgspec
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, InternalServerException, ValidationException
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
 
@@ -24,12 +26,37 @@ TITLES = {
 }
 
 
+class FieldError(msgspec.Struct, omit_defaults=True):
+    field: str
+    message: str
+    suggestions: list[str] | None = None
+    """Values that would do instead (free usernames), when there are any."""
+
+
+class Problem(msgspec.Struct, omit_defaults=True):
+    """RFC 9457 problem details; `errors` names each bad field so a screen can point at it."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    errors: list[FieldError] | None = None
+
+
+def printable(text: object) -> str:
+    """Text safe for one log line: control characters (a newline in a request path could
+    start a forged line) are written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
+
+
 def _problem(status: int, title: str, detail: str | None, errors=None, headers=None) -> Response:
-    body: dict = {"type": "about:blank", "title": title, "status": status}
-    if detail:
-        body["detail"] = detail
-    if errors:
-        body["errors"] = errors
+    body = Problem(
+        type="about:blank",
+        title=title,
+        status=status,
+        detail=detail or None,
+        errors=[FieldError(e["field"], e["message"], e.get("suggestions")) for e in errors or ()] or None,
+    )
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers or {})
 
 
@@ -75,16 +102,30 @@ def http_error(_: Request, exc: HTTPException) -> Response:
         return _problem(400, TITLES[400], exc.detail)
     status = exc.status_code
     if status >= 500:
-        log.error("HTTP %s: %s", status, exc.detail)
+        log.error("HTTP %s: %s", status, printable(exc.detail))
         return _problem(status, "Something went wrong on our side", None)
     return _problem(status, TITLES.get(status, "Request refused"), None, None, exc.headers)
 
 
 def server_error(request: Request, exc: Exception) -> Response:
     # Log the type and route only: request bodies may hold a young person's words.
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path,
-              exc_info=exc)
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
+              printable(request.url.path), exc_info=exc)
     return _problem(500, "Something went wrong on our side", "Please try again in a moment.")
+
+
+# What the file system says about a path no file of ours can have: a name too long for it,
+# or a path that goes on through a file as if it were a folder.
+_NO_SUCH_FILE = {errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP}
+
+
+def static_file_error(request: Request, exc: InternalServerException) -> Response:
+    """For the PWA's static files: Litestar turns every file-system error but "not found"
+    into a 500; a path that cannot name one of our files is a 404."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno in _NO_SUCH_FILE:
+        return _problem(404, TITLES[404], None)
+    return http_error(request, exc)
 
 
 HANDLERS = {HomewardError: homeward_error, HTTPException: http_error, Exception: server_error}
