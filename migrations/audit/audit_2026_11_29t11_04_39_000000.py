@@ -41,10 +41,11 @@ async def _seal_legacy_rows():
     for row in rows:
         await engine.run_querystring(
             QueryString(
-                f"UPDATE audit_event SET actor = {{}}, params = {{}}, code = '{LEGACY}', "
+                "UPDATE audit_event SET actor = {}, params = {}, code = {}, "
                 "actor_name = '', what = '' WHERE id = {}",
                 encrypt(row["actor_name"]),
                 encrypt(json.dumps({"text": row["what"]})),
+                LEGACY,
                 row["id"],
             )
         )
