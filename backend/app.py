@@ -29,6 +29,7 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
+from backend.push.controllers import public_key
 from backend.web.auth import provide_actor, require_json
 from backend.web.headers import make_before_send
 from backend.web.problems import HANDLERS
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             reviews_due,
             TrioController,
             ContactSideController,
+            public_key,
             AlertsController,
             ContactAlertsController,
             alert_history,

@@ -15,7 +15,7 @@ from backend.alerts import services
 from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, RecipientView
 from backend.clock import now
 from backend.contacts.controllers import provide_contact
-from backend.contacts.schemas import SubscriptionIn
+from backend.push.schemas import SubscriptionIn
 
 
 class AlertsController(Controller):

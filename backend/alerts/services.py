@@ -20,10 +20,11 @@ from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap, D
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.contacts import services as contacts
-from backend.contacts.tables import PushSubscription, TrustedContact
+from backend.contacts.tables import TrustedContact
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Forbidden, NotFound
 from backend.plans import services as plans
+from backend.push import api as push
 from backend.security import decrypt, encrypt
 from backend.young_people import guards
 from backend.young_people import services as young_people
@@ -126,15 +127,13 @@ async def _people_at(level: int, young_person: dict) -> list[dict]:
 
 async def _deliveries(recipient_id: uuid.UUID, person: dict, now: dt.datetime) -> list[Delivery]:
     """Outbox rows for one person: every push subscription they have, else email."""
-    owner = (
-        (PushSubscription.contact == person["contact"])
-        if person["contact"]
-        else (PushSubscription.user == person["user"])
-    )
-    subscriptions = await PushSubscription.select(PushSubscription.id).where(owner)
+    if person["contact"]:
+        subscriptions = await push.subscriptions_of(contact_id=person["contact"])
+    else:
+        subscriptions = await push.subscriptions_of(user_id=person["user"])
     deliveries = [
         Delivery(
-            recipient=recipient_id, channel="push", subscription=s["id"], next_attempt_at=now, created_at=now
+            recipient=recipient_id, channel="push", subscription=s, next_attempt_at=now, created_at=now
         )
         for s in subscriptions
     ]
@@ -673,9 +672,7 @@ async def _summaries(which) -> list[dict]:
 
 
 async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> None:
-    from backend.contacts.services import store_subscription
-
-    await store_subscription(subscription, now, user_id=actor.user_id)
+    await push.store(subscription, now, user_id=actor.user_id)
 
 
 async def move_on_if_nobody_left(alert_id: uuid.UUID, now: dt.datetime) -> None:

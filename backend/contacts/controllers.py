@@ -12,18 +12,11 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
 from backend.clock import now
-from backend.config import get_settings
 from backend.contacts import services
 from backend.contacts.rules import ContactDetails
-from backend.contacts.schemas import (
-    ContactInviteInfo,
-    ContactMe,
-    ContactOut,
-    PublicKeyOut,
-    SubscriptionIn,
-)
+from backend.contacts.schemas import ContactInviteInfo, ContactMe, ContactOut
 from backend.invites.schemas import CodeIn, InviteOut
-from backend.vapid import load_public_key
+from backend.push.schemas import SubscriptionIn
 from backend.web.auth import DEVICE_COOKIE_SECONDS, UNSAFE
 
 CONTACT_COOKIE = "homeward_contact"
@@ -129,7 +122,7 @@ class ContactSideController(Controller):
         dependencies={"contact": Provide(provide_contact)},
     )
     async def subscribe(self, contact: NamedDependency[dict], data: JSONBody[SubscriptionIn]) -> None:
-        await services.subscribe(contact, data.endpoint, data.keys.p256dh, data.keys.auth, now())
+        await services.subscribe(contact, data, now())
 
     @delete(
         "/contact/push-subscription",
@@ -149,7 +142,3 @@ class ContactSideController(Controller):
         response = Response(None, status_code=HTTP_204_NO_CONTENT)
         _contact_cookie(response, None)
         return response
-
-    @get("/push/public-key")
-    async def public_key(self) -> PublicKeyOut:
-        return PublicKeyOut(public_key=load_public_key(get_settings().vapid_private_key_file))

@@ -8,7 +8,6 @@ import msgspec
 
 from backend.accounts.rules import check_email
 from backend.errors import Invalid
-from backend.outbound import push_endpoint_problem
 from backend.plans.content import normalise_phone
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
@@ -51,11 +50,3 @@ def clean_details(details: ContactDetails) -> dict:
         "email": email,
         "what_they_will_do": details.what_they_will_do.strip(),
     }
-
-
-def check_push_endpoint(endpoint: str, production: bool) -> str:
-    """Only a real push service (see outbound.push_endpoint_problem): the endpoint comes
-    from the browser, and the worker will send to it."""
-    if push_endpoint_problem(endpoint, production):
-        raise Invalid({"endpoint": "That is not a push service address."})
-    return endpoint

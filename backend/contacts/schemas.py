@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
 
 import msgspec
 
@@ -33,18 +32,3 @@ class ContactMe(msgspec.Struct):
     young_person_name: str
     notifications: bool
     csrf_token: str
-
-
-class PushKeys(msgspec.Struct, forbid_unknown_fields=True):
-    p256dh: Annotated[str, msgspec.Meta(max_length=200)]
-    auth: Annotated[str, msgspec.Meta(max_length=100)]
-
-
-class SubscriptionIn(msgspec.Struct):
-    endpoint: Annotated[str, msgspec.Meta(max_length=2000)]
-    keys: PushKeys
-    expirationTime: float | None = None
-
-
-class PublicKeyOut(msgspec.Struct):
-    public_key: str | None

@@ -13,12 +13,13 @@ from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.config import get_settings
-from backend.contacts.rules import ContactDetails, check_push_endpoint, clean_details
-from backend.contacts.tables import PushSubscription, TrustedContact
+from backend.contacts.rules import ContactDetails, clean_details
+from backend.contacts.tables import TrustedContact
 from backend.db import write_transaction
-from backend.errors import Conflict, Forbidden, Invalid, NotFound, Unauthenticated
+from backend.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from backend.invites.services import qr_data_url
 from backend.plans import services as plans
+from backend.push import api as push
 from backend.security import decrypt, digest, encrypt, new_code, new_token, normalise_code, same
 from backend.young_people import guards
 from backend.young_people import services as young_people
@@ -54,12 +55,7 @@ async def _rows(young_person_id: uuid.UUID, states=LIVE) -> list[dict]:
 
 
 async def _subscribed(contact_ids: list[uuid.UUID]) -> set:
-    if not contact_ids:
-        return set()
-    rows = await PushSubscription.select(PushSubscription.contact).where(
-        PushSubscription.contact.is_in(contact_ids)
-    )
-    return {row["contact"] for row in rows}
+    return await push.contacts_with_any(contact_ids)
 
 
 async def trio(young_person_id: uuid.UUID, with_stepped_down: bool = False) -> list[dict]:
@@ -177,7 +173,7 @@ async def _end(contact_id: uuid.UUID, state: str, now: dt.datetime) -> None:
         invite_code_hash=None,
         stepped_down_at=now,
     ).where(TrustedContact.id == contact_id)
-    await PushSubscription.delete().where(PushSubscription.contact == contact_id)
+    await push.remove_all(contact_id=contact_id)
 
 
 async def remove(actor: Actor, young_person_id: uuid.UUID, contact_id: uuid.UUID, now: dt.datetime) -> None:
@@ -321,32 +317,12 @@ async def me(contact: dict) -> dict:
     }
 
 
-async def store_subscription(subscription: dict, now: dt.datetime, contact_id=None,
-                             user_id=None) -> None:
-    """Keep a browser's push subscription for a contact or a user (one row per endpoint)."""
-    endpoint = check_push_endpoint(subscription["endpoint"], get_settings().production)
-    keys = subscription.get("keys") or {}
-    p256dh, auth = keys.get("p256dh", ""), keys.get("auth", "")
-    if not (20 <= len(p256dh) <= 200 and 8 <= len(auth) <= 100):
-        raise Invalid({"keys": "Those push keys don't look right."})
-    sealed = encrypt(json.dumps({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
-    async with write_transaction():
-        # One browser, one row: a re-subscription replaces what that endpoint had.
-        await PushSubscription.delete().where(PushSubscription.endpoint_hash == digest(endpoint))
-        await PushSubscription.insert(PushSubscription(
-            contact=contact_id, user=user_id, endpoint_hash=digest(endpoint), subscription=sealed,
-            created_at=now,
-        ))
-
-
-async def subscribe(contact: dict, endpoint: str, p256dh: str, auth: str, now: dt.datetime) -> None:
-    await store_subscription({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}, now,
-                             contact_id=contact["id"])
+async def subscribe(contact: dict, subscription, now: dt.datetime) -> None:
+    await push.store(subscription, now, contact_id=contact["id"])
 
 
 async def unsubscribe(contact: dict) -> None:
-    async with write_transaction():
-        await PushSubscription.delete().where(PushSubscription.contact == contact["id"])
+    await push.remove_all(contact_id=contact["id"])
 
 
 async def step_down(contact: dict, now: dt.datetime) -> None:

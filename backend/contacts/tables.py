@@ -33,29 +33,11 @@ class TrustedContact(Table):
     stepped_down_at = Timestamptz(null=True, default=None)
 
 
-class PushSubscription(Table):
-    """A browser push subscription, owned by a trusted contact or by a user."""
-
-    id = UUID(primary_key=True, default=UUID4())
-    contact = ForeignKey(references=TrustedContact, null=True, index=True)
-    user = ForeignKey(references=USER, null=True, index=True)
-    endpoint_hash = Varchar(length=64, unique=True)
-    subscription = encrypted()  # encrypted JSON: endpoint and keys
-    created_at = Timestamptz()
-
-
 declare(
     TrustedContact,
     not_personal=("state", "invite_code_hash", "token_hash", "csrf_token"),
     details=Personal(
         "a trusted person's name, phone, email and what they will do",
         "the young person, their social worker, their carer if shared", "until removed or stepped down",
-    ),
-)
-declare(
-    PushSubscription,
-    not_personal=("endpoint_hash",),
-    subscription=Personal(
-        "a browser's push address and keys", "nobody: used to send alerts", "until it fails"
     ),
 )
