@@ -23,7 +23,7 @@ from backend.alerts.controllers import (
     subscribe_user,
 )
 from backend.config import Settings, get_settings
-from backend.contacts.controllers import ContactSideController, TrioController
+from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             reviews_due,
             TrioController,
             ContactSideController,
+            offline_plan,
             public_key,
             AlertsController,
             ContactAlertsController,
