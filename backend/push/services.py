@@ -1,6 +1,7 @@
 """Keeping browsers' push subscriptions, for a trusted contact or a user.
 
-One row per browser (per endpoint): subscribing again replaces what that browser had.
+One row per browser (per endpoint): the same owner subscribing again keeps the row (new
+keys), someone else subscribing that browser replaces it.
 The endpoint comes from the browser and the alert worker will send to it, so only a
 real push service is kept (see outbound.push_endpoint_problem).
 """
@@ -18,6 +19,7 @@ from backend.db import write_transaction
 from backend.errors import Invalid
 from backend.i18n import N_
 from backend.outbound import push_endpoint_problem
+from backend.push import guards
 from backend.push.schemas import SubscriptionIn
 from backend.push.tables import PushSubscription
 from backend.sealed import seal_json, unseal_json
@@ -28,7 +30,7 @@ BAD_KEYS = N_("Those push keys don't look right.")
 
 
 def _owned_by(contact_id: uuid.UUID | None, user_id: uuid.UUID | None):
-    if (contact_id is None) == (user_id is None):
+    if not guards.one_owner(contact_id, user_id):
         raise ValueError("a subscription belongs to a contact or to a user: give one of them")
     if contact_id is not None:
         return PushSubscription.contact == contact_id
@@ -58,7 +60,17 @@ async def store(
         raise Invalid({"keys": BAD_KEYS})
     sealed = seal_json({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}})
     async with write_transaction():
-        await PushSubscription.delete().where(PushSubscription.endpoint_hash == digest(endpoint))
+        owner = (PushSubscription.id, PushSubscription.contact, PushSubscription.user)
+        same_browser = PushSubscription.endpoint_hash == digest(endpoint)
+        kept = await PushSubscription.select(*owner).where(same_browser).first()
+        if kept and guards.owns(kept["contact"], kept["user"], contact_id=contact_id, user_id=user_id):
+            # The same browser again (a phone re-subscribes now and then): the same row,
+            # so an alert on its way to it still finds it.
+            await PushSubscription.update(subscription=sealed).where(PushSubscription.id == kept["id"])
+            return
+        if kept:
+            # Someone else signed in on that browser: it carries only their pushes now.
+            await PushSubscription.delete().where(PushSubscription.id == kept["id"])
         await PushSubscription.insert(
             PushSubscription(
                 id=uuid.uuid4(), contact=contact_id, user=user_id, endpoint_hash=digest(endpoint),
