@@ -1,4 +1,5 @@
-"""Routes for Missing Safety Plans."""
+"""Routes for Missing Safety Plans. The copy phones keep offline (PLAN/agreed) holds the
+trio as it is now, so the contacts domain serves it (contacts calls plans, not back)."""
 
 from __future__ import annotations
 

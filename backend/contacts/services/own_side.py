@@ -15,7 +15,7 @@ from backend.contacts.services.records import details_of, end, refresh_plan, you
 from backend.contacts.tables import TrustedContact
 from backend.db import write_transaction
 from backend.errors import Forbidden, NotFound, Unauthenticated
-from backend.i18n import N_
+from backend.i18n import N_, supported
 from backend.push import api as push
 from backend.push.schemas import SubscriptionIn
 from backend.security import digest, new_token, normalise_code, same
@@ -127,7 +127,8 @@ async def me(contact: Contact, now: dt.datetime) -> ContactMe:
         young_person_name=await young_person_name(contact.young_person_id, now),
         notifications=await push.has_any(contact_id=contact.id),
         csrf_token=contact.csrf_token,
-        language=LanguageCode(contact.language),
+        # A language Homeward stopped speaking reads as the default one.
+        language=LanguageCode(supported(contact.language)),
     )
 
 
