@@ -227,3 +227,14 @@ async def test_who_changed_the_plan_is_sealed_where_it_is_kept(world):
     rows = await get_engine().run_querystring(QueryString("SELECT * FROM plan_change"))
     assert rows and "Priya" not in str(rows)
     assert (await world.sam.client.get(url)).json()["draft"]["changes"][0]["name"] == "Priya Shah"
+
+
+async def test_a_carer_saving_about_me_after_agreement_keeps_the_health_details_kept_from_them(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "about_me", {"hair": "Curly", "medication": "Inhaler"})
+    await edit(world.jade, url, "sharing", {"health": ["police"]})
+    await sign_all(world, url)
+    reply = await edit(world.priya, url, "about_me", {"hair": "Curly, tied back"})
+    assert reply.status_code == 200 and reply.json()["draft"]["content"]["about_me"]["medication"] is None
+    full = (await world.jade.client.get(url)).json()["draft"]["content"]["about_me"]
+    assert (full["hair"], full["medication"]) == ("Curly, tied back", "Inhaler")

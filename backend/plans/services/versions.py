@@ -84,8 +84,8 @@ async def draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
     draft = await latest(plan["id"], VersionStatus.DRAFT)
     if draft:
         return draft
-    agreed = await latest(plan["id"], VersionStatus.AGREED)
-    base = load(agreed) if agreed else plan_content.empty_content()
+    agreed_row = await latest(plan["id"], VersionStatus.AGREED)
+    base = load(agreed_row) if agreed_row else plan_content.empty_content()
     numbers = await PlanVersion.select(PlanVersion.number).where(PlanVersion.plan == plan["id"])
     version_id = uuid.uuid4()
     sealed, digest = seal_version(version_id, base)

@@ -124,7 +124,7 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
     blank = plan_content.empty_content()
     plan = await plan_of(young_person_id)
     draft = agreed = None
-    working = blank
+    current = blank
     review_due_at, review_reason, overdue = None, "", False
     if plan:
         needed = await required_signers(young_person_id)
@@ -132,7 +132,7 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
         agreed_row = await latest(plan["id"], VersionStatus.AGREED)
         draft = await _describe(draft_row, relation, needed) if draft_row else None
         agreed = await _describe(agreed_row, relation, needed) if agreed_row else None
-        working = load(draft_row or agreed_row) if (draft_row or agreed_row) else blank
+        current = load(draft_row or agreed_row) if (draft_row or agreed_row) else blank
         review_due_at, review_reason = plan["review_due_at"], plan["review_reason"]
         overdue = bool(review_due_at and now - as_utc(review_due_at) > REVIEW_OVERDUE_AFTER)
     return PlanOut(
@@ -143,7 +143,7 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
         review_overdue=overdue,
         # What a new plan starts from, so a screen can show the defaults before any edit.
         blank=_seen(relation, blank),
-        can=guards.can(relation, working, draft.still_to_sign if draft else None),
+        can=guards.can(relation, current, draft.still_to_sign if draft else None),
     )
 
 
@@ -189,10 +189,10 @@ async def compare(actor: Actor, young_person_id: uuid.UUID, first: int, second: 
     if first not in rows or second not in rows:
         raise NotFound(NO_SUCH_VERSION)
     # An older version must not show what the young person keeps from this reader now.
-    latest = await working(young_person_id)
+    current = await working(young_person_id)
     await audit.record(actor, Action.READ, words.COMPARED, young_person_id)
     changes = plan_content.diff(
-        sharing.visible_in_history(relation, load(rows[first]), latest),
-        sharing.visible_in_history(relation, load(rows[second]), latest),
+        sharing.visible_in_history(relation, load(rows[first]), current),
+        sharing.visible_in_history(relation, load(rows[second]), current),
     )
     return [FieldChange(**change) for change in changes]
