@@ -23,7 +23,7 @@ from backend.contacts.schemas import (
     LanguageCode,
     LanguageIn,
 )
-from backend.i18n import from_accept_language
+from backend.i18n import from_accept_language, supported
 from backend.invites.schemas import CodeIn, InviteOut
 from backend.push.schemas import SubscriptionIn
 from backend.web.auth import DEVICE_COOKIE_SECONDS, UNSAFE
@@ -129,8 +129,11 @@ class ContactSideController(Controller):
 
     @post("/contact-invites/accept", status_code=201)
     async def accept(self, request: Request, data: JSONBody[AcceptIn]) -> Response[ContactMe]:
-        language = data.language or LanguageCode(from_accept_language(request.headers.get("accept-language")))
-        token = await services.accept(data.code, now(), language)
+        if data.language:
+            language = supported(data.language)
+        else:
+            language = from_accept_language(request.headers.get("accept-language"))
+        token = await services.accept(data.code, now(), LanguageCode(language))
         contact = await services.contact_for_token(token, None, unsafe=False)
         response = Response(await services.me(contact, now()), status_code=201)
         _contact_cookie(response, token)

@@ -65,8 +65,10 @@ class ContactInviteInfo(msgspec.Struct):
 
 class AcceptIn(msgspec.Struct, forbid_unknown_fields=True):
     code: Code
-    # The invite page's language; without it, the browser's Accept-Language.
-    language: LanguageCode | None = None
+    # The invite page's language tag ("ar", "ar-EG"), as the page has it: saying yes
+    # never fails over it; one Homeward does not speak becomes the default. Without it,
+    # the browser's Accept-Language.
+    language: Annotated[str, msgspec.Meta(max_length=35)] | None = None
 
 
 class ContactMe(msgspec.Struct):

@@ -185,6 +185,15 @@ async def test_a_contact_keeps_the_language_of_the_page_they_said_yes_on(world):
     assert (await phone.get("/api/contact/me")).json()["language"] == "ar"
 
 
+async def test_a_page_language_is_read_the_way_pages_write_it_and_never_stops_a_yes(world):
+    for tag, kept in (("ar-EG", "ar"), ("EN-gb", "en"), ("fr", "en")):
+        _, invite = await add_and_invite(world, {**LOU, "name": f"Lou {tag}"})
+        reply = await world.anonymous().post(
+            "/api/contact-invites/accept", json={"code": invite["code"], "language": tag})
+        assert reply.status_code == 201 and reply.json()["language"] == kept, (tag, reply.text)
+        await world.jade.client.delete(f"{contacts_url(world)}/{reply.json()['id']}")
+
+
 async def test_without_a_page_language_the_browsers_language_is_used(world):
     _, invite = await add_and_invite(world)
     reply = await world.anonymous().post("/api/contact-invites/accept", json={"code": invite["code"]},
