@@ -24,12 +24,13 @@ from backend.alerts.controllers import (
     subscribe_user,
 )
 from backend.config import Settings, get_settings
-from backend.contacts.controllers import ContactSideController, TrioController
+from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
+from backend.push.controllers import public_key
 from backend.web.auth import provide_actor
 from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
@@ -85,6 +86,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             reviews_due,
             TrioController,
             ContactSideController,
+            offline_plan,
+            public_key,
             AlertsController,
             ContactAlertsController,
             alert_history,

@@ -8,7 +8,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Team, User
 from backend.clock import now
 from backend.contacts import services as contacts
-from backend.contacts.rules import ContactDetails
+from backend.contacts.schemas import ContactDetails
 from backend.db import write_transaction
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -127,8 +127,8 @@ async def load_plans() -> None:
                              {"text": "Jade settles best with art club on Thursdays. "
                                       "Agreed curfew 21:30 on school nights."}, at)
     for who in (as_jade, as_priya, as_sam):
-        draft = (await plans.view(who, ids["Jade"], at))["draft"]
-        await plans.sign(who, ids["Jade"], draft["content_hash"], at)
+        draft = (await plans.view(who, ids["Jade"], at)).draft
+        await plans.sign(who, ids["Jade"], draft.content_hash, at)
     alex, mia = await _user_by("alex@northbrook.example"), await _user_by("mia")
     await plans.edit_section(_actor(mia, ids["Mia"]), ids["Mia"], "worries",
                              {"what_worries_me": "Being moved again without being asked",

@@ -15,6 +15,7 @@ APP_REGISTRY = AppRegistry(
         "backend.audit.piccolo_app",
         "backend.plans.piccolo_app",
         "backend.contacts.piccolo_app",
+        "backend.push.piccolo_app",
         "backend.alerts.piccolo_app",
     ]
 )

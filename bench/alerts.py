@@ -66,9 +66,9 @@ async def setup(people: int, push) -> list[dict]:
     from backend.accounts import services as accounts
     from backend.accounts.tables import Council, Session, User
     from backend.clock import now
-    from backend.contacts.services import store_subscription
     from backend.contacts.tables import TrustedContact
     from backend.migrate import migrate
+    from backend.push import api as push
     from backend.security import encrypt, hash_secret
     from backend.vapid import make_keys
     from backend.young_people.tables import YoungPerson
@@ -92,7 +92,7 @@ async def setup(people: int, push) -> list[dict]:
                                      {"name": f"Contact {index}", "email": "", "phone": ""})))
         await TrustedContact.insert(contact)
         subscription = push.subscribe(public_key)
-        await store_subscription(subscription, at, contact_id=contact.id)
+        await push.store(subscription, at, contact_id=contact.id)
         token = await accounts._open_session(
             await User.select().where(User.id == user.id).first(), "bench", at)
         session = await Session.select(Session.csrf_token).where(Session.user == user.id).first()

@@ -8,7 +8,7 @@ import uuid
 from backend.accounts.actor import Actor
 from backend.accounts.tables import Session, User
 from backend.audit import services as audit
-from backend.contacts import services as contacts
+from backend.contacts import api as contacts
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, NotFound
 
@@ -51,4 +51,6 @@ async def refused_attempts(actor: Actor, before: str | None, limit: int) -> dict
     young people (a sign of misuse to follow up), newest first, a page at a time."""
     _require_admin(actor)
     accounts = User.select(User.id).where(User.council == actor.council_id)
-    return await audit.refused_page([accounts, contacts.ids_in_council(actor.council_id)], before, limit)
+    trusted_contacts = await contacts.ids_in_council(actor.council_id)
+    actor_ids = [accounts, trusted_contacts] if trusted_contacts else [accounts]
+    return await audit.refused_page(actor_ids, before, limit)

@@ -14,8 +14,9 @@ from backend.accounts.actor import Actor
 from backend.alerts import services
 from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, RecipientView
 from backend.clock import now
+from backend.contacts.api import Contact
 from backend.contacts.controllers import provide_contact
-from backend.contacts.schemas import SubscriptionIn
+from backend.push.schemas import SubscriptionIn
 
 
 class AlertsController(Controller):
@@ -73,21 +74,23 @@ class ContactAlertsController(Controller):
     dependencies = {"contact": Provide(provide_contact)}
 
     @get("/")
-    async def mine(self, contact: NamedDependency[dict]) -> list[AlertSummary]:
+    async def mine(self, contact: NamedDependency[Contact]) -> list[AlertSummary]:
         return msgspec.convert(await services.open_for_contact(contact), list[AlertSummary])
 
     @get("/{alert_id:uuid}")
-    async def alert(self, contact: NamedDependency[dict], alert_id: FromPath[uuid.UUID]) -> RecipientView:
+    async def alert(self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]) -> RecipientView:
         return msgspec.convert(await services.view_for_contact(contact, alert_id, now()), RecipientView)
 
     @post("/{alert_id:uuid}/acknowledge", status_code=200)
     async def acknowledge(
-        self, contact: NamedDependency[dict], alert_id: FromPath[uuid.UUID]
+        self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]
     ) -> RecipientView:
         view = await services.respond_as_contact(contact, alert_id, "acknowledge", now())
         return msgspec.convert(view, RecipientView)
 
     @post("/{alert_id:uuid}/decline", status_code=200)
-    async def decline(self, contact: NamedDependency[dict], alert_id: FromPath[uuid.UUID]) -> RecipientView:
+    async def decline(
+        self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]
+    ) -> RecipientView:
         view = await services.respond_as_contact(contact, alert_id, "decline", now())
         return msgspec.convert(view, RecipientView)

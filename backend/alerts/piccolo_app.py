@@ -3,4 +3,4 @@
 from backend.alerts import tables
 from backend.piccolo_apps import app_config
 
-APP_CONFIG = app_config("alerts", tables, depends_on=("accounts", "young_people", "contacts"))
+APP_CONFIG = app_config("alerts", tables, depends_on=("accounts", "young_people", "contacts", "push"))

@@ -19,11 +19,12 @@ from backend.alerts.location import Location, describe
 from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap, Delivery, EscalationSettings
 from backend.audit import services as audit
 from backend.clock import as_utc
-from backend.contacts import services as contacts
-from backend.contacts.tables import PushSubscription, TrustedContact
+from backend.contacts.api import Contact
+from backend.contacts.tables import TrustedContact
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Forbidden, NotFound
-from backend.plans import services as plans
+from backend.plans import api as plans
+from backend.push import api as push
 from backend.security import decrypt, encrypt
 from backend.young_people import guards
 from backend.young_people import services as young_people
@@ -126,15 +127,13 @@ async def _people_at(level: int, young_person: dict) -> list[dict]:
 
 async def _deliveries(recipient_id: uuid.UUID, person: dict, now: dt.datetime) -> list[Delivery]:
     """Outbox rows for one person: every push subscription they have, else email."""
-    owner = (
-        (PushSubscription.contact == person["contact"])
-        if person["contact"]
-        else (PushSubscription.user == person["user"])
-    )
-    subscriptions = await PushSubscription.select(PushSubscription.id).where(owner)
+    if person["contact"]:
+        subscriptions = await push.subscriptions_of(contact_id=person["contact"])
+    else:
+        subscriptions = await push.subscriptions_of(user_id=person["user"])
     deliveries = [
         Delivery(
-            recipient=recipient_id, channel="push", subscription=s["id"], next_attempt_at=now, created_at=now
+            recipient=recipient_id, channel="push", subscription=s, next_attempt_at=now, created_at=now
         )
         for s in subscriptions
     ]
@@ -454,9 +453,7 @@ async def _recipient_row(alert_id: uuid.UUID, contact_id=None, user_id=None) -> 
 
 
 async def _young_person_phone(young_person_id: uuid.UUID) -> str:
-    agreed = await plans.agreed_content(young_person_id)
-    about = (agreed[1].get("about_me") if agreed else None) or {}
-    return about.get("phone", "") or ""
+    return await plans.phone_of(young_person_id)
 
 
 async def _recipient_view(alert: dict, recipient: dict, now: dt.datetime) -> dict:
@@ -487,29 +484,22 @@ async def _recipient_view(alert: dict, recipient: dict, now: dt.datetime) -> dic
     }
 
 
-async def _contact_recipient(contact: dict, alert_id: uuid.UUID, what: str) -> tuple[dict, dict]:
+async def _contact_recipient(contact: Contact, alert_id: uuid.UUID, what: str) -> tuple[dict, dict]:
     """The alert and the contact's line on it, or NotFound; a refusal is audited."""
     alert = await Alert.select().where(Alert.id == alert_id).first()
-    recipient = await _recipient_row(alert_id, contact_id=contact["id"]) if alert else None
+    recipient = await _recipient_row(alert_id, contact_id=contact.id) if alert else None
     if recipient is None:
         young_person = alert["young_person"] if alert else None
-        await contacts.refuse(contact, f"tried to {what}" + ("" if alert else " that does not exist"),
-                              young_person)
+        what = f"tried to {what}" + ("" if alert else " that does not exist")
+        await audit.record_text(contact.who, "refused", what, young_person)
         raise NotFound(NOT_FOUND)
     return alert, recipient
 
 
-async def view_for_contact(contact: dict, alert_id: uuid.UUID, now: dt.datetime) -> dict:
+async def view_for_contact(contact: Contact, alert_id: uuid.UUID, now: dt.datetime) -> dict:
     alert, recipient = await _contact_recipient(contact, alert_id, "open an alert")
     view = await _recipient_view(alert, recipient, now)
-    await audit.record_by(
-        json.loads(decrypt(contact["details"]))["name"],
-        "trusted_contact",
-        "read",
-        "opened your alert",
-        alert["young_person"],
-        at=now,
-    )
+    await audit.record_text(contact.who, "read", "opened your alert", alert["young_person"], at=now)
     return view
 
 
@@ -577,7 +567,7 @@ async def _respond(alert_id: uuid.UUID, recipient: dict, answer: str, now: dt.da
     wake_worker()
 
 
-async def respond_as_contact(contact: dict, alert_id: uuid.UUID, answer: str, now: dt.datetime) -> dict:
+async def respond_as_contact(contact: Contact, alert_id: uuid.UUID, answer: str, now: dt.datetime) -> dict:
     _, recipient = await _contact_recipient(contact, alert_id, "answer an alert")
     await _respond(alert_id, recipient, answer, now)
     return await view_for_contact(contact, alert_id, now)
@@ -626,11 +616,11 @@ async def history(actor: Actor, young_person_id: uuid.UUID) -> list[dict]:
     return [await _status(row) for row in rows]
 
 
-async def open_for_contact(contact: dict) -> list[dict]:
+async def open_for_contact(contact: Contact) -> list[dict]:
     """Alerts this contact was sent (the contact's home shows the active one first).
     The contact cookie works only while they are one of the young person's people."""
     sent = AlertRecipient.select(AlertRecipient.alert).where(
-        (AlertRecipient.contact == contact["id"]) & (AlertRecipient.purpose == "alert")
+        (AlertRecipient.contact == contact.id) & (AlertRecipient.purpose == "alert")
     )
     return await _summaries(Alert.id.is_in(sent))
 
@@ -673,9 +663,7 @@ async def _summaries(which) -> list[dict]:
 
 
 async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> None:
-    from backend.contacts.services import store_subscription
-
-    await store_subscription(subscription, now, user_id=actor.user_id)
+    await push.store(subscription, now, user_id=actor.user_id)
 
 
 async def move_on_if_nobody_left(alert_id: uuid.UUID, now: dt.datetime) -> None:

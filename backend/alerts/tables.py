@@ -17,7 +17,7 @@ from backend.sealed import encrypted
 # Other domains' tables, by name: a domain never imports another's tables.
 COUNCIL = elsewhere("accounts", "Council")
 USER = elsewhere("accounts", "User")
-PUSH_SUBSCRIPTION = elsewhere("contacts", "PushSubscription")
+PUSH_SUBSCRIPTION = elsewhere("push", "PushSubscription")
 TRUSTED_CONTACT = elsewhere("contacts", "TrustedContact")
 YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 

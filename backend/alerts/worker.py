@@ -20,9 +20,9 @@ from backend.alerts import services
 from backend.alerts.tables import Alert, AlertRecipient, Delivery
 from backend.clock import now as clock_now
 from backend.config import Settings, get_settings
-from backend.contacts.tables import PushSubscription
 from backend.db import is_sqlite, write_transaction
 from backend.outbound import Channel, EmailChannel, PushChannel, Result
+from backend.push import api as push
 from backend.security import decrypt, encrypt
 
 log = logging.getLogger("homeward.worker")
@@ -155,7 +155,7 @@ class AlertWorker:
                     state="gone" if result.gone else "failed", last_error=result.error[:200]
                 ).where(Delivery.id == delivery["id"])
                 if result.gone and delivery["channel"] == "push" and delivery["subscription"]:
-                    await PushSubscription.delete().where(PushSubscription.id == delivery["subscription"])
+                    await push.remove(delivery["subscription"])
                 await self._fall_back(delivery, now)
 
     async def _fall_back(self, delivery: dict, now: dt.datetime) -> None:

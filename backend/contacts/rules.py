@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import msgspec
 
 from backend.accounts.rules import check_email
+from backend.contacts.schemas import ContactDetails
 from backend.errors import Invalid
-from backend.outbound import push_endpoint_problem
-from backend.plans.content import normalise_phone
+from backend.i18n import N_
+from backend.plans.api import normalise_phone
 
-Line = Annotated[str, msgspec.Meta(max_length=200)]
-
-
-class ContactDetails(msgspec.Struct, forbid_unknown_fields=True):
-    name: Annotated[str, msgspec.Meta(max_length=80)]
-    how_they_know_me: Line = ""
-    phone: Annotated[str, msgspec.Meta(max_length=30)] = ""
-    email: Annotated[str, msgspec.Meta(max_length=254)] = ""
-    what_they_will_do: Annotated[str, msgspec.Meta(max_length=500)] = ""
+WRITE_NAME = N_("Write their name.")
+NOT_A_PHONE = N_("That doesn't look like a phone number. Try one like 07123 456789.")
+NO_WAY_TO_REACH = N_("Add a phone number or an email so they can be reached.")
 
 
-def clean_details(details: ContactDetails) -> dict:
+def clean_details(details: ContactDetails) -> ContactDetails:
     """Normalise and check; phones become +44... (E.164) so call and text links work."""
     errors: dict[str, str] = {}
     name = " ".join(details.name.split())
     if not name:
-        errors["name"] = "Write their name."
+        errors["name"] = WRITE_NAME
     phone = ""
     if details.phone.strip():
         try:
             phone = normalise_phone(details.phone)
         except msgspec.ValidationError:
-            errors["phone"] = "That doesn't look like a phone number. Try one like 07123 456789."
+            errors["phone"] = NOT_A_PHONE
     email = ""
     if details.email.strip():
         try:
@@ -41,21 +34,13 @@ def clean_details(details: ContactDetails) -> dict:
         except Invalid as exc:
             errors.update(exc.errors)
     if not phone and not email and "phone" not in errors and "email" not in errors:
-        errors["phone"] = "Add a phone number or an email so they can be reached."
+        errors["phone"] = NO_WAY_TO_REACH
     if errors:
         raise Invalid(errors)
-    return {
-        "name": name,
-        "how_they_know_me": details.how_they_know_me.strip(),
-        "phone": phone,
-        "email": email,
-        "what_they_will_do": details.what_they_will_do.strip(),
-    }
-
-
-def check_push_endpoint(endpoint: str, production: bool) -> str:
-    """Only a real push service (see outbound.push_endpoint_problem): the endpoint comes
-    from the browser, and the worker will send to it."""
-    if push_endpoint_problem(endpoint, production):
-        raise Invalid({"endpoint": "That is not a push service address."})
-    return endpoint
+    return ContactDetails(
+        name=name,
+        how_they_know_me=details.how_they_know_me.strip(),
+        phone=phone,
+        email=email,
+        what_they_will_do=details.what_they_will_do.strip(),
+    )

@@ -4,6 +4,8 @@ from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
+from backend.contacts.schemas import ContactState, LanguageCode
+from backend.i18n import DEFAULT
 from backend.personal import Personal, declare
 from backend.piccolo_apps import elsewhere
 from backend.sealed import encrypted
@@ -12,15 +14,13 @@ from backend.sealed import encrypted
 USER = elsewhere("accounts", "User")
 YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
-STATES = ("not_invited", "invited", "active", "stepped_down", "removed")
-
 
 class TrustedContact(Table):
     id = UUID(primary_key=True, default=UUID4())
     young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     # Encrypted JSON: name, how they know the young person, phone, email, what they will do.
     details = encrypted()
-    state = Varchar(length=14, default="not_invited")
+    state = Varchar(length=14, default=ContactState.NOT_INVITED, choices=ContactState)
     invite_code_hash = Varchar(length=64, null=True, default=None, unique=True)
     invite_expires_at = Timestamptz(null=True, default=None)
     # The contact's own sign-in is a cookie token (SHA-256 kept here): no password.
@@ -31,31 +31,15 @@ class TrustedContact(Table):
     created_at = Timestamptz()
     accepted_at = Timestamptz(null=True, default=None)
     stepped_down_at = Timestamptz(null=True, default=None)
-
-
-class PushSubscription(Table):
-    """A browser push subscription, owned by a trusted contact or by a user."""
-
-    id = UUID(primary_key=True, default=UUID4())
-    contact = ForeignKey(references=TrustedContact, null=True, index=True)
-    user = ForeignKey(references=USER, null=True, index=True)
-    endpoint_hash = Varchar(length=64, unique=True)
-    subscription = encrypted()  # encrypted JSON: endpoint and keys
-    created_at = Timestamptz()
+    # The language Homeward speaks to them in; they choose it (PUT /api/contact/me/language).
+    language = Varchar(length=8, default=DEFAULT, choices=LanguageCode)
 
 
 declare(
     TrustedContact,
-    not_personal=("state", "invite_code_hash", "token_hash", "csrf_token"),
+    not_personal=("state", "invite_code_hash", "token_hash", "csrf_token", "language"),
     details=Personal(
         "a trusted person's name, phone, email and what they will do",
         "the young person, their social worker, their carer if shared", "until removed or stepped down",
-    ),
-)
-declare(
-    PushSubscription,
-    not_personal=("endpoint_hash",),
-    subscription=Personal(
-        "a browser's push address and keys", "nobody: used to send alerts", "until it fails"
     ),
 )

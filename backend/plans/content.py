@@ -8,76 +8,35 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 import phonenumbers
 
+from backend.i18n import N_
+from backend.plans.schemas import (
+    AboutMe,
+    Audience,
+    CarerStep,
+    CarerSteps,
+    Part,
+    Places,
+    ProfessionalNotes,
+    Section,
+    Sharing,
+    Worries,
+)
 from backend.security import keyed_digest
 
-Line = Annotated[str, msgspec.Meta(max_length=200)]
-Text = Annotated[str, msgspec.Meta(max_length=2000)]
-
-SECTIONS = ("about_me", "worries", "places", "carer_steps", "sharing", "professional_notes")
-# The trio lives in the contacts area and is copied into each version (see services).
-SNAPSHOT_SECTIONS = ("trio",)
-AUDIENCES = ("carer", "school", "police", "trusted_contacts")
-SHAREABLE = ("about_me", "photo", "health", "worries", "places", "trio")
+# The sections people write, in order (the trio and the photo are written otherwise).
+SECTIONS = (
+    Section.ABOUT_ME, Section.WORRIES, Section.PLACES, Section.CARER_STEPS, Section.SHARING,
+    Section.PROFESSIONAL_NOTES,
+)
+AUDIENCES = tuple(Audience)
+SHAREABLE = tuple(Part)
 # Sections only professionals write; the young person can read them.
-PROFESSIONAL_ONLY = ("professional_notes",)
-
-
-class AboutMe(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=False):
-    name_i_like: Line = ""
-    phone: Annotated[str, msgspec.Meta(max_length=30)] = ""  # my phone: my people call me on it
-    height: Line = ""
-    build: Line = ""
-    hair: Line = ""
-    usually_wear: Line = ""
-    marks: Line = ""
-    health_needs: Text = ""
-    medication: Text = ""
-
-
-class Worries(msgspec.Struct, forbid_unknown_fields=True):
-    what_worries_me: Text = ""
-    what_sets_it_off: Text = ""
-    what_helps_me_feel_safe: Text = ""
-
-
-class Place(msgspec.Struct, forbid_unknown_fields=True):
-    name: Line
-    where: Line = ""
-    notes: Line = ""
-
-
-class Places(msgspec.Struct, forbid_unknown_fields=True):
-    might_go: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
-    safe: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
-
-
-class CarerStep(msgspec.Struct, forbid_unknown_fields=True):
-    after_minutes: Annotated[int, msgspec.Meta(ge=0, le=7 * 24 * 60)]
-    action: Line
-
-
-class CarerSteps(msgspec.Struct, forbid_unknown_fields=True):
-    steps: Annotated[list[CarerStep], msgspec.Meta(max_length=12)] = []
-
-
-class Sharing(msgspec.Struct, forbid_unknown_fields=True):
-    """Per part of the plan, who outside the young person's social worker may see it."""
-
-    about_me: list[str] = msgspec.field(default_factory=lambda: ["carer", "police", "trusted_contacts"])
-    photo: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
-    health: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
-    worries: list[str] = msgspec.field(default_factory=lambda: ["carer"])
-    places: list[str] = msgspec.field(default_factory=lambda: ["carer", "police", "trusted_contacts"])
-    trio: list[str] = msgspec.field(default_factory=lambda: ["carer", "police"])
-
-
-class ProfessionalNotes(msgspec.Struct, forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+PROFESSIONAL_ONLY = (Section.PROFESSIONAL_NOTES,)
 
 
 SECTION_TYPES: dict[str, type] = {
@@ -110,16 +69,21 @@ def empty_content() -> dict[str, Any]:
 def check_section(section: str, data: Any) -> dict[str, Any]:
     """Validate one section; raises msgspec.ValidationError naming the bad field."""
     value = msgspec.convert(data, SECTION_TYPES[section])
-    if isinstance(value, Sharing):
-        for part in SHAREABLE:
-            unknown = set(getattr(value, part)) - set(AUDIENCES)
-            if unknown:
-                raise msgspec.ValidationError(f"Unknown audience {sorted(unknown)[0]!r} - at `$.{part}`")
     if isinstance(value, AboutMe) and value.phone.strip():
         value.phone = normalise_phone(value.phone)
     if isinstance(value, CarerSteps):
         value.steps.sort(key=lambda step: step.after_minutes)
     return msgspec.to_builtins(value)
+
+
+FILL_IN = N_("Please fill this in.")
+TOO_LONG = N_("That is too long: use {limit} characters or fewer.")
+MINUTES = N_("Use a number of minutes (0 or more).")
+NUMBER = N_("Use a number here.")
+NOT_IN_SECTION = N_("That is not part of this section.")
+CHOOSE_AUDIENCE = N_("Choose from: carer, school, police, trusted contacts.")
+TOO_MANY = N_("That is too many: {limit} at most.")
+NOT_A_PHONE = N_("That doesn't look like a phone number")
 
 
 def plain_error(exc: msgspec.ValidationError) -> tuple[str, str]:
@@ -130,20 +94,21 @@ def plain_error(exc: msgspec.ValidationError) -> tuple[str, str]:
     if message.startswith("Object missing required field"):
         missing = message.split("`")[1]
         path = f"{path}.{missing}" if path else missing
-        message = "Please fill this in."
+        message = FILL_IN
+    elif message.startswith("Expected `array` of length <="):
+        message = TOO_MANY.format(limit=message.rsplit("<= ", 1)[1].rstrip("`"))
     elif "length <=" in message:
-        message = f"That is too long: use {message.rsplit('<= ', 1)[1].rstrip('`')} characters or fewer."
+        message = TOO_LONG.format(limit=message.rsplit("<= ", 1)[1].rstrip("`"))
     elif "Expected `int`" in message or "Expected `float`" in message:
-        message = "Use a number of minutes (0 or more)." if path.endswith("after_minutes") else (
-            "Use a number here.")
+        message = MINUTES if path.endswith("after_minutes") else NUMBER
     elif message.startswith("Object contains unknown field"):
         unknown = message.split("`")[1]
         path = f"{path}.{unknown}" if path else unknown
-        message = "That is not part of this section."
-    elif message.startswith("Unknown audience"):
-        message = "Choose from: carer, school, police, trusted contacts."
-    elif message.startswith("Expected `array` of length <="):
-        message = f"That is too many: {message.rsplit('<= ', 1)[1]} at most."
+        message = NOT_IN_SECTION
+    elif message.startswith("Invalid enum value"):
+        # An audience nobody knows: the field is the part ("worries"), not its n-th entry.
+        path = path.split(".")[0]
+        message = CHOOSE_AUDIENCE
     return path, message
 
 
@@ -155,7 +120,7 @@ def normalise_phone(raw: str) -> str:
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
         pass
-    raise msgspec.ValidationError("That doesn't look like a phone number - at `$.phone`")
+    raise msgspec.ValidationError(f"{NOT_A_PHONE} - at `$.phone`")
 
 
 def _flatten(value: Any, prefix: str) -> dict[str, Any]:

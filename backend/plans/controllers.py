@@ -1,18 +1,17 @@
-"""Routes for Missing Safety Plans."""
+"""Routes for Missing Safety Plans. The copy phones keep offline (PLAN/agreed) holds the
+trio as it is now, so the contacts domain serves it (contacts calls plans, not back)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-import msgspec
-from litestar import Controller, Request, Response, get, post, put
+from litestar import Controller, Response, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.accounts.actor import Actor
 from backend.clock import now
-from backend.contacts import services as contacts
 from backend.plans import services
 from backend.plans.schemas import (
     FieldChange,
@@ -32,7 +31,7 @@ class PlansController(Controller):
 
     @get("/")
     async def plan(self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]) -> PlanOut:
-        return msgspec.convert(await services.view(actor, young_person_id, now()), PlanOut)
+        return await services.view(actor, young_person_id, now())
 
     @put("/sections/{section:str}")
     async def edit(
@@ -42,8 +41,7 @@ class PlansController(Controller):
         section: FromPath[str],
         data: JSONBody[dict[str, Any]],
     ) -> PlanOut:
-        result = await services.edit_section(actor, young_person_id, section, data, now())
-        return msgspec.convert(result, PlanOut)
+        return await services.edit_section(actor, young_person_id, section, data, now())
 
     @put("/photo")
     async def set_photo(
@@ -52,8 +50,7 @@ class PlansController(Controller):
         young_person_id: FromPath[uuid.UUID],
         data: JSONBody[PhotoIn],
     ) -> PlanOut:
-        result = await services.set_photo(actor, young_person_id, data.photo, now())
-        return msgspec.convert(result, PlanOut)
+        return await services.set_photo(actor, young_person_id, data.photo, now())
 
     @get("/photos/{photo_id:uuid}")
     async def photo(
@@ -72,14 +69,13 @@ class PlansController(Controller):
         young_person_id: FromPath[uuid.UUID],
         data: JSONBody[SignIn],
     ) -> PlanOut:
-        result = await services.sign(actor, young_person_id, data.content_hash, now())
-        return msgspec.convert(result, PlanOut)
+        return await services.sign(actor, young_person_id, data.content_hash, now())
 
     @get("/versions")
     async def versions(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[VersionSummary]:
-        return msgspec.convert(await services.versions(actor, young_person_id), list[VersionSummary])
+        return await services.versions(actor, young_person_id)
 
     @get("/compare")
     async def compare(
@@ -89,21 +85,7 @@ class PlansController(Controller):
         first: FromQuery[int],
         second: FromQuery[int],
     ) -> list[FieldChange]:
-        changes = await services.compare(actor, young_person_id, first, second)
-        return msgspec.convert(changes, list[FieldChange])
-
-    @get("/agreed")
-    async def agreed(
-        self, request: Request, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
-    ) -> Response[bytes]:
-        """The latest agreed plan and the trio's current state, for reading offline.
-        Phones revalidate with If-None-Match and get 304 when nothing changed."""
-        etag, body = await contacts.offline_copy(
-            actor, young_person_id, now(), request.headers.get("if-none-match")
-        )
-        if body is None:
-            return Response(b"", status_code=304, headers={"ETag": etag})
-        return Response(body, media_type="application/json", headers={"ETag": etag})
+        return await services.compare(actor, young_person_id, first, second)
 
     @get("/philomena.pdf")
     async def police_form(
@@ -119,4 +101,4 @@ class PlansController(Controller):
 
 @get("/api/plans/reviews-due", tags=["plans"])
 async def reviews_due(actor: NamedDependency[Actor]) -> list[ReviewDue]:
-    return msgspec.convert(await services.reviews_due(actor, now()), list[ReviewDue])
+    return await services.reviews_due(actor, now())

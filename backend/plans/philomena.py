@@ -5,6 +5,9 @@ photograph, description, places; PRODUCT.md: trusted people and places), and onl
 the person downloading it may see (`sharing.police_form` decides both). Where a part is
 left out for them, the form says so and who holds the full one, so whoever it is
 handed to knows to ask.
+
+The form is in English whatever language its reader uses: it is for a UK police force,
+so its words are not marked for translation.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import anyio.to_thread
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from backend.errors import Invalid
+from backend.i18n import N_
 
 MAX_BYTES = 600_000
 # Far above a phone's 12 megapixels (3000 x 4000), far below what a small file can
@@ -29,7 +30,10 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 _DECODING = threading.BoundedSemaphore(2)
 _SRGB = ImageCms.createProfile("sRGB")
 
-NOT_A_PHOTO = "That file isn't a photo we can use."
+NOT_A_PHOTO = N_("That file isn't a photo we can use.")
+TOO_BIG = N_("That photo is too big. Use one under 600 KB.")
+TOO_MANY_PIXELS = N_("That photo is too big. Use a smaller one, like one from a phone.")
+NOT_A_FORMAT = N_("Use a JPEG, PNG or WebP photo.")
 
 
 async def clean_photo(data_base64: str) -> tuple[str, str]:
@@ -39,7 +43,7 @@ async def clean_photo(data_base64: str) -> tuple[str, str]:
     except (binascii.Error, ValueError) as exc:
         raise Invalid({"photo": NOT_A_PHOTO}) from exc
     if len(raw) > MAX_BYTES:
-        raise Invalid({"photo": "That photo is too big. Use one under 600 KB."})
+        raise Invalid({"photo": TOO_BIG})
     jpeg = await anyio.to_thread.run_sync(_clean, raw)
     return "image/jpeg", base64.b64encode(jpeg).decode()
 
@@ -50,7 +54,7 @@ def _clean(raw: bytes) -> bytes:
         with Image.open(io.BytesIO(raw), formats=FORMATS) as probe:
             width, height = probe.size
             if width * height > MAX_PIXELS:
-                raise Invalid({"photo": "That photo is too big. Use a smaller one, like one from a phone."})
+                raise Invalid({"photo": TOO_MANY_PIXELS})
             probe.verify()
         with _DECODING, Image.open(io.BytesIO(raw), formats=FORMATS) as image:
             # A JPEG decodes straight to about the size we keep, not at full size.
@@ -65,7 +69,7 @@ def _clean(raw: bytes) -> bytes:
             out = io.BytesIO()
             bare.save(out, format="JPEG", quality=85)
     except UnidentifiedImageError as exc:
-        raise Invalid({"photo": "Use a JPEG, PNG or WebP photo."}) from exc
+        raise Invalid({"photo": NOT_A_FORMAT}) from exc
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise Invalid({"photo": NOT_A_PHOTO}) from exc
     return out.getvalue()

@@ -1,40 +1,223 @@
-"""Reply shapes for plans (content is passed through as the sections define it)."""
+"""Plans' words for things (enums), the sections of a plan, and request and reply shapes.
+
+The section types check what a person sends (`content.check_section`); the view types
+are what a reader gets back, where a part the young person keeps from them is null.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import msgspec
+
+Line = Annotated[str, msgspec.Meta(max_length=200)]
+Text = Annotated[str, msgspec.Meta(max_length=2000)]
+
+
+class VersionStatus(StrEnum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    SUPERSEDED = "superseded"
+
+
+class SignerRole(StrEnum):
+    """Who signs a plan, as they sign it."""
+
+    YOUNG_PERSON = "young_person"
+    CARER = "carer"
+    SOCIAL_WORKER = "social_worker"
+
+
+class ChangedBy(StrEnum):
+    """Who changed a part of a plan: a signer, or a trusted contact stepping down."""
+
+    YOUNG_PERSON = "young_person"
+    CARER = "carer"
+    SOCIAL_WORKER = "social_worker"
+    TRUSTED_CONTACT = "trusted_contact"
+
+
+class Audience(StrEnum):
+    """Who a part of the plan may be shared with, beyond the young person's social worker."""
+
+    CARER = "carer"
+    SCHOOL = "school"
+    POLICE = "police"
+    TRUSTED_CONTACTS = "trusted_contacts"
+
+
+class Section(StrEnum):
+    """The parts of a plan as changes name them (the photo is stored as `photo_id`)."""
+
+    ABOUT_ME = "about_me"
+    WORRIES = "worries"
+    PLACES = "places"
+    CARER_STEPS = "carer_steps"
+    SHARING = "sharing"
+    PROFESSIONAL_NOTES = "professional_notes"
+    TRIO = "trio"
+    PHOTO = "photo_id"
+
+
+class Part(StrEnum):
+    """What the young person chooses to share, part by part (health is a part of its own)."""
+
+    ABOUT_ME = "about_me"
+    PHOTO = "photo"
+    HEALTH = "health"
+    WORRIES = "worries"
+    PLACES = "places"
+    TRIO = "trio"
+
+
+class PlanAction(StrEnum):
+    """What a reader may do with a plan: the `can` of a plan reply (see guards.can)."""
+
+    EDIT_ABOUT_ME = "edit_about_me"
+    EDIT_WORRIES = "edit_worries"
+    EDIT_PLACES = "edit_places"
+    EDIT_CARER_STEPS = "edit_carer_steps"
+    EDIT_SHARING = "edit_sharing"
+    EDIT_PROFESSIONAL_NOTES = "edit_professional_notes"
+    ADD_PHOTO = "add_photo"
+    SIGN = "sign"
+    DOWNLOAD_POLICE_FORM = "download_police_form"
+    CHANGE_PEOPLE = "change_people"
+
+
+# -- sections as people write them ------------------------------------------------------
+
+
+class AboutMe(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=False):
+    name_i_like: Line = ""
+    phone: Annotated[str, msgspec.Meta(max_length=30)] = ""  # my phone: my people call me on it
+    height: Line = ""
+    build: Line = ""
+    hair: Line = ""
+    usually_wear: Line = ""
+    marks: Line = ""
+    health_needs: Text = ""
+    medication: Text = ""
+
+
+class Worries(msgspec.Struct, forbid_unknown_fields=True):
+    what_worries_me: Text = ""
+    what_sets_it_off: Text = ""
+    what_helps_me_feel_safe: Text = ""
+
+
+class Place(msgspec.Struct, forbid_unknown_fields=True):
+    name: Line
+    where: Line = ""
+    notes: Line = ""
+
+
+class Places(msgspec.Struct, forbid_unknown_fields=True):
+    might_go: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
+    safe: Annotated[list[Place], msgspec.Meta(max_length=10)] = []
+
+
+class CarerStep(msgspec.Struct, forbid_unknown_fields=True):
+    after_minutes: Annotated[int, msgspec.Meta(ge=0, le=7 * 24 * 60)]
+    action: Line
+
+
+class CarerSteps(msgspec.Struct, forbid_unknown_fields=True):
+    steps: Annotated[list[CarerStep], msgspec.Meta(max_length=12)] = []
+
+
+def _audiences(*which: Audience):
+    return msgspec.field(default_factory=lambda: list(which))
+
+
+class Sharing(msgspec.Struct, forbid_unknown_fields=True):
+    """Per part of the plan, who outside the young person's social worker may see it."""
+
+    about_me: list[Audience] = _audiences(Audience.CARER, Audience.POLICE, Audience.TRUSTED_CONTACTS)
+    photo: list[Audience] = _audiences(Audience.CARER, Audience.POLICE)
+    health: list[Audience] = _audiences(Audience.CARER, Audience.POLICE)
+    worries: list[Audience] = _audiences(Audience.CARER)
+    places: list[Audience] = _audiences(Audience.CARER, Audience.POLICE, Audience.TRUSTED_CONTACTS)
+    trio: list[Audience] = _audiences(Audience.CARER, Audience.POLICE)
+
+
+class ProfessionalNotes(msgspec.Struct, forbid_unknown_fields=True):
+    text: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+
+
+class TrioPerson(msgspec.Struct):
+    """One of the young person's people as the plan keeps them (a copy: versions keep
+    who it was). Written by the contacts domain through `plans.api.refresh_trio`."""
+
+    id: str
+    name: str
+    how_they_know_me: str = ""
+    phone: str = ""
+    email: str = ""
+    what_they_will_do: str = ""
+
+
+# -- a plan as a reader sees it ---------------------------------------------------------
+
+
+class AboutMeView(msgspec.Struct):
+    """About me, where a field kept from this reader (health) is null."""
+
+    name_i_like: str | None = ""
+    phone: str | None = ""
+    height: str | None = ""
+    build: str | None = ""
+    hair: str | None = ""
+    usually_wear: str | None = ""
+    marks: str | None = ""
+    health_needs: str | None = ""
+    medication: str | None = ""
+
+
+class PlanContent(msgspec.Struct):
+    """A version's content as its reader may see it: a part kept from them is null."""
+
+    about_me: AboutMeView | None
+    worries: Worries | None
+    places: Places | None
+    carer_steps: CarerSteps
+    sharing: Sharing
+    professional_notes: ProfessionalNotes
+    trio: list[TrioPerson] | None
+    photo_id: str | None = None
 
 
 class Signature(msgspec.Struct):
     name: str
-    role: str
+    role: SignerRole
     signed_at: dt.datetime
 
 
 class Change(msgspec.Struct):
     at: dt.datetime
     name: str
-    role: str
+    role: ChangedBy
     section: str  # in the young person's words ("my people")
-    section_key: str  # e.g. "trio", for screens that word it for adults
+    section_key: Section  # for screens that word it for adults
 
 
 class VersionOut(msgspec.Struct):
     id: uuid.UUID
     number: int
-    status: str
-    content: dict[str, Any]
+    status: VersionStatus
+    content: PlanContent
     content_hash: str
     created_at: dt.datetime
     updated_at: dt.datetime
     agreed_at: dt.datetime | None
     signatures: list[Signature]
-    still_to_sign: list[str]
+    still_to_sign: list[SignerRole]
     changes: list[Change]
+    # The parts of this version kept from the reader (their content is null or blank).
+    kept_from_me: list[Part] = []
 
 
 class PlanOut(msgspec.Struct):
@@ -43,12 +226,14 @@ class PlanOut(msgspec.Struct):
     review_due_at: dt.datetime | None
     review_reason: str
     review_overdue: bool
-    blank: dict[str, Any]
+    blank: PlanContent
+    # What the reader may do now, worked out by plans.guards (the screen copies no rule).
+    can: list[PlanAction] = []
 
 
 class VersionSummary(msgspec.Struct):
     number: int
-    status: str
+    status: VersionStatus
     created_at: dt.datetime
     updated_at: dt.datetime
     agreed_at: dt.datetime | None
@@ -75,3 +260,11 @@ class ReviewDue(msgspec.Struct):
     review_due_at: dt.datetime
     reason: str
     overdue: bool
+
+
+class OfflinePlan(msgspec.Struct):
+    """What a phone keeps of the plan to read with no signal (with the trio's state,
+    which the contacts domain adds)."""
+
+    agreed: VersionOut | None
+    review_due_at: dt.datetime | None

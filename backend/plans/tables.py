@@ -6,6 +6,7 @@ from piccolo.table import Table
 
 from backend.personal import Personal, declare
 from backend.piccolo_apps import elsewhere
+from backend.plans.schemas import ChangedBy, Section, SignerRole, VersionStatus
 from backend.sealed import encrypted
 
 # Other domains' tables, by name: a domain never imports another's tables.
@@ -26,7 +27,7 @@ class PlanVersion(Table):
     id = UUID(primary_key=True, default=UUID4())
     plan = ForeignKey(references=Plan, null=False, index=True)
     number = Integer()
-    status = Varchar(length=12)  # "draft", "agreed" or "superseded"
+    status = Varchar(length=12, choices=VersionStatus)
     content = encrypted()  # sealed JSON (backend.sealed)
     # The seal everyone signs (content.seal): keyed, so not a hash anyone can check a guess against.
     content_hash = Varchar(length=64)
@@ -40,7 +41,7 @@ class PlanSignature(Table):
 
     version = ForeignKey(references=PlanVersion, null=False, index=True)
     user = ForeignKey(references=USER, null=False)
-    role = Varchar(length=20)
+    role = Varchar(length=20, choices=SignerRole)
     content_hash = Varchar(length=64)
     signed_at = Timestamptz()
 
@@ -49,9 +50,9 @@ class PlanChange(Table):
     version = ForeignKey(references=PlanVersion, null=False, index=True)
     at = Timestamptz()
     user = ForeignKey(references=USER, null=True)  # None: a trusted contact (no account)
-    actor_name = Varchar(length=120)
-    role = Varchar(length=20)
-    section = Varchar(length=40)
+    actor = encrypted(null=True, default=None)  # sealed name of who changed it
+    role = Varchar(length=20, choices=ChangedBy)
+    section = Varchar(length=40, choices=Section)
 
 
 class PlanPhoto(Table):
@@ -78,10 +79,7 @@ declare(PlanSignature, not_personal=("role", "content_hash"))
 declare(
     PlanChange,
     not_personal=("role", "section"),
-    actor_name=Personal(
-        "who changed a part of the plan", "the people who can read the plan", PLAN,
-        plain_because="to be encrypted with the events-as-codes change",
-    ),
+    actor=Personal("who changed a part of the plan", "the people who can read the plan", PLAN),
 )
 declare(
     PlanPhoto,

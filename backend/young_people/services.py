@@ -11,7 +11,7 @@ from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.db import is_sqlite, write_transaction
 from backend.errors import Forbidden, Invalid, NotFound
-from backend.words import Reader
+from backend.words import Reader, declared
 from backend.young_people import guards
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -68,7 +68,10 @@ async def require(actor: Actor, young_person_id: uuid.UUID, allowed, what: str) 
     answer NotFound, so a stranger cannot tell a refused record from a missing one."""
     relation = await relation_of(actor, young_person_id)
     if not allowed(relation):
-        await audit.record_text(actor, "refused", f"tried to {what}", young_person_id)
+        if declared(what):  # an attempt code (backend/words.py)
+            await audit.record(actor, audit.Action.REFUSED, what, young_person_id)
+        else:
+            await audit.record_text(actor, "refused", f"tried to {what}", young_person_id)
         raise NotFound(NOT_FOUND)
     return relation
 

@@ -383,6 +383,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/contact-invites/lookup"): (anyone(), contact_lookup),
     ("POST", "/api/contact-invites/accept"): (anyone(201), contact_accept),
     ("GET", "/api/contact/me"): (contact_only(), fixed("/api/contact/me")),
+    ("PUT", "/api/contact/me/language"): (contact_only(), fixed("/api/contact/me/language", {"language": "ar"})),
     ("POST", "/api/contact/push-subscription"): (
         contact_only(204), fixed("/api/contact/push-subscription", SUBSCRIPTION)),
     ("DELETE", "/api/contact/push-subscription"): (contact_only(204), fixed("/api/contact/push-subscription")),

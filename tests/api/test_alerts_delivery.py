@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from backend import clock
-from backend.contacts.tables import PushSubscription
+from backend.push.tables import PushSubscription
 from tests.api.alerts_helpers import (
     active_contact,
     drain,

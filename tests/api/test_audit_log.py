@@ -84,7 +84,10 @@ async def test_contact_who_stepped_down_is_refused_with_the_old_cookie_and_it_is
         assert (await old_phone.get(url)).status_code == 401
     rows = await refusals(young_person_id=world.young["jade"])
     assert [(r["actor_name"], r["what"]) for r in rows] == [
-        ("Lou", "tried to use Homeward after stepping down")] * 2
+        ("Lou", "contacts.use_after_stepping_down")] * 2
+    looks = (await world.sam.client.get(who_has_looked(world))).json()
+    assert ("Lou", "tried to use Homeward after stepping down from Jade's people and was stopped") in [
+        (look["name"], look["what"]) for look in looks]
 
 
 async def test_contact_who_was_removed_is_refused_and_it_is_audited(world):
@@ -92,7 +95,7 @@ async def test_contact_who_was_removed_is_refused_and_it_is_audited(world):
     url = f"/api/young-people/{world.young['jade']}/contacts/{await lou_id(world)}"
     assert (await world.jade.client.delete(url)).status_code == 204
     assert (await lou.get("/api/contact/me")).status_code == 401
-    assert await audit_count(action="refused", what="tried to use Homeward after being removed") == 1
+    assert await audit_count(action="refused", what="contacts.use_after_removed") == 1
 
 
 async def test_contact_write_without_the_csrf_token_is_refused_and_audited(world):
@@ -102,7 +105,7 @@ async def test_contact_write_without_the_csrf_token_is_refused_and_audited(world
     del lou.headers["X-CSRF-Token"]
     assert (await lou.delete("/api/contact/push-subscription")).status_code == 403
     rows = await refusals(actor_role="trusted_contact")
-    assert [r["what"] for r in rows] == ["tried to change something without the safety check"] * 2
+    assert [r["what"] for r in rows] == ["contacts.change_without_check"] * 2
     assert {r["young_person_id"] for r in rows} == {world.young["jade"]}
     assert (await lou.get("/api/contact/me")).status_code == 200  # still one of Jade's people
 
@@ -128,7 +131,7 @@ async def test_reading_the_list_of_plan_versions_is_audited(world):
     url = f"/api/young-people/{world.young['jade']}/plan/versions"
     assert (await world.sam.client.get(url)).status_code == 200
     assert await audit_count(action="read", actor_id=world.sam.user_id, young_person_id=world.young["jade"],
-                             what="looked at the versions of your safety plan") == 1
+                             what="plan.versions_read") == 1
     looks = (await world.jade.client.get(who_has_looked(world))).json()
     assert ("Sam Okafor", "looked at the versions of your safety plan") in [
         (look["name"], look["what"]) for look in looks]
@@ -157,7 +160,7 @@ async def test_jades_social_worker_sees_who_was_stopped(world):
     await world.alex.client.get(f"/api/young-people/{jade}/plan")
     looks = (await world.sam.client.get(who_has_looked(world))).json()
     assert [(look["name"], look["role"], look["what"], look["refused"]) for look in looks] == [
-        ("Alex Reid", "social worker", "tried to open a plan and was stopped", True)]
+        ("Alex Reid", "social worker", "tried to open Jade's plan and was stopped", True)]
 
 
 async def test_jades_own_refusals_are_not_shown_to_her_as_someone_else(world):

@@ -1,5 +1,13 @@
 """The trusted trio: adding, inviting, accepting with no account, push, stepping down."""
 
+import uuid
+
+from piccolo.querystring import QueryString
+
+from backend.contacts import api as contacts
+from backend.db import get_engine
+from tests.factories import audit_count, audit_events, make_council
+
 LOU = {
     "name": "Lou Mensah",
     "how_they_know_me": "My aunt",
@@ -135,3 +143,119 @@ async def test_removed_contact_loses_their_sign_in(world):
     assert (await world.sam.client.delete(f"{contacts_url(world)}/{lou['id']}")).status_code == 204
     assert (await phone.get("/api/contact/me")).status_code == 401
     assert (await world.jade.client.get(contacts_url(world))).json() == []
+
+
+# -- what each caller may do with each person -------------------------------------------
+
+async def test_each_person_says_what_the_caller_may_do_with_them(world):
+    lou, invite = await add_and_invite(world)
+    await world.jade.client.post(contacts_url(world), json=DAN)
+    await world.anonymous().post("/api/contact-invites/accept", json={"code": invite["code"]})
+
+    async def can(person) -> dict:
+        return {c["name"]: c["can"] for c in (await person.client.get(contacts_url(world))).json()}
+
+    expected = {"Lou Mensah": ["change", "remove"], "Dan Price": ["change", "invite", "remove"]}
+    assert await can(world.jade) == expected
+    assert await can(world.sam) == expected
+    assert await can(world.priya) == {"Lou Mensah": [], "Dan Price": []}  # she sees them, no more
+    assert (await world.priya.client.delete(f"{contacts_url(world)}/{lou['id']}")).status_code == 404
+
+
+# -- a trusted contact's own language ---------------------------------------------------
+
+async def accepted_phone(world, **body):
+    _, invite = await add_and_invite(world)
+    phone = world.anonymous("198.51.100.30")
+    reply = await phone.post("/api/contact-invites/accept", json={"code": invite["code"], **body},
+                             headers={"Accept-Language": "fr"})
+    assert reply.status_code == 201, reply.text
+    phone.headers["X-CSRF-Token"] = reply.json()["csrf_token"]
+    return phone, reply.json()
+
+
+async def test_a_contact_speaks_english_unless_the_invite_page_said_otherwise(world):
+    _, me = await accepted_phone(world)
+    assert me["language"] == "en"
+
+
+async def test_a_contact_keeps_the_language_of_the_page_they_said_yes_on(world):
+    phone, me = await accepted_phone(world, language="ar")
+    assert me["language"] == "ar"
+    assert (await phone.get("/api/contact/me")).json()["language"] == "ar"
+
+
+async def test_a_page_language_is_read_the_way_pages_write_it_and_never_stops_a_yes(world):
+    for tag, kept in (("ar-EG", "ar"), ("EN-gb", "en"), ("fr", "en")):
+        _, invite = await add_and_invite(world, {**LOU, "name": f"Lou {tag}"})
+        reply = await world.anonymous().post(
+            "/api/contact-invites/accept", json={"code": invite["code"], "language": tag})
+        assert reply.status_code == 201 and reply.json()["language"] == kept, (tag, reply.text)
+        await world.jade.client.delete(f"{contacts_url(world)}/{reply.json()['id']}")
+
+
+async def test_without_a_page_language_the_browsers_language_is_used(world):
+    _, invite = await add_and_invite(world)
+    reply = await world.anonymous().post("/api/contact-invites/accept", json={"code": invite["code"]},
+                                         headers={"Accept-Language": "ar-EG, en;q=0.5"})
+    assert reply.json()["language"] == "ar"
+
+
+async def test_a_contact_changes_their_language(world):
+    phone, _ = await accepted_phone(world)
+    reply = await phone.put("/api/contact/me/language", json={"language": "ar"})
+    assert reply.status_code == 200 and reply.json()["language"] == "ar"
+    assert (await phone.get("/api/contact/me")).json()["language"] == "ar"
+
+
+async def test_a_language_we_do_not_speak_is_refused_and_nothing_changes(world):
+    phone, _ = await accepted_phone(world)
+    for body in ({"language": "xx"}, {"language": ""}, {}, {"language": "ar", "extra": 1}):
+        reply = await phone.put("/api/contact/me/language", json=body)
+        assert reply.status_code in (400, 422), (body, reply.text)
+        assert reply.headers["content-type"] == "application/problem+json"
+    assert (await phone.get("/api/contact/me")).json()["language"] == "en"
+
+
+async def test_changing_language_needs_the_contacts_csrf_token(world):
+    phone, _ = await accepted_phone(world)
+    del phone.headers["X-CSRF-Token"]
+    assert (await phone.put("/api/contact/me/language", json={"language": "ar"})).status_code == 403
+    phone.headers["X-CSRF-Token"] = "not-the-token"
+    assert (await phone.put("/api/contact/me/language", json={"language": "ar"})).status_code == 403
+    assert (await phone.get("/api/contact/me")).json()["language"] == "en"
+    assert await audit_count(action="refused", what="contacts.change_without_check") == 2
+
+
+# -- events name people in sealed parameters --------------------------------------------
+
+async def test_names_in_the_audit_log_are_sealed_and_read_back_for_each_reader(world):
+    await world.sam.client.post(contacts_url(world), json=LOU)
+    rows = await get_engine().run_querystring(QueryString("SELECT * FROM audit_event"))
+    assert rows and "Lou" not in str(rows)
+    (added,) = await audit_events(what="contacts.added")
+    assert added["params"] == {"name": "Lou Mensah"}
+    looked = (await world.jade.client.get(f"/api/young-people/{world.young['jade']}/who-has-looked")).json()
+    assert ("Sam Okafor", "added Lou Mensah to your people") in [(e["name"], e["what"]) for e in looked]
+
+
+# -- what alerts gets: contacts.api ------------------------------------------------------
+
+async def test_alerts_get_the_reachable_people_in_order_without_touching_the_table(world):
+    _, lou_invite = await add_and_invite(world)
+    dan, dan_invite = await add_and_invite(world, DAN)
+    await add_and_invite(world, {**LOU, "name": "Kim"})  # invited, has not said yes
+    for code, language in ((lou_invite["code"], "en"), (dan_invite["code"], "ar")):
+        await world.anonymous().post("/api/contact-invites/accept", json={"code": code, "language": language})
+
+    people = await contacts.reachable(world.young["jade"])
+    assert [(p.name, p.phone, p.email, p.state, p.language) for p in people] == [
+        ("Lou Mensah", "+442079460123", "", "active", "en"),
+        ("Dan Price", "", "dan@example.org", "active", "ar"),
+    ]
+    assert await contacts.person(people[1].id) == people[1]
+    assert await contacts.person(uuid.uuid4()) is None
+    assert set(await contacts.ids_in_council(world.council_id)) >= {p.id for p in people}
+    other = await make_council("Elsewhere Council")
+    assert await contacts.ids_in_council(other) == []
+    assert dan["id"] == str(people[1].id)

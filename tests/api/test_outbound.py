@@ -12,8 +12,8 @@ from aiohttp import web
 
 from backend.clock import now
 from backend.config import get_settings
-from backend.contacts.tables import PushSubscription
 from backend.outbound import EmailChannel, PushChannel
+from backend.push.tables import PushSubscription
 from backend.security import encrypt
 from tests.api.alerts_helpers import active_contact, drain, send_alert, vapid_public_key, worker
 

@@ -2,7 +2,10 @@
 
 import datetime as dt
 
+from piccolo.querystring import QueryString
+
 from backend import clock
+from backend.db import get_engine
 from backend.plans import services as plans
 from tests.factories import sign_in_directly
 
@@ -157,3 +160,81 @@ async def test_a_new_plan_shows_its_defaults_before_any_edit(world):
     assert view["draft"] is None and view["agreed"] is None
     assert view["blank"]["sharing"]["worries"] == ["carer"]
     assert "trio" not in str(view["blank"]["carer_steps"])
+
+
+# -- what each reader may do: the plan's `can`, from the same rules that refuse ---------
+
+async def can(person, url) -> set[str]:
+    return set((await person.client.get(url)).json()["can"])
+
+
+async def test_each_reader_is_told_what_they_may_do_and_the_server_holds_to_it(world):
+    url = plan_url(world)
+    edits = {"edit_about_me", "edit_worries", "edit_places", "edit_carer_steps"}
+    assert await can(world.jade, url) == edits | {"edit_sharing", "add_photo", "change_people"}
+    assert await can(world.priya, url) == edits | {
+        "edit_professional_notes", "add_photo", "download_police_form"}
+    assert await can(world.sam, url) == edits | {
+        "edit_sharing", "edit_professional_notes", "add_photo", "download_police_form", "change_people"}
+    # The same rules refuse what `can` leaves out.
+    assert (await edit(world.jade, url, "professional_notes", {"text": "x"})).status_code == 403
+    assert (await edit(world.priya, url, "sharing", {"worries": []})).status_code == 403
+
+
+async def test_signing_is_offered_to_those_still_to_sign(world):
+    url = plan_url(world)
+    signers = (world.jade, world.priya, world.sam)
+
+    async def offered() -> list[bool]:
+        return ["sign" in await can(person, url) for person in signers]
+
+    assert await offered() == [False, False, False]  # nothing to sign yet
+    await edit(world.jade, url, "worries", {"what_worries_me": "Noise"})
+    assert await offered() == [True, True, True]
+    await sign_all(world, url, ("jade",))
+    assert await offered() == [False, True, True]
+    await sign_all(world, url, ("priya", "sam"))
+    assert await offered() == [False, False, False]  # agreed
+
+
+async def test_what_jade_keeps_from_carers_is_neither_offered_to_nor_changed_by_her_carer(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "My dad"})
+    await edit(world.jade, url, "sharing", {"worries": [], "photo": ["police"]})
+    assert {"edit_worries", "add_photo"} & await can(world.priya, url) == set()
+    draft = (await world.priya.client.get(url)).json()["draft"]
+    assert draft["kept_from_me"] == ["photo", "worries"]
+    assert (await world.jade.client.get(url)).json()["draft"]["kept_from_me"] == []
+
+
+async def test_a_part_kept_from_carers_in_the_agreed_plan_cannot_be_overwritten_by_a_carer(world):
+    """With no draft, a change starts one from the agreed plan: its choices are the rule,
+    not a blank plan's defaults."""
+    url = plan_url(world)
+    await edit(world.jade, url, "worries", {"what_worries_me": "SECRET-WORRY my dad"})
+    await edit(world.jade, url, "sharing", {"worries": []})
+    await sign_all(world, url)
+    assert (await world.priya.client.get(url)).json()["draft"] is None
+    assert "edit_worries" not in await can(world.priya, url)
+    reply = await edit(world.priya, url, "worries", {"what_worries_me": "nothing"})
+    assert reply.status_code == 403
+    assert (await world.jade.client.get(url)).json()["draft"] is None  # nothing started
+
+
+async def test_who_changed_the_plan_is_sealed_where_it_is_kept(world):
+    url = plan_url(world)
+    await edit(world.priya, url, "carer_steps", {"steps": [{"after_minutes": 10, "action": "Ring Jade"}]})
+    rows = await get_engine().run_querystring(QueryString("SELECT * FROM plan_change"))
+    assert rows and "Priya" not in str(rows)
+    assert (await world.sam.client.get(url)).json()["draft"]["changes"][0]["name"] == "Priya Shah"
+
+
+async def test_a_carer_saving_about_me_after_agreement_keeps_the_health_details_kept_from_them(world):
+    url = plan_url(world)
+    await edit(world.jade, url, "about_me", {"hair": "Curly", "medication": "Inhaler"})
+    await edit(world.jade, url, "sharing", {"health": ["police"]})
+    await sign_all(world, url)
+    reply = await edit(world.priya, url, "about_me", {"hair": "Curly, tied back"})
+    assert reply.status_code == 200 and reply.json()["draft"]["content"]["about_me"]["medication"] is None
+    full = (await world.jade.client.get(url)).json()["draft"]["content"]["about_me"]
+    assert (full["hair"], full["medication"]) == ("Curly, tied back", "Inhaler")

@@ -53,5 +53,5 @@ def test_jade_and_her_social_worker_see_that_a_stranger_was_stopped(signed_in):
     CaseloadPage(sam).open_young_person("Jade")
     record = YoungPersonRecordPage(sam)
     looked = record.by_test_id("who-has-looked").locator("[data-refused='true']")
-    expect(looked.filter(has_text="Alex Reid").filter(has_text="tried to open a plan and was stopped").first
+    expect(looked.filter(has_text="Alex Reid").filter(has_text="tried to open Jade's plan and was stopped").first
            ).to_be_visible()

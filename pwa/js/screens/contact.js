@@ -58,7 +58,9 @@ async function inviteScreen(view, code, { go, isCurrent }) {
     agree.disabled = true;
     result.replaceChildren();
     try {
-      await post("/api/contact-invites/accept", { code }, { signInNeeded: false });
+      // They keep the language of the page they said yes on.
+      const language = document.documentElement.lang || undefined;
+      await post("/api/contact-invites/accept", { code, language }, { signInNeeded: false });
     } catch (error) {
       agree.disabled = false;
       result.replaceChildren(

@@ -250,11 +250,11 @@ export async function render(view, { params, me, isCurrent }) {
         h("h3", { class: "card-heading", tabindex: "-1", testid: "person-name-text", text: person.name }),
         details(person),
         stateLines(person, who),
-        person.state === "stepped_down" ? null : actions,
+        person.can.length ? actions : null,
         extra,
       );
     };
-    if (person.state !== "active" && person.state !== "stepped_down") {
+    if (person.can.includes("invite")) {
       const invite = h(
         "button",
         { type: "button", class: "button button-primary", testid: "person-invite" },
@@ -373,7 +373,8 @@ export async function render(view, { params, me, isCurrent }) {
         await refresh({ message: `${person.name} is removed.` });
       });
     });
-    actions.append(change, remove);
+    if (person.can.includes("change")) actions.append(change);
+    if (person.can.includes("remove")) actions.append(remove);
     show();
     return item;
   }

@@ -529,7 +529,7 @@ export async function render(view, { params, me, go, isCurrent }) {
     ),
   );
   const content = (plan.draft ?? plan.agreed)?.content ?? {};
-  if (!mayEdit(section, who, content)) {
+  if (!mayEdit(section, plan.can)) {
     fill(view, heading(title), h("p", { testid: "cannot-edit", text: whyNot(section, who) }), back);
     return;
   }

@@ -72,9 +72,8 @@ export function whose({ me, params }) {
   const forYoungPerson = me.user.role === "young_person";
   const id = forYoungPerson ? me.young_person_id : params[0];
   const planHash = forYoungPerson ? "#/plan" : `#/young-people/${encodeURIComponent(id)}/plan`;
-  let peopleHash = null;
-  if (forYoungPerson) peopleHash = "#/people";
-  else if (me.user.role === "social_worker") peopleHash = `#/young-people/${encodeURIComponent(id)}/people`;
+  // Linked only when the plan's `can` has "change_people".
+  const peopleHash = forYoungPerson ? "#/people" : `#/young-people/${encodeURIComponent(id)}/people`;
   return {
     id,
     rest: forYoungPerson ? params : params.slice(1),
@@ -256,7 +255,7 @@ export function photoAlt(who) {
   return who.forYoungPerson ? "Your photo" : `Photo of ${who.name}`;
 }
 
-function photoView(content, who) {
+function photoView(content, who, kept) {
   if (content.photo_id) {
     return h("img", {
       class: "plan-photo",
@@ -265,13 +264,16 @@ function photoView(content, who) {
       testid: "plan-photo",
     });
   }
-  if (who.role === "carer" && !(content.sharing?.photo ?? []).includes("carer")) return privateNote(who);
+  if (kept.includes("photo")) return privateNote(who);
   return empty("No photo yet.");
 }
 
-/** The readable body of one section of a version's content. */
-export function sectionBody(section, content, who) {
-  if (section === "photo") return photoView(content, who);
+/**
+ * The readable body of one section of a version's content. `kept` is the version's
+ * `kept_from_me`: the parts the young person keeps from this reader.
+ */
+export function sectionBody(section, content, who, kept = []) {
+  if (section === "photo") return photoView(content, who, kept);
   const value = content[section];
   if (value === null || value === undefined) {
     return section === "trio" ? trioList([], who) : privateNote(who);
@@ -321,16 +323,9 @@ export function sectionBody(section, content, who) {
   }
 }
 
-/** May this person change this section of the plan (docs/api.md)? */
-export function mayEdit(section, who, content) {
-  if (section === "trio") return false;
-  if (section === "professional_notes") return who.role === "carer" || who.role === "social_worker";
-  if (section === "sharing") return who.role === "young_person" || who.role === "social_worker";
-  if (who.role === "carer") {
-    if (section === "photo") return (content?.sharing?.photo ?? []).includes("carer");
-    return content?.[section] !== null;
-  }
-  return true;
+/** May this person change this section? The plan reply's `can` says (the server's rule). */
+export function mayEdit(section, can) {
+  return (can ?? []).includes(section === "photo" ? "add_photo" : `edit_${section}`);
 }
 
 function editLink(section, who) {
@@ -355,22 +350,23 @@ function peopleLink(who) {
 }
 
 /**
- * Every section of a version, readable, each with a heading at `level` and, when
- * `editable`, a link to change it. `idPrefix` keeps ids unique when two versions
- * are on one screen.
+ * Every section of a version, readable, each with a heading at `level` and, given the
+ * plan's `can`, a link to change each part this person may change. `idPrefix` keeps
+ * ids unique when two versions are on one screen.
  */
-export function versionSections(version, who, { level = 2, editable = false, idPrefix = "plan" } = {}) {
+export function versionSections(version, who, { level = 2, can = null, idPrefix = "plan" } = {}) {
   const content = version?.content ?? {};
+  const kept = version?.kept_from_me ?? [];
   return SECTIONS.map((section) => {
     const id = `${idPrefix}-${section}`;
     let action = null;
-    if (editable && section === "trio" && who.peopleHash) action = peopleLink(who);
-    else if (editable && mayEdit(section, who, content)) action = editLink(section, who);
+    if (section === "trio" && can?.includes("change_people")) action = peopleLink(who);
+    else if (mayEdit(section, can)) action = editLink(section, who);
     return h(
       "section",
       { class: "plan-section", "aria-labelledby": id, testid: `section-${section}` },
       h("div", { class: "section-head" }, h(`h${level}`, { id, text: sectionTitle(section, who) }), action),
-      version ? sectionBody(section, content, who) : empty(),
+      version ? sectionBody(section, content, who, kept) : empty(),
     );
   });
 }
@@ -425,10 +421,6 @@ export function whenPhrase(value) {
 
 function roleOf(who) {
   return who.forYoungPerson ? "young_person" : who.role;
-}
-
-export function needsMySignature(version, who) {
-  return version.still_to_sign.includes(roleOf(who));
 }
 
 export function agreedText(version, who) {

@@ -12,7 +12,6 @@ import {
 import {
   agreedText,
   loadForScreen,
-  needsMySignature,
   setFlash,
   signingStatus,
   takeFlash,
@@ -99,7 +98,7 @@ export async function render(view, ctx) {
     render(view, ctx).then(() => view.querySelector("h1")?.focus());
   };
   const result = h("div", { testid: "sign-result" });
-  const mine = needsMySignature(draft, who);
+  const mine = plan.can.includes("sign");
   fill(
     view,
     heading(title(who)),

@@ -17,7 +17,6 @@ import {
   agreedText,
   changesList,
   loadForScreen,
-  needsMySignature,
   signingStatus,
   takeFlash,
   versionSections,
@@ -102,7 +101,7 @@ function policeForm(who) {
 function statusPanel(plan, who) {
   const { draft, agreed } = plan;
   if (draft) {
-    const mine = needsMySignature(draft, who);
+    const mine = plan.can.includes("sign");
     return h(
       "div",
       { class: "notice", testid: "plan-status" },
@@ -151,7 +150,7 @@ function versions(plan, who) {
         "section",
         { "aria-labelledby": "draft-heading", testid: "draft" },
         h("h2", { id: "draft-heading", text: `The changes (version ${draft.number}, not signed yet)` }),
-        versionSections(draft, who, { level: 3, editable: true, idPrefix: "draft" }),
+        versionSections(draft, who, { level: 3, can: plan.can, idPrefix: "draft" }),
       ),
       agreed
         ? h(
@@ -170,7 +169,7 @@ function versions(plan, who) {
       id: "agreed-heading",
       text: agreed ? `The agreed plan (version ${agreed.number})` : "The parts of the plan",
     }),
-    versionSections(agreed, who, { level: 3, editable: true, idPrefix: "agreed" }),
+    versionSections(agreed, who, { level: 3, can: plan.can, idPrefix: "agreed" }),
   );
 }
 
@@ -203,7 +202,7 @@ function draw(view, who, plan) {
     intro(who),
     who.forYoungPerson ? null : reviewNote(plan),
     statusPanel(plan, who),
-    who.forYoungPerson ? null : policeForm(who),
+    plan.can.includes("download_police_form") ? policeForm(who) : null,
     versions(plan, who),
     links(who),
   );

@@ -1,0 +1,21 @@
+"""What other domains may call about a young person's trusted people.
+
+Typed records only: nobody outside contacts reads its table or opens its sealed
+details. `Contact` is the signed-in trusted contact (their own cookie, no account),
+built once per request by `contact_for_token`; `refuse` audits a refused request of
+theirs the way `young_people.require` does for accounts.
+"""
+
+from backend.contacts.schemas import Contact, ContactState, TrustedPerson
+from backend.contacts.services import contact_for_token, ids_in_council, person, reachable, refuse
+
+__all__ = [
+    "Contact",
+    "ContactState",
+    "TrustedPerson",
+    "contact_for_token",
+    "ids_in_council",
+    "person",
+    "reachable",
+    "refuse",
+]

@@ -1,0 +1,120 @@
+"""A young person's trusted people as they are kept (details sealed), and what other
+domains get of them (contacts.api). Nothing here checks access: callers do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import msgspec
+
+from backend.accounts.actor import Actor
+from backend.audit.services import Who
+from backend.contacts import guards
+from backend.contacts.schemas import ContactDetails, ContactState, TrustedPerson
+from backend.contacts.tables import TrustedContact
+from backend.errors import NotFound
+from backend.i18n import N_
+from backend.plans import api as plans
+from backend.plans.schemas import TrioPerson
+from backend.push import api as push
+from backend.sealed import unseal_json
+from backend.young_people import services as young_people
+
+NOT_ONE_OF_THEM = N_("That person is not one of the trusted people.")
+
+
+def details_of(row: dict) -> ContactDetails:
+    return msgspec.convert(unseal_json(row["details"]), ContactDetails)
+
+
+async def rows_of(young_person_id: uuid.UUID, states=guards.LIVE) -> list[dict]:
+    return (
+        await TrustedContact.select()
+        .where((TrustedContact.young_person == young_person_id) & TrustedContact.state.is_in(list(states)))
+        .order_by(TrustedContact.position)
+        .order_by(TrustedContact.created_at)
+    )
+
+
+async def row_of(contact_id: uuid.UUID) -> dict:
+    return await TrustedContact.select().where(TrustedContact.id == contact_id).first()
+
+
+async def one_of(young_person_id: uuid.UUID, contact_id: uuid.UUID) -> dict:
+    row = (
+        await TrustedContact.select()
+        .where(
+            (TrustedContact.id == contact_id)
+            & (TrustedContact.young_person == young_person_id)
+            & TrustedContact.state.is_in(list(guards.LIVE))
+        )
+        .first()
+    )
+    if row is None:
+        raise NotFound(NOT_ONE_OF_THEM)
+    return row
+
+
+async def end(contact_id: uuid.UUID, state: ContactState, now: dt.datetime) -> None:
+    """Stop a contact being reachable: no sign-in, no invite, no notifications."""
+    # The token's hash stays (it can no longer sign in: only active contacts can), so a
+    # later request with the old cookie is known, refused and audited.
+    await TrustedContact.update(
+        state=state,
+        csrf_token=None,
+        invite_code_hash=None,
+        stepped_down_at=now,
+    ).where(TrustedContact.id == contact_id)
+    await push.remove_all(contact_id=contact_id)
+
+
+async def refresh_plan(young_person_id: uuid.UUID, now: dt.datetime, by: Actor | Who) -> None:
+    """The plan's trio section is a copy of the live trio, so versions keep who it was."""
+    people = [
+        TrioPerson(
+            id=str(row["id"]),
+            name=(details := details_of(row)).name,
+            how_they_know_me=details.how_they_know_me,
+            phone=details.phone,
+            email=details.email,
+            what_they_will_do=details.what_they_will_do,
+        )
+        for row in await rows_of(young_person_id)
+    ]
+    await plans.refresh_trio(young_person_id, people, now, by)
+
+
+async def young_person_name(young_person_id: uuid.UUID, now: dt.datetime) -> str:
+    return (await young_people.detail_of(young_person_id, now.date()))["preferred_name"]
+
+
+async def ids_in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
+    """The ids of every trusted contact of the council's young people."""
+    rows = await TrustedContact.select(TrustedContact.id).where(
+        TrustedContact.young_person.is_in(young_people.in_council(council_id))
+    )
+    return [row["id"] for row in rows]
+
+
+def _person(row: dict) -> TrustedPerson:
+    details = details_of(row)
+    return TrustedPerson(
+        id=row["id"],
+        young_person_id=row["young_person"],
+        name=details.name,
+        phone=details.phone,
+        email=details.email,
+        state=ContactState(row["state"]),
+        language=row["language"],
+    )
+
+
+async def reachable(young_person_id: uuid.UUID) -> list[TrustedPerson]:
+    """The young person's people who said yes and are still theirs, in their order."""
+    return [_person(row) for row in await rows_of(young_person_id, (ContactState.ACTIVE,))]
+
+
+async def person(contact_id: uuid.UUID) -> TrustedPerson | None:
+    row = await row_of(contact_id)
+    return _person(row) if row else None

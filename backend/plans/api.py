@@ -1,0 +1,87 @@
+"""What other domains may call about a young person's plan.
+
+Typed in and out: nobody outside plans reads its tables or its sealed content. Access
+checks and audit are the caller's, as for any service given a relation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import msgspec
+
+from backend.accounts.actor import Actor
+from backend.audit.services import Who
+from backend.plans import content as plan_content
+from backend.plans import services
+from backend.plans.schemas import OfflinePlan, Part, PlanContent, Section, Sharing, TrioPerson
+from backend.plans.sharing import kept_from
+
+
+@dataclass(frozen=True)
+class AgreedPlan:
+    number: int
+    agreed_at: dt.datetime
+    content: PlanContent  # all of it, as the young person and their social worker see it
+
+
+async def agreed_content(young_person_id: uuid.UUID) -> AgreedPlan | None:
+    """The latest agreed version, or None before everyone has signed one."""
+    found = await services.agreed(young_person_id)
+    if found is None:
+        return None
+    version, content = found
+    return AgreedPlan(
+        number=version["number"],
+        agreed_at=version["agreed_at"],
+        content=msgspec.convert(content, PlanContent),
+    )
+
+
+async def phone_of(young_person_id: uuid.UUID) -> str:
+    """The young person's phone number in their agreed plan ("" if none): what an alert
+    shows the people it reaches, so it is the agreed one, never a draft's."""
+    found = await services.agreed(young_person_id)
+    about = (found[1].get("about_me") if found else None) or {}
+    return about.get("phone") or ""
+
+
+async def mark_review_due(young_person_id: uuid.UUID, reason: str, at: dt.datetime) -> None:
+    """The plan must be looked at again (a return from missing, a new placement)."""
+    await services.mark_review_due(young_person_id, reason, at)
+
+
+async def sharing(young_person_id: uuid.UUID) -> Sharing:
+    """The sharing choices in force now: the agreed plan's, else the draft's, else the
+    defaults (see services.choices_in_force)."""
+    return msgspec.convert(await services.choices_in_force(young_person_id), Sharing)
+
+
+async def may_see_live(relation: str | None, young_person_id: uuid.UUID, part: Part) -> bool:
+    """Whether `relation` may see the live (not versioned) form of a part, like the
+    trio as it is now, under the choices in force."""
+    choices = await services.choices_in_force(young_person_id)
+    return part not in kept_from(relation, {"sharing": choices})
+
+
+async def refresh_trio(
+    young_person_id: uuid.UUID, people: list[TrioPerson], now: dt.datetime, by: Actor | Who
+) -> None:
+    """Copy the young person's people into the draft (started if need be), so every
+    version keeps who they were. `by` changed them: an account (audited here) or a
+    trusted contact stepping down (audited by the caller)."""
+    await services.change(young_person_id, Section.TRIO, msgspec.to_builtins(people), now, by)
+
+
+async def offline_copy(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> OfflinePlan:
+    """The agreed plan as `relation` may see it, for a phone to keep."""
+    plan = await services.view_for(relation, young_person_id, now)
+    return OfflinePlan(agreed=plan.agreed, review_due_at=plan.review_due_at)
+
+
+def normalise_phone(raw: str) -> str:
+    """A UK phone number as the plan keeps it (+44..., E.164), so call and text links
+    work; raises msgspec.ValidationError when it is not one."""
+    return plan_content.normalise_phone(raw)

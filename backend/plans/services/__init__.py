@@ -1,0 +1,31 @@
+"""Co-designing a Missing Safety Plan: drafts, signatures, agreed versions and reviews.
+
+A plan has numbered versions. Editing starts a draft (a copy of the latest agreed
+version); a draft becomes *agreed* when the young person, their carer and their social
+worker have each signed its exact content; agreeing supersedes the version before.
+Who may do what is in guards; who sees which part is in sharing.
+"""
+
+from backend.plans.services.editing import edit_section, set_photo, sign
+from backend.plans.services.photos import photo, police_form
+from backend.plans.services.reviews import mark_review_due, reviews_due
+from backend.plans.services.versions import agreed, change, choices_in_force
+from backend.plans.services.view import compare, required_signers, versions, view, view_for
+
+__all__ = [
+    "agreed",
+    "change",
+    "choices_in_force",
+    "compare",
+    "edit_section",
+    "mark_review_due",
+    "photo",
+    "police_form",
+    "required_signers",
+    "reviews_due",
+    "set_photo",
+    "sign",
+    "versions",
+    "view",
+    "view_for",
+]

@@ -1,0 +1,60 @@
+"""Plans due for review: marked when something happens (a return from missing, a
+new placement), cleared when the plan is agreed again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from backend.accounts.actor import Actor
+from backend.clock import as_utc
+from backend.db import write_transaction
+from backend.errors import Forbidden
+from backend.i18n import N_
+from backend.plans import guards
+from backend.plans.schemas import ReviewDue
+from backend.plans.services.versions import plan_of
+from backend.plans.services.view import REVIEW_OVERDUE_AFTER
+from backend.plans.tables import Plan
+from backend.young_people import services as young_people
+
+NO_CASELOAD = N_("Only social workers have a caseload.")
+
+
+async def mark_review_due(young_person_id: uuid.UUID, reason: str, at: dt.datetime) -> None:
+    """The hook for later work (a return from missing, a change of placement): the plan
+    must be looked at again. The earliest due date stands until the plan is agreed."""
+    async with write_transaction():
+        plan = await plan_of(young_person_id)
+        if plan is None:
+            await Plan.insert(
+                Plan(
+                    young_person=young_person_id, created_at=at, review_due_at=at, review_reason=reason[:200]
+                )
+            )
+        elif plan["review_due_at"] is None:
+            await Plan.update(review_due_at=at, review_reason=reason[:200]).where(Plan.id == plan["id"])
+
+
+async def reviews_due(actor: Actor, now: dt.datetime) -> list[ReviewDue]:
+    """A social worker's young people whose plan needs reviewing, oldest first."""
+    if not guards.may_see_reviews_due(actor.role):
+        raise Forbidden(NO_CASELOAD)
+    caseload = {row["id"]: row for row in await young_people.list_for(actor, now.date())}
+    if not caseload:
+        return []
+    rows = (
+        await Plan.select(Plan.young_person, Plan.review_due_at, Plan.review_reason)
+        .where(Plan.young_person.is_in(list(caseload)) & Plan.review_due_at.is_not_null())
+        .order_by(Plan.review_due_at)
+    )
+    return [
+        ReviewDue(
+            young_person_id=row["young_person"],
+            preferred_name=caseload[row["young_person"]]["preferred_name"],
+            review_due_at=row["review_due_at"],
+            reason=row["review_reason"],
+            overdue=now - as_utc(row["review_due_at"]) > REVIEW_OVERDUE_AFTER,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,136 @@
+"""A plan's versions as they are kept: sealed content, the draft every change goes
+into, and who changed which part. Nothing here checks access: callers do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from backend.accounts.actor import Actor
+from backend.audit import services as audit
+from backend.audit.services import Action, Who
+from backend.db import write_transaction
+from backend.plans import content as plan_content
+from backend.plans import words
+from backend.plans.schemas import ChangedBy, Section, VersionStatus
+from backend.plans.tables import Plan, PlanChange, PlanVersion
+from backend.sealed import seal, seal_json, unseal_json
+
+
+def load(version: dict) -> dict[str, Any]:
+    return unseal_json(version["content"])
+
+
+def seal_version(version_id: uuid.UUID, content: dict[str, Any]) -> tuple[str, str]:
+    """(sealed content, the seal everyone signs) for a version's row."""
+    return seal_json(content), plan_content.seal(version_id, content)
+
+
+async def plan_of(young_person_id: uuid.UUID) -> dict | None:
+    return await Plan.select().where(Plan.young_person == young_person_id).first()
+
+
+async def latest(plan_id: uuid.UUID, status: VersionStatus) -> dict | None:
+    return await (
+        PlanVersion.select()
+        .where((PlanVersion.plan == plan_id) & (PlanVersion.status == status))
+        .order_by(PlanVersion.number, ascending=False)
+        .first()
+    )
+
+
+async def working(young_person_id: uuid.UUID) -> dict[str, Any]:
+    """What the draft holds, or what a draft would start from now (the agreed version,
+    else a blank plan): the content the next change is checked against."""
+    plan = await plan_of(young_person_id)
+    if plan is None:
+        return plan_content.empty_content()
+    version = await latest(plan["id"], VersionStatus.DRAFT) or await latest(
+        plan["id"], VersionStatus.AGREED
+    )
+    return load(version) if version else plan_content.empty_content()
+
+
+async def agreed(young_person_id: uuid.UUID) -> tuple[dict, dict[str, Any]] | None:
+    """(version row, whole content) of the latest agreed version."""
+    plan = await plan_of(young_person_id)
+    version = await latest(plan["id"], VersionStatus.AGREED) if plan else None
+    return (version, load(version)) if version else None
+
+
+async def choices_in_force(young_person_id: uuid.UUID) -> dict[str, Any]:
+    """The sharing choices that rule what is live (not versioned), like the trio as it
+    is now: the agreed plan's; before any is agreed, the draft's (the young person's
+    only choice yet); with no plan at all, the defaults."""
+    plan = await plan_of(young_person_id)
+    version = None
+    if plan:
+        version = await latest(plan["id"], VersionStatus.AGREED) or await latest(
+            plan["id"], VersionStatus.DRAFT
+        )
+    content = load(version) if version else plan_content.empty_content()
+    return content["sharing"]
+
+
+async def draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
+    """The current draft, made from the latest agreed version if there is none.
+    Call inside a write transaction."""
+    plan = await plan_of(young_person_id)
+    if plan is None:
+        new_plan = Plan(young_person=young_person_id, created_at=now)
+        await Plan.insert(new_plan)
+        plan = await Plan.select().where(Plan.id == new_plan.id).first()
+    draft = await latest(plan["id"], VersionStatus.DRAFT)
+    if draft:
+        return draft
+    agreed_row = await latest(plan["id"], VersionStatus.AGREED)
+    base = load(agreed_row) if agreed_row else plan_content.empty_content()
+    numbers = await PlanVersion.select(PlanVersion.number).where(PlanVersion.plan == plan["id"])
+    version_id = uuid.uuid4()
+    sealed, digest = seal_version(version_id, base)
+    await PlanVersion.insert(
+        PlanVersion(
+            id=version_id,
+            plan=plan["id"],
+            number=max([n["number"] for n in numbers], default=0) + 1,
+            status=VersionStatus.DRAFT,
+            content=sealed,
+            content_hash=digest,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    return await PlanVersion.select().where(PlanVersion.id == version_id).first()
+
+
+async def change(
+    young_person_id: uuid.UUID, section: Section, value: Any, now: dt.datetime, by: Actor | Who
+) -> None:
+    """Write one section of the draft and record who changed it. Callers have checked
+    access (`edit_section` for people; the contacts domain for the trio's copy). A
+    change by an account is audited here; one by someone with no account (a trusted
+    contact stepping down) is audited by its caller."""
+    async with write_transaction():
+        draft = await draft_for_edit(young_person_id, now)
+        content = load(draft)
+        if content.get(section) == value:
+            return
+        content[section] = value
+        sealed, digest = seal_version(draft["id"], content)
+        await PlanVersion.update(content=sealed, content_hash=digest, updated_at=now).where(
+            PlanVersion.id == draft["id"]
+        )
+        who = audit.who(by)
+        await PlanChange.insert(
+            PlanChange(
+                version=draft["id"],
+                at=now,
+                user=by.user_id if isinstance(by, Actor) else None,
+                actor=seal(who.name[:120]),
+                role=ChangedBy(who.role),
+                section=section,
+            )
+        )
+        if isinstance(by, Actor):
+            await audit.record(by, Action.CHANGE, words.CHANGED[section], young_person_id, at=now)

@@ -1,0 +1,198 @@
+"""Reading a plan: each version as its reader may see it, what they may do with it
+(`can`), the list of versions and what changed between two of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import msgspec
+
+from backend.accounts.actor import Actor
+from backend.audit import services as audit
+from backend.audit.services import Action
+from backend.clock import as_utc
+from backend.clock import now as clock_now
+from backend.errors import NotFound
+from backend.i18n import N_, translate
+from backend.plans import content as plan_content
+from backend.plans import guards, sharing, words
+from backend.plans.schemas import (
+    Change,
+    ChangedBy,
+    FieldChange,
+    Part,
+    PlanContent,
+    PlanOut,
+    Section,
+    Signature,
+    SignerRole,
+    VersionOut,
+    VersionStatus,
+    VersionSummary,
+)
+from backend.plans.services.versions import latest, load, plan_of, working
+from backend.plans.sharing import kept_from, visible_to
+from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
+from backend.sealed import unseal
+from backend.young_people import services as young_people
+
+REVIEW_OVERDUE_AFTER = dt.timedelta(days=7)
+SECTION_WORDS = {
+    Section.ABOUT_ME: N_("about me"),
+    Section.WORRIES: N_("what worries me"),
+    Section.PLACES: N_("places"),
+    Section.CARER_STEPS: N_("what my carer will do"),
+    Section.SHARING: N_("who can see what"),
+    Section.PROFESSIONAL_NOTES: N_("notes from professionals"),
+    Section.TRIO: N_("my people"),
+    Section.PHOTO: N_("my photo"),
+}
+NO_SUCH_VERSION = N_("There is no plan version with that number.")
+
+
+async def required_signers(young_person_id: uuid.UUID) -> list[SignerRole]:
+    """The young person and their social worker always; a carer when one is placed."""
+    placed = (await young_people.detail_of(young_person_id, clock_now().date()))["carers"]
+    if placed:
+        return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
+    return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
+
+
+def _seen(relation: str | None, content: dict[str, Any]) -> PlanContent:
+    return msgspec.convert(visible_to(relation, content), PlanContent)
+
+
+async def _describe(version: dict, relation: str | None, needed: list[SignerRole]) -> VersionOut:
+    content = load(version)
+    signatures = (
+        await PlanSignature.select(
+            PlanSignature.role,
+            PlanSignature.content_hash,
+            PlanSignature.signed_at,
+            PlanSignature.user.display_name,
+        )
+        .where(PlanSignature.version == version["id"])
+        .order_by(PlanSignature.signed_at)
+    )
+    changes = (
+        await PlanChange.select(PlanChange.at, PlanChange.actor, PlanChange.role, PlanChange.section)
+        .where(PlanChange.version == version["id"])
+        .order_by(PlanChange.at, ascending=False)
+    )
+    current = [s for s in signatures if s["content_hash"] == version["content_hash"]]
+    signed_roles = {s["role"] for s in current}
+    return VersionOut(
+        id=version["id"],
+        number=version["number"],
+        status=VersionStatus(version["status"]),
+        content=_seen(relation, content),
+        content_hash=version["content_hash"],
+        created_at=version["created_at"],
+        updated_at=version["updated_at"],
+        agreed_at=version["agreed_at"],
+        signatures=[
+            Signature(name=s["user.display_name"], role=SignerRole(s["role"]), signed_at=s["signed_at"])
+            for s in current
+        ],
+        still_to_sign=[role for role in needed if role not in signed_roles],
+        changes=[
+            Change(
+                at=c["at"],
+                name=unseal(c["actor"]),
+                role=ChangedBy(c["role"]),
+                section=translate(SECTION_WORDS[Section(c["section"])]),
+                section_key=Section(c["section"]),
+            )
+            for c in changes
+        ],
+        kept_from_me=[Part(part) for part in sorted(kept_from(relation, content))],
+    )
+
+
+async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> PlanOut:
+    """The draft being worked on (if any) and the latest agreed version."""
+    relation = await young_people.require(actor, young_person_id, guards.may_read_plan, words.OPEN)
+    result = await view_for(relation, young_person_id, now)
+    await audit.record(actor, Action.READ, words.OPENED, young_person_id, at=now)
+    return result
+
+
+async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> PlanOut:
+    """The plan as `relation` may see it (no access check and no audit: callers do both)."""
+    blank = plan_content.empty_content()
+    plan = await plan_of(young_person_id)
+    draft = agreed = None
+    current = blank
+    review_due_at, review_reason, overdue = None, "", False
+    if plan:
+        needed = await required_signers(young_person_id)
+        draft_row = await latest(plan["id"], VersionStatus.DRAFT)
+        agreed_row = await latest(plan["id"], VersionStatus.AGREED)
+        draft = await _describe(draft_row, relation, needed) if draft_row else None
+        agreed = await _describe(agreed_row, relation, needed) if agreed_row else None
+        current = load(draft_row or agreed_row) if (draft_row or agreed_row) else blank
+        review_due_at, review_reason = plan["review_due_at"], plan["review_reason"]
+        overdue = bool(review_due_at and now - as_utc(review_due_at) > REVIEW_OVERDUE_AFTER)
+    return PlanOut(
+        draft=draft,
+        agreed=agreed,
+        review_due_at=review_due_at,
+        review_reason=review_reason,
+        review_overdue=overdue,
+        # What a new plan starts from, so a screen can show the defaults before any edit.
+        blank=_seen(relation, blank),
+        can=guards.can(relation, current, draft.still_to_sign if draft else None),
+    )
+
+
+async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[VersionSummary]:
+    await young_people.require(actor, young_person_id, guards.may_read_plan, words.SEE_VERSIONS)
+    await audit.record(actor, Action.READ, words.VERSIONS_READ, young_person_id)
+    plan = await plan_of(young_person_id)
+    if plan is None:
+        return []
+    rows = (
+        await PlanVersion.select(
+            PlanVersion.number,
+            PlanVersion.status,
+            PlanVersion.created_at,
+            PlanVersion.updated_at,
+            PlanVersion.agreed_at,
+        )
+        .where(PlanVersion.plan == plan["id"])
+        .order_by(PlanVersion.number, ascending=False)
+    )
+    return [
+        VersionSummary(
+            number=row["number"],
+            status=VersionStatus(row["status"]),
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            agreed_at=row["agreed_at"],
+        )
+        for row in rows
+    ]
+
+
+async def compare(actor: Actor, young_person_id: uuid.UUID, first: int, second: int) -> list[FieldChange]:
+    """What changed from version `first` to version `second`."""
+    relation = await young_people.require(actor, young_person_id, guards.may_read_plan, words.COMPARE)
+    plan = await plan_of(young_person_id)
+    rows = {}
+    if plan:
+        for row in await PlanVersion.select().where(
+            (PlanVersion.plan == plan["id"]) & PlanVersion.number.is_in([first, second])
+        ):
+            rows[row["number"]] = row
+    if first not in rows or second not in rows:
+        raise NotFound(NO_SUCH_VERSION)
+    # An older version must not show what the young person keeps from this reader now.
+    current = await working(young_person_id)
+    await audit.record(actor, Action.READ, words.COMPARED, young_person_id)
+    changes = plan_content.diff(
+        sharing.visible_in_history(relation, load(rows[first]), current),
+        sharing.visible_in_history(relation, load(rows[second]), current),
+    )
+    return [FieldChange(**change) for change in changes]
