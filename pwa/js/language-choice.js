@@ -32,6 +32,14 @@ function markUnsaved(on) {
   }
 }
 
+/**
+ * Joining (an invite accepted): the language the person joined in is theirs until they
+ * choose another, so it is sent to the server with the new account or contact record.
+ */
+export function joinedInThisLanguage() {
+  markUnsaved(true);
+}
+
 /** Signed out: the next person on this phone must not inherit a choice meant for this one. */
 export function forgetUnsavedLanguage() {
   markUnsaved(false);

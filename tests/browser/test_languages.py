@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from playwright.sync_api import Page, expect
 
@@ -169,6 +170,11 @@ def languages_asked(page: Page) -> list[str]:
     return asked
 
 
+def saving_language(page: Page, path: str):
+    """Wait for the page to keep a language on the server: PUT <path> (use with `with`)."""
+    return page.expect_request(lambda request: request.method == "PUT" and request.url.endswith(path))
+
+
 def back_to_english_on_the_server(page: Page) -> None:
     """Other tests read Jade's screens in English: leave her choice as it was."""
     page.evaluate(
@@ -189,7 +195,9 @@ def test_a_young_person_who_chooses_arabic_reads_every_screen_of_theirs_in_arabi
     expect(home.html).to_have_attribute("dir", "ltr")
     try:
         asked = languages_asked(jade)
-        home.by_test_id("language-settings").get_by_test_id("language-choice-ar").click()
+        with saving_language(jade, "/api/auth/me/language") as saved:
+            home.by_test_id("language-settings").get_by_test_id("language-choice-ar").click()
+        assert saved.value.post_data_json == {"language": "ar"}
         expect(home.html).to_have_attribute("lang", "ar")
         expect(home.greeting).to_contain_text("مرحبًا")
         expect(home.by_test_id("language-choice-ar")).to_be_focused()
@@ -315,6 +323,25 @@ def test_the_plan_kept_for_no_signal_reads_in_arabic_offline(signed_in):
         home.open("/home")
         expect(home.people_updated).to_contain_text("محفوظ على هذا الهاتف")
         assert_arabic_and_accessible(jade, "home with no signal")
+
+        # An alert waits for signal, and offers a text: in her words, then in English,
+        # as her people may not read Arabic.
+        card = AlertCard(jade)
+        card.tap()
+        card.send_now()
+        expect(card.waiting).to_be_visible(timeout=15_000)
+        expect(card.by_test_id("alert-waiting-title")).to_have_text(arabic("alert_button.no_signal"))
+        body = unquote(card.text_instead.get_attribute("href").split("?body=", 1)[1])
+        said = [
+            ARABIC["alert.text.need_help"],
+            ENGLISH["alert.text.need_help"],
+            ARABIC["alert.text.sent_from"],
+        ]
+        assert body == " ".join(said), body
+        assert_arabic_and_accessible(jade, "an alert waiting for signal")
+        card.by_test_id("alert-drop").click()
+        card.by_test_id("alert-drop-yes").click()
+        expect(card.by_test_id("alert-undone")).to_have_text(arabic("alert_button.dropped"))
     finally:
         jade.context.set_offline(False)
         back_to_english_on_the_server(jade)
@@ -344,7 +371,10 @@ def test_a_trusted_contact_chooses_english_while_the_young_person_stays_arabic(s
         expect(contact.greeting).to_have_text(f"Hi {name}")
         expect(contact.by_test_id("contact-explain")).to_contain_text("Jade may send you an alert")
         assert_no_violations(phone, "contact's invite, in English")
-        contact.agree()
+        # Chosen before saying yes: kept with their contact record once they have one.
+        with saving_language(phone, "/api/contact/me/language") as saved:
+            contact.agree()
+        assert saved.value.post_data_json == {"language": "en"}
         expect(contact.home_title).to_have_text("You're one of Jade's people")
         phone.reload()
         expect(contact.home_title).to_have_text("You're one of Jade's people")
@@ -428,7 +458,10 @@ def test_amir_chooses_arabic_when_he_joins(signed_in, new_context):
     join.by_test_id("join-submit").click()
     expect(join.by_test_id("join-username-error")).to_have_text(arabic("join.enter_username"))
     assert_arabic_and_accessible(amir, "join, with its checks")
-    join.choose("amir.k", "860214")
+    # The language he joined in is kept with his new account.
+    with saving_language(amir, "/api/auth/me/language") as saved:
+        join.choose("amir.k", "860214")
+    assert saved.value.post_data_json == {"language": "ar"}
 
     welcome = WelcomePage(amir)
     welcome.expect_title(arabic("welcome.title"))

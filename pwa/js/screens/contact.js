@@ -5,7 +5,7 @@
 // the server set. An alert itself is #/contact/alerts/<id> (alert-answer.js).
 import { del, get, post } from "../api.js";
 import { t } from "../i18n.js";
-import { languageChooser, languageSection, settleLanguage } from "../language-choice.js";
+import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage } from "../language-choice.js";
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
@@ -76,6 +76,7 @@ async function inviteScreen(view, code, { go, isCurrent }) {
       );
       return;
     }
+    joinedInThisLanguage();
     flash = { key: "contact.agreed", params: { name } };
     // The code is used up: the contact's own page replaces it in the history.
     go("#/contact", { replace: true });

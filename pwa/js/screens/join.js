@@ -2,7 +2,7 @@
 // QR code) looks it up and lets you choose a username and a PIN or password.
 import { post } from "../api.js";
 import { t } from "../i18n.js";
-import { languageChooser } from "../language-choice.js";
+import { joinedInThisLanguage, languageChooser } from "../language-choice.js";
 import { rememberMe } from "../state.js";
 import { deviceName } from "./signin.js";
 import {
@@ -204,6 +204,7 @@ function acceptForm(code, invite, go) {
     if (role === "carer") body.display_name = form.elements.display_name.value.trim();
     try {
       const me = await whileBusy(form, () => post("/api/invites/accept", body, { signInNeeded: false }));
+      joinedInThisLanguage();
       await rememberMe(me);
       go(role === "young_person" ? "#/welcome" : "#/home", { replace: true });
     } catch (error) {
