@@ -78,12 +78,21 @@ function browserLanguage() {
   return null;
 }
 
+// The first screen waits for the words: on a weak signal, not for ever.
+const LOAD_TIMEOUT_MS = 8_000;
+
 async function load(code) {
   if (catalogues[code]) return catalogues[code];
-  const response = await fetch(`/i18n/${code}.json`, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`no catalogue for ${code}`);
-  catalogues[code] = await response.json();
-  return catalogues[code];
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), LOAD_TIMEOUT_MS);
+  try {
+    const response = await fetch(`/i18n/${code}.json`, { credentials: "same-origin", signal: controller.signal });
+    if (!response.ok) throw new Error(`no catalogue for ${code}`);
+    catalogues[code] = await response.json();
+    return catalogues[code];
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function rulesFor(code) {

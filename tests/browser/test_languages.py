@@ -498,3 +498,30 @@ def test_a_notification_speaks_the_language_chosen_on_the_phone(signed_in, serve
         assert [(n["title"], n["body"]) for n in shown] == [(ARABIC["push.title"], ARABIC["push.alert"])]
     finally:
         back_to_english_on_the_server(jade)
+
+
+def test_words_fill_in_names_and_numbers_and_pick_the_plural_form(page):
+    page.goto("/#/signin")
+    SignInPage(page).expect_title("Sign in to Homeward")
+    said = page.evaluate(
+        """async () => {
+            const { setLanguage, t } = await import("/js/i18n.js");
+            const words = (count) => t("alert_button.sending_in", { count });
+            const english = [words(1), words(5), t("home.greeting", { name: "Jade" })];
+            await setLanguage("ar", { keep: false, rerender: false });
+            const arabic = [words(1), words(2), words(5), words(11), t("home.greeting", { name: "Jade" })];
+            const missing = t("no.such.key");
+            await setLanguage("en", { keep: false, rerender: false });
+            return { english, arabic, missing };
+        }"""
+    )
+    assert said["english"] == ["Sending your alert in 1 second", "Sending your alert in 5 seconds", "Hi Jade"]
+    # Names and numbers inside right-to-left words are isolated, as <bdi> would.
+    assert said["arabic"] == [
+        "سيُرسل تنبيهك بعد ثانية واحدة",
+        "سيُرسل تنبيهك بعد ثانيتين",
+        "سيُرسل تنبيهك بعد \u20685\u2069 ثوانٍ",
+        "سيُرسل تنبيهك بعد \u206811\u2069 ثانية",
+        "مرحبًا \u2068Jade\u2069",
+    ]
+    assert said["missing"] == "no.such.key"
