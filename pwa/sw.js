@@ -22,9 +22,12 @@ const WHO_AM_I = "/api/auth/me";
 const FETCHED_AT = "X-Homeward-Fetched-At";
 // Marks an answer from the phone's copy because the network failed.
 const SERVED_OFFLINE = "X-Homeward-Offline";
-// A push says only that something happened: no name, no place, not even on the lock screen.
-const PUSH_TITLE = "Homeward";
-const PUSH_BODY = "Someone you support needs you. Open Homeward.";
+// The page keeps the reader's language here (js/i18n.js), for notifications.
+const SETTINGS_CACHE = "homeward-settings";
+const LANGUAGE_KEY = "/offline/language";
+// Sent with the agreed plan, and kept with the copy: a copy in another language is
+// fetched again in full rather than revalidated.
+const LANGUAGE_HEADER = "X-Homeward-Language";
 
 const SHELL = [
   "/",
@@ -34,7 +37,9 @@ const SHELL = [
   "/js/alerts.js",
   "/js/api.js",
   "/js/app.js",
+  "/js/i18n.js",
   "/js/install.js",
+  "/js/language-choice.js",
   "/js/offline.js",
   "/js/push.js",
   "/js/quick-exit.js",
@@ -75,6 +80,8 @@ const SHELL = [
   "/icons/icon-512.png",
   "/icons/maskable-192.png",
   "/icons/maskable-512.png",
+  "/i18n/ar.json",
+  "/i18n/en.json",
 ];
 
 const SHELL_PATHS = new Set(SHELL);
@@ -156,9 +163,11 @@ async function agreedPlan(request) {
   const key = new URL(request.url).pathname;
   const cache = await caches.open(PLAN_CACHE);
   const kept = await cache.match(key);
+  const language = request.headers.get(LANGUAGE_HEADER);
   const headers = { Accept: "application/json" };
+  if (language) headers[LANGUAGE_HEADER] = language;
   const etag = kept?.headers.get("ETag");
-  if (etag) headers["If-None-Match"] = etag;
+  if (etag && (kept.headers.get(LANGUAGE_HEADER) ?? language) === language) headers["If-None-Match"] = etag;
 
   let response;
   try {
@@ -173,7 +182,10 @@ async function agreedPlan(request) {
     return fresh;
   }
   if (response.ok && response.type === "basic") {
-    const fresh = await withHeaders(response, { [FETCHED_AT]: now });
+    const fresh = await withHeaders(response, {
+      [FETCHED_AT]: now,
+      ...(language ? { [LANGUAGE_HEADER]: language } : {}),
+    });
     await cache.put(key, fresh.clone());
     return fresh;
   }
@@ -220,11 +232,54 @@ self.addEventListener("message", (event) => {
 // alert, so a lock screen says nothing about who or where; the app shows the details
 // only after it has checked who is asking. The tag is the alert's id, so the same
 // alert pushed twice (a retry, or both a push and a re-send) shows one notification.
-const PUSH_WORDS = {
-  alert: "Someone you support needs you. Open Homeward.",
-  call_999: "Homeward has a message for you. Open Homeward.",
+// The words come from the catalogue of the language the reader chose (kept with the
+// shell), so they need no signal either.
+const PUSH_KEYS = {
+  alert: "push.alert",
+  call_999: "push.call_999",
+};
+// Only if no catalogue can be read at all (storage cleared): a notification must show.
+const LAST_RESORT = {
+  "push.title": "Homeward",
+  "push.alert": "Someone you support needs you. Open Homeward.",
 };
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+const DIRECTIONS = { ar: "rtl" };
+
+async function readerLanguage() {
+  try {
+    const kept = await caches.match(LANGUAGE_KEY, { cacheName: SETTINGS_CACHE });
+    const code = kept ? (await kept.json()).language : null;
+    return /^[a-z]{2,3}$/.test(code ?? "") ? code : "en";
+  } catch {
+    return "en";
+  }
+}
+
+async function catalogue(code) {
+  try {
+    const path = `/i18n/${code}.json`;
+    const kept = await caches.match(path, { cacheName: CACHE });
+    const response = kept ?? (await fetch(path));
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The notification's title and body in the reader's language (English for a missing word). */
+async function pushWords(type) {
+  const code = await readerLanguage();
+  const [own, english] = await Promise.all([catalogue(code), code === "en" ? {} : catalogue("en")]);
+  const word = (key) => own[key] ?? english[key] ?? LAST_RESORT[key] ?? LAST_RESORT["push.alert"];
+  return {
+    lang: code,
+    dir: DIRECTIONS[code] ?? "ltr",
+    title: word("push.title"),
+    // Anything new or unknown reads as an alert: the same generic words.
+    body: word(PUSH_KEYS[type] ?? "push.alert"),
+  };
+}
 
 self.addEventListener("push", (event) => {
   let payload = {};
@@ -235,15 +290,19 @@ self.addEventListener("push", (event) => {
   }
   const alertId = typeof payload.alert_id === "string" && SAFE_ID.test(payload.alert_id) ? payload.alert_id : null;
   event.waitUntil(
-    self.registration.showNotification(PUSH_TITLE, {
-      body: PUSH_WORDS[payload.type] ?? PUSH_BODY,
-      tag: alertId ?? "homeward",
-      renotify: true,
-      requireInteraction: true,
-      icon: "/icons/icon-192.png",
-      badge: "/icons/icon-192.png",
-      data: { alertId },
-    }),
+    pushWords(payload.type).then(({ title, body, lang, dir }) =>
+      self.registration.showNotification(title, {
+        body,
+        lang,
+        dir,
+        tag: alertId ?? "homeward",
+        renotify: true,
+        requireInteraction: true,
+        icon: "/icons/icon-192.png",
+        badge: "/icons/icon-192.png",
+        data: { alertId },
+      }),
+    ),
   );
 });
 

@@ -1,15 +1,19 @@
 // The "your account" part every home screen shares: phones, PIN/password, sign out.
 import { post } from "./api.js";
+import { t } from "./i18n.js";
+import { languageSection } from "./language-choice.js";
 import { forgetOffline } from "./offline.js";
 import { forgetEverything, isProfessional } from "./state.js";
 import { announce, h } from "./ui.js";
 
-export function secretWord(me) {
-  return me.user.role === "young_person" ? "PIN" : "password";
+export function usesPin(me) {
+  return me.user.role === "young_person";
 }
 
 export function phonesTitle(me) {
-  return isProfessional() || me.session?.kind === "browser" ? "Where you're signed in" : "My phones";
+  return isProfessional() || me.session?.kind === "browser"
+    ? t("account.where_signed_in")
+    : t("account.my_phones");
 }
 
 async function signOut(go, buttonEl) {
@@ -44,7 +48,7 @@ export function accountItems(me, go) {
     type: "button",
     class: "menu-item menu-button",
     testid: "sign-out",
-    text: "Sign out",
+    text: t("account.sign_out"),
   });
   signOutButton.addEventListener("click", () => signOut(go, signOutButton));
   return [
@@ -52,17 +56,21 @@ export function accountItems(me, go) {
     h(
       "a",
       { href: "#/change-secret", class: "menu-item", testid: "link-change-secret" },
-      me.user.role === "young_person" ? "Change my PIN" : "Change my password",
+      usesPin(me) ? t("account.change_pin") : t("account.change_password"),
     ),
     signOutButton,
   ];
 }
 
+/** Every home's account part, then the language chooser (an array: put() takes both). */
 export function accountSection(me, go) {
-  return h(
-    "section",
-    { "aria-labelledby": "account-heading" },
-    h("h2", { id: "account-heading", text: "Your account" }),
-    menu(accountItems(me, go)),
-  );
+  return [
+    h(
+      "section",
+      { "aria-labelledby": "account-heading" },
+      h("h2", { id: "account-heading", text: t("account.heading") }),
+      menu(accountItems(me, go)),
+    ),
+    languageSection({ whose: "account" }),
+  ];
 }

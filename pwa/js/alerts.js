@@ -3,6 +3,7 @@
 // a retry or a reconnect sends the same key, so the server makes one alert. With no
 // signal the alert waits on the phone (offline.js) and goes when the signal is back.
 import { post } from "./api.js";
+import { DEFAULT_LANGUAGE, language, t } from "./i18n.js";
 import { dropPendingAlert, keepPendingAlert, pendingAlert } from "./offline.js";
 import { loadMe } from "./state.js";
 import { plainWhen } from "./ui.js";
@@ -16,16 +17,23 @@ const SEND_TIMEOUT_MS = 10_000;
 // The browser's own timeout doesn't count the time a permission question is open.
 const LOCATION_CAP_MS = 12_000;
 
+// [kind, key of its words]
 export const KINDS = [
-  ["need_help", "I need help"],
-  ["safe_not_home", "I'm safe but not home yet"],
-  ["call_me", "Please call me"],
+  ["need_help", "alert.kind.need_help"],
+  ["safe_not_home", "alert.kind.safe_not_home"],
+  ["call_me", "alert.kind.call_me"],
 ];
 
+/** What the young person said, in the reader's words (the server's words if the kind is new). */
+export function kindWords(alert) {
+  const found = KINDS.find(([kind]) => kind === alert.kind);
+  return found ? t(found[1]) : alert.kind_words;
+}
+
 const TEXT_WORDS = {
-  need_help: "I need help. Please call me.",
-  safe_not_home: "I'm safe but not home yet.",
-  call_me: "Please call me.",
+  need_help: "alert.text.need_help",
+  safe_not_home: "alert.text.safe_not_home",
+  call_me: "alert.text.call_me",
 };
 
 /** Made once per tap, when the countdown starts, and kept with that alert. */
@@ -201,48 +209,64 @@ export function textHref(people, kind, location = null) {
     .filter((person) => person.state !== "stepped_down" && person.phone)
     .map((person) => dialable(person.phone));
   if (!numbers.length) return null;
-  let words = TEXT_WORDS[kind] ?? TEXT_WORDS.need_help;
+  const key = TEXT_WORDS[kind] ?? TEXT_WORDS.need_help;
+  // Their people may not read the young person's language: English goes too.
+  const words = [t(key)];
+  if (language() !== DEFAULT_LANGUAGE) words.push(t(key, {}, { language: DEFAULT_LANGUAGE }));
   if (location) {
     const lat = location.latitude.toFixed(5);
     const lng = location.longitude.toFixed(5);
-    words += ` Where I am: https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
+    words.push(
+      t("alert.text.where", {
+        map: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`,
+      }),
+    );
   }
-  return `sms:${numbers.join(",")}?body=${encodeURIComponent(`${words} (sent from Homeward)`)}`;
+  words.push(t("alert.text.sent_from"));
+  return `sms:${numbers.join(",")}?body=${encodeURIComponent(words.join(" "))}`;
 }
 
 // How each person who was asked is doing, for the young person and for adults.
-export const RECIPIENT_WORDS = {
-  sent: "Sent",
-  reached: "Got it on their phone",
-  opened: "Opened it",
-  acknowledged: "Has got this",
-  declined: "Can't right now",
-  failed: "Couldn't reach them",
+const RECIPIENT_WORDS = {
+  sent: "alert.recipient.sent",
+  reached: "alert.recipient.reached",
+  opened: "alert.recipient.opened",
+  acknowledged: "alert.recipient.acknowledged",
+  declined: "alert.recipient.declined",
+  failed: "alert.recipient.failed",
 };
 
-export const ROLE_WORDS_FOR_YOUNG_PERSON = {
-  trusted_contact: "One of your people",
-  carer: "Your carer",
-  duty: "Social worker on duty",
+const ROLE_WORDS_FOR_YOUNG_PERSON = {
+  trusted_contact: "alert.role.for_young_person.trusted_contact",
+  carer: "alert.role.for_young_person.carer",
+  duty: "alert.role.for_young_person.duty",
 };
 
-export const ROLE_WORDS_FOR_ADULTS = {
-  trusted_contact: "Trusted person",
-  carer: "Carer",
-  duty: "Duty social worker",
+const ROLE_WORDS_FOR_ADULTS = {
+  trusted_contact: "alert.role.for_adults.trusted_contact",
+  carer: "alert.role.for_adults.carer",
+  duty: "alert.role.for_adults.duty",
 };
+
+const wordsOr = (keys, code, otherwise) => (keys[code] ? t(keys[code]) : otherwise);
+
+export const recipientWords = (status) => wordsOr(RECIPIENT_WORDS, status, status);
+export const roleWordsForYoungPerson = (role) => wordsOr(ROLE_WORDS_FOR_YOUNG_PERSON, role, "");
+export const roleWordsForAdults = (role) => wordsOr(ROLE_WORDS_FOR_ADULTS, role, role);
 
 /** A few words on where an alert is, for the lists of alerts. */
 export function stateWords(alert, { forYoungPerson = false } = {}) {
   switch (alert.state) {
     case "active":
-      return forYoungPerson ? "On: waiting for someone to say they've got it" : "Needs someone now";
+      return forYoungPerson ? t("alert.state.active_for_young_person") : t("alert.state.active");
     case "acknowledged":
-      return alert.acknowledged_by ? `${alert.acknowledged_by} has got this` : "Someone has got this";
+      return alert.acknowledged_by
+        ? t("alert.state.acknowledged_by", { name: alert.acknowledged_by })
+        : t("alert.state.acknowledged");
     case "cancelled":
-      return forYoungPerson ? "You stopped it: you were OK" : "Stopped: they said they're OK";
+      return forYoungPerson ? t("alert.state.cancelled_for_young_person") : t("alert.state.cancelled");
     case "failed":
-      return "Nobody answered in time";
+      return t("alert.state.failed");
     default:
       return "";
   }
@@ -250,7 +274,7 @@ export function stateWords(alert, { forYoungPerson = false } = {}) {
 
 /** "today at 2:05 pm", to follow "sent it again". */
 export function whenInSentence(value) {
-  return plainWhen(value).replace(/^(Today|Yesterday)/, (word) => word.toLowerCase());
+  return plainWhen(value, { style: "sentence" });
 }
 
 /** Active alerts first, then newest first. */

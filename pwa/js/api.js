@@ -1,5 +1,7 @@
 // Talks to the Homeward API (docs/api.md). Same origin only; the session is an
-// HttpOnly cookie the page never sees.
+// HttpOnly cookie the page never sees. Every request says which language the person
+// reads, so the server's words (errors too) come back in it.
+import { language, t } from "./i18n.js";
 
 // Kept in memory only: localStorage would let any script on the page, or anyone
 // with the phone, read it later.
@@ -37,12 +39,11 @@ export function forgetCsrfToken() {
 function tooManyTries(retryAfterHeader) {
   const seconds = Number.parseInt(retryAfterHeader ?? "", 10);
   const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
-  const wait =
-    minutes === null ? "" : ` You can try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  const wait = minutes === null ? "" : t("error.try_again_in", { count: minutes });
   return new ApiError({
     status: 429,
-    title: "Too many tries. Please wait and try again.",
-    detail: wait.trim(),
+    title: t("error.too_many_tries"),
+    detail: wait,
     retryAfter: minutes,
   });
 }
@@ -56,7 +57,7 @@ async function problemFrom(response) {
   }
   return new ApiError({
     status: response.status,
-    title: typeof body.title === "string" ? body.title : "Something went wrong. Please try again.",
+    title: typeof body.title === "string" ? body.title : t("error.generic"),
     detail: typeof body.detail === "string" ? body.detail : "",
     errors: Array.isArray(body.errors) ? body.errors : [],
   });
@@ -81,7 +82,10 @@ export async function request(
   body = undefined,
   { signInNeeded = true, withResponse = false, asBlob = false, timeoutMs = 0 } = {},
 ) {
-  const headers = { Accept: "application/json, application/problem+json" };
+  const headers = {
+    Accept: "application/json, application/problem+json",
+    "X-Homeward-Language": language(),
+  };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 
@@ -101,8 +105,8 @@ export async function request(
     onResponse(0);
     throw new ApiError({
       status: 0,
-      title: "You're offline, so this can't load.",
-      detail: "Try again when you have signal or Wi-Fi.",
+      title: t("error.offline_title"),
+      detail: t("error.offline_detail"),
     });
   } finally {
     clearTimeout(timer);

@@ -3,6 +3,7 @@
 // an invite code (#/join/CODE) never reaches a server log.
 import { alertInProgress, retryPendingAlert } from "./alerts.js";
 import { get, whenResponded, whenSignedOut } from "./api.js";
+import { startLanguage, t } from "./i18n.js";
 import { listenForInstallPrompt } from "./install.js";
 import { forgetOffline } from "./offline.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
@@ -95,9 +96,9 @@ function matchRoute(path) {
 function notFound(view) {
   put(
     view,
-    heading("Page not found", "not-found"),
-    h("p", { text: "We couldn't find that page." }),
-    h("p", {}, h("a", { href: "#/home" }, "Go to the start")),
+    heading(t("app.not_found_title"), "not-found"),
+    h("p", { text: t("app.not_found") }),
+    h("p", {}, h("a", { href: "#/home" }, t("app.go_to_start"))),
   );
 }
 
@@ -105,7 +106,7 @@ function idleNotice() {
   return h("p", {
     class: "idle-notice",
     testid: "idle-notice",
-    text: "You'll be signed out after 15 minutes without activity.",
+    text: t("app.idle_notice"),
   });
 }
 
@@ -141,7 +142,7 @@ async function render() {
         h(
           "button",
           { type: "button", class: "button button-secondary", testid: "retry", onClick: render },
-          "Try again",
+          t("common.try_again"),
         ),
       );
       return;
@@ -198,7 +199,7 @@ function restartIdleTimer() {
   idleTimer = setTimeout(() => {
     // The server has ended the session by now; take personal data off the screen.
     forgetEverything();
-    setSignInNotice("You were signed out after 15 minutes without activity.");
+    setSignInNotice(t("app.signed_out_idle"));
     go("#/signin", { replace: true });
   }, IDLE_MS);
 }
@@ -224,7 +225,7 @@ function start() {
   });
   // An alert that waited for signal has gone: the home shows who has it; elsewhere, say so.
   window.addEventListener("homeward:alert-sent", () => {
-    if (location.hash !== "#/home") announce("Your alert was sent to your people.");
+    if (location.hash !== "#/home") announce(t("app.alert_sent"));
   });
   // A tapped notification while Homeward is open (sw.js): show that alert.
   if ("serviceWorker" in navigator) {
@@ -253,6 +254,13 @@ function start() {
   });
 
   window.addEventListener("hashchange", render);
+  // A language chosen on a screen: draw it again in that language, and keep focus on
+  // the button that was pressed (not during an alert's countdown, which would be lost).
+  window.addEventListener("homeward:language", (event) => {
+    if (alertInProgress()) return;
+    const code = event.detail?.language;
+    render().then(() => document.querySelector(`[data-testid="language-choice-${code}"]`)?.focus());
+  });
   // An alert tapped with no signal before the app was closed goes now.
   render().finally(retryPendingAlert);
 
@@ -263,4 +271,5 @@ function start() {
   }
 }
 
+await startLanguage();
 start();

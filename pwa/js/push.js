@@ -2,6 +2,7 @@
 // hand the subscription to whoever stores it (a trusted contact's or a user's route).
 // A push only ever says "open Homeward" (see sw.js); the details load after sign-in.
 import { get } from "./api.js";
+import { t } from "./i18n.js";
 
 const READY_TIMEOUT_MS = 10_000;
 
@@ -51,31 +52,22 @@ async function subscribe(registration, applicationServerKey) {
  */
 export async function subscribeThisPhone() {
   if (!canNotify()) {
-    throw new Refusal(
-      "This browser can't show notifications.",
-      "On an iPhone, add Homeward to your home screen first, then open it from there and try again.",
-    );
+    throw new Refusal(t("push.refusal.no_support"), t("push.refusal.no_support_detail"));
   }
   const permission = await Notification.requestPermission();
   if (permission !== "granted") {
-    throw new Refusal(
-      "Notifications are blocked for Homeward.",
-      "To get alerts, allow notifications for this site in your phone's settings, then try again.",
-    );
+    throw new Refusal(t("push.refusal.blocked"), t("push.refusal.blocked_detail"));
   }
   const { public_key: publicKey } = await get("/api/push/public-key", { signInNeeded: false });
   if (!publicKey) {
-    throw new Refusal(
-      "Notifications can't be turned on yet.",
-      "This Homeward isn't set up to send them. Please tell the person who looks after it.",
-    );
+    throw new Refusal(t("push.refusal.no_key"), t("push.refusal.no_key_detail"));
   }
   try {
     const registration = await serviceWorkerReady();
     const subscription = await subscribe(registration, keyBytes(publicKey));
     return subscription.toJSON();
   } catch {
-    throw new Refusal("This phone couldn't turn on notifications.", "Check you have signal, then try again.");
+    throw new Refusal(t("push.refusal.failed"), t("push.refusal.failed_detail"));
   }
 }
 

@@ -2,6 +2,7 @@
 // young-person screen with one tap, or with Escape pressed three times. If the young
 // person has chosen it (never by default), leaving also clears their plan and people
 // from this phone, so whoever picks the phone up can't read them with no signal.
+import { t } from "./i18n.js";
 import { clearThisPhone } from "./offline.js";
 import { forgetEverything } from "./state.js";
 import { announce, h, nextId } from "./ui.js";
@@ -47,7 +48,7 @@ export function leaveQuickly() {
   forgetEverything();
   // Blank the screen first: the next site may take a moment to load.
   document.getElementById("main")?.replaceChildren();
-  document.title = "Weather";
+  document.title = t("quick_exit.page_title");
   if (!clearsPhoneOnExit()) {
     goElsewhere();
     return;
@@ -80,43 +81,39 @@ export function quickExitChoice() {
     "aria-describedby": `${id}-hint`,
   });
   input.checked = clearsPhoneOnExit();
-  const state = h("span", { class: "switch-state", "aria-hidden": "true", text: input.checked ? "On" : "Off" });
+  const state = h("span", {
+    class: "switch-state",
+    "aria-hidden": "true",
+    text: input.checked ? t("common.on") : t("common.off"),
+  });
   input.addEventListener("change", () => {
     if (!chooseClearsPhone(input.checked)) {
       input.checked = !input.checked;
-      announce("That didn't save on this phone. Please try again.");
+      announce(t("quick_exit.not_saved"));
     } else {
-      announce(
-        input.checked
-          ? "On. Leave quickly will also clear this phone."
-          : "Off. Leave quickly will leave your plan on this phone.",
-      );
+      announce(input.checked ? t("quick_exit.now_on") : t("quick_exit.now_off"));
     }
-    state.textContent = input.checked ? "On" : "Off";
+    state.textContent = input.checked ? t("common.on") : t("common.off");
   });
   return h(
     "section",
     { "aria-labelledby": headingId, testid: "quick-exit-choice" },
-    h("h2", { id: headingId, text: "Leaving quickly" }),
-    h("p", {
-      text: "Tap Leave quickly at the top of the screen, or press Escape 3 times, to go to a weather page at once.",
-    }),
+    h("h2", { id: headingId, text: t("quick_exit.heading") }),
+    h("p", { text: t("quick_exit.explain") }),
     h(
       "div",
       { class: "switch-field" },
       h(
         "div",
         { class: "switch-row" },
-        h("label", { for: id, text: "When I leave quickly, also clear this phone" }),
+        h("label", { for: id, text: t("quick_exit.clear_label") }),
         input,
         state,
       ),
       h("p", {
         class: "hint",
         id: `${id}-hint`,
-        text:
-          "Off unless you turn it on. If it is on, leaving quickly takes your plan and your people off this phone. " +
-          "You stay signed in. You will need signal to see them again.",
+        text: t("quick_exit.clear_hint"),
       }),
     ),
   );

@@ -2,6 +2,7 @@
 // Young people and carers also keep a minimal identity on the phone (offline.js) so
 // the home opens with no signal; it is used only when the server can't be reached.
 import { forgetCsrfToken, get } from "./api.js";
+import { forgetUnsavedLanguage, settleLanguage } from "./language-choice.js";
 import { offlineMe, saveIdentity } from "./offline.js";
 
 const PROFESSIONAL_ROLES = new Set(["social_worker", "manager", "admin"]);
@@ -10,9 +11,14 @@ let me = null;
 // A message for the sign-in screen, e.g. after the idle time-out.
 let signInNotice = "";
 
+/**
+ * Keep who signed in. Resolves when the language is settled with the one kept on the
+ * server, so the next screen is drawn in it.
+ */
 export function rememberMe(reply) {
   me = reply;
   saveIdentity(reply);
+  return settleLanguage(reply?.user?.language ?? reply?.language, "account");
 }
 
 function role() {
@@ -36,7 +42,7 @@ export function usingOfflineIdentity() {
 export async function loadMe() {
   if (me && !me.offline) return me;
   try {
-    rememberMe(await get("/api/auth/me", { signInNeeded: false }));
+    await rememberMe(await get("/api/auth/me", { signInNeeded: false }));
   } catch (error) {
     const kept = error.status === 0 ? await offlineMe() : null;
     if (!kept) throw error;
@@ -48,6 +54,7 @@ export async function loadMe() {
 export function forgetEverything() {
   me = null;
   forgetCsrfToken();
+  forgetUnsavedLanguage();
 }
 
 export function setSignInNotice(text) {

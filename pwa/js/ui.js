@@ -1,5 +1,6 @@
 // Small DOM helpers. Everything is built with createElement and textContent so
 // text from the server can never become markup.
+import { locale, t } from "./i18n.js";
 
 let lastId = 0;
 
@@ -61,7 +62,7 @@ export function heading(text, testid = "screen-title") {
 }
 
 export function loading() {
-  return h("p", { class: "loading", testid: "loading", text: "Loading…" });
+  return h("p", { class: "loading", testid: "loading", text: t("common.loading") });
 }
 
 /** Show why something could not load, in place of the thing itself. */
@@ -69,7 +70,7 @@ export function problemBox(error, testid = "problem") {
   return h(
     "div",
     { class: "problem", role: "alert", testid },
-    h("p", { class: "problem-title", text: error.title || "Something went wrong." }),
+    h("p", { class: "problem-title", text: error.title || t("common.something_wrong") }),
     error.detail ? h("p", { text: error.detail }) : null,
   );
 }
@@ -95,6 +96,9 @@ export function field({
     id,
     name,
     type: multiline ? null : type,
+    // What people type takes its own direction (English in an Arabic form, say);
+    // numbers, emails and passwords always read left to right.
+    dir: ["tel", "email", "number", "password"].includes(type) ? "ltr" : "auto",
     rows: multiline ? 4 : null,
     required,
     testid,
@@ -206,14 +210,23 @@ export async function whileBusy(form, work) {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
-const dayFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true });
+const DATE = { day: "numeric", month: "long", year: "numeric" };
+const DAY = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+const TIME = { hour: "numeric", minute: "2-digit", hour12: true };
+const formats = new Map();
+
+// One formatter per language and shape: the language can change while the page is open.
+function format(options) {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(locale(), options));
+  return formats.get(key);
+}
+
+/** "2:05 pm" in the reader's language. */
+export function plainTime(value) {
+  const when = new Date(value);
+  return Number.isNaN(when.getTime()) ? "" : format(TIME).format(when);
+}
 
 function sameDay(a, b) {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
@@ -223,38 +236,44 @@ function sameDay(a, b) {
 export function plainDate(value) {
   if (!value) return "";
   const [y, m, d] = String(value).slice(0, 10).split("-").map(Number);
-  return dateFormat.format(new Date(y, m - 1, d));
+  return format(DATE).format(new Date(y, m - 1, d));
 }
 
-/** "Today at 2:05 pm", "Yesterday at 9:30 am" or "Monday 3 March 2025 at 2:05 pm". */
-export function plainWhen(value) {
+/**
+ * "Today at 2:05 pm", "Yesterday at 9:30 am" or "Monday 3 March 2025 at 2:05 pm".
+ * `style: "sentence"` for the middle of a sentence ("today at 2:05 pm"), `"on"` to
+ * follow a verb ("today at 2:05 pm", "on Monday 3 March 2025 at 2:05 pm").
+ */
+export function plainWhen(value, { style = "start" } = {}) {
   if (!value) return "";
   const when = new Date(value);
   if (Number.isNaN(when.getTime())) return String(value);
   const now = new Date();
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);
-  const time = timeFormat.format(when);
-  if (sameDay(when, now)) return `Today at ${time}`;
-  if (sameDay(when, yesterday)) return `Yesterday at ${time}`;
-  return `${dayFormat.format(when)} at ${time}`;
+  const time = format(TIME).format(when);
+  const inSentence = style !== "start";
+  if (sameDay(when, now)) return t(inSentence ? "when.today_in_sentence" : "when.today", { time });
+  if (sameDay(when, yesterday))
+    return t(inSentence ? "when.yesterday_in_sentence" : "when.yesterday", { time });
+  return t(style === "on" ? "when.on_day" : "when.day", { day: format(DAY).format(when), time });
 }
 
 // Words a young person sees for each role (reading age about 10).
 const ROLE_FOR_YOUNG_PERSON = {
-  young_person: "You",
-  carer: "Your carer",
-  social_worker: "Your social worker",
-  manager: "Manager",
-  admin: "Looks after Homeward",
+  young_person: "role.for_young_person.young_person",
+  carer: "role.for_young_person.carer",
+  social_worker: "role.for_young_person.social_worker",
+  manager: "role.for_young_person.manager",
+  admin: "role.for_young_person.admin",
 };
 
 const ROLE_FOR_ADULTS = {
-  young_person: "Young person",
-  carer: "Carer",
-  social_worker: "Social worker",
-  manager: "Manager",
-  admin: "Admin",
+  young_person: "role.for_adults.young_person",
+  carer: "role.for_adults.carer",
+  social_worker: "role.for_adults.social_worker",
+  manager: "role.for_adults.manager",
+  admin: "role.for_adults.admin",
 };
 
 // The API sends roles as codes ("social_worker") or as words ("social worker").
@@ -270,15 +289,18 @@ function capitalised(text) {
 }
 
 export function roleForYoungPerson(role) {
-  return ROLE_FOR_YOUNG_PERSON[roleKey(role)] ?? capitalised(String(role ?? "").replaceAll("_", " "));
+  const key = ROLE_FOR_YOUNG_PERSON[roleKey(role)];
+  return key ? t(key) : capitalised(String(role ?? "").replaceAll("_", " "));
 }
 
 export function roleForAdults(role) {
-  return ROLE_FOR_ADULTS[roleKey(role)] ?? capitalised(String(role ?? "").replaceAll("_", " "));
+  const key = ROLE_FOR_ADULTS[roleKey(role)];
+  return key ? t(key) : capitalised(String(role ?? "").replaceAll("_", " "));
 }
 
+/** "Lou, Dan and Grace", joined the reader's way. */
 export function plainList(items) {
   if (items.length === 0) return "";
   if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return new Intl.ListFormat(locale(), { style: "long", type: "conjunction" }).format(items);
 }

@@ -198,7 +198,8 @@ def new_context(browser: Browser, server: Server):
 
     def make(**options) -> BrowserContext:
         options.setdefault("viewport", {"width": 390, "height": 844})
-        context = browser.new_context(base_url=server.base_url, locale="en-GB", **options)
+        options.setdefault("locale", "en-GB")
+        context = browser.new_context(base_url=server.base_url, **options)
         context.route(ELSEWHERE, _stub_elsewhere)
         context.on("page", problems.watch)
         context.set_default_timeout(10_000)

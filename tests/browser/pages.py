@@ -63,6 +63,19 @@ class Screen:
     def wait_until_loaded(self) -> None:
         expect(self.by_test_id("loading")).to_have_count(0)
 
+    # -- languages ---------------------------------------------------------------------
+
+    @property
+    def html(self) -> Locator:
+        """<html>: its lang and dir say which language and direction the page is in."""
+        return self.page.locator("html")
+
+    def choose_language(self, code: str) -> None:
+        """Press the language's button (the first chooser on the screen) and wait for it."""
+        self.by_test_id(f"language-choice-{code}").first.click()
+        expect(self.html).to_have_attribute("lang", code)
+        expect(self.by_test_id(f"language-choice-{code}").first).to_have_attribute("aria-pressed", "true")
+
 
 class SignInPage(Screen):
     def open(self) -> None:  # type: ignore[override]

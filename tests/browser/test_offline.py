@@ -276,7 +276,7 @@ def test_service_worker_precaches_every_shell_file():
     on_disk = {
         "/" + str(path.relative_to(PWA))
         for path in PWA.rglob("*")
-        if path.is_file() and path.suffix in {".js", ".css", ".png", ".svg", ".webmanifest"}
+        if path.is_file() and path.suffix in {".js", ".css", ".png", ".svg", ".webmanifest", ".json"}
     }
     on_disk.discard("/sw.js")
     assert on_disk - listed == set(), "add these to SHELL in pwa/sw.js"

@@ -7,7 +7,9 @@
 // No polling here: every read is written to the young person's record ("opened your
 // alert"), so the page asks again only when the person taps "Check again".
 import { get, post } from "../api.js";
-import { dialable, RECIPIENT_WORDS, ROLE_WORDS_FOR_ADULTS, whenInSentence } from "../alerts.js";
+import { dialable, kindWords, recipientWords, roleWordsForAdults, whenInSentence } from "../alerts.js";
+import { t } from "../i18n.js";
+import { settleLanguage } from "../language-choice.js";
 import { announce, fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 import { phoneText } from "./plan-parts.js";
 
@@ -20,12 +22,13 @@ function endpoints(alertId, forContact) {
     return {
       // /api/contact/me also brings the CSRF token the answer buttons need.
       load: async () => {
-        const [view] = await Promise.all([get(base, options), get("/api/contact/me", options)]);
+        const [view, me] = await Promise.all([get(base, options), get("/api/contact/me", options)]);
+        await settleLanguage(me?.language, "contact");
         return { view, status: null };
       },
       answer: async (what) => ({ view: await post(`${base}/${what}`, undefined, options), status: null }),
       home: "#/contact",
-      homeWords: "Back to your page",
+      homeWords: t("alert_answer.back_to_page"),
     };
   }
   const base = `/api/alerts/${id}`;
@@ -34,15 +37,15 @@ function endpoints(alertId, forContact) {
     load: async () => split(await get(base)),
     answer: async (what) => split(await post(`${base}/${what}`)),
     home: "#/home",
-    homeWords: "Back to home",
+    homeWords: t("common.back_home"),
   };
 }
 
 function title(view) {
   const name = view.young_person_name;
-  if (view.state === "cancelled") return `${name} is OK now`;
-  if (view.state === "acknowledged") return `${name}'s alert`;
-  return `${name} needs you`;
+  if (view.state === "cancelled") return t("alert_answer.title_cancelled", { name });
+  if (view.state === "acknowledged") return t("alert_answer.title_acknowledged", { name });
+  return t("alert_answer.title", { name });
 }
 
 function situation(view) {
@@ -52,22 +55,26 @@ function situation(view) {
     return h("p", {
       class: "notice",
       testid: "recipient-situation",
-      text: `${name} stopped the alert and said they're OK. You don't need to do anything now.`,
+      text: t("alert_answer.situation_cancelled", { name }),
     });
   }
   if (view.state === "acknowledged" && !mine) {
     return h(
       "div",
       { class: "notice", testid: "recipient-situation" },
-      h("p", { class: "notice-title", testid: "recipient-taken", text: `${view.acknowledged_by} has got this` }),
-      h("p", { text: `You can still call or text ${name} if you want to.` }),
+      h("p", {
+        class: "notice-title",
+        testid: "recipient-taken",
+        text: t("alert.state.acknowledged_by", { name: view.acknowledged_by }),
+      }),
+      h("p", { text: t("alert_answer.situation_taken", { name }) }),
     );
   }
   if (view.state === "failed") {
     return h("p", {
       class: "notice notice-warning",
       testid: "recipient-situation",
-      text: `Nobody said they had this in time, so ${name} was told to call 999 if in danger, or 101. If you can, call ${name} now.`,
+      text: t("alert_answer.situation_failed", { name }),
     });
   }
   return null;
@@ -77,13 +84,24 @@ function message(view) {
   return h(
     "div",
     { class: "alert-message", testid: "recipient-message-box" },
-    h("p", { class: "alert-message-words", testid: "recipient-message", text: `“${view.kind_words}”` }),
-    h("p", { class: "card-detail", testid: "recipient-when", text: `Sent ${plainWhen(view.created_at)}` }),
+    h("p", {
+      class: "alert-message-words",
+      testid: "recipient-message",
+      text: t("alert_answer.quoted", { words: kindWords(view) }),
+    }),
+    h("p", {
+      class: "card-detail",
+      testid: "recipient-when",
+      text: t("alert_status.sent", { when: plainWhen(view.created_at) }),
+    }),
     view.sent_again_at
       ? h("p", {
           class: "card-detail",
           testid: "recipient-sent-again",
-          text: `${view.young_person_name} sent it again ${whenInSentence(view.sent_again_at)}`,
+          text: t("alert_answer.sent_again", {
+            name: view.young_person_name,
+            when: whenInSentence(view.sent_again_at),
+          }),
         })
       : null,
   );
@@ -107,8 +125,8 @@ function mapLink(url) {
         class: "button button-secondary",
         testid: "recipient-map",
       },
-      "Open map",
-      h("span", { class: "visually-hidden", text: " (opens in a new tab)" }),
+      t("alert_answer.open_map"),
+      h("span", { class: "visually-hidden", text: ` ${t("common.new_tab")}` }),
     ),
   );
 }
@@ -119,38 +137,38 @@ function whereSection(view) {
   return h(
     "section",
     { "aria-labelledby": "recipient-where-heading", testid: "recipient-location" },
-    h("h2", { id: "recipient-where-heading", text: `Where ${name} is` }),
+    h("h2", { id: "recipient-where-heading", text: t("alert_answer.where_heading", { name }) }),
     place
       ? [
-          h("p", { class: "hint", text: `${name} chose to share this, just for this alert.` }),
+          h("p", { class: "hint", text: t("alert_answer.where_hint", { name }) }),
           h(
             "dl",
             { class: "details" },
             h(
               "div",
               { class: "detail" },
-              h("dt", { text: "Plus code" }),
-              h("dd", { testid: "recipient-plus-code", text: place.plus_code }),
+              h("dt", { text: t("alert_answer.plus_code") }),
+              h("dd", { testid: "recipient-plus-code", dir: "ltr", text: place.plus_code }),
             ),
             h(
               "div",
               { class: "detail" },
-              h("dt", { text: "Map reference" }),
-              h("dd", { testid: "recipient-coordinates", text: coordinates(place) }),
+              h("dt", { text: t("alert_answer.map_reference") }),
+              h("dd", { testid: "recipient-coordinates", dir: "ltr", text: coordinates(place) }),
             ),
             Number.isFinite(place.accuracy_m)
               ? h(
                   "div",
                   { class: "detail" },
-                  h("dt", { text: "Accurate to" }),
-                  h("dd", { text: `About ${Math.round(place.accuracy_m)} metres` }),
+                  h("dt", { text: t("alert_answer.accurate_to") }),
+                  h("dd", { text: t("alert_answer.metres", { count: Math.round(place.accuracy_m) }) }),
                 )
               : null,
           ),
           // Only an https link from our own server's reply; it opens the map elsewhere.
           String(place.map_url).startsWith("https://") ? mapLink(place.map_url) : null,
         ]
-      : h("p", { testid: "recipient-no-location", text: `${name} didn't share where they are.` }),
+      : h("p", { testid: "recipient-no-location", text: t("alert_answer.no_location", { name }) }),
   );
 }
 
@@ -158,15 +176,29 @@ function callAndText(view) {
   const name = view.young_person_name;
   const phone = dialable(view.young_person_phone);
   if (!phone) {
-    return h("p", { testid: "recipient-no-phone", text: `Homeward doesn't have ${name}'s phone number.` });
+    return h("p", { testid: "recipient-no-phone", text: t("alert_answer.no_phone", { name }) });
   }
   return [
-    h("p", { class: "call-number", text: `${name}'s phone: ${phoneText(view.young_person_phone)}` }),
+    h(
+      "p",
+      { class: "call-number" },
+      t("alert_answer.phone_of", { name }),
+      " ",
+      h("bdi", { dir: "ltr", text: phoneText(view.young_person_phone) }),
+    ),
     h(
       "div",
       { class: "call-buttons" },
-      h("a", { href: `tel:${phone}`, class: "button button-call", testid: "recipient-call" }, `Call ${name}`),
-      h("a", { href: `sms:${phone}`, class: "button button-text", testid: "recipient-text" }, `Text ${name}`),
+      h(
+        "a",
+        { href: `tel:${phone}`, class: "button button-call", testid: "recipient-call" },
+        t("common.call_name", { name }),
+      ),
+      h(
+        "a",
+        { href: `sms:${phone}`, class: "button button-text", testid: "recipient-text" },
+        t("common.text_name", { name }),
+      ),
     ),
   ];
 }
@@ -174,12 +206,10 @@ function callAndText(view) {
 function answerWords(view) {
   const name = view.young_person_name;
   if (view.my_status === "acknowledged") {
-    return `You said you've got this. ${name} can see that. Call or text ${name} now.`;
+    return t("alert_answer.answered_yes", { name });
   }
   if (view.my_status === "declined") {
-    return view.state === "active"
-      ? "You said you can't right now. Homeward is asking someone else. Thank you for saying so."
-      : "You said you can't right now. Thank you for saying so.";
+    return view.state === "active" ? t("alert_answer.answered_no_active") : t("alert_answer.answered_no");
   }
   return "";
 }
@@ -190,7 +220,7 @@ function othersSection(status) {
   return h(
     "section",
     { "aria-labelledby": "recipient-others-heading" },
-    h("h2", { id: "recipient-others-heading", text: "Who was asked" }),
+    h("h2", { id: "recipient-others-heading", text: t("alert_answer.who_was_asked") }),
     h(
       "ul",
       { class: "cards", testid: "recipient-others" },
@@ -198,8 +228,14 @@ function othersSection(status) {
         h(
           "li",
           { class: "card", testid: "recipient-other", "data-name": person.name },
-          h("p", {}, h("strong", { text: person.name }), ` (${ROLE_WORDS_FOR_ADULTS[person.role] ?? person.role})`),
-          h("p", { testid: "recipient-other-status", text: RECIPIENT_WORDS[person.status] ?? person.status }),
+          h(
+            "p",
+            {},
+            h("strong", { text: person.name }),
+            " ",
+            t("common.in_brackets", { words: roleWordsForAdults(person.role) }),
+          ),
+          h("p", { testid: "recipient-other-status", text: recipientWords(person.status) }),
         ),
       ),
     ),
@@ -222,7 +258,7 @@ function eventsSection(status, name) {
   return h(
     "section",
     { "aria-labelledby": "recipient-events-heading" },
-    h("h2", { id: "recipient-events-heading", text: "What's happened" }),
+    h("h2", { id: "recipient-events-heading", text: t("common.what_happened") }),
     h(
       "ol",
       { class: "events", testid: "recipient-events" },
@@ -231,7 +267,7 @@ function eventsSection(status, name) {
           "li",
           {},
           h("span", { class: "event-time", text: plainWhen(event.at) }),
-          h("span", { text: aboutThem(event.what, name) }),
+          h("bdi", { text: aboutThem(event.what, name) }),
         ),
       ),
     ),
@@ -241,23 +277,29 @@ function eventsSection(status, name) {
 /** For the young person's social worker or carer reading an alert not sent to them. */
 function readOnly(view, status, backLink) {
   const stateText = {
-    active: "Waiting for someone to say they've got it.",
-    acknowledged: `${status.acknowledged_by || "Someone"} has got this.`,
-    cancelled: "They stopped the alert and said they're OK.",
-    failed: "Nobody answered in time. They and their carer were told to call 999 if in danger, or 101.",
+    active: t("alert_answer.read_only_active"),
+    acknowledged: t("alert_status.acknowledged_said", {
+      name: status.acknowledged_by || t("alert_status.someone"),
+    }),
+    cancelled: t("alert_answer.read_only_cancelled"),
+    failed: t("alert_answer.read_only_failed"),
   };
   fill(
     view,
-    heading("An alert", "recipient-title"),
+    heading(t("alert_answer.an_alert"), "recipient-title"),
     h("p", { class: "notice", testid: "recipient-situation", text: stateText[status.state] ?? "" }),
     h(
       "div",
       { class: "alert-message" },
-      h("p", { class: "alert-message-words", testid: "recipient-message", text: `“${status.kind_words}”` }),
-      h("p", { class: "card-detail", text: `Sent ${plainWhen(status.created_at)}` }),
+      h("p", {
+        class: "alert-message-words",
+        testid: "recipient-message",
+        text: t("alert_answer.quoted", { words: kindWords(status) }),
+      }),
+      h("p", { class: "card-detail", text: t("alert_status.sent", { when: plainWhen(status.created_at) }) }),
     ),
     othersSection(status),
-    eventsSection(status, "They"),
+    eventsSection(status, t("alert_answer.they")),
     backLink,
   );
 }
@@ -278,17 +320,17 @@ export async function render(view, { params, me, isCurrent }) {
       fill(
         view,
         heading("Homeward", "contact-none"),
-        h("p", { text: "This phone isn't set up as anyone's trusted person." }),
-        h("p", { text: "If someone sent you an invite link, open it again." }),
+        h("p", { text: t("contact.none") }),
+        h("p", { text: t("contact.none_hint") }),
       );
       return;
     }
     if (error.status === 401) return;
     fill(
       view,
-      heading("Alert", "recipient-title"),
+      heading(t("alert_answer.alert"), "recipient-title"),
       error.status === 404
-        ? h("p", { testid: "recipient-missing", text: "We couldn't find that alert. It may not have been sent to you." })
+        ? h("p", { testid: "recipient-missing", text: t("alert_answer.missing") })
         : problemBox(error, "screen-problem"),
       backLink,
     );
@@ -312,7 +354,7 @@ export async function render(view, { params, me, isCurrent }) {
       const yes = h(
         "button",
         { type: "button", class: "button button-primary button-big", testid: "recipient-acknowledge" },
-        current.my_status === "declined" ? "I've got this after all" : "I've got this",
+        current.my_status === "declined" ? t("alert_answer.yes_after_all") : t("alert_answer.yes"),
       );
       yes.addEventListener("click", () => answer("acknowledge", yes));
       buttons.push(yes);
@@ -327,14 +369,14 @@ export async function render(view, { params, me, isCurrent }) {
         ? h(
             "button",
             { type: "button", class: "button button-secondary button-big", testid: "recipient-decline" },
-            "I can't right now",
+            t("alert_answer.no"),
           )
         : null;
     decline?.addEventListener("click", () => answer("decline", decline));
     const refresh = h(
       "button",
       { type: "button", class: "button button-secondary", testid: "recipient-refresh" },
-      "Check for updates",
+      t("alert_answer.refresh"),
     );
     refresh.addEventListener("click", async () => {
       refresh.disabled = true;
@@ -342,7 +384,7 @@ export async function render(view, { params, me, isCurrent }) {
         const next = await api.load();
         if (!isCurrent()) return;
         draw(next, { focus: "refresh" });
-        announce("Updated.");
+        announce(t("alert_answer.updated"));
       } catch (error) {
         refresh.disabled = false;
         if (error.status !== 401) fill(problemArea, problemBox(error, "recipient-problem"));
@@ -357,7 +399,7 @@ export async function render(view, { params, me, isCurrent }) {
       h(
         "section",
         { "aria-labelledby": "recipient-call-heading" },
-        h("h2", { id: "recipient-call-heading", text: `Call or text ${name}` }),
+        h("h2", { id: "recipient-call-heading", text: t("alert_answer.call_heading", { name }) }),
         callAndText(current),
       ),
       decline ? h("div", { class: "recipient-decline" }, decline) : null,

@@ -15,6 +15,7 @@ import {
   textHref,
   whereAmI,
 } from "../alerts.js";
+import { t } from "../i18n.js";
 import { dropPendingAlert, keptCopy, pendingAlert } from "../offline.js";
 import { announce, fill, h, nextId, problemBox } from "../ui.js";
 
@@ -22,9 +23,9 @@ const COUNTDOWN_SECONDS = 5;
 const TICK_MS = 200;
 // The second tap of a double tap must not count as Undo.
 const UNDO_GUARD_MS = 500;
-const NO_LOCATION = "We couldn't find where you are, so your alert was sent without it.";
-const NO_SIGNAL = "No signal. We'll send your alert when you're back online.";
-const SENT_AGAIN = "Your alert was already on, so we sent it again.";
+const NO_LOCATION = "alert_button.no_location";
+const NO_SIGNAL = "alert_button.no_signal";
+const SENT_AGAIN = "alert_button.sent_again";
 
 // The young person's people as the home last loaded them, for the text message
 // (kept with whose they are: another young person may sign in on this phone).
@@ -48,8 +49,8 @@ function kindChoices() {
   return h(
     "fieldset",
     { class: "alert-choices", testid: "alert-choices", "aria-describedby": hintId },
-    h("legend", { text: "What do you want to say?" }),
-    h("p", { class: "hint", id: hintId, text: "You don't have to choose." }),
+    h("legend", { text: t("alert_button.what_to_say") }),
+    h("p", { class: "hint", id: hintId, text: t("alert_button.no_need_to_choose") }),
     h(
       "div",
       { class: "checks checks-stacked" },
@@ -66,7 +67,7 @@ function kindChoices() {
             checked: index === 0,
             testid: `alert-kind-${value}`,
           }),
-          h("label", { for: id, text: words }),
+          h("label", { for: id, text: t(words) }),
         );
       }),
     ),
@@ -83,18 +84,24 @@ function shareSwitch() {
     testid: "alert-share-location",
     "aria-describedby": `${id}-hint`,
   });
-  const state = h("span", { class: "switch-state", "aria-hidden": "true", text: "Off" });
+  const state = h("span", { class: "switch-state", "aria-hidden": "true", text: t("common.off") });
   input.addEventListener("change", () => {
-    state.textContent = input.checked ? "On" : "Off";
+    state.textContent = input.checked ? t("common.on") : t("common.off");
   });
   const wrap = h(
     "div",
     { class: "switch-field" },
-    h("div", { class: "switch-row" }, h("label", { for: id, text: "Share where I am for this alert" }), input, state),
+    h(
+      "div",
+      { class: "switch-row" },
+      h("label", { for: id, text: t("alert_button.share_label") }),
+      input,
+      state,
+    ),
     h("p", {
       class: "hint",
       id: `${id}-hint`,
-      text: "Off unless you turn it on. Only the people who get this alert will see where you are.",
+      text: t("alert_button.share_hint"),
     }),
   );
   return { wrap, input };
@@ -113,7 +120,7 @@ export function alertCard({ me, go, isCurrent }) {
   const card = h(
     "section",
     { class: "alert-card", "aria-labelledby": "alert-heading", testid: "alert-card" },
-    h("h2", { id: "alert-heading", text: "Need someone now?" }),
+    h("h2", { id: "alert-heading", text: t("alert_button.heading") }),
     activeSlot,
     area,
     reachSlot,
@@ -140,7 +147,7 @@ export function alertCard({ me, go, isCurrent }) {
         testid: "alert-start",
         "aria-describedby": "alert-start-hint",
       },
-      "Alert my people",
+      t("alert_button.start"),
     );
     start.addEventListener("click", countdown);
     fill(
@@ -149,7 +156,7 @@ export function alertCard({ me, go, isCurrent }) {
       h("p", {
         class: "hint",
         id: "alert-start-hint",
-        text: `Your people get a message that you need them. You have ${COUNTDOWN_SECONDS} seconds to undo.`,
+        text: t("alert_button.start_hint", { count: COUNTDOWN_SECONDS }),
       }),
       note ? h("p", { class: "notice", role: "status", testid: "alert-undone", text: note }) : null,
     );
@@ -179,13 +186,17 @@ export function alertCard({ me, go, isCurrent }) {
       class: "countdown-words",
       id: "countdown-words",
       testid: "alert-countdown-words",
-      text: `Sending your alert in ${COUNTDOWN_SECONDS} seconds`,
+      text: t("alert_button.sending_in", { count: COUNTDOWN_SECONDS }),
     });
-    const undo = h("button", { type: "button", class: "button button-undo", testid: "alert-undo" }, "Undo");
+    const undo = h(
+      "button",
+      { type: "button", class: "button button-undo", testid: "alert-undo" },
+      t("alert_button.undo"),
+    );
     const now = h(
       "button",
       { type: "button", class: "button button-secondary button-send-now", testid: "alert-send-now" },
-      "Send it now",
+      t("alert_button.send_now"),
     );
 
     const finish = (send) => {
@@ -199,8 +210,8 @@ export function alertCard({ me, go, isCurrent }) {
     undo.addEventListener("click", () => {
       if (Date.now() - tappedAt < UNDO_GUARD_MS) return;
       finish(false);
-      const start = idle("Stopped. Nothing was sent.");
-      announce("Stopped. Nothing was sent.");
+      const start = idle(t("alert_button.undone"));
+      announce(t("alert_button.undone"));
       start.focus();
     });
     now.addEventListener("click", () => finish(true));
@@ -218,7 +229,7 @@ export function alertCard({ me, go, isCurrent }) {
       }
       if (number.textContent !== String(left)) {
         number.textContent = String(left);
-        words.textContent = `Sending your alert in ${left} ${left === 1 ? "second" : "seconds"}`;
+        words.textContent = t("alert_button.sending_in", { count: left });
       }
       timer = setTimeout(tick, TICK_MS);
     };
@@ -235,7 +246,7 @@ export function alertCard({ me, go, isCurrent }) {
       ),
     );
     undo.focus();
-    announce(`Sending your alert in ${COUNTDOWN_SECONDS} seconds. Tap Undo to stop it.`);
+    announce(t("alert_button.countdown_announce", { count: COUNTDOWN_SECONDS }));
     timer = setTimeout(tick, TICK_MS);
   }
 
@@ -245,17 +256,17 @@ export function alertCard({ me, go, isCurrent }) {
       class: "sending",
       role: "status",
       testid: "alert-sending",
-      text: "Sending your alert…",
+      text: t("alert_button.sending"),
     });
     fill(area, message);
-    announce("Sending your alert now.");
+    announce(t("alert_button.sending_now"));
     let location = null;
     let locationProblem = false;
     if (share.input.checked) {
-      message.textContent = "Finding where you are…";
+      message.textContent = t("alert_button.finding_you");
       location = await (locating() ?? whereAmI());
       locationProblem = !location;
-      message.textContent = "Sending your alert…";
+      message.textContent = t("alert_button.sending");
     }
     const alert = newAlert(me, key, { kind: chosenKind(), location, locationProblem });
     const result = await sendAlert(alert);
@@ -278,8 +289,8 @@ export function alertCard({ me, go, isCurrent }) {
     if (moved || !isCurrent()) return;
     moved = true;
     // One alert at a time: a tap while one is on sends that one again (the server says when).
-    if (alert.location_problem) setAlertFlash(NO_LOCATION);
-    else if (status.sent_again_at) setAlertFlash(SENT_AGAIN);
+    if (alert.location_problem) setAlertFlash(t(NO_LOCATION));
+    else if (status.sent_again_at) setAlertFlash(t(SENT_AGAIN));
     go(`#/alert/${encodeURIComponent(status.id)}`);
   }
 
@@ -291,46 +302,46 @@ export function alertCard({ me, go, isCurrent }) {
       class: "notice-title",
       tabindex: "-1",
       testid: "alert-waiting-title",
-      text: NO_SIGNAL,
+      text: t(NO_SIGNAL),
     });
     const retry = h(
       "button",
       { type: "button", class: "button button-secondary", testid: "alert-retry" },
-      "Try again now",
+      t("alert_button.try_again_now"),
     );
     const drop = h(
       "button",
       { type: "button", class: "button button-secondary", testid: "alert-drop" },
-      "Don't send it",
+      t("alert_button.drop"),
     );
     const more = h("div", { testid: "alert-waiting-more" });
     retry.addEventListener("click", async () => {
       retry.disabled = true;
       const result = await sendPending();
       retry.disabled = false;
-      if (result?.outcome === "waiting") announce("Still no signal. We'll keep trying.");
+      if (result?.outcome === "waiting") announce(t("alert_button.still_no_signal"));
     });
     drop.addEventListener("click", () => {
       const yes = h(
         "button",
         { type: "button", class: "button button-danger", testid: "alert-drop-yes" },
-        "Yes, don't send it",
+        t("alert_button.drop_yes"),
       );
       const no = h(
         "button",
         { type: "button", class: "button button-secondary", testid: "alert-drop-no" },
-        "No, keep it",
+        t("alert_button.drop_no"),
       );
       const question = h("p", {
         class: "confirm-question",
         tabindex: "-1",
-        text: "Don't send your alert? Your people won't get it.",
+        text: t("alert_button.drop_question"),
       });
       fill(
         more,
         h(
           "div",
-          { class: "confirm", role: "group", "aria-label": "Don't send your alert?" },
+          { class: "confirm", role: "group", "aria-label": t("alert_button.drop_label") },
           question,
           h("div", { class: "button-row" }, yes, no),
         ),
@@ -343,8 +354,8 @@ export function alertCard({ me, go, isCurrent }) {
       yes.addEventListener("click", () => {
         dropPendingAlert();
         window.removeEventListener("homeward:alert-sent", onSent);
-        idle("Your alert won't be sent.").focus();
-        announce("Your alert won't be sent.");
+        idle(t("alert_button.dropped")).focus();
+        announce(t("alert_button.dropped"));
       });
     });
     fill(
@@ -353,28 +364,35 @@ export function alertCard({ me, go, isCurrent }) {
         "div",
         { class: "alert-waiting", testid: "alert-waiting" },
         title,
-        h("p", { text: "You can also text your people now." }),
-        alert.location_problem
-          ? h("p", { text: "We couldn't find where you are, so your alert will go without it." })
-          : null,
+        h("p", { text: t("alert_button.text_now") }),
+        alert.location_problem ? h("p", { text: t("alert_button.no_location_waiting") }) : null,
         href
-          ? h("a", { href, class: "button button-primary button-big", testid: "alert-sms" }, "Send a text instead")
+          ? h(
+              "a",
+              { href, class: "button button-primary button-big", testid: "alert-sms" },
+              t("alert_button.send_text"),
+            )
           : h("p", {
               testid: "alert-sms-none",
-              text: "Your people's phone numbers aren't saved on this phone.",
+              text: t("alert_button.no_numbers"),
             }),
         h(
           "p",
           {},
-          h("strong", { text: "In danger right now? " }),
-          h("a", { href: "tel:999", class: "strong-link", testid: "alert-waiting-999" }, "Call 999"),
+          h("strong", { text: t("common.in_danger") }),
+          " ",
+          h(
+            "a",
+            { href: "tel:999", class: "strong-link", dir: "ltr", testid: "alert-waiting-999" },
+            t("common.call_999"),
+          ),
         ),
         h("div", { class: "button-row" }, retry, drop),
         more,
       ),
     );
     title.focus();
-    announce(`${NO_SIGNAL} You can also text your people now.`);
+    announce(`${t(NO_SIGNAL)} ${t("alert_button.text_now")}`);
 
     // When the alert goes (the signal is back), show who has it.
     function onSent(event) {
@@ -394,7 +412,10 @@ export function alertCard({ me, go, isCurrent }) {
   // An alert tapped earlier that has not gone yet: try it now, then say it waits.
   async function resume(kept) {
     showChoices(false);
-    fill(area, h("p", { class: "sending", role: "status", testid: "alert-sending", text: "Sending your alert…" }));
+    fill(
+      area,
+      h("p", { class: "sending", role: "status", testid: "alert-sending", text: t("alert_button.sending") }),
+    );
     const result = await sendPending();
     if (!isCurrent()) return;
     const sent = result?.outcome === "sent" ? result.status : sentAlertFor(kept.key);
@@ -426,6 +447,6 @@ export function reachHint(people) {
   return h("p", {
     class: "hint reach-hint",
     testid: "alert-reach-hint",
-    text: "Your people can't get alerts on Homeward yet, so your alert will go to the adults who look after you. You can still call or text your people below.",
+    text: t("alert_button.reach_hint"),
   });
 }

@@ -2,7 +2,8 @@
 // ones sent to a trusted contact, a carer or a duty social worker (any still on,
 // first). Each links to the alert's own screen.
 import { get } from "../api.js";
-import { activeFirst, stateWords } from "../alerts.js";
+import { activeFirst, kindWords, stateWords } from "../alerts.js";
+import { t } from "../i18n.js";
 import { fill, h, loading, plainWhen, problemBox } from "../ui.js";
 
 const SHOWN = 5;
@@ -25,7 +26,7 @@ function alertItem(alert, { href, label, forYoungPerson = false }) {
     h(
       "p",
       { class: "alert-item-state", testid: "alert-item-state" },
-      active ? h("strong", { class: "badge badge-active", text: "On now" }) : null,
+      active ? h("strong", { class: "badge badge-active", text: t("alert_list.on_now") }) : null,
       active ? " " : null,
       stateWords(alert, { forYoungPerson }),
     ),
@@ -38,7 +39,7 @@ function alertItem(alert, { href, label, forYoungPerson = false }) {
  */
 export function youngPersonAlerts(me, isCurrent, activeSlot) {
   const area = h("div", { testid: "my-alerts-area" }, loading());
-  const holder = section("recent-alerts-heading", "Your alerts", "recent-alerts", area);
+  const holder = section("recent-alerts-heading", t("alert_list.yours"), "recent-alerts", area);
   const path = `/api/young-people/${encodeURIComponent(me.young_person_id)}/alerts`;
   (async () => {
     let alerts;
@@ -49,7 +50,7 @@ export function youngPersonAlerts(me, isCurrent, activeSlot) {
       fill(
         area,
         error.status === 0
-          ? h("p", { class: "hint", text: "Your alerts will show here when you have signal." })
+          ? h("p", { class: "hint", text: t("alert_list.yours_offline") })
           : problemBox(error),
       );
       return;
@@ -62,8 +63,13 @@ export function youngPersonAlerts(me, isCurrent, activeSlot) {
         h(
           "p",
           { class: "notice", testid: "alert-active" },
-          h("strong", { text: "Your alert is on. " }),
-          h("a", { href: `#/alert/${encodeURIComponent(active.id)}`, testid: "alert-active-link" }, "See who has got it"),
+          h("strong", { text: t("alert_list.yours_on") }),
+          " ",
+          h(
+            "a",
+            { href: `#/alert/${encodeURIComponent(active.id)}`, testid: "alert-active-link" },
+            t("alert_list.see_who"),
+          ),
         ),
       );
     }
@@ -76,12 +82,15 @@ export function youngPersonAlerts(me, isCurrent, activeSlot) {
             alerts.slice(0, SHOWN).map((alert) =>
               alertItem(alert, {
                 href: `#/alert/${encodeURIComponent(alert.id)}`,
-                label: `${alert.kind_words}, ${plainWhen(alert.created_at)}`,
+                label: t("alert_list.label_yours", {
+                  words: kindWords(alert),
+                  when: plainWhen(alert.created_at),
+                }),
                 forYoungPerson: true,
               }),
             ),
           )
-        : h("p", { testid: "my-alerts", text: "You haven't sent any alerts." }),
+        : h("p", { testid: "my-alerts", text: t("alert_list.yours_none") }),
     );
   })();
   return holder;
@@ -91,7 +100,7 @@ export function youngPersonAlerts(me, isCurrent, activeSlot) {
 export async function contactAlerts(me, isCurrent) {
   const name = me.young_person_name;
   const area = h("div", { testid: "contact-alerts-area" }, loading());
-  const holder = section("contact-alerts-heading", `Alerts from ${name}`, "contact-alerts", area);
+  const holder = section("contact-alerts-heading", t("alert_list.from", { name }), "contact-alerts", area);
   try {
     const alerts = activeFirst(await get("/api/contact/alerts", { signInNeeded: false }));
     if (!isCurrent()) return holder;
@@ -104,11 +113,11 @@ export async function contactAlerts(me, isCurrent) {
             alerts.map((alert) =>
               alertItem(alert, {
                 href: `#/contact/alerts/${encodeURIComponent(alert.id)}`,
-                label: `Alert, ${plainWhen(alert.created_at)}`,
+                label: t("alert_list.label", { when: plainWhen(alert.created_at) }),
               }),
             ),
           )
-        : h("p", { testid: "contact-alert-list", text: `No alerts from ${name} yet.` }),
+        : h("p", { testid: "contact-alert-list", text: t("alert_list.from_none", { name }) }),
     );
   } catch (error) {
     if (isCurrent()) fill(area, problemBox(error));
@@ -123,7 +132,7 @@ export async function contactAlerts(me, isCurrent) {
  */
 export async function alertsSentToMe(isCurrent) {
   const area = h("div", { testid: "sent-to-me-area" }, loading());
-  const section_ = section("sent-to-me-heading", "Alerts sent to you", "sent-to-me", area);
+  const section_ = section("sent-to-me-heading", t("alert_list.sent_to_you"), "sent-to-me", area);
   let urgent = null;
   try {
     const alerts = activeFirst(await get("/api/alerts/mine"));
@@ -133,8 +142,13 @@ export async function alertsSentToMe(isCurrent) {
       urgent = h(
         "p",
         { class: "notice notice-warning", testid: "sent-to-me-active" },
-        h("strong", { text: "Someone needs you now. " }),
-        h("a", { href: `#/alerts/${encodeURIComponent(active.id)}`, testid: "sent-to-me-active-link" }, "Open the alert"),
+        h("strong", { text: t("alert_list.someone_needs_you") }),
+        " ",
+        h(
+          "a",
+          { href: `#/alerts/${encodeURIComponent(active.id)}`, testid: "sent-to-me-active-link" },
+          t("alert_list.open"),
+        ),
       );
     }
     fill(
@@ -146,18 +160,18 @@ export async function alertsSentToMe(isCurrent) {
             alerts.slice(0, 10).map((alert) =>
               alertItem(alert, {
                 href: `#/alerts/${encodeURIComponent(alert.id)}`,
-                label: `Alert, ${plainWhen(alert.created_at)}`,
+                label: t("alert_list.label", { when: plainWhen(alert.created_at) }),
               }),
             ),
           )
-        : h("p", { testid: "sent-to-me-list", text: "No alerts have been sent to you." }),
+        : h("p", { testid: "sent-to-me-list", text: t("alert_list.sent_to_you_none") }),
     );
   } catch (error) {
     if (isCurrent() && error.status !== 401) {
       fill(
         area,
         error.status === 0
-          ? h("p", { class: "hint", text: "Alerts show here when you have signal." })
+          ? h("p", { class: "hint", text: t("alert_list.sent_to_you_offline") })
           : problemBox(error),
       );
     }

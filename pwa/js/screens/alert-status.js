@@ -3,21 +3,28 @@
 // the server again every few seconds while the alert is on, and stops when it ends
 // or the young person leaves this screen.
 import { get, post } from "../api.js";
-import { RECIPIENT_WORDS, ROLE_WORDS_FOR_YOUNG_PERSON, takeAlertFlash, whenInSentence } from "../alerts.js";
-import { announce, fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
+import {
+  kindWords,
+  recipientWords,
+  roleWordsForYoungPerson,
+  takeAlertFlash,
+  whenInSentence,
+} from "../alerts.js";
+import { t } from "../i18n.js";
+import { announce, fill, h, heading, loading, plainTime, plainWhen, problemBox, put } from "../ui.js";
 
 const POLL_MS = 2_500;
-const LEVEL_WORDS = { 0: "your people", 1: "your carer", 2: "the social worker on duty" };
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true });
-
-function timeOf(value) {
-  const when = new Date(value);
-  return Number.isNaN(when.getTime()) ? "" : timeFormat.format(when);
-}
+const LEVEL_WORDS = {
+  0: "alert_status.asking_people",
+  1: "alert_status.asking_carer",
+  2: "alert_status.asking_duty",
+};
 
 function callButton(number, words, testid, style) {
   return h("a", { href: `tel:${number}`, class: `button button-big ${style}`, testid }, words);
 }
+
+const someone = (name) => name || t("alert_status.someone");
 
 function stateBox(status) {
   switch (status.state) {
@@ -29,40 +36,40 @@ function stateBox(status) {
           class: "alert-news-big",
           tabindex: "-1",
           testid: "alert-acknowledged",
-          text: `${status.acknowledged_by || "Someone"} has got this`,
+          text: t("alert_status.acknowledged", { name: someone(status.acknowledged_by) }),
         }),
-        h("p", { text: "They know you need them. Keep your phone with you so they can call you." }),
+        h("p", { text: t("alert_status.acknowledged_detail") }),
       );
     case "cancelled":
       return h(
         "div",
         { class: "alert-news", testid: "alert-state", "data-state": status.state },
-        h("h2", { class: "alert-news-big", tabindex: "-1", text: "You stopped this alert" }),
-        h("p", { text: "You said you're OK now. Nobody else will be asked." }),
+        h("h2", { class: "alert-news-big", tabindex: "-1", text: t("alert_status.cancelled") }),
+        h("p", { text: t("alert_status.cancelled_detail") }),
       );
     case "failed":
       return h(
         "div",
         { class: "alert-news alert-news-danger", testid: "alert-state", "data-state": status.state },
-        h("h2", { class: "alert-news-big", tabindex: "-1", text: "Get help now" }),
-        h("p", { class: "alert-advice", testid: "alert-advice", text: status.advice || "" }),
+        h("h2", { class: "alert-news-big", tabindex: "-1", text: t("alert_status.failed") }),
+        h("p", { class: "alert-advice", testid: "alert-advice", dir: "auto", text: status.advice || "" }),
         h(
           "div",
           { class: "advice-buttons" },
-          callButton("999", "Call 999", "alert-call-999", "button-danger"),
-          h("p", { class: "hint", text: "If you are in danger now." }),
-          callButton("101", "Call 101", "alert-call-101", "button-call"),
-          h("p", { class: "hint", text: "If it is not an emergency." }),
+          callButton("999", t("common.call_999"), "alert-call-999", "button-danger"),
+          h("p", { class: "hint", text: t("alert_status.if_danger") }),
+          callButton("101", t("common.call_101"), "alert-call-101", "button-call"),
+          h("p", { class: "hint", text: t("alert_status.if_not_emergency") }),
         ),
       );
     default:
       return h(
         "div",
         { class: "alert-news", testid: "alert-state", "data-state": status.state },
-        h("h2", { class: "alert-news-big", tabindex: "-1", text: "Your alert is on its way" }),
+        h("h2", { class: "alert-news-big", tabindex: "-1", text: t("alert_status.on_its_way") }),
         h("p", {
           testid: "alert-level",
-          text: `Now asking ${LEVEL_WORDS[status.level] ?? "people who can help"}. We'll show you here when someone has got it.`,
+          text: t(LEVEL_WORDS[status.level] ?? "alert_status.asking_others"),
         }),
       );
   }
@@ -72,21 +79,26 @@ function aboutLines(status) {
   return h(
     "ul",
     { class: "plain-list alert-about", testid: "alert-about" },
-    status.kind ? h("li", { text: `You said: “${status.kind_words}”` }) : null,
-    h("li", { text: `Sent ${plainWhen(status.created_at)}` }),
+    status.kind ? h("li", { text: t("alert_status.you_said", { words: kindWords(status) }) }) : null,
+    h("li", { text: t("alert_status.sent", { when: plainWhen(status.created_at) }) }),
     status.sent_again_at
-      ? h("li", { testid: "alert-sent-again", text: `You sent it again ${whenInSentence(status.sent_again_at)}` })
+      ? h("li", {
+          testid: "alert-sent-again",
+          text: t("alert_status.sent_again", { when: whenInSentence(status.sent_again_at) }),
+        })
       : null,
     h("li", {
       testid: "alert-location-shared",
-      text: status.location_shared ? "You shared where you are." : "You didn't share where you are.",
+      text: status.location_shared
+        ? t("alert_status.location_shared")
+        : t("alert_status.location_not_shared"),
     }),
   );
 }
 
 function peopleList(status) {
   if (!status.recipients.length) {
-    return h("p", { testid: "alert-people", text: "Nobody could be asked on Homeward." });
+    return h("p", { testid: "alert-people", text: t("alert_status.nobody_asked") });
   }
   return h(
     "ul",
@@ -100,11 +112,11 @@ function peopleList(status) {
           "data-name": person.name,
         },
         h("p", {}, h("strong", { text: person.name })),
-        h("p", { class: "card-detail", text: ROLE_WORDS_FOR_YOUNG_PERSON[person.role] ?? "" }),
+        h("p", { class: "card-detail", text: roleWordsForYoungPerson(person.role) }),
         h("p", {
           class: "alert-person-status",
           testid: "alert-person-status",
-          text: RECIPIENT_WORDS[person.status] ?? person.status,
+          text: recipientWords(person.status),
         }),
       ),
     ),
@@ -119,8 +131,8 @@ function eventsList(status) {
       h(
         "li",
         { testid: "alert-event" },
-        h("span", { class: "event-time", text: timeOf(event.at) }),
-        h("span", { text: event.what }),
+        h("span", { class: "event-time", text: plainTime(event.at) }),
+        h("bdi", { text: event.what }),
       ),
     ),
   );
@@ -131,16 +143,18 @@ function changes(before, after) {
   if (!before) return [];
   const said = [];
   if (after.state !== before.state) {
-    if (after.state === "acknowledged") said.push(`${after.acknowledged_by || "Someone"} has got this.`);
-    if (after.state === "failed") said.push(after.advice || "Nobody has answered yet.");
+    if (after.state === "acknowledged") {
+      said.push(t("alert_status.acknowledged_said", { name: someone(after.acknowledged_by) }));
+    }
+    if (after.state === "failed") said.push(after.advice || t("alert_status.nobody_yet"));
   }
   const was = new Map(before.recipients.map((p) => [`${p.level}:${p.name}`, p.status]));
   for (const person of after.recipients) {
     const old = was.get(`${person.level}:${person.name}`);
     if (old === person.status) continue;
-    if (person.status === "declined") said.push(`${person.name} can't right now.`);
-    if (person.status === "failed") said.push(`We couldn't reach ${person.name}.`);
-    if (old === undefined) said.push(`Now asking ${person.name}.`);
+    if (person.status === "declined") said.push(t("alert_status.declined_said", { name: person.name }));
+    if (person.status === "failed") said.push(t("alert_status.failed_said", { name: person.name }));
+    if (old === undefined) said.push(t("alert_status.asking_said", { name: person.name }));
   }
   return said;
 }
@@ -149,7 +163,7 @@ export async function render(view, { params, isCurrent }) {
   const alertId = params[0];
   const path = `/api/alerts/${encodeURIComponent(alertId)}`;
   const flash = takeAlertFlash();
-  put(view, heading("Your alert", "alert-title"), loading());
+  put(view, heading(t("alert_status.title"), "alert-title"), loading());
 
   let status;
   try {
@@ -158,9 +172,11 @@ export async function render(view, { params, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     fill(
       view,
-      heading("Your alert", "alert-title"),
-      error.status === 404 ? h("p", { testid: "alert-missing", text: "We couldn't find that alert." }) : problemBox(error),
-      h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")),
+      heading(t("alert_status.title"), "alert-title"),
+      error.status === 404
+        ? h("p", { testid: "alert-missing", text: t("alert_status.missing") })
+        : problemBox(error),
+      h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))),
     );
     return;
   }
@@ -175,38 +191,39 @@ export async function render(view, { params, isCurrent }) {
   const dangerLine = h(
     "p",
     { class: "danger-line" },
-    h("strong", { text: "In danger right now? " }),
-    h("a", { href: "tel:999", testid: "call-999" }, "Call 999"),
+    h("strong", { text: t("common.in_danger") }),
+    " ",
+    h("a", { href: "tel:999", dir: "ltr", testid: "call-999" }, t("common.call_999")),
   );
 
   function cancelButton() {
     const start = h(
       "button",
       { type: "button", class: "button button-secondary button-big", testid: "alert-cancel" },
-      "I'm OK now, stop the alert",
+      t("alert_status.cancel"),
     );
     const confirmArea = h("div");
     start.addEventListener("click", () => {
       const question = h("p", {
         class: "confirm-question",
         tabindex: "-1",
-        text: "Stop the alert? Nobody else will be asked, and your people will see you're OK.",
+        text: t("alert_status.cancel_question"),
       });
       const yes = h(
         "button",
         { type: "button", class: "button button-primary", testid: "alert-cancel-yes" },
-        "Yes, I'm OK",
+        t("alert_status.cancel_yes"),
       );
       const no = h(
         "button",
         { type: "button", class: "button button-secondary", testid: "alert-cancel-no" },
-        "No, keep it on",
+        t("alert_status.cancel_no"),
       );
       fill(
         confirmArea,
         h(
           "div",
-          { class: "confirm", role: "group", "aria-label": "Stop the alert?" },
+          { class: "confirm", role: "group", "aria-label": t("alert_status.cancel_label") },
           question,
           h("div", { class: "button-row" }, yes, no),
         ),
@@ -222,7 +239,7 @@ export async function render(view, { params, isCurrent }) {
           const after = await post(`${path}/cancel`);
           if (!isCurrent()) return;
           show(after, { focusState: true });
-          announce("You stopped the alert.");
+          announce(t("alert_status.cancelled_said"));
         } catch (error) {
           yes.disabled = false;
           if (error.status !== 401) fill(confirmArea, problemBox(error, "alert-cancel-problem"));
@@ -257,26 +274,26 @@ export async function render(view, { params, isCurrent }) {
 
   fill(
     view,
-    heading("Your alert", "alert-title"),
+    heading(t("alert_status.title"), "alert-title"),
     flash ? h("p", { class: "notice", role: "status", testid: "alert-flash", text: flash }) : null,
     stateArea,
     aboutArea,
     h(
       "section",
       { "aria-labelledby": "alert-people-heading" },
-      h("h2", { id: "alert-people-heading", text: "Who we asked" }),
+      h("h2", { id: "alert-people-heading", text: t("alert_status.who_we_asked") }),
       peopleArea,
     ),
     actions,
     h(
       "section",
       { "aria-labelledby": "alert-events-heading" },
-      h("h2", { id: "alert-events-heading", text: "What's happened" }),
+      h("h2", { id: "alert-events-heading", text: t("common.what_happened") }),
       eventsArea,
     ),
     connection,
     dangerLine,
-    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))),
   );
   show(status);
   if (flash) announce(flash);
@@ -293,7 +310,7 @@ export async function render(view, { params, isCurrent }) {
       } catch (error) {
         if (!isCurrent() || error.status === 401) return;
         connection.textContent =
-          error.status === 0 ? "No signal. This will update when you're back online." : error.title;
+          error.status === 0 ? t("alert_status.no_signal") : error.title;
       }
     }
     if (isCurrent() && status.state === "active") setTimeout(poll, POLL_MS);

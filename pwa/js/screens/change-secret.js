@@ -1,6 +1,7 @@
 // Change your PIN (young person) or password (everyone else).
 import { post } from "../api.js";
-import { secretWord } from "../account.js";
+import { usesPin } from "../account.js";
+import { t } from "../i18n.js";
 import {
   clearErrors,
   field,
@@ -15,24 +16,25 @@ import {
 } from "../ui.js";
 
 function rules(me) {
-  if (me.user.role === "young_person") {
+  if (usesPin(me)) {
     return {
-      hint: "6 numbers, or a password of 8 or more letters.",
+      hint: t("secret.pin_hint"),
       ok: youngPersonSecretOk,
-      message: "Use 6 numbers, or a password of 8 or more letters.",
+      message: t("secret.pin_rule"),
     };
   }
   // The server's minimums: 10 for carers, 12 for professionals.
   const minimum = me.user.role === "carer" ? 10 : 12;
   return {
-    hint: `At least ${minimum} characters.`,
+    hint: t("secret.at_least_hint", { count: minimum }),
     ok: (s) => s.length >= minimum,
-    message: `Use at least ${minimum} characters.`,
+    message: t("secret.at_least", { count: minimum }),
   };
 }
 
 export async function render(view, { me, isCurrent }) {
-  const word = secretWord(me);
+  // Words for a PIN or a password: [key for a PIN, key for a password].
+  const word = (pin, password) => t(usesPin(me) ? pin : password);
   const rule = rules(me);
   const done = h("div", { role: "status", testid: "change-secret-done" });
   const form = h(
@@ -40,14 +42,14 @@ export async function render(view, { me, isCurrent }) {
     { novalidate: true, testid: "change-secret-form" },
     formAlert("change-secret-error"),
     field({
-      label: `Your ${word} now`,
+      label: word("change_secret.pin_now", "change_secret.password_now"),
       name: "current_secret",
       type: "password",
       testid: "current-secret",
       autocomplete: "current-password",
     }),
     field({
-      label: `New ${word}`,
+      label: word("change_secret.pin_new", "change_secret.password_new"),
       name: "new_secret",
       type: "password",
       hint: rule.hint,
@@ -55,7 +57,7 @@ export async function render(view, { me, isCurrent }) {
       autocomplete: "new-password",
     }),
     field({
-      label: `Type the new ${word} again`,
+      label: word("change_secret.pin_again", "change_secret.password_again"),
       name: "new_secret_again",
       type: "password",
       testid: "new-secret-again",
@@ -64,7 +66,7 @@ export async function render(view, { me, isCurrent }) {
     h(
       "button",
       { type: "submit", class: "button button-primary", testid: "change-secret-submit" },
-      `Change my ${word}`,
+      word("account.change_pin", "account.change_password"),
     ),
   );
   form.addEventListener("submit", async (event) => {
@@ -74,13 +76,18 @@ export async function render(view, { me, isCurrent }) {
     const current = form.elements.current_secret.value;
     const fresh = form.elements.new_secret.value;
     const problems = [];
-    if (!current) problems.push({ field: "current_secret", message: `Enter your ${word} now.` });
+    if (!current) {
+      problems.push({
+        field: "current_secret",
+        message: word("change_secret.enter_pin", "change_secret.enter_password"),
+      });
+    }
     if (!rule.ok(fresh)) problems.push({ field: "new_secret", message: rule.message });
     else if (form.elements.new_secret_again.value !== fresh) {
-      problems.push({ field: "new_secret_again", message: "This doesn't match. Type it again." });
+      problems.push({ field: "new_secret_again", message: t("secret.no_match") });
     }
     if (problems.length) {
-      showFormProblem(form, "Check the details below.", "", problems);
+      showFormProblem(form, t("common.check_details"), "", problems);
       return;
     }
     try {
@@ -92,13 +99,15 @@ export async function render(view, { me, isCurrent }) {
       return;
     }
     form.reset();
-    done.replaceChildren(h("p", { class: "notice", text: `Done. Your ${word} is changed.` }));
+    done.replaceChildren(
+      h("p", { class: "notice", text: word("change_secret.pin_done", "change_secret.password_done") }),
+    );
   });
   put(
     view,
-    heading(`Change my ${word}`),
+    heading(word("account.change_pin", "account.change_password")),
     done,
     form,
-    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))),
   );
 }

@@ -4,12 +4,15 @@
 // being one of the young person's people. Their phone holds only the contact cookie
 // the server set. An alert itself is #/contact/alerts/<id> (alert-answer.js).
 import { del, get, post } from "../api.js";
+import { t } from "../i18n.js";
+import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage } from "../language-choice.js";
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
 
-// A message carried from the invite screen to the contact's page.
-let flash = "";
+// A message carried from the invite screen to the contact's page: {key, params}, put
+// in words when shown (the contact's language may be settled in between).
+let flash = null;
 
 async function turnOn() {
   const subscription = await subscribeThisPhone();
@@ -22,7 +25,7 @@ async function turnOff() {
 }
 
 function explain(youngPerson) {
-  return `${youngPerson} may send you an alert if they need help. You can say you've got it, call ${youngPerson}, or say you can't right now. You can stop at any time, and ${youngPerson} will see that.`;
+  return t("contact.explain", { name: youngPerson });
 }
 
 async function inviteScreen(view, code, { go, isCurrent }) {
@@ -34,13 +37,14 @@ async function inviteScreen(view, code, { go, isCurrent }) {
     if (!isCurrent()) return;
     fill(
       view,
-      heading(error.status === 404 ? "This invite doesn't work" : "Homeward", "contact-invite-title"),
+      heading(error.status === 404 ? t("contact.invite_broken") : "Homeward", "contact-invite-title"),
+      languageChooser(),
       error.status === 404
         ? h("p", {
             class: "problem",
             role: "alert",
             testid: "contact-run-out",
-            text: "This invite has run out or been used. Ask for a new one.",
+            text: t("join.run_out"),
           })
         : problemBox(error),
     );
@@ -52,7 +56,7 @@ async function inviteScreen(view, code, { go, isCurrent }) {
   const agree = h(
     "button",
     { type: "button", class: "button button-primary button-big", testid: "contact-agree" },
-    "I agree",
+    t("contact.agree"),
   );
   agree.addEventListener("click", async () => {
     agree.disabled = true;
@@ -68,22 +72,24 @@ async function inviteScreen(view, code, { go, isCurrent }) {
           ? h("p", {
               class: "problem",
               role: "alert",
-              text: "This invite has run out or been used. Ask for a new one.",
+              text: t("join.run_out"),
             })
           : problemBox(error),
       );
       return;
     }
-    flash = `Thank you. You're one of ${name}'s people. Now turn on notifications, so you know when ${name} needs you.`;
+    joinedInThisLanguage();
+    flash = { key: "contact.agreed", params: { name } };
     // The code is used up: the contact's own page replaces it in the history.
     go("#/contact", { replace: true });
   });
   fill(
     view,
-    heading(`Hi ${invite.contact_name}`, "contact-greeting"),
-    h("p", { text: `${name} would like you to be one of their people on Homeward.` }),
+    heading(t("home.greeting", { name: invite.contact_name }), "contact-greeting"),
+    languageChooser(),
+    h("p", { text: t("contact.would_like", { name }) }),
     h("p", { class: "explain", testid: "contact-explain", text: explain(name) }),
-    h("p", { text: "You don't need an account or a password. This phone will remember you." }),
+    h("p", { text: t("contact.no_account") }),
     agree,
     result,
   );
@@ -99,7 +105,7 @@ function notificationsSection(me, rerender) {
       class: on ? "button button-secondary" : "button button-primary button-big",
       testid: on ? "notifications-off" : "notifications-on",
     },
-    on ? "Turn off notifications" : "Turn on notifications",
+    on ? t("contact.notifications_turn_off") : t("contact.notifications_turn_on"),
   );
   button.addEventListener("click", async () => {
     button.disabled = true;
@@ -116,20 +122,21 @@ function notificationsSection(me, rerender) {
       problem.replaceChildren(problemBox(error, "notifications-error"));
       return;
     }
-    flash = on ? "Notifications are off." : "Notifications are on.";
+    flash = { key: on ? "contact.notifications_now_off" : "contact.notifications_now_on", params: {} };
     rerender();
   });
   return h(
     "section",
     { "aria-labelledby": "notifications-heading" },
-    h("h2", { id: "notifications-heading", text: "Notifications" }),
+    h("h2", { id: "notifications-heading", text: t("contact.notifications") }),
     h(
       "p",
       { testid: "contact-notifications" },
-      h("strong", { text: on ? "On. " : "Off. " }),
+      h("strong", { text: on ? t("common.on_sentence") : t("common.off_sentence") }),
+      " ",
       on
-        ? `Your phone will tell you when ${me.young_person_name} needs you. The message won't say who or where.`
-        : `Turn them on so you know when ${me.young_person_name} needs you. The message won't say who or where.`,
+        ? t("contact.notifications_on", { name: me.young_person_name })
+        : t("contact.notifications_off", { name: me.young_person_name }),
     ),
     button,
     problem,
@@ -142,28 +149,28 @@ function stepDownSection(me, view) {
   const start = h(
     "button",
     { type: "button", class: "button button-secondary", testid: "step-down" },
-    `Stop being one of ${name}'s people`,
+    t("contact.step_down", { name }),
   );
   start.addEventListener("click", () => {
     const question = h("p", {
       tabindex: "-1",
       class: "confirm-question",
-      text: `Are you sure? ${name} will see that you've stopped.`,
+      text: t("contact.step_down_question", { name }),
     });
     const yes = h(
       "button",
       { type: "button", class: "button button-danger", testid: "step-down-yes" },
-      "Yes, stop",
+      t("contact.step_down_yes"),
     );
     const no = h(
       "button",
       { type: "button", class: "button button-secondary", testid: "step-down-no" },
-      "No, keep going",
+      t("contact.step_down_no"),
     );
     area.replaceChildren(
       h(
         "div",
-        { class: "confirm", role: "group", "aria-label": "Stop?" },
+        { class: "confirm", role: "group", "aria-label": t("contact.step_down_label") },
         question,
         h("div", { class: "button-row" }, yes, no),
       ),
@@ -185,10 +192,10 @@ function stepDownSection(me, view) {
       await forgetLocalSubscription();
       fill(
         view,
-        heading("You've stopped", "contact-stepped-down"),
+        heading(t("contact.stepped_down"), "contact-stepped-down"),
         h("p", {
           testid: "contact-stepped-down-text",
-          text: `You're no longer one of ${name}'s people, and you won't get alerts. ${name} will see that. Thank you for being there.`,
+          text: t("contact.stepped_down_text", { name }),
         }),
       );
       view.querySelector("h1").focus();
@@ -197,8 +204,8 @@ function stepDownSection(me, view) {
   return h(
     "section",
     { "aria-labelledby": "step-down-heading" },
-    h("h2", { id: "step-down-heading", text: "If you can't do this any more" }),
-    h("p", { text: `You can stop at any time. ${name} will see that you've stopped.` }),
+    h("h2", { id: "step-down-heading", text: t("contact.step_down_heading") }),
+    h("p", { text: t("contact.step_down_hint", { name }) }),
     start,
     area,
   );
@@ -216,9 +223,9 @@ async function contactHome(view, ctx) {
       fill(
         view,
         heading("Homeward", "contact-none"),
-        h("p", { text: "This phone isn't set up as anyone's trusted person." }),
-        h("p", { text: "If someone sent you an invite link, open it again." }),
-        h("p", {}, h("a", { href: "#/signin", testid: "link-signin" }, "Sign in to Homeward")),
+        h("p", { text: t("contact.none") }),
+        h("p", { text: t("contact.none_hint") }),
+        h("p", {}, h("a", { href: "#/signin", testid: "link-signin" }, t("signin.title"))),
       );
     } else {
       fill(view, heading("Homeward"), problemBox(error, "screen-problem"));
@@ -226,21 +233,23 @@ async function contactHome(view, ctx) {
     return;
   }
   if (!isCurrent()) return;
+  await settleLanguage(me.language, "contact");
   const alerts = await contactAlerts(me, isCurrent);
   if (!isCurrent()) return;
-  const message = flash;
-  flash = "";
+  const message = flash ? t(flash.key, flash.params) : "";
+  flash = null;
   const rerender = () => {
     fill(view);
     contactHome(view, ctx).then(() => view.querySelector("h1")?.focus());
   };
   fill(
     view,
-    heading(`You're one of ${me.young_person_name}'s people`, "contact-home-title"),
+    heading(t("contact.title", { name: me.young_person_name }), "contact-home-title"),
     message ? h("p", { class: "notice", role: "status", testid: "contact-flash", text: message }) : null,
-    h("p", { text: `Hi ${me.name}. ${explain(me.young_person_name)}` }),
+    h("p", { text: t("contact.hello", { name: me.name, explain: explain(me.young_person_name) }) }),
     alerts,
     notificationsSection(me, rerender),
+    languageSection({ whose: "contact" }),
     stepDownSection(me, view),
   );
   if (message) announce(message);

@@ -3,6 +3,7 @@
 // (offline.js) are listed instead, so they can still be read.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
+import { t } from "../i18n.js";
 import { keptPlans, offlineMe, saveYoungPeople } from "../offline.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { alertsSentToMe } from "./alert-lists.js";
@@ -16,7 +17,7 @@ async function keptPlansList(me) {
     h("p", {
       class: "notice",
       testid: "carer-offline",
-      text: "You're offline. You can still read the plans kept on this phone.",
+      text: t("carer_home.offline"),
     }),
     kept.length
       ? h(
@@ -33,26 +34,26 @@ async function keptPlansList(me) {
                   class: "card-link",
                   testid: "kept-plan-link",
                 },
-                `${person.preferred_name}'s plan`,
+                t("plan.title_of", { name: person.preferred_name }),
               ),
             ),
           ),
         )
-      : h("p", { testid: "kept-plans", text: "No plans are kept on this phone yet." }),
+      : h("p", { testid: "kept-plans", text: t("carer_home.no_kept_plans") }),
   ];
 }
 
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   const alerts = me.offline ? null : alertsSentToMe(isCurrent);
-  put(view, heading("Young people you look after"), placeholder);
+  put(view, heading(t("carer_home.title")), placeholder);
   try {
     const people = await get("/api/young-people");
     saveYoungPeople(people);
     placeholder.replaceWith(
       youngPeopleList(people, {
         testid: "young-people",
-        empty: "Nobody is placed with you on Homeward yet.",
+        empty: t("carer_home.nobody"),
       }),
     );
   } catch (error) {

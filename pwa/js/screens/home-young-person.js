@@ -3,24 +3,26 @@
 // their people come from the copy kept on the phone (offline.js, sw.js), the
 // helplines are part of the app, and an alert waits on the phone until it can go.
 import { accountItems, menu } from "../account.js";
+import { t } from "../i18n.js";
+import { languageSection } from "../language-choice.js";
 import { agreedCopy } from "../offline.js";
 import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
 import { youngPersonAlerts } from "./alert-lists.js";
 import { phoneText } from "./plan-parts.js";
 
-// Free helplines for children and young people in the UK.
+// Free helplines for children and young people in the UK (their names are names).
 const HELPLINES = [
   {
     name: "Childline",
-    about: "Free to call, any time, about anything.",
+    about: "home.childline_about",
     number: "0800 1111",
     dial: "08001111",
     text: false,
   },
   {
     name: "Missing People",
-    about: "Free to call or text, any time, if you've run away or are thinking about it.",
+    about: "home.missing_people_about",
     number: "116 000",
     dial: "116000",
     text: true,
@@ -35,9 +37,17 @@ function callButtons(name, dial, { text = true } = {}) {
   return h(
     "div",
     { class: "call-buttons" },
-    h("a", { href: `tel:${dial}`, class: "button button-call", testid: "call-link" }, `Call ${name}`),
+    h(
+      "a",
+      { href: `tel:${dial}`, class: "button button-call", testid: "call-link" },
+      t("common.call_name", { name }),
+    ),
     text
-      ? h("a", { href: `sms:${dial}`, class: "button button-text", testid: "text-link" }, `Text ${name}`)
+      ? h(
+          "a",
+          { href: `sms:${dial}`, class: "button button-text", testid: "text-link" },
+          t("common.text_name", { name }),
+        )
       : null,
   );
 }
@@ -49,17 +59,17 @@ function personCard(person) {
     h(
       "p",
       { class: "call-name" },
-      h("strong", { text: person.name }),
+      h("strong", {}, h("bdi", { text: person.name })),
       person.how_they_know_me
-        ? h("span", { class: "call-how", text: ` – ${person.how_they_know_me}` })
+        ? [" – ", h("bdi", { class: "call-how", text: person.how_they_know_me })]
         : null,
     ),
     person.phone
       ? [
-          h("p", { class: "call-number", text: phoneText(person.phone) }),
+          h("p", { class: "call-number" }, h("bdi", { dir: "ltr", text: phoneText(person.phone) })),
           callButtons(person.name, dialable(person.phone)),
         ]
-      : h("p", { class: "card-detail", text: "No phone number saved." }),
+      : h("p", { class: "card-detail", text: t("home.no_phone") }),
   );
 }
 
@@ -74,7 +84,7 @@ async function peopleArea(area, me, isCurrent, reachSlot) {
       error.status === 0
         ? h("p", {
             testid: "home-people",
-            text: "You're offline. Your people will show here after you open Homeward once with signal.",
+            text: t("home.people_offline"),
           })
         : problemBox(error),
     );
@@ -91,14 +101,17 @@ async function peopleArea(area, me, isCurrent, reachSlot) {
       : h(
           "p",
           { testid: "home-people" },
-          "You haven't added your people yet. ",
-          h("a", { href: "#/people" }, "Add your people"),
+          t("home.no_people"),
+          " ",
+          h("a", { href: "#/people" }, t("home.add_people")),
         ),
     copy.fetchedAt
       ? h("p", {
           class: "hint",
           testid: "people-updated",
-          text: `${copy.offline ? "Saved on this phone. " : ""}Last updated ${plainWhen(copy.fetchedAt)}.`,
+          text: t(copy.offline ? "home.people_kept_updated" : "home.people_updated", {
+            when: plainWhen(copy.fetchedAt),
+          }),
         })
       : null,
   );
@@ -108,7 +121,7 @@ function helplines() {
   return h(
     "section",
     { "aria-labelledby": "helplines-heading", testid: "helplines" },
-    h("h2", { id: "helplines-heading", text: "People who can help any time" }),
+    h("h2", { id: "helplines-heading", text: t("home.helplines") }),
     h(
       "ul",
       { class: "call-list" },
@@ -116,8 +129,14 @@ function helplines() {
         h(
           "li",
           { class: "call-card", testid: "helpline", "data-name": line.name },
-          h("p", { class: "call-name" }, h("strong", { text: line.name }), ` – ${line.number}`),
-          h("p", { class: "card-detail", text: line.about }),
+          h(
+            "p",
+            { class: "call-name" },
+            h("strong", { text: line.name }),
+            " – ",
+            h("bdi", { dir: "ltr", text: line.number }),
+          ),
+          h("p", { class: "card-detail", text: t(line.about) }),
           callButtons(line.name, line.dial, { text: line.text }),
         ),
       ),
@@ -125,8 +144,9 @@ function helplines() {
     h(
       "p",
       { class: "danger-line" },
-      h("strong", { text: "In danger right now? " }),
-      h("a", { href: "tel:999", testid: "call-999" }, "Call 999"),
+      h("strong", { text: t("common.in_danger") }),
+      " ",
+      h("a", { href: "tel:999", dir: "ltr", testid: "call-999" }, t("common.call_999")),
     ),
   );
 }
@@ -136,12 +156,12 @@ export async function render(view, { me, go, isCurrent }) {
   const { card, activeSlot, reachSlot } = alertCard({ me, go, isCurrent });
   put(
     view,
-    heading(`Hi ${me.user.display_name}`, "home-greeting"),
+    heading(t("home.greeting", { name: me.user.display_name }), "home-greeting"),
     card,
     h(
       "section",
       { "aria-labelledby": "home-people-heading" },
-      h("h2", { id: "home-people-heading", text: "Your people" }),
+      h("h2", { id: "home-people-heading", text: t("home.your_people") }),
       area,
     ),
     helplines(),
@@ -149,18 +169,15 @@ export async function render(view, { me, go, isCurrent }) {
     h(
       "section",
       { "aria-labelledby": "home-menu-heading" },
-      h("h2", { id: "home-menu-heading", text: "Your plan and settings" }),
+      h("h2", { id: "home-menu-heading", text: t("home.menu") }),
       menu([
-        h("a", { href: "#/plan", class: "menu-item", testid: "link-plan" }, "Your plan"),
-        h("a", { href: "#/people", class: "menu-item", testid: "link-people" }, "Add or change your people"),
-        h(
-          "a",
-          { href: "#/my-info", class: "menu-item", testid: "link-my-info" },
-          "Who can see my information",
-        ),
+        h("a", { href: "#/plan", class: "menu-item", testid: "link-plan" }, t("home.link_plan")),
+        h("a", { href: "#/people", class: "menu-item", testid: "link-people" }, t("home.link_people")),
+        h("a", { href: "#/my-info", class: "menu-item", testid: "link-my-info" }, t("home.link_my_info")),
         ...accountItems(me, go),
       ]),
     ),
+    languageSection({ whose: "account" }),
   );
   await peopleArea(area, me, isCurrent, reachSlot);
 }

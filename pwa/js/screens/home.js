@@ -4,6 +4,7 @@ import * as carer from "./home-carer.js";
 import * as manager from "./home-manager.js";
 import * as socialWorker from "./home-social-worker.js";
 import * as youngPerson from "./home-young-person.js";
+import { t } from "../i18n.js";
 import { h, heading, put } from "../ui.js";
 
 const HOMES = {
@@ -20,5 +21,5 @@ export async function render(view, ctx) {
     await home.render(view, ctx);
     return;
   }
-  put(view, heading("Homeward"), h("p", { text: "There is nothing here for your account yet." }));
+  put(view, heading("Homeward"), h("p", { text: t("home.nothing_here") }));
 }

@@ -1,13 +1,14 @@
 // An invite ready to hand over: a QR code to scan, the link with a Copy button, the
 // code, and when it runs out. Used for account invites and for a young person's people.
+import { t } from "../i18n.js";
 import { h, plainWhen } from "../ui.js";
 
 async function copyLink(url, status) {
   try {
     await navigator.clipboard.writeText(url);
-    status.textContent = "Link copied.";
+    status.textContent = t("invite.copied");
   } catch {
-    status.textContent = "Couldn't copy. Select the link and copy it yourself.";
+    status.textContent = t("invite.not_copied");
   }
 }
 
@@ -25,7 +26,7 @@ export function invitePanel(invite, { title, intro, qrAlt, role }) {
   const copy = h(
     "button",
     { type: "button", class: "button button-secondary", testid: "invite-copy" },
-    "Copy link",
+    t("invite.copy"),
   );
   copy.addEventListener("click", () => copyLink(invite.url, status));
   return {
@@ -36,13 +37,25 @@ export function invitePanel(invite, { title, intro, qrAlt, role }) {
       titleEl,
       h("p", { text: intro }),
       qr,
-      h("p", { class: "invite-link" }, "Link: ", h("code", { testid: "invite-link", text: invite.url })),
+      h(
+        "p",
+        { class: "invite-link" },
+        t("invite.link"),
+        " ",
+        h("code", { testid: "invite-link", dir: "ltr", text: invite.url }),
+      ),
       copy,
       status,
-      h("p", {}, "Code: ", h("strong", { testid: "invite-code", text: invite.code })),
+      h(
+        "p",
+        {},
+        t("invite.code"),
+        " ",
+        h("strong", { testid: "invite-code", dir: "ltr", text: invite.code }),
+      ),
       h("p", {
         testid: "invite-expires",
-        text: `This invite works once, until ${plainWhen(invite.expires_at)}.`,
+        text: t("invite.works_once", { when: plainWhen(invite.expires_at) }),
       }),
     ),
   };

@@ -1,6 +1,8 @@
 // Joining from an invite: #/join lets you type a code, #/join/CODE (the link in the
 // QR code) looks it up and lets you choose a username and a PIN or password.
 import { post } from "../api.js";
+import { t } from "../i18n.js";
+import { joinedInThisLanguage, languageChooser } from "../language-choice.js";
 import { rememberMe } from "../state.js";
 import { deviceName } from "./signin.js";
 import {
@@ -21,7 +23,7 @@ import {
   youngPersonSecretOk,
 } from "../ui.js";
 
-const RUN_OUT = "This invite has run out or been used. Ask for a new one.";
+const RUN_OUT = "join.run_out";
 
 function typeCodeScreen(view, go) {
   const form = h(
@@ -29,66 +31,73 @@ function typeCodeScreen(view, go) {
     { novalidate: true, testid: "join-code-form" },
     formAlert("join-code-error"),
     field({
-      label: "Invite code",
+      label: t("join.code"),
       name: "code",
-      hint: "It's in the link or under the QR code you were given.",
+      hint: t("join.code_hint"),
       testid: "join-code",
       autocomplete: "off",
       autocapitalize: "characters",
       spellcheck: "false",
     }),
-    h("button", { type: "submit", class: "button button-primary", testid: "join-code-submit" }, "Next"),
+    h(
+      "button",
+      { type: "submit", class: "button button-primary", testid: "join-code-submit" },
+      t("join.next"),
+    ),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearErrors(form);
     const code = form.elements.code.value.trim().replace(/\s+/g, "");
     if (!code) {
-      showFormProblem(form, "Check the code.", "", [{ field: "code", message: "Enter your invite code." }]);
+      showFormProblem(form, t("join.check_code"), "", [{ field: "code", message: t("join.enter_code") }]);
       return;
     }
     go(`#/join/${encodeURIComponent(code)}`);
   });
   put(
     view,
-    heading("Join Homeward"),
+    heading(t("join.title")),
+    languageChooser(),
     form,
-    h("p", { class: "aside" }, "Already joined? ", h("a", { href: "#/signin" }, "Sign in")),
+    h("p", { class: "aside" }, t("join.already"), " ", h("a", { href: "#/signin" }, t("signin.submit"))),
   );
 }
 
 function secretRules(role) {
   if (role === "young_person") {
     return {
-      label: "Choose a PIN",
-      hint: "6 numbers, or a password of 8 or more letters.",
+      label: t("join.choose_pin"),
+      again: t("join.pin_again"),
+      hint: t("secret.pin_hint"),
       ok: youngPersonSecretOk,
-      message: "Use 6 numbers, or a password of 8 or more letters.",
+      message: t("secret.pin_rule"),
     };
   }
   return {
-    label: "Choose a password",
-    hint: "At least 10 characters. A few words together is easy to remember.",
+    label: t("join.choose_password"),
+    again: t("join.password_again"),
+    hint: t("join.password_hint"),
     ok: (s) => s.length >= 10,
-    message: "Use at least 10 characters.",
+    message: t("secret.at_least", { count: 10 }),
   };
 }
 
 function checkForm(form, role, rules) {
   const errors = [];
   if (role === "carer" && !form.elements.display_name.value.trim()) {
-    errors.push({ field: "display_name", message: "Enter your name." });
+    errors.push({ field: "display_name", message: t("join.enter_name") });
   }
   const username = form.elements.username.value.trim().toLowerCase();
   if (!username) {
-    errors.push({ field: "username", message: "Choose a username." });
+    errors.push({ field: "username", message: t("join.enter_username") });
   } else if (!/^[a-z0-9][a-z0-9._-]{2,29}$/.test(username)) {
-    errors.push({ field: "username", message: "Use 3 to 30 letters or numbers (you can also use . _ -)." });
+    errors.push({ field: "username", message: t("join.username_rule") });
   }
   const secret = form.elements.secret.value;
   if (!rules.ok(secret)) errors.push({ field: "secret", message: rules.message });
   else if (form.elements.secret_again.value !== secret) {
-    errors.push({ field: "secret_again", message: "This doesn't match. Type it again." });
+    errors.push({ field: "secret_again", message: t("secret.no_match") });
   }
   return errors;
 }
@@ -113,14 +122,14 @@ function offerUsernames(form, holder, error) {
           holder.replaceChildren();
           holder.hidden = true;
           form.elements.username.focus();
-          announce(`Your username will be ${idea}. Press Join when you're ready.`);
+          announce(t("join.idea_chosen", { username: idea }));
         },
       },
-      `Use ${idea}`,
+      t("join.use_idea", { username: idea }),
     ),
   );
   holder.replaceChildren(
-    h("p", { class: "hint", text: "Or pick one of these:" }),
+    h("p", { class: "hint", text: t("join.ideas") }),
     h("div", { class: "button-row" }, buttons),
   );
   holder.hidden = false;
@@ -129,11 +138,10 @@ function offerUsernames(form, holder, error) {
 function acceptForm(code, invite, go) {
   const { role } = invite;
   const rules = secretRules(role);
-  const word = role === "young_person" ? "PIN" : "password";
   const ideas = h("div", {
     testid: "join-username-ideas",
     role: "group",
-    "aria-label": "Usernames you can use",
+    "aria-label": t("join.ideas_label"),
     hidden: true,
   });
   const form = h(
@@ -142,20 +150,17 @@ function acceptForm(code, invite, go) {
     formAlert("join-error"),
     role === "carer"
       ? field({
-          label: "Your name",
+          label: t("join.your_name"),
           name: "display_name",
-          hint: "The name young people and staff will see.",
+          hint: t("join.your_name_hint"),
           testid: "join-display-name",
           autocomplete: "name",
         })
       : null,
     field({
-      label: "Choose a username",
+      label: t("join.choose_username"),
       name: "username",
-      hint:
-        role === "young_person"
-          ? "3 to 30 letters or numbers. It doesn't have to be your real name."
-          : "3 to 30 letters or numbers.",
+      hint: role === "young_person" ? t("join.username_hint_young_person") : t("join.username_hint"),
       testid: "join-username",
       autocomplete: "username",
       autocapitalize: "none",
@@ -171,13 +176,13 @@ function acceptForm(code, invite, go) {
       autocomplete: "new-password",
     }),
     field({
-      label: `Type your ${word} again`,
+      label: rules.again,
       name: "secret_again",
       type: "password",
       testid: "join-secret-again",
       autocomplete: "new-password",
     }),
-    h("button", { type: "submit", class: "button button-primary", testid: "join-submit" }, "Join"),
+    h("button", { type: "submit", class: "button button-primary", testid: "join-submit" }, t("join.submit")),
   );
 
   form.addEventListener("submit", async (event) => {
@@ -187,7 +192,7 @@ function acceptForm(code, invite, go) {
     ideas.hidden = true;
     const problems = checkForm(form, role, rules);
     if (problems.length) {
-      showFormProblem(form, "Check the details below.", "", problems);
+      showFormProblem(form, t("common.check_details"), "", problems);
       return;
     }
     const body = {
@@ -199,10 +204,11 @@ function acceptForm(code, invite, go) {
     if (role === "carer") body.display_name = form.elements.display_name.value.trim();
     try {
       const me = await whileBusy(form, () => post("/api/invites/accept", body, { signInNeeded: false }));
-      rememberMe(me);
+      joinedInThisLanguage();
+      await rememberMe(me);
       go(role === "young_person" ? "#/welcome" : "#/home", { replace: true });
     } catch (error) {
-      if (error.status === 404) showFormProblem(form, RUN_OUT);
+      if (error.status === 404) showFormProblem(form, t(RUN_OUT));
       else {
         showApiError(form, error);
         offerUsernames(form, ideas, error);
@@ -222,32 +228,27 @@ async function inviteScreen(view, code, go, isCurrent) {
     const ranOut = error.status === 404;
     fill(
       view,
-      heading(ranOut ? "This invite can't be used" : "Join Homeward"),
+      heading(ranOut ? t("join.cannot_use") : t("join.title")),
       ranOut
-        ? h("p", { class: "problem", role: "alert", testid: "join-run-out", text: RUN_OUT })
+        ? h("p", { class: "problem", role: "alert", testid: "join-run-out", text: t(RUN_OUT) })
         : problemBox(error),
-      h("p", {}, h("a", { href: "#/join" }, "Type a different code")),
-      h("p", {}, h("a", { href: "#/signin" }, "Sign in")),
+      h("p", {}, h("a", { href: "#/join" }, t("join.different_code"))),
+      h("p", {}, h("a", { href: "#/signin" }, t("signin.submit"))),
     );
     return;
   }
   if (!isCurrent()) return;
   const greeting =
     invite.role === "young_person"
-      ? `Hi ${invite.name}`
-      : `You've been invited as a carer for ${invite.name}`;
+      ? t("home.greeting", { name: invite.name })
+      : t("join.carer_greeting", { name: invite.name });
   fill(
     view,
     heading(greeting, "join-greeting"),
-    h(
-      "p",
-      {},
-      invite.role === "young_person"
-        ? "Choose a username and a PIN. You'll use them to get back into Homeward."
-        : "Choose a username and a password to join Homeward.",
-    ),
+    languageChooser(),
+    h("p", {}, invite.role === "young_person" ? t("join.intro_young_person") : t("join.intro_carer")),
     invite.expires_at
-      ? h("p", { class: "hint", text: `This invite works until ${plainWhen(invite.expires_at)}.` })
+      ? h("p", { class: "hint", text: t("join.works_until", { when: plainWhen(invite.expires_at) }) })
       : null,
     acceptForm(code, invite, go),
   );

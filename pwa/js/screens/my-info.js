@@ -1,5 +1,6 @@
 // A young person's view of who can see their information and who has looked at it.
 import { get } from "../api.js";
+import { t } from "../i18n.js";
 import { quickExitChoice } from "../quick-exit.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
@@ -16,21 +17,21 @@ function section(id, title, intro, content) {
 
 export async function render(view, { me, isCurrent }) {
   const placeholder = loading();
-  put(view, heading("Who can see my information"), placeholder);
+  put(view, heading(t("home.link_my_info")), placeholder);
   const base = `/api/young-people/${encodeURIComponent(me.young_person_id)}`;
   try {
     const [canSee, looked] = await Promise.all([get(`${base}/who-can-see`), get(`${base}/who-has-looked`)]);
     placeholder.replaceWith(
       section(
         "can-see-heading",
-        "Who can see it",
-        "These people can see your information. They see it to help keep you safe.",
+        t("my_info.can_see"),
+        t("my_info.can_see_intro"),
         [whoCanSeeList(canSee, "who-can-see"), noLongerList(canSee, "no-longer-can-see")],
       ),
       section(
         "looked-heading",
-        "Who has looked at it",
-        "Every time someone looks, it goes on this list. The newest is at the top.",
+        t("my_info.looked"),
+        t("my_info.looked_intro"),
         whoHasLookedList(looked, "who-has-looked"),
       ),
     );
@@ -38,5 +39,9 @@ export async function render(view, { me, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, quickExitChoice(), h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to my home")));
+  put(
+    view,
+    quickExitChoice(),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_my_home"))),
+  );
 }

@@ -4,6 +4,7 @@
 // this phone. Lists are asked rather than the alert itself, so only the screen the
 // person ends up on records a read.
 import { get } from "../api.js";
+import { t } from "../i18n.js";
 import { loadMe, setSignInNotice } from "../state.js";
 import { heading, loading, put } from "../ui.js";
 
@@ -32,9 +33,9 @@ async function whereToOpen(alertId) {
 }
 
 export async function render(view, { params, go, isCurrent }) {
-  put(view, heading("Opening Homeward", "open-alert-title"), loading());
+  put(view, heading(t("open_alert.title"), "open-alert-title"), loading());
   const target = await whereToOpen(params[0]);
   if (!isCurrent()) return;
-  if (target === "#/signin") setSignInNotice("Sign in to see the alert.");
+  if (target === "#/signin") setSignInNotice(t("open_alert.sign_in"));
   go(target, { replace: true });
 }

@@ -2,6 +2,7 @@
 // #/young-people/<id>/people for their social worker. Up to 3 people; each can be
 // invited by link or QR code, says yes on their own phone, and can step down.
 import { del, get, post, putJson } from "../api.js";
+import { t } from "../i18n.js";
 import {
   announce,
   clearErrors,
@@ -22,40 +23,42 @@ import { loadForScreen, phoneText, whose } from "./plan-parts.js";
 
 const MAX_PEOPLE = 3;
 const STATE_WORDS = {
-  not_invited: "Not invited yet",
-  invited: "Invite sent",
-  active: "Said yes",
-  stepped_down: "Stepped down",
+  not_invited: "people.state.not_invited",
+  invited: "people.state.invited",
+  active: "people.state.active",
+  stepped_down: "people.state.stepped_down",
 };
+
+const stateOf = (person) => (STATE_WORDS[person.state] ? t(STATE_WORDS[person.state]) : person.state);
 
 /** "Said yes, notifications on" and so on, for the adults' summary. */
 export function stateWords(person) {
-  const words = STATE_WORDS[person.state] ?? person.state;
+  const words = stateOf(person);
   if (person.state !== "active") return words;
-  return `${words}, notifications ${person.notifications ? "on" : "off"}`;
+  return person.notifications ? t("people.state.active_on") : t("people.state.active_off");
 }
 
 function title(who) {
-  return who.forYoungPerson ? "Your people" : `${who.name}'s people`;
+  return who.forYoungPerson ? t("home.your_people") : t("plan.section.trio_of", { name: who.name });
 }
 
 function fieldWords(who) {
   return who.forYoungPerson
     ? {
-        name: "Their name",
-        how: "How you know them",
-        howHint: "For example: my aunt, my youth worker.",
-        phone: "Their phone number",
-        email: "Their email (if they have no phone)",
-        what: "What they will do if you need help",
+        name: t("people.field.name"),
+        how: t("people.field.how"),
+        howHint: t("people.field.how_hint"),
+        phone: t("people.field.phone"),
+        email: t("people.field.email"),
+        what: t("people.field.what"),
       }
     : {
-        name: "Name",
-        how: `How ${who.name} knows them`,
-        howHint: "For example: aunt, youth worker.",
-        phone: "Phone number",
-        email: "Email (if no phone)",
-        what: "What they will do if needed",
+        name: t("people.field.name_of"),
+        how: t("people.field.how_of", { name: who.name }),
+        howHint: t("people.field.how_hint_of"),
+        phone: t("people.field.phone_of"),
+        email: t("people.field.email_of"),
+        what: t("people.field.what_of"),
       };
 }
 
@@ -68,7 +71,11 @@ function personForm(who, person, { submitLabel, testid, onDone, onCancel }) {
     return wrap;
   };
   const cancel = onCancel
-    ? h("button", { type: "button", class: "button button-secondary", testid: "person-cancel" }, "Cancel")
+    ? h(
+        "button",
+        { type: "button", class: "button button-secondary", testid: "person-cancel" },
+        t("common.cancel"),
+      )
     : null;
   cancel?.addEventListener("click", onCancel);
   const form = h(
@@ -143,12 +150,12 @@ function personForm(who, person, { submitLabel, testid, onDone, onCancel }) {
       ]),
     );
     const problems = [];
-    if (!body.name) problems.push({ field: "name", message: "Write their name." });
+    if (!body.name) problems.push({ field: "name", message: t("people.write_name") });
     if (!body.phone && !body.email) {
-      problems.push({ field: "phone", message: "Add a phone number or an email so they can be reached." });
+      problems.push({ field: "phone", message: t("people.phone_or_email") });
     }
     if (problems.length) {
-      showFormProblem(form, "Check the details below.", "", problems);
+      showFormProblem(form, t("common.check_details"), "", problems);
       return;
     }
     try {
@@ -163,18 +170,14 @@ function personForm(who, person, { submitLabel, testid, onDone, onCancel }) {
 
 function stateLines(person, who) {
   const lines = [
-    h(
-      "p",
-      { class: "person-state" },
-      h("strong", { testid: "person-state", text: STATE_WORDS[person.state] ?? person.state }),
-    ),
+    h("p", { class: "person-state" }, h("strong", { testid: "person-state", text: stateOf(person) })),
   ];
   if (person.state === "invited" && person.invite_expires_at) {
     lines.push(
       h("p", {
         class: "card-detail",
         testid: "person-invite-expires",
-        text: `The invite works until ${plainWhen(person.invite_expires_at)}.`,
+        text: t("people.invite_until", { when: plainWhen(person.invite_expires_at) }),
       }),
     );
   }
@@ -182,14 +185,14 @@ function stateLines(person, who) {
     lines.push(
       h("p", {
         testid: "person-notifications",
-        text: person.notifications ? "Notifications on" : "Notifications off",
+        text: person.notifications ? t("people.notifications_on") : t("people.notifications_off"),
       }),
     );
     if (!person.notifications) {
       lines.push(
         h("p", {
           class: "card-detail",
-          text: `${person.name} won't get alerts until they turn notifications on.`,
+          text: t("people.no_alerts_until", { name: person.name }),
         }),
       );
     }
@@ -199,8 +202,8 @@ function stateLines(person, who) {
       h("p", {
         class: "card-detail",
         text: who.forYoungPerson
-          ? `${person.name} said they can't be one of your people any more.`
-          : `${person.name} said they can't be one of ${who.name}'s people any more.`,
+          ? t("people.stepped_down_yours", { name: person.name })
+          : t("people.stepped_down", { name: person.name, young_person: who.name }),
       }),
     );
   }
@@ -209,10 +212,14 @@ function stateLines(person, who) {
 
 function details(person) {
   return [
-    person.how_they_know_me ? h("p", { class: "card-detail", text: person.how_they_know_me }) : null,
-    person.phone ? h("p", { testid: "person-phone-text", text: phoneText(person.phone) }) : null,
-    person.email ? h("p", { class: "card-detail", text: person.email }) : null,
-    person.what_they_will_do ? h("p", { text: person.what_they_will_do }) : null,
+    person.how_they_know_me
+      ? h("p", { class: "card-detail", dir: "auto", text: person.how_they_know_me })
+      : null,
+    person.phone
+      ? h("p", {}, h("bdi", { dir: "ltr", testid: "person-phone-text", text: phoneText(person.phone) }))
+      : null,
+    person.email ? h("p", { class: "card-detail", dir: "ltr", text: person.email }) : null,
+    person.what_they_will_do ? h("p", { dir: "auto", text: person.what_they_will_do }) : null,
   ];
 }
 
@@ -258,7 +265,9 @@ export async function render(view, { params, me, isCurrent }) {
       const invite = h(
         "button",
         { type: "button", class: "button button-primary", testid: "person-invite" },
-        person.state === "invited" ? `New invite for ${person.name}` : `Invite ${person.name}`,
+        person.state === "invited"
+          ? t("people.new_invite", { name: person.name })
+          : t("people.invite", { name: person.name }),
       );
       invite.addEventListener("click", async () => {
         invite.disabled = true;
@@ -266,17 +275,17 @@ export async function render(view, { params, me, isCurrent }) {
           const made = await post(`${base}/${encodeURIComponent(person.id)}/invite`);
           const { title: panelTitle, panel } = invitePanel(made, {
             role: "trusted_contact",
-            title: `Invite for ${person.name}`,
+            title: t("people.invite_title", { name: person.name }),
             intro: who.forYoungPerson
-              ? `Ask ${person.name} to scan this code with their phone's camera, or send them the link. They don't need an account.`
-              : `Ask ${person.name} to scan this code, or send them the link. They don't need an account.`,
+              ? t("people.invite_intro_yours", { name: person.name })
+              : t("people.invite_intro", { name: person.name }),
             qrAlt: who.forYoungPerson
-              ? `QR code for ${person.name} to become one of your people`
-              : `QR code for ${person.name} to become one of ${who.name}'s people`,
+              ? t("people.qr_alt_yours", { name: person.name })
+              : t("people.qr_alt", { name: person.name, young_person: who.name }),
           });
           person.state = "invited";
           person.invite_expires_at = made.expires_at;
-          invite.textContent = `New invite for ${person.name}`;
+          invite.textContent = t("people.new_invite", { name: person.name });
           invite.disabled = false;
           show();
           extra.replaceChildren(panel);
@@ -294,13 +303,13 @@ export async function render(view, { params, me, isCurrent }) {
         type: "button",
         class: "button button-secondary",
         testid: "person-change",
-        "aria-label": `Change ${person.name}'s details`,
+        "aria-label": t("people.change_label", { name: person.name }),
       },
-      "Change",
+      t("common.change"),
     );
     change.addEventListener("click", () => {
       const form = personForm(who, person, {
-        submitLabel: "Save",
+        submitLabel: t("common.save"),
         testid: "edit-person-form",
         onCancel: () => {
           show();
@@ -310,14 +319,18 @@ export async function render(view, { params, me, isCurrent }) {
           send: (body) => putJson(`${base}/${encodeURIComponent(person.id)}`, body),
           after: (saved) =>
             refresh({
-              message: `${saved.name}'s details are saved.`,
+              message: t("people.saved", { name: saved.name }),
               focus: () => listArea.querySelector(`[data-person-id="${CSS.escape(saved.id)}"] h3`),
             }),
         },
       });
       fill(
         item,
-        h("h3", { class: "card-heading", tabindex: "-1", text: `Change ${person.name}'s details` }),
+        h("h3", {
+          class: "card-heading",
+          tabindex: "-1",
+          text: t("people.change_label", { name: person.name }),
+        }),
         form,
       );
       item.querySelector("h3").focus();
@@ -328,30 +341,32 @@ export async function render(view, { params, me, isCurrent }) {
         type: "button",
         class: "button button-secondary",
         testid: "person-remove",
-        "aria-label": `Remove ${person.name}`,
+        "aria-label": t("people.remove_label", { name: person.name }),
       },
-      "Remove",
+      t("common.remove"),
     );
     remove.addEventListener("click", () => {
       const yes = h(
         "button",
         { type: "button", class: "button button-danger", testid: "person-remove-yes" },
-        `Yes, remove ${person.name}`,
+        t("people.remove_yes", { name: person.name }),
       );
       const no = h(
         "button",
         { type: "button", class: "button button-secondary", testid: "person-remove-no" },
-        `Keep ${person.name}`,
+        t("people.remove_no", { name: person.name }),
       );
       const question = h("p", {
         tabindex: "-1",
         class: "confirm-question",
-        text: `Remove ${person.name}? They won't be one of ${who.forYoungPerson ? "your" : `${who.name}'s`} people any more, and won't get alerts.`,
+        text: who.forYoungPerson
+          ? t("people.remove_question_yours", { name: person.name })
+          : t("people.remove_question", { name: person.name, young_person: who.name }),
       });
       extra.replaceChildren(
         h(
           "div",
-          { class: "confirm", role: "group", "aria-label": `Remove ${person.name}?` },
+          { class: "confirm", role: "group", "aria-label": t("people.remove_group", { name: person.name }) },
           question,
           h("div", { class: "button-row" }, yes, no),
         ),
@@ -370,7 +385,7 @@ export async function render(view, { params, me, isCurrent }) {
           if (error.status !== 401) extra.replaceChildren(problemBox(error, "person-problem"));
           return;
         }
-        await refresh({ message: `${person.name} is removed.` });
+        await refresh({ message: t("people.removed", { name: person.name }) });
       });
     });
     if (person.can.includes("change")) actions.append(change);
@@ -382,7 +397,7 @@ export async function render(view, { params, me, isCurrent }) {
   function draw(people) {
     const live = people.filter((p) => p.state !== "stepped_down");
     const gone = people.filter((p) => p.state === "stepped_down");
-    listHeading.textContent = `${live.length} of ${MAX_PEOPLE} people`;
+    listHeading.textContent = t("people.count", { count: live.length, max: MAX_PEOPLE });
     fill(
       listArea,
       listHeading,
@@ -390,11 +405,11 @@ export async function render(view, { params, me, isCurrent }) {
         ? h("ul", { class: "cards", testid: "people" }, live.map(card))
         : h("p", {
             testid: "people",
-            text: who.forYoungPerson ? "You haven't added anyone yet." : "Nobody added yet.",
+            text: who.forYoungPerson ? t("people.none_yours") : t("people.none"),
           }),
       gone.length
         ? [
-            h("h2", { text: "People who stepped down" }),
+            h("h2", { text: t("people.stepped_down_heading") }),
             h("ul", { class: "cards", testid: "people-stepped-down" }, gone.map(card)),
           ]
         : null,
@@ -402,27 +417,25 @@ export async function render(view, { params, me, isCurrent }) {
     if (live.length >= MAX_PEOPLE) {
       fill(
         addArea,
-        h("h2", { id: "add-person-heading", text: "Add someone" }),
+        h("h2", { id: "add-person-heading", text: t("people.add_heading") }),
         h("p", {
           testid: "people-full",
-          text: who.forYoungPerson
-            ? "You have 3 people. To add someone new, remove one first."
-            : "There are 3 people already. Remove one to add someone new.",
+          text: who.forYoungPerson ? t("people.full_yours") : t("people.full"),
         }),
       );
       return;
     }
     fill(
       addArea,
-      h("h2", { id: "add-person-heading", text: "Add someone" }),
+      h("h2", { id: "add-person-heading", text: t("people.add_heading") }),
       personForm(who, null, {
-        submitLabel: "Add this person",
+        submitLabel: t("people.add"),
         testid: "add-person-form",
         onDone: {
           send: (body) => post(base, body),
           after: (saved) =>
             refresh({
-              message: `${saved.name} is added. You can invite them now.`,
+              message: t("people.added", { name: saved.name }),
               focus: () => listArea.querySelector(`[data-person-id="${CSS.escape(saved.id)}"] h3`),
             }),
         },
@@ -434,9 +447,7 @@ export async function render(view, { params, me, isCurrent }) {
     view,
     heading(title(who)),
     h("p", {
-      text: who.forYoungPerson
-        ? "Your people are up to 3 people you trust, like family, friends or a youth worker. If you need help, Homeward can let them know. They don't need an account."
-        : `Up to 3 people ${who.name} trusts. If ${who.name} needs help, Homeward can alert them. They don't need an account.`,
+      text: who.forYoungPerson ? t("people.intro_yours") : t("people.intro", { name: who.name }),
     }),
     listArea,
     addArea,
@@ -446,7 +457,7 @@ export async function render(view, { params, me, isCurrent }) {
       h(
         "a",
         { href: who.homeHash, testid: "link-back" },
-        who.forYoungPerson ? "Back to my home" : `Back to ${who.name}`,
+        who.forYoungPerson ? t("common.back_my_home") : t("common.back_to", { name: who.name }),
       ),
     ),
   );

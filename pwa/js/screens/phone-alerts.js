@@ -1,6 +1,7 @@
 // "Alerts on this phone" for carers and social workers: a push notification when a
 // young person they support needs someone. Said plainly: phones can hide it.
 import { post } from "../api.js";
+import { t } from "../i18n.js";
 import { subscribedHere, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, problemBox } from "../ui.js";
 
@@ -8,10 +9,9 @@ function statusLine(on) {
   return h(
     "p",
     { testid: "phone-alerts-status" },
-    h("strong", { text: on ? "On. " : "Off. " }),
-    on
-      ? "This phone will tell you when a young person you support needs someone."
-      : "Turn them on so this phone tells you when a young person you support needs someone.",
+    h("strong", { text: on ? t("common.on_sentence") : t("common.off_sentence") }),
+    " ",
+    on ? t("phone_alerts.on") : t("phone_alerts.off"),
   );
 }
 
@@ -21,11 +21,11 @@ export function phoneAlertsSection() {
   const button = h(
     "button",
     { type: "button", class: "button button-primary", testid: "phone-alerts-on" },
-    "Turn on alerts on this phone",
+    t("phone_alerts.turn_on"),
   );
   const show = (on) => {
     fill(statusArea, statusLine(on));
-    button.textContent = on ? "Turn on alerts again" : "Turn on alerts on this phone";
+    button.textContent = on ? t("phone_alerts.turn_on_again") : t("phone_alerts.turn_on");
     button.className = on ? "button button-secondary" : "button button-primary";
   };
   subscribedHere().then((on) => {
@@ -44,26 +44,22 @@ export function phoneAlertsSection() {
     }
     button.disabled = false;
     show(true);
-    announce("Alerts are on for this phone.");
+    announce(t("phone_alerts.done"));
   });
   return h(
     "section",
     { "aria-labelledby": "phone-alerts-heading", testid: "phone-alerts" },
-    h("h2", { id: "phone-alerts-heading", text: "Alerts on this phone" }),
+    h("h2", { id: "phone-alerts-heading", text: t("phone_alerts.heading") }),
     statusArea,
-    h("p", { text: "The alert won't say who or where: open Homeward to see." }),
+    h("p", { text: t("phone_alerts.generic") }),
     button,
     problem,
     h(
       "div",
       { class: "notice phone-alerts-warning", testid: "phone-alerts-warning" },
-      h("p", { class: "notice-title", text: "Alerts can be hidden" }),
-      h("p", {
-        text: "Do Not Disturb, Focus or sleep modes may hide alerts. Let Homeward through in your phone's settings.",
-      }),
-      h("p", {
-        text: "On an iPhone, alerts only come from the Homeward app on your home screen. Add Homeward to your home screen, open it from there, and turn alerts on there.",
-      }),
+      h("p", { class: "notice-title", text: t("phone_alerts.hidden_title") }),
+      h("p", { text: t("phone_alerts.hidden") }),
+      h("p", { text: t("phone_alerts.iphone") }),
     ),
   );
 }

@@ -1,13 +1,14 @@
 // Where this person is signed in, with a way to sign any of those out (a lost phone);
 // and, for a young person's social worker, the phones of the carers placed with them.
 import { del, get } from "../api.js";
+import { t } from "../i18n.js";
 import { phonesTitle } from "../account.js";
 import { forgetOffline } from "../offline.js";
 import { forgetEverything } from "../state.js";
 import { announce, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 
 function sessionName(session) {
-  return session.device_name || (session.kind === "browser" ? "A web browser" : "A phone");
+  return session.device_name || (session.kind === "browser" ? t("phones.a_browser") : t("phones.a_phone"));
 }
 
 function sessionItem(session, go, alertBox) {
@@ -15,10 +16,18 @@ function sessionItem(session, go, alertBox) {
   const item = h(
     "li",
     { class: "card", testid: "session" },
-    h("p", { class: "card-title" }, h("strong", { text: name }), session.current ? " (this one)" : ""),
-    h("p", { class: "card-detail", text: `Signed in ${plainWhen(session.created_at)}` }),
+    h(
+      "p",
+      { class: "card-title" },
+      h("strong", { text: name }),
+      session.current ? ` ${t("phones.this_one")}` : "",
+    ),
+    h("p", { class: "card-detail", text: t("phones.signed_in", { when: plainWhen(session.created_at) }) }),
     session.last_seen_at
-      ? h("p", { class: "card-detail", text: `Last used ${plainWhen(session.last_seen_at)}` })
+      ? h("p", {
+          class: "card-detail",
+          text: t("phones.last_used", { when: plainWhen(session.last_seen_at) }),
+        })
       : null,
   );
   const signOut = h(
@@ -27,9 +36,9 @@ function sessionItem(session, go, alertBox) {
       type: "button",
       class: "button button-secondary",
       testid: "session-sign-out",
-      "aria-label": `Sign out ${name}`,
+      "aria-label": t("phones.sign_out_label", { name }),
     },
-    session.current ? "Sign out here" : "Sign out this phone",
+    session.current ? t("phones.sign_out_here") : t("phones.sign_out_phone"),
   );
   signOut.addEventListener("click", async () => {
     signOut.disabled = true;
@@ -48,7 +57,7 @@ function sessionItem(session, go, alertBox) {
       return;
     }
     item.remove();
-    announce(`${name} is signed out.`);
+    announce(t("phones.signed_out", { name }));
   });
   item.append(signOut);
   return item;
@@ -61,7 +70,7 @@ export async function render(view, { me, go, isCurrent }) {
   try {
     const sessions = await get("/api/auth/sessions");
     placeholder.replaceWith(
-      h("p", { text: "If you lose a phone, sign it out here. Whoever has it will not be able to get in." }),
+      h("p", { text: t("phones.intro") }),
       h(
         "ul",
         { class: "cards", testid: "sessions" },
@@ -72,7 +81,7 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")));
+  put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))));
 }
 
 function carerPhone(person, carer, device) {
@@ -81,8 +90,8 @@ function carerPhone(person, carer, device) {
     "li",
     { class: "card", testid: "carer-device" },
     h("p", { class: "card-title" }, h("strong", { text: name })),
-    h("p", { class: "card-detail", text: `Signed in ${plainWhen(device.created_at)}` }),
-    h("p", { class: "card-detail", text: `Last used ${plainWhen(device.last_seen_at)}` }),
+    h("p", { class: "card-detail", text: t("phones.signed_in", { when: plainWhen(device.created_at) }) }),
+    h("p", { class: "card-detail", text: t("phones.last_used", { when: plainWhen(device.last_seen_at) }) }),
   );
   const signOut = h(
     "button",
@@ -90,9 +99,9 @@ function carerPhone(person, carer, device) {
       type: "button",
       class: "button button-secondary",
       testid: "carer-device-sign-out",
-      "aria-label": `Sign out ${carer.name}'s ${name}`,
+      "aria-label": t("phones.sign_out_carer_label", { carer: carer.name, name }),
     },
-    "Sign out this phone",
+    t("phones.sign_out_phone"),
   );
   signOut.addEventListener("click", async () => {
     signOut.disabled = true;
@@ -102,7 +111,7 @@ function carerPhone(person, carer, device) {
     try {
       await del(url);
       item.remove();
-      announce(`${carer.name}'s ${name} is signed out.`);
+      announce(t("phones.carer_signed_out", { carer: carer.name, name }));
     } catch (error) {
       signOut.disabled = false;
       if (error.status !== 401) item.append(problemBox(error));
@@ -114,7 +123,7 @@ function carerPhone(person, carer, device) {
 
 function carerList(person, carers) {
   if (!carers.length) {
-    const none = `No carers are placed with ${person.preferred_name}.`;
+    const none = t("phones.no_carers", { name: person.preferred_name });
     return h("p", { testid: "carer-phones-none", text: none });
   }
   return carers.map((carer) =>
@@ -128,7 +137,7 @@ function carerList(person, carers) {
             { class: "cards" },
             carer.devices.map((device) => carerPhone(person, carer, device)),
           )
-        : h("p", { text: "Not signed in on any phone." }),
+        : h("p", { text: t("phones.not_signed_in") }),
     ),
   );
 }
@@ -146,8 +155,8 @@ export function carerPhonesSection(person) {
   return h(
     "section",
     { "aria-labelledby": "carer-phones-heading", testid: "carer-phones" },
-    h("h2", { id: "carer-phones-heading", text: "Carers' phones" }),
-    h("p", { text: "If a carer loses a phone, sign it out so nobody else can use it." }),
+    h("h2", { id: "carer-phones-heading", text: t("phones.carers") }),
+    h("p", { text: t("phones.carers_intro") }),
     body,
   );
 }

@@ -2,6 +2,7 @@
 // #/young-people/<id>/plan/edit/<section> (carer, social worker). Saving starts new
 // changes (a draft) if there were none; everyone signs them again.
 import { get, putJson } from "../api.js";
+import { t } from "../i18n.js";
 import {
   clearErrors,
   field,
@@ -37,10 +38,10 @@ import {
 } from "./plan-parts.js";
 
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
-// [young person's words, adults' words]
+// [key of the young person's words, key of the adults' words]
 const ABOUT_HINTS = {
-  phone: ["So your people can call you back.", "So their people can call them back."],
-  build: ["For example slim or stocky.", "For example slim or stocky."],
+  phone: ["plan_edit.phone_hint", "plan_edit.phone_hint_of"],
+  build: ["plan_edit.build_hint", "plan_edit.build_hint"],
 };
 const PHOTO_MAX_BYTES = 600_000;
 const MAX_MINUTES = 7 * 24 * 60;
@@ -67,11 +68,11 @@ function plainProblem(error) {
     const text = String(e.message ?? "");
     if (!text.includes("`")) return e;
     const long = /length <= (\d+)/.exec(text);
-    let message = "Check what you wrote here.";
-    if (long) message = `This is too long. Use up to ${long[1]} letters.`;
-    else if (/field `name`/.test(text)) message = "Give each place a name.";
-    else if (/`int`/.test(text)) message = `Use a whole number of minutes, from 0 to ${MAX_MINUTES}.`;
-    else if (/length <= |max_length/.test(text)) message = "There are too many here.";
+    let message = t("plan_edit.check_this");
+    if (long) message = t("plan_edit.too_long", { count: Number(long[1]) });
+    else if (/field `name`/.test(text)) message = t("plan_edit.name_each_place");
+    else if (/`int`/.test(text)) message = t("plan_edit.whole_minutes", { max: MAX_MINUTES });
+    else if (/length <= |max_length/.test(text)) message = t("plan_edit.too_many");
     return { ...e, message };
   });
   return { ...error, errors };
@@ -89,9 +90,7 @@ function aboutForm(content, who) {
   // private to this reader and left out, so saving can't wipe it.
   const shown = ABOUT_FIELDS.filter(([key]) => about[key] !== null);
   return {
-    intro: who.forYoungPerson
-      ? "This helps people find you if you go missing. Only the people you choose can see it."
-      : "A description that helps find them if they go missing.",
+    intro: who.forYoungPerson ? t("plan_edit.about_intro") : t("plan_edit.about_intro_of"),
     fields: shown.map((row) => {
       const [key] = row;
       const long = key === "health_needs" || key === "medication";
@@ -100,7 +99,7 @@ function aboutForm(content, who) {
           label: words(row, who),
           name: key,
           testid: `about-${key}`,
-          hint: ABOUT_HINTS[key]?.[who.forYoungPerson ? 0 : 1],
+          hint: ABOUT_HINTS[key] ? t(ABOUT_HINTS[key][who.forYoungPerson ? 0 : 1]) : undefined,
           type: key === "phone" ? "tel" : "text",
           autocomplete: key === "phone" ? "tel" : "off",
           maxlength: long ? LIMITS.text : key === "phone" ? 30 : LIMITS.line,
@@ -111,7 +110,7 @@ function aboutForm(content, who) {
     }),
     hiddenNote:
       about.health_needs === null
-        ? h("p", { class: "hint", text: `Health details: ${privateText(who)}` })
+        ? h("p", { class: "hint", text: t("plan_edit.health_private", { reason: privateText(who) }) })
         : null,
     body: (form) => Object.fromEntries(shown.map(([key]) => [key, valueOf(form, key)])),
   };
@@ -121,11 +120,11 @@ function worriesForm(content, who) {
   const worries = content.worries ?? {};
   return {
     intro: who.forYoungPerson
-      ? "Write it in your own words. It helps the adults around you understand and help."
-      : `In ${who.name}'s own words.`,
+      ? t("plan_edit.worries_intro")
+      : t("plan_edit.worries_intro_of", { name: who.name }),
     fields: WORRY_FIELDS.map(([key, label]) =>
       filled(
-        { label, name: key, testid: `worries-${key}`, maxlength: LIMITS.text, multiline: true },
+        { label: t(label), name: key, testid: `worries-${key}`, maxlength: LIMITS.text, multiline: true },
         worries[key],
       ),
     ),
@@ -135,11 +134,11 @@ function worriesForm(content, who) {
 
 function notesForm(content, who) {
   return {
-    intro: `${who.name} can read these notes.`,
+    intro: t("plan_edit.notes_intro", { name: who.name }),
     fields: [
       filled(
         {
-          label: "Notes",
+          label: t("plan_edit.notes"),
           name: "text",
           testid: "notes-text",
           maxlength: LIMITS.notes,
@@ -178,13 +177,13 @@ function rowsEditor({ list, legend, hint, rows, max, rowName, addLabel, makeRow,
 
   function renumber() {
     [...items.children].forEach((item, index) => {
-      item.querySelector("legend").textContent = `${rowName} ${index + 1}`;
+      item.querySelector("legend").textContent = t(rowName.legend, { number: index + 1 });
       for (const input of item.querySelectorAll("[data-part]")) {
         input.name = `${list}.${index}.${input.dataset.part}`;
       }
       item
         .querySelector("[data-remove]")
-        .setAttribute("aria-label", `Remove ${rowName.toLowerCase()} ${index + 1}`);
+        .setAttribute("aria-label", t(rowName.remove, { number: index + 1 }));
     });
     addButton.disabled = items.children.length >= max;
     addButton.hidden = items.children.length >= max;
@@ -194,7 +193,7 @@ function rowsEditor({ list, legend, hint, rows, max, rowName, addLabel, makeRow,
     const remove = h(
       "button",
       { type: "button", class: "button button-small", "data-remove": true, testid: `${testid}-remove` },
-      "Remove",
+      t("common.remove"),
     );
     const item = h(
       "li",
@@ -246,20 +245,20 @@ function placesForm(content, who) {
       hint:
         list === "might_go"
           ? who.forYoungPerson
-            ? "Places you might go if you're not at home."
-            : "Places they might go."
+            ? t("plan_edit.might_go_hint")
+            : t("plan_edit.might_go_hint_of")
           : who.forYoungPerson
-            ? "Places where you feel safe."
-            : "Places where they are safe.",
+            ? t("plan_edit.safe_hint")
+            : t("plan_edit.safe_hint_of"),
       rows: places[list] ?? [],
       max: LIMITS.places,
-      rowName: "Place",
-      addLabel: list === "might_go" ? "Add a place I might go" : "Add a safe place",
+      rowName: { legend: "plan_edit.place_number", remove: "plan_edit.remove_place" },
+      addLabel: list === "might_go" ? t("plan_edit.add_might_go") : t("plan_edit.add_safe"),
       testid: `places-${list}`,
       makeRow: (values) => [
         partField(
           {
-            label: "Name of the place",
+            label: t("plan_edit.place_name"),
             name: `${list}.x.name`,
             maxlength: LIMITS.line,
             testid: "place-name",
@@ -268,13 +267,18 @@ function placesForm(content, who) {
           "name",
         ),
         partField(
-          { label: "Where it is", name: `${list}.x.where`, maxlength: LIMITS.line, testid: "place-where" },
+          {
+            label: t("plan_edit.place_where"),
+            name: `${list}.x.where`,
+            maxlength: LIMITS.line,
+            testid: "place-where",
+          },
           values.where,
           "where",
         ),
         partField(
           {
-            label: "Anything else to know",
+            label: t("plan_edit.place_notes"),
             name: `${list}.x.notes`,
             maxlength: LIMITS.line,
             testid: "place-notes",
@@ -286,9 +290,7 @@ function placesForm(content, who) {
     });
   });
   return {
-    intro: who.forYoungPerson
-      ? "This helps the adults know where to look, and where you are safe. Up to 10 of each."
-      : "Up to 10 of each.",
+    intro: who.forYoungPerson ? t("plan_edit.places_intro") : t("plan_edit.places_intro_of"),
     fields: groups,
     check: (form) => {
       const problems = [];
@@ -296,7 +298,7 @@ function placesForm(content, who) {
         for (const { values, names } of rowValues(group)) {
           const anything = values.name || values.where || values.notes;
           if (anything && !values.name)
-            problems.push({ field: names.name, message: "Give this place a name." });
+            problems.push({ field: names.name, message: t("plan_edit.name_this_place") });
         }
       }
       return problems;
@@ -317,19 +319,17 @@ function placesForm(content, who) {
 function stepsForm(content, who) {
   const group = rowsEditor({
     list: "steps",
-    legend: "Steps, in order of time",
-    hint: who.forYoungPerson
-      ? "What your carer will do, and after how long, if you're not back when you should be."
-      : `What to do, and after how long, if ${who.name} is not back when expected.`,
+    legend: t("plan_edit.steps"),
+    hint: who.forYoungPerson ? t("plan_edit.steps_hint") : t("plan_edit.steps_hint_of", { name: who.name }),
     rows: content.carer_steps?.steps ?? [],
     max: LIMITS.steps,
-    rowName: "Step",
-    addLabel: "Add a step",
+    rowName: { legend: "plan_edit.step_number", remove: "plan_edit.remove_step" },
+    addLabel: t("plan_edit.add_step"),
     testid: "steps",
     makeRow: (values) => [
       partField(
         {
-          label: "After how many minutes",
+          label: t("plan_edit.step_minutes"),
           name: "steps.x.after_minutes",
           type: "number",
           inputmode: "numeric",
@@ -343,7 +343,12 @@ function stepsForm(content, who) {
         "after_minutes",
       ),
       partField(
-        { label: "What to do", name: "steps.x.action", maxlength: LIMITS.line, testid: "step-action" },
+        {
+          label: t("plan_edit.step_action"),
+          name: "steps.x.action",
+          maxlength: LIMITS.line,
+          testid: "step-action",
+        },
         values.action,
         "action",
       ),
@@ -365,10 +370,10 @@ function stepsForm(content, who) {
         ) {
           problems.push({
             field: names.after_minutes,
-            message: `Write a whole number of minutes, from 0 to ${MAX_MINUTES}.`,
+            message: t("plan_edit.write_whole_minutes", { max: MAX_MINUTES }),
           });
         }
-        if (!values.action) problems.push({ field: names.action, message: "Write what to do." });
+        if (!values.action) problems.push({ field: names.action, message: t("plan_edit.write_action") });
       }
       return problems;
     },
@@ -411,15 +416,8 @@ function sharingForm(content, who) {
     );
   });
   const explain = who.forYoungPerson
-    ? [
-        "You choose who can see each part of your plan. Tick who can see it.",
-        "Your social worker can always see all of it, to help keep you safe.",
-        "If you go missing, the police get a form with only the parts you tick for them.",
-      ]
-    : [
-        `${who.name} chooses who can see each part. Record their choices with them.`,
-        "The social worker can always see everything. The police form has only the parts ticked for the police.",
-      ];
+    ? [t("plan_edit.sharing_1"), t("plan_edit.sharing_2"), t("plan_edit.sharing_3")]
+    : [t("plan_edit.sharing_1_of", { name: who.name }), t("plan_edit.sharing_2_of")];
   return {
     intro: h(
       "div",
@@ -458,32 +456,38 @@ function photoForm(content, who) {
         alt: photoAlt(who),
         testid: "current-photo",
       })
-    : h("p", { class: "empty-note", text: "No photo yet." });
+    : h("p", { class: "empty-note", text: t("plan.no_photo") });
   const input = field({
-    label: who.forYoungPerson ? "Choose a photo of you" : `Choose a photo of ${who.name}`,
+    label: who.forYoungPerson
+      ? t("plan_edit.photo_choose")
+      : t("plan_edit.photo_choose_of", { name: who.name }),
     name: "photo",
     type: "file",
     accept: PHOTO_TYPES.join(","),
     testid: "photo-file",
-    hint: "A recent photo, JPEG, PNG or WebP, up to 600 KB. We take out the hidden details a photo can carry, like where it was taken.",
+    hint: t("plan_edit.photo_hint"),
   });
   return {
-    intro: who.forYoungPerson
-      ? "A recent photo helps people find you if you go missing."
-      : "A recent photo helps find them if they go missing.",
-    fields: [h("div", { class: "photo-now" }, h("p", { class: "list-title", text: "Now" }), current), input],
+    intro: who.forYoungPerson ? t("plan_edit.photo_intro") : t("plan_edit.photo_intro_of"),
+    fields: [
+      h(
+        "div",
+        { class: "photo-now" },
+        h("p", { class: "list-title", text: t("plan_edit.photo_now") }),
+        current,
+      ),
+      input,
+    ],
     check: (form) => {
       const file = form.elements.photo.files[0];
-      if (!file) return [{ field: "photo", message: "Choose a photo first." }];
-      if (!PHOTO_TYPES.includes(file.type))
-        return [{ field: "photo", message: "Use a JPEG, PNG or WebP photo." }];
-      if (file.size > PHOTO_MAX_BYTES)
-        return [{ field: "photo", message: "That photo is too big. Use one under 600 KB." }];
+      if (!file) return [{ field: "photo", message: t("plan_edit.photo_first") }];
+      if (!PHOTO_TYPES.includes(file.type)) return [{ field: "photo", message: t("plan_edit.photo_type") }];
+      if (file.size > PHOTO_MAX_BYTES) return [{ field: "photo", message: t("plan_edit.photo_too_big") }];
       return [];
     },
     body: async (form) => ({ photo: await readAsBase64(form.elements.photo.files[0]) }),
     path: "photo",
-    submit: "Save photo",
+    submit: t("plan_edit.save_photo"),
   };
 }
 
@@ -499,9 +503,9 @@ const FORMS = {
 
 function whyNot(section, who) {
   if (section === "professional_notes") {
-    return "Your carer and your social worker write these notes. You can read them on your plan.";
+    return t("plan_edit.notes_not_yours");
   }
-  if (section === "sharing") return `Only ${who.name} and their social worker can change this.`;
+  if (section === "sharing") return t("plan_edit.sharing_not_yours", { name: who.name });
   return privateText(who);
 }
 
@@ -514,7 +518,7 @@ export async function render(view, { params, me, go, isCurrent }) {
   }
   const plan = await loadForScreen(view, who, isCurrent, {
     path: `${who.api}/plan`,
-    errorTitle: "Change the plan",
+    errorTitle: t("plan_edit.change_the_plan"),
   });
   if (plan === undefined) return;
   if (!isCurrent()) return;
@@ -525,7 +529,7 @@ export async function render(view, { params, me, go, isCurrent }) {
     h(
       "a",
       { href: who.planHash, testid: "link-plan" },
-      who.forYoungPerson ? "Back to your plan" : "Back to the plan",
+      who.forYoungPerson ? t("plan.back_yours") : t("plan.back"),
     ),
   );
   const content = (plan.draft ?? plan.agreed)?.content ?? {};
@@ -541,14 +545,14 @@ export async function render(view, { params, me, go, isCurrent }) {
     formAlert("edit-error"),
     spec.fields,
     spec.hiddenNote ?? null,
-    submitRow(spec.submit ?? "Save changes"),
+    submitRow(spec.submit ?? t("plan_edit.save")),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
     const problems = spec.check ? spec.check(form) : [];
     if (problems.length) {
-      showFormProblem(form, "Check the details below.", "", problems);
+      showFormProblem(form, t("common.check_details"), "", problems);
       return;
     }
     try {
@@ -561,17 +565,13 @@ export async function render(view, { params, me, go, isCurrent }) {
       if (isCurrent() && error.status !== 401) showApiError(form, plainProblem(error));
       return;
     }
-    setFlash(
-      who.forYoungPerson
-        ? "Saved. The changes count once you, your carer and your social worker have signed them."
-        : "Saved. The changes count once everyone has signed them.",
-    );
+    setFlash(who.forYoungPerson ? t("plan_edit.saved_yours") : t("plan_edit.saved"));
     go(who.planHash);
   });
 
   fill(
     view,
-    heading(`Change: ${title}`),
+    heading(t("plan_edit.title", { section: title })),
     typeof spec.intro === "string" ? h("p", { text: spec.intro }) : spec.intro,
     form,
     back,

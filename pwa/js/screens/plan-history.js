@@ -1,6 +1,7 @@
 // The plan's versions, newest first, and what changed in each one compared with the
 // one before, in plain words.
 import { get } from "../api.js";
+import { t } from "../i18n.js";
 import {
   fill,
   h,
@@ -25,21 +26,22 @@ import {
 } from "./plan-parts.js";
 
 function title(who) {
-  return who.forYoungPerson ? "How your plan has changed" : `How ${who.name}'s plan has changed`;
+  return who.forYoungPerson ? t("history.title") : t("history.title_of", { name: who.name });
 }
 
 function statusWords(version, who) {
   const forYoungPerson = {
-    agreed: "Agreed. This is your plan now.",
-    superseded: "An older plan. A newer one replaced it.",
-    draft: "Changes that are not signed yet.",
+    agreed: "history.status.agreed",
+    superseded: "history.status.superseded",
+    draft: "history.status.draft",
   };
   const forAdults = {
-    agreed: "Agreed (the plan now)",
-    superseded: "Replaced by a newer version",
-    draft: "Changes not signed yet",
+    agreed: "history.status.agreed_of",
+    superseded: "history.status.superseded_of",
+    draft: "history.status.draft_of",
   };
-  return (who.forYoungPerson ? forYoungPerson : forAdults)[version.status] ?? version.status;
+  const key = (who.forYoungPerson ? forYoungPerson : forAdults)[version.status];
+  return key ? t(key) : version.status;
 }
 
 function findRow(rows, key) {
@@ -55,7 +57,8 @@ function changeLabel(change, who) {
   if (row) return words(row, who);
   if (section === "sharing") {
     const part = findRow(SHARE_PARTS, field);
-    return `Who can see ${part ? `“${words(part, who).toLowerCase()}”` : field}`;
+    const quoted = part ? t("alert_answer.quoted", { words: words(part, who).toLowerCase() }) : field;
+    return t("history.who_can_see", { part: quoted });
   }
   if (section === "photo_id") return sectionTitle("photo", who);
   if (["carer_steps", "professional_notes", "trio"].includes(section)) return sectionTitle(section, who);
@@ -90,30 +93,54 @@ function changeItem(change, who) {
     h("p", {}, h("strong", { text: label })),
   );
   if (change.section === "photo_id") {
-    item.append(h("p", { text: change.before ? "The photo was changed." : "A photo was added." }));
+    item.append(h("p", { text: change.before ? t("history.photo_changed") : t("history.photo_added") }));
     return item;
   }
   const before = valueText(change, change.before, who);
   const after = valueText(change, change.after, who);
   if (!before)
     item.append(
-      h("p", { testid: "change-added" }, h("span", { class: "change-word", text: "Added: " }), after),
+      h(
+        "p",
+        { testid: "change-added" },
+        h("span", { class: "change-word", text: t("history.added") }),
+        " ",
+        h("bdi", { text: after }),
+      ),
     );
   else if (!after)
     item.append(
-      h("p", { testid: "change-removed" }, h("span", { class: "change-word", text: "Taken out: " }), before),
+      h(
+        "p",
+        { testid: "change-removed" },
+        h("span", { class: "change-word", text: t("history.taken_out") }),
+        " ",
+        h("bdi", { text: before }),
+      ),
     );
   else {
     item.append(
-      h("p", { testid: "change-before" }, h("span", { class: "change-word", text: "Before: " }), before),
-      h("p", { testid: "change-after" }, h("span", { class: "change-word", text: "Now: " }), after),
+      h(
+        "p",
+        { testid: "change-before" },
+        h("span", { class: "change-word", text: t("history.before") }),
+        " ",
+        h("bdi", { text: before }),
+      ),
+      h(
+        "p",
+        { testid: "change-after" },
+        h("span", { class: "change-word", text: t("history.now") }),
+        " ",
+        h("bdi", { text: after }),
+      ),
     );
   }
   return item;
 }
 
 function changesPanel(changes, who) {
-  if (!changes.length) return h("p", { text: "Nothing changed that you can see." });
+  if (!changes.length) return h("p", { text: t("history.nothing_changed") });
   return h(
     "ul",
     { class: "change-list", testid: "what-changed" },
@@ -125,19 +152,17 @@ function versionItem(version, who, isCurrent) {
   const panelId = nextId("changes");
   const panel = h("div", { id: panelId, class: "change-panel", testid: "change-panel", hidden: true });
   const when = version.agreed_at
-    ? `Agreed on ${plainDate(version.agreed_at)}`
-    : `Last changed ${plainWhen(version.updated_at)
-        .replace(/^Today/, "today")
-        .replace(/^Yesterday/, "yesterday")}`;
+    ? t("history.agreed_on", { date: plainDate(version.agreed_at) })
+    : t("history.last_changed", { when: plainWhen(version.updated_at, { style: "sentence" }) });
   const item = h(
     "li",
     { class: "card", testid: "version", "data-number": String(version.number) },
-    h("h2", { class: "card-heading", text: `Version ${version.number}` }),
+    h("h2", { class: "card-heading", text: t("history.version", { number: version.number }) }),
     h("p", { testid: "version-status", text: statusWords(version, who) }),
     h("p", { class: "card-detail", text: when }),
   );
   if (version.number <= 1) {
-    item.append(h("p", { class: "card-detail", text: "This was the first version." }));
+    item.append(h("p", { class: "card-detail", text: t("history.first") }));
     return item;
   }
   const toggle = h(
@@ -149,7 +174,7 @@ function versionItem(version, who, isCurrent) {
       "aria-expanded": "false",
       "aria-controls": panelId,
     },
-    "What changed",
+    t("history.what_changed"),
   );
   let loaded = false;
   toggle.addEventListener("click", async () => {
@@ -165,7 +190,7 @@ function versionItem(version, who, isCurrent) {
       if (!isCurrent()) return;
       loaded = true;
       panel.replaceChildren(
-        h("p", { class: "hint", text: `Compared with version ${version.number - 1}.` }),
+        h("p", { class: "hint", text: t("history.compared", { number: version.number - 1 }) }),
         changesPanel(changes, who),
       );
     } catch (error) {
@@ -188,9 +213,7 @@ export async function render(view, { params, me, isCurrent }) {
     view,
     heading(title(who)),
     h("p", {
-      text: who.forYoungPerson
-        ? "Each time your plan changes and everyone signs it, it gets a new number. The newest is at the top."
-        : "Each agreed change makes a new version. The newest is at the top.",
+      text: who.forYoungPerson ? t("history.intro") : t("history.intro_of"),
     }),
     versions.length
       ? h(
@@ -198,14 +221,14 @@ export async function render(view, { params, me, isCurrent }) {
           { class: "cards versions", testid: "versions" },
           versions.map((version) => versionItem(version, who, isCurrent)),
         )
-      : h("p", { testid: "versions", text: "There are no versions yet." }),
+      : h("p", { testid: "versions", text: t("history.none") }),
     h(
       "p",
       {},
       h(
         "a",
         { href: who.planHash, testid: "link-plan" },
-        who.forYoungPerson ? "Back to your plan" : "Back to the plan",
+        who.forYoungPerson ? t("plan.back_yours") : t("plan.back"),
       ),
     ),
   );

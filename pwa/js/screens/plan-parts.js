@@ -2,6 +2,7 @@
 // words or the adults', and read-only views of each part. Shared by the plan, edit,
 // sign and history screens. Section names match docs/api.md.
 import { get } from "../api.js";
+import { t } from "../i18n.js";
 import { fill, h, heading, loading, plainDate, plainList, plainWhen, problemBox, put } from "../ui.js";
 
 // Reading order on every screen.
@@ -17,53 +18,66 @@ export const SECTIONS = [
 ];
 export const EDITABLE = SECTIONS.filter((s) => s !== "trio");
 
+// [key of the young person's words, key of the adults' words (with {name})]
 const TITLES = {
-  about_me: ["About me", (n) => `About ${n}`],
-  photo: ["My photo", (n) => `Photo of ${n}`],
-  worries: ["What worries me", (n) => `What worries ${n}`],
-  places: ["Places I might go, and safe places", (n) => `Places ${n} might go, and safe places`],
-  trio: ["My people", (n) => `${n}'s people`],
-  carer_steps: ["What my carer will do if I'm not back", (n) => `What the carer will do if ${n} is not back`],
-  sharing: ["Who can see what", (n) => `Who can see what (${n}'s choice)`],
-  professional_notes: ["Notes from my carer and social worker", () => "Notes from professionals"],
+  about_me: ["plan.section.about_me", "plan.section.about_me_of"],
+  photo: ["plan.section.photo", "plan.section.photo_of"],
+  worries: ["plan.section.worries", "plan.section.worries_of"],
+  places: ["plan.section.places", "plan.section.places_of"],
+  trio: ["plan.section.trio", "plan.section.trio_of"],
+  carer_steps: ["plan.section.carer_steps", "plan.section.carer_steps_of"],
+  sharing: ["plan.section.sharing", "plan.section.sharing_of"],
+  professional_notes: ["plan.section.professional_notes", "plan.section.professional_notes_of"],
 };
 
-// [field, young person's words, adults' words]
+// [field, key of the young person's words, key of the adults' words]
 export const ABOUT_FIELDS = [
-  ["name_i_like", "The name I like", "Name they like"],
-  ["phone", "My phone number", "Their phone number"],
-  ["height", "How tall I am", "Height"],
-  ["build", "My build", "Build"],
-  ["hair", "My hair", "Hair"],
-  ["usually_wear", "What I usually wear", "Usually wears"],
-  ["marks", "Marks, scars or tattoos", "Marks, scars or tattoos"],
-  ["health_needs", "Health needs", "Health needs"],
-  ["medication", "Medicines I take", "Medication"],
+  ["name_i_like", "plan.about.name_i_like", "plan.about.name_i_like_of"],
+  ["phone", "plan.about.phone", "plan.about.phone_of"],
+  ["height", "plan.about.height", "plan.about.height_of"],
+  ["build", "plan.about.build", "plan.about.build_of"],
+  ["hair", "plan.about.hair", "plan.about.hair_of"],
+  ["usually_wear", "plan.about.usually_wear", "plan.about.usually_wear_of"],
+  ["marks", "plan.about.marks", "plan.about.marks"],
+  ["health_needs", "plan.about.health_needs", "plan.about.health_needs"],
+  ["medication", "plan.about.medication", "plan.about.medication_of"],
 ];
 // The young person's own words, for everyone: it is their plan.
 export const WORRY_FIELDS = [
-  ["what_worries_me", "What worries me"],
-  ["what_sets_it_off", "What can set it off"],
-  ["what_helps_me_feel_safe", "What helps me feel safe"],
+  ["what_worries_me", "plan.worries.what_worries_me"],
+  ["what_sets_it_off", "plan.worries.what_sets_it_off"],
+  ["what_helps_me_feel_safe", "plan.worries.what_helps_me_feel_safe"],
 ];
 export const PLACE_LISTS = [
-  ["might_go", "Places I might go", "Places they might go"],
-  ["safe", "Safe places", "Safe places"],
+  ["might_go", "plan.places.might_go", "plan.places.might_go_of"],
+  ["safe", "plan.places.safe", "plan.places.safe"],
 ];
 export const SHARE_PARTS = [
-  ["about_me", "What I look like (about me)", "Description (about me)"],
-  ["photo", "My photo", "Photo"],
-  ["health", "My health needs and medicines", "Health needs and medication"],
-  ["worries", "What worries me", "What worries them"],
-  ["places", "Places", "Places"],
-  ["trio", "My people", "Trusted people"],
+  ["about_me", "plan.share.about_me", "plan.share.about_me_of"],
+  ["photo", "plan.share.photo", "plan.share.photo_of"],
+  ["health", "plan.share.health", "plan.share.health_of"],
+  ["worries", "plan.share.worries", "plan.share.worries_of"],
+  ["places", "plan.share.places", "plan.share.places"],
+  ["trio", "plan.share.trio", "plan.share.trio_of"],
 ];
 export const AUDIENCES = [
-  ["carer", "My carer", "Carer"],
-  ["school", "My school", "School"],
-  ["police", "The police", "Police"],
-  ["trusted_contacts", "My people", "Trusted people"],
+  ["carer", "plan.audience.carer", "plan.audience.carer_of"],
+  ["school", "plan.audience.school", "plan.audience.school_of"],
+  ["police", "plan.audience.police", "plan.audience.police_of"],
+  ["trusted_contacts", "plan.audience.trusted_contacts", "plan.audience.trusted_contacts_of"],
 ];
+
+// The parts of the plan as "Jade changed ..." names them, by the server's section key.
+const CHANGED_SECTION = {
+  about_me: "plan.changed_section.about_me",
+  worries: "plan.changed_section.worries",
+  places: "plan.changed_section.places",
+  carer_steps: "plan.changed_section.carer_steps",
+  sharing: "plan.changed_section.sharing",
+  professional_notes: "plan.changed_section.professional_notes",
+  trio: "plan.changed_section.trio",
+  photo_id: "plan.changed_section.photo_id",
+};
 
 export const LIMITS = { line: 200, text: 2000, notes: 5000, places: 10, steps: 12 };
 
@@ -117,30 +131,28 @@ export async function loadForScreen(view, who, isCurrent, { path = null, errorTi
 export function notFound(view) {
   fill(
     view,
-    heading("Not found", "not-found"),
-    h("p", { text: "We couldn't find that plan. The young person may not be on your caseload." }),
-    h("p", {}, h("a", { href: "#/home" }, "Back to home")),
+    heading(t("common.not_found"), "not-found"),
+    h("p", { text: t("plan.not_found") }),
+    h("p", {}, h("a", { href: "#/home" }, t("common.back_home"))),
   );
 }
 
 export function sectionTitle(section, who) {
   const [mine, theirs] = TITLES[section];
-  return who.forYoungPerson ? mine : theirs(who.name);
+  return who.forYoungPerson ? t(mine) : t(theirs, { name: who.name });
 }
 
-export const words = (row, who) => (who.forYoungPerson ? row[1] : (row[2] ?? row[1]));
+export const words = (row, who) => t(who.forYoungPerson ? row[1] : (row[2] ?? row[1]));
 
 export function privateText(who) {
-  return who.forYoungPerson
-    ? "You have chosen to keep this private."
-    : `${who.name} has chosen to keep this private.`;
+  return who.forYoungPerson ? t("plan.private_yours") : t("plan.private", { name: who.name });
 }
 
 function privateNote(who) {
   return h("p", { class: "private-note", testid: "section-private", text: privateText(who) });
 }
 
-function empty(text = "Nothing written yet.") {
+function empty(text = t("plan.nothing_written")) {
   return h("p", { class: "empty-note", text });
 }
 
@@ -155,7 +167,11 @@ function detailsList(rows, testid) {
         h("dt", { text: term }),
         value instanceof Node
           ? h("dd", {}, value)
-          : h("dd", { class: value ? null : "empty-note", text: value || "Not filled in yet" }),
+          : h("dd", {
+              class: value ? null : "empty-note",
+              dir: value ? "auto" : null,
+              text: value || t("plan.not_filled_in"),
+            }),
       ),
     ),
   );
@@ -166,7 +182,7 @@ function placeText(place) {
 }
 
 function placesList(places, testid) {
-  if (!places?.length) return empty("None yet.");
+  if (!places?.length) return empty(t("plan.none_yet"));
   return h(
     "ul",
     { class: "plain-list", testid },
@@ -174,8 +190,8 @@ function placesList(places, testid) {
       h(
         "li",
         { testid: "place" },
-        h("strong", { text: place.name || "A place" }),
-        placeText(place) ? h("span", { text: ` – ${placeText(place)}` }) : null,
+        h("strong", {}, place.name ? h("bdi", { text: place.name }) : t("plan.a_place")),
+        placeText(place) ? [" – ", h("bdi", { text: placeText(place) })] : null,
       ),
     ),
   );
@@ -185,28 +201,35 @@ export function stepText(step) {
   const minutes = Number(step.after_minutes);
   const when =
     minutes === 0
-      ? "Straight away"
+      ? t("plan.step.straight_away")
       : minutes % 60 === 0
-        ? `After ${minutes / 60} ${minutes === 60 ? "hour" : "hours"}`
-        : `After ${minutes} minutes`;
+        ? t("plan.step.after_hours", { count: minutes / 60 })
+        : t("plan.step.after_minutes", { count: minutes });
   return [when, step.action];
 }
 
 function stepsList(steps) {
-  if (!steps?.length) return empty("No steps yet.");
+  if (!steps?.length) return empty(t("plan.no_steps"));
   return h(
     "ol",
     { class: "steps-list", testid: "carer-steps" },
     steps.map((step) => {
       const [when, action] = stepText(step);
-      return h("li", { testid: "carer-step" }, h("strong", { text: `${when}: ` }), action);
+      return h(
+        "li",
+        { testid: "carer-step" },
+        h("strong", { text: t("common.label", { label: when }) }),
+        " ",
+        h("bdi", { text: action }),
+      );
     }),
   );
 }
 
 export function audienceWords(list, who) {
   const names = AUDIENCES.filter(([key]) => list?.includes(key)).map((row) => words(row, who));
-  if (!names.length) return who.forYoungPerson ? "Only your social worker" : "Only the social worker";
+  if (!names.length)
+    return who.forYoungPerson ? t("plan.only_your_social_worker") : t("plan.only_social_worker");
   const lower = names.map((n, i) => (i === 0 ? n : n.charAt(0).toLowerCase() + n.slice(1)));
   return plainList(lower);
 }
@@ -227,7 +250,7 @@ export function phoneText(phone) {
 }
 
 function trioList(trio, who) {
-  if (!trio?.length) return empty(who.forYoungPerson ? "You haven't added anyone yet." : "Nobody added yet.");
+  if (!trio?.length) return empty(who.forYoungPerson ? t("people.none_yours") : t("people.none"));
   return h(
     "ul",
     { class: "cards", testid: "plan-trio" },
@@ -235,13 +258,15 @@ function trioList(trio, who) {
       h(
         "li",
         { class: "card", testid: "plan-person" },
-        h("p", { class: "card-title" }, h("strong", { text: person.name })),
-        person.how_they_know_me ? h("p", { class: "card-detail", text: person.how_they_know_me }) : null,
-        person.phone
-          ? h("p", {}, h("a", { href: telHref(person.phone), text: phoneText(person.phone) }))
+        h("p", { class: "card-title", dir: "auto" }, h("strong", { text: person.name })),
+        person.how_they_know_me
+          ? h("p", { class: "card-detail", dir: "auto", text: person.how_they_know_me })
           : null,
-        person.email ? h("p", { class: "card-detail", text: person.email }) : null,
-        person.what_they_will_do ? h("p", { text: person.what_they_will_do }) : null,
+        person.phone
+          ? h("p", {}, h("a", { href: telHref(person.phone), dir: "ltr", text: phoneText(person.phone) }))
+          : null,
+        person.email ? h("p", { class: "card-detail", dir: "ltr", text: person.email }) : null,
+        person.what_they_will_do ? h("p", { dir: "auto", text: person.what_they_will_do }) : null,
       ),
     ),
   );
@@ -252,7 +277,7 @@ export function photoSrc(who, photoId) {
 }
 
 export function photoAlt(who) {
-  return who.forYoungPerson ? "Your photo" : `Photo of ${who.name}`;
+  return who.forYoungPerson ? t("plan.photo_alt_yours") : t("plan.section.photo_of", { name: who.name });
 }
 
 function photoView(content, who, kept) {
@@ -265,7 +290,7 @@ function photoView(content, who, kept) {
     });
   }
   if (kept.includes("photo")) return privateNote(who);
-  return empty("No photo yet.");
+  return empty(t("plan.no_photo"));
 }
 
 /**
@@ -285,7 +310,7 @@ export function sectionBody(section, content, who, kept = []) {
           const v = value[row[0]];
           if (v === null) return [words(row, who), privateNote(who)];
           if (row[0] === "phone" && v) {
-            return [words(row, who), h("a", { href: telHref(v), text: phoneText(v) })];
+            return [words(row, who), h("a", { href: telHref(v), dir: "ltr", text: phoneText(v) })];
           }
           return [words(row, who), v];
         }),
@@ -293,7 +318,7 @@ export function sectionBody(section, content, who, kept = []) {
       );
     case "worries":
       return detailsList(
-        WORRY_FIELDS.map(([key, label]) => [label, value[key]]),
+        WORRY_FIELDS.map(([key, label]) => [t(label), value[key]]),
         "worries",
       );
     case "places":
@@ -316,8 +341,8 @@ export function sectionBody(section, content, who, kept = []) {
       );
     case "professional_notes":
       return value.text
-        ? h("p", { class: "notes", testid: "professional-notes", text: value.text })
-        : empty("No notes yet.");
+        ? h("p", { class: "notes", testid: "professional-notes", dir: "auto", text: value.text })
+        : empty(t("plan.no_notes"));
     default:
       return empty();
   }
@@ -335,9 +360,9 @@ function editLink(section, who) {
       href: `${who.planHash}/edit/${section}`,
       class: "button button-small",
       testid: `edit-${section}`,
-      "aria-label": `Change ${sectionTitle(section, who).toLowerCase()}`,
+      "aria-label": t("plan.change_section", { section: sectionTitle(section, who).toLowerCase() }),
     },
-    "Change",
+    t("common.change"),
   );
 }
 
@@ -345,7 +370,7 @@ function peopleLink(who) {
   return h(
     "a",
     { href: who.peopleHash, class: "button button-small", testid: "edit-trio" },
-    who.forYoungPerson ? "Change my people" : `Change ${who.name}'s people`,
+    who.forYoungPerson ? t("plan.change_my_people") : t("plan.change_people_of", { name: who.name }),
   );
 }
 
@@ -374,10 +399,17 @@ export function versionSections(version, who, { level = 2, can = null, idPrefix 
 // Who signs, in the words of whoever is reading.
 export function signerWords(role, who) {
   if (who.forYoungPerson) {
-    return { young_person: "you", carer: "your carer", social_worker: "your social worker" }[role] ?? role;
+    const key = {
+      young_person: "plan.signer.you",
+      carer: "plan.signer.your_carer",
+      social_worker: "plan.signer.your_social_worker",
+    }[role];
+    return key ? t(key) : role;
   }
-  if (role === who.role) return "you";
-  return { young_person: who.name, carer: "the carer", social_worker: "the social worker" }[role] ?? role;
+  if (role === who.role) return t("plan.signer.you");
+  if (role === "young_person") return who.name;
+  const key = { carer: "plan.signer.the_carer", social_worker: "plan.signer.the_social_worker" }[role];
+  return key ? t(key) : role;
 }
 
 function capital(text) {
@@ -390,8 +422,9 @@ export function signingStatus(version, who) {
     h(
       "li",
       { testid: "signed-by" },
-      h("strong", { text: s.role === roleOf(who) ? `${s.name} (you)` : s.name }),
-      ` signed ${whenPhrase(s.signed_at)}`,
+      h("strong", { text: s.role === roleOf(who) ? t("plan.signer_you", { name: s.name }) : s.name }),
+      " ",
+      t("plan.signed_when", { when: whenPhrase(s.signed_at) }),
     ),
   );
   const still = version.still_to_sign.map((role) => signerWords(role, who));
@@ -400,13 +433,14 @@ export function signingStatus(version, who) {
     { class: "signing", testid: "signing-status" },
     signed.length
       ? h("ul", { class: "plain-list", testid: "signatures" }, signed)
-      : h("p", { testid: "signatures", text: "Nobody has signed these changes yet." }),
+      : h("p", { testid: "signatures", text: t("plan.nobody_signed") }),
     still.length
       ? h(
           "p",
           { testid: "still-to-sign" },
-          h("strong", { text: "Still to sign: " }),
-          `${capital(plainList(still))}.`,
+          h("strong", { text: t("plan.still_to_sign") }),
+          " ",
+          t("common.sentence", { text: capital(plainList(still)) }),
         )
       : null,
   );
@@ -414,9 +448,7 @@ export function signingStatus(version, who) {
 
 /** "today at 2:05 pm", "yesterday at 9:30 am" or "on Monday 3 March 2025 at 2:05 pm". */
 export function whenPhrase(value) {
-  const text = plainWhen(value);
-  if (/^(Today|Yesterday) /.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
-  return `on ${text}`;
+  return plainWhen(value, { style: "on" });
 }
 
 function roleOf(who) {
@@ -424,10 +456,19 @@ function roleOf(who) {
 }
 
 export function agreedText(version, who) {
-  const when = version.agreed_at ? ` on ${plainDate(version.agreed_at)}` : "";
-  return who.forYoungPerson
-    ? `Your plan is agreed. Everyone signed it${when}.`
-    : `This plan is agreed. Everyone signed it${when}.`;
+  if (version.agreed_at) {
+    const date = plainDate(version.agreed_at);
+    return who.forYoungPerson ? t("plan.agreed_yours_on", { date }) : t("plan.agreed_on", { date });
+  }
+  return who.forYoungPerson ? t("plan.agreed_yours") : t("plan.agreed");
+}
+
+function changeWords(change, who) {
+  const key = CHANGED_SECTION[change.section_key];
+  const section = key ? t(key) : change.section;
+  return change.role === roleOf(who) && who.forYoungPerson
+    ? t("plan.you_changed", { section })
+    : t("plan.someone_changed", { name: change.name, section });
 }
 
 /** "Jade changed what worries me, today at 2:05 pm", newest first, a few at most. */
@@ -440,7 +481,7 @@ export function changesList(version, who, shown = 5) {
       h(
         "li",
         { testid: "change" },
-        `${c.role === roleOf(who) && who.forYoungPerson ? "You" : c.name} changed ${c.section}`,
+        changeWords(c, who),
         h("span", { class: "when", text: ` – ${plainWhen(c.at)}` }),
       ),
     );
@@ -448,9 +489,9 @@ export function changesList(version, who, shown = 5) {
   return h(
     "div",
     { class: "changes" },
-    h("p", { class: "list-title", text: "Changes so far" }),
+    h("p", { class: "list-title", text: t("plan.changes_so_far") }),
     h("ul", { class: "plain-list", testid: "changes" }, items),
-    more > 0 ? h("p", { class: "hint", text: `And ${more} more.` }) : null,
+    more > 0 ? h("p", { class: "hint", text: t("plan.and_more", { count: more }) }) : null,
   );
 }
 

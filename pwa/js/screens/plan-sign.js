@@ -2,6 +2,7 @@
 // request carries the content_hash of what was shown, so if anyone changed the plan
 // in the meantime the server says 409 and the screen shows the new version to read.
 import { post } from "../api.js";
+import { t } from "../i18n.js";
 import {
   announce,
   fill,
@@ -20,14 +21,14 @@ import {
 } from "./plan-parts.js";
 
 function title(who) {
-  return who.forYoungPerson ? "Sign your plan" : `Sign ${who.name}'s plan`;
+  return who.forYoungPerson ? t("plan_sign.title") : t("plan_sign.title_of", { name: who.name });
 }
 
 function signButton(draft, who, { go, isCurrent, rerender, result }) {
   const button = h(
     "button",
     { type: "button", class: "button button-primary button-big", testid: "sign-plan" },
-    "Sign this plan",
+    t("plan_sign.sign"),
   );
   button.addEventListener("click", async () => {
     button.disabled = true;
@@ -40,10 +41,7 @@ function signButton(draft, who, { go, isCurrent, rerender, result }) {
       button.disabled = false;
       if (!isCurrent() || error.status === 401) return;
       if (error.status === 409) {
-        setFlash(
-          "The plan changed since you opened it. Read it again below, then sign if you agree.",
-          "sign-changed",
-        );
+        setFlash(t("plan_sign.changed"), "sign-changed");
         rerender();
         return;
       }
@@ -57,7 +55,7 @@ function signButton(draft, who, { go, isCurrent, rerender, result }) {
       go(who.planHash);
       return;
     }
-    setFlash("Thank you. You've signed.", "signed-now");
+    setFlash(t("plan_sign.signed"), "signed-now");
     rerender();
   });
   return button;
@@ -75,7 +73,7 @@ export async function render(view, ctx) {
     h(
       "a",
       { href: who.planHash, testid: "link-plan" },
-      who.forYoungPerson ? "Back to your plan" : "Back to the plan",
+      who.forYoungPerson ? t("plan.back_yours") : t("plan.back"),
     ),
   );
   const { draft, agreed } = plan;
@@ -87,7 +85,9 @@ export async function render(view, ctx) {
       h("p", {
         class: "notice",
         testid: "nothing-to-sign",
-        text: agreed ? `Nothing to sign. ${agreedText(agreed, who)}` : "There is nothing to sign yet.",
+        text: agreed
+          ? t("plan_sign.nothing_agreed", { agreed: agreedText(agreed, who) })
+          : t("plan_sign.nothing"),
       }),
       back,
     );
@@ -104,28 +104,26 @@ export async function render(view, ctx) {
     heading(title(who)),
     takeFlash(),
     h("p", {
-      text: who.forYoungPerson
-        ? "Read your plan below. Signing means you agree with it as it is now. If something is wrong, change it first."
-        : "Read the plan below. Signing means you agree with it exactly as it is now.",
+      text: who.forYoungPerson ? t("plan_sign.intro_yours") : t("plan_sign.intro"),
     }),
     signingStatus(draft, who),
     h(
       "section",
       { "aria-labelledby": "sign-read-heading", testid: "sign-version" },
-      h("h2", { id: "sign-read-heading", text: `What you are signing (version ${draft.number})` }),
+      h("h2", { id: "sign-read-heading", text: t("plan_sign.what", { number: draft.number }) }),
       versionSections(draft, who, { level: 3, idPrefix: "sign" }),
     ),
     mine
       ? h(
           "div",
           { class: "sign-box" },
-          h("p", { text: "I have read this plan and I agree with it." }),
+          h("p", { text: t("plan_sign.agree") }),
           signButton(draft, who, { go, isCurrent, rerender, result }),
         )
       : h("p", {
           class: "notice",
           testid: "signed-already",
-          text: "You've signed these changes. Thank you.",
+          text: t("plan_sign.signed_already"),
         }),
     result,
     back,

@@ -3,6 +3,7 @@
 // agreed version, who has signed, and links to change each part. With no signal, the
 // young person and carer read the agreed copy kept on their phone.
 import { get } from "../api.js";
+import { t } from "../i18n.js";
 import { agreedCopy, keepsOfflineCopy, refreshCopyIfChanged } from "../offline.js";
 import {
   announce,
@@ -24,16 +25,12 @@ import {
 } from "./plan-parts.js";
 
 function title(who) {
-  return who.forYoungPerson ? "Your plan" : `${who.name}'s plan`;
+  return who.forYoungPerson ? t("plan.title") : t("plan.title_of", { name: who.name });
 }
 
 function intro(who) {
   if (!who.forYoungPerson) return null;
-  return h("p", {
-    text:
-      "Your plan says what helps you stay safe, and what the adults around you will do if you're not back. " +
-      "You make it with your carer and your social worker.",
-  });
+  return h("p", { text: t("plan.intro") });
 }
 
 function reviewNote(plan) {
@@ -45,10 +42,11 @@ function reviewNote(plan) {
     h(
       "p",
       {},
-      h("strong", { text: overdue ? "Review overdue. " : "Review due. " }),
+      h("strong", { text: overdue ? t("plan.review_overdue") : t("plan.review_due") }),
+      " ",
       plan.review_reason || "",
     ),
-    h("p", { text: `Due since ${plainDate(plan.review_due_at)}.` }),
+    h("p", { text: t("plan.due_since", { date: plainDate(plan.review_due_at) }) }),
   );
 }
 
@@ -68,14 +66,14 @@ function policeForm(who) {
   const link = h(
     "a",
     { href, download: "police-form.pdf", class: "button button-secondary", testid: "police-form" },
-    "Download police form (PDF)",
+    t("plan.police_form_download"),
   );
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     status.replaceChildren();
     try {
       saveFile(await get(href, { asBlob: true }), "police-form.pdf");
-      announce("The police form has downloaded.");
+      announce(t("plan.police_form_done"));
     } catch (error) {
       if (error.status !== 401) status.replaceChildren(problemBox(error, "police-form-problem"));
     }
@@ -83,14 +81,12 @@ function policeForm(who) {
   return h(
     "section",
     { "aria-labelledby": "police-form-heading", class: "police-form" },
-    h("h2", { id: "police-form-heading", text: "Police form (Philomena Protocol)" }),
-    h("p", {
-      text: `Made from the agreed plan, with only the parts ${who.name} agreed to share with the police.`,
-    }),
+    h("h2", { id: "police-form-heading", text: t("plan.police_form") }),
+    h("p", { text: t("plan.police_form_about", { name: who.name }) }),
     who.role === "carer"
       ? h("p", {
           testid: "police-form-carer-copy",
-          text: `Your copy leaves out anything ${who.name} keeps from carers. If it does, it says so: their social worker has the full form.`,
+          text: t("plan.police_form_carer", { name: who.name }),
         })
       : null,
     link,
@@ -107,18 +103,16 @@ function statusPanel(plan, who) {
       { class: "notice", testid: "plan-status" },
       h("p", {
         class: "notice-title",
-        text: who.forYoungPerson
-          ? "There are changes to your plan. They count once everyone has signed them."
-          : "There are changes to this plan. They count once everyone has signed them.",
+        text: who.forYoungPerson ? t("plan.changes_yours") : t("plan.changes"),
       }),
       signingStatus(draft, who),
       mine
         ? h(
             "a",
             { href: `${who.planHash}/sign`, class: "button button-primary", testid: "link-sign" },
-            "Read and sign the changes",
+            t("plan.read_and_sign"),
           )
-        : h("p", { testid: "signed-already", text: "You've signed these changes." }),
+        : h("p", { testid: "signed-already", text: t("plan.signed_already") }),
       changesList(draft, who),
     );
   }
@@ -127,7 +121,7 @@ function statusPanel(plan, who) {
       "div",
       { class: "notice", testid: "plan-status" },
       h("p", { class: "notice-title", testid: "plan-agreed", text: agreedText(agreed, who) }),
-      h("p", { text: "Changing any part starts new changes that everyone signs again." }),
+      h("p", { text: t("plan.changing_starts") }),
     );
   }
   return h(
@@ -135,9 +129,7 @@ function statusPanel(plan, who) {
     { class: "notice", testid: "plan-status" },
     h("p", {
       class: "notice-title",
-      text: who.forYoungPerson
-        ? "You don't have a plan yet. Start by filling in any part below."
-        : "There is no plan yet. Start by filling in any part below.",
+      text: who.forYoungPerson ? t("plan.none_yours") : t("plan.none"),
     }),
   );
 }
@@ -149,14 +141,14 @@ function versions(plan, who) {
       h(
         "section",
         { "aria-labelledby": "draft-heading", testid: "draft" },
-        h("h2", { id: "draft-heading", text: `The changes (version ${draft.number}, not signed yet)` }),
+        h("h2", { id: "draft-heading", text: t("plan.draft_heading", { number: draft.number }) }),
         versionSections(draft, who, { level: 3, can: plan.can, idPrefix: "draft" }),
       ),
       agreed
         ? h(
             "details",
             { class: "agreed-version", testid: "agreed" },
-            h("summary", { text: `Read the agreed plan (version ${agreed.number})` }),
+            h("summary", { text: t("plan.read_agreed", { number: agreed.number }) }),
             versionSections(agreed, who, { level: 3, idPrefix: "agreed" }),
           )
         : null,
@@ -167,7 +159,7 @@ function versions(plan, who) {
     { "aria-labelledby": "agreed-heading", testid: agreed ? "agreed" : "no-plan" },
     h("h2", {
       id: "agreed-heading",
-      text: agreed ? `The agreed plan (version ${agreed.number})` : "The parts of the plan",
+      text: agreed ? t("plan.agreed_heading", { number: agreed.number }) : t("plan.parts"),
     }),
     versionSections(agreed, who, { level: 3, can: plan.can, idPrefix: "agreed" }),
   );
@@ -177,18 +169,14 @@ function links(who) {
   return h(
     "ul",
     { class: "link-list" },
-    h(
-      "li",
-      {},
-      h("a", { href: `${who.planHash}/history`, testid: "link-history" }, "See what changed over time"),
-    ),
+    h("li", {}, h("a", { href: `${who.planHash}/history`, testid: "link-history" }, t("plan.link_history"))),
     h(
       "li",
       {},
       h(
         "a",
         { href: who.homeHash, testid: "link-back" },
-        who.forYoungPerson ? "Back to my home" : `Back to ${who.name}`,
+        who.forYoungPerson ? t("common.back_my_home") : t("common.back_to", { name: who.name }),
       ),
     ),
   );
@@ -211,7 +199,7 @@ function draw(view, who, plan) {
 /** No signal: the agreed plan kept on this phone, and when it was last updated. */
 async function offlineView(view, who, me, isCurrent) {
   if (!who.name) {
-    who.name = me.young_people?.find((p) => p.id === who.id)?.preferred_name ?? "This young person";
+    who.name = me.young_people?.find((p) => p.id === who.id)?.preferred_name ?? t("plan.this_young_person");
   }
   let copy;
   try {
@@ -224,8 +212,8 @@ async function offlineView(view, who, me, isCurrent) {
       problemBox(
         error.status === 0
           ? {
-              title: "You're offline, and there's no copy of the plan on this phone yet.",
-              detail: "Open it once when you have signal or Wi-Fi, and it will be kept for next time.",
+              title: t("plan.offline_no_copy"),
+              detail: t("plan.offline_no_copy_detail"),
             }
           : error,
       ),
@@ -242,12 +230,13 @@ async function offlineView(view, who, me, isCurrent) {
       { class: "notice", testid: "offline-copy" },
       h("p", {
         class: "notice-title",
-        text: copy.offline
-          ? "You're offline. This is the copy kept on this phone."
-          : "This is the agreed plan.",
+        text: copy.offline ? t("plan.offline_copy") : t("plan.this_is_agreed"),
       }),
       copy.fetchedAt
-        ? h("p", { testid: "last-updated", text: `Last updated ${plainWhen(copy.fetchedAt)}.` })
+        ? h("p", {
+            testid: "last-updated",
+            text: t("home.people_updated", { when: plainWhen(copy.fetchedAt) }),
+          })
         : null,
     ),
     agreed
@@ -255,14 +244,14 @@ async function offlineView(view, who, me, isCurrent) {
           h("p", { testid: "plan-agreed", text: agreedText(agreed, who) }),
           versionSections(agreed, who, { level: 2, idPrefix: "kept" }),
         ]
-      : h("p", { text: "There is no agreed plan yet." }),
+      : h("p", { text: t("plan.no_agreed") }),
     h(
       "p",
       {},
       h(
         "a",
         { href: who.homeHash, testid: "link-back" },
-        who.forYoungPerson ? "Back to my home" : "Back to home",
+        who.forYoungPerson ? t("common.back_my_home") : t("common.back_home"),
       ),
     ),
   );
@@ -273,7 +262,7 @@ export async function render(view, { params, me, isCurrent }) {
   if (!who.forYoungPerson && me.offline) who.homeHash = "#/home";
   const plan = await loadForScreen(view, who, isCurrent, {
     path: `${who.api}/plan`,
-    errorTitle: who.forYoungPerson ? "Your plan" : "Plan",
+    errorTitle: who.forYoungPerson ? t("plan.title") : t("plan.plan"),
     whenOffline: keepsOfflineCopy(who.role) ? () => offlineView(view, who, me, isCurrent) : null,
   });
   if (plan === undefined) return;

@@ -1,6 +1,8 @@
 // Sign in. Two kinds of people, two forms: young people and carers use a username
 // and PIN/password; professionals add a code from their authenticator app.
 import { post } from "../api.js";
+import { t } from "../i18n.js";
+import { languageChooser } from "../language-choice.js";
 import { rememberMe, takeSignInNotice } from "../state.js";
 import {
   clearErrors,
@@ -15,30 +17,33 @@ import {
 } from "../ui.js";
 
 const PLATFORM_NAMES = {
-  Android: "Android phone",
-  iOS: "iPhone",
-  macOS: "Mac",
-  Windows: "Windows computer",
-  Linux: "Linux computer",
-  "Chrome OS": "Chromebook",
-  "Chromium OS": "Chromebook",
+  Android: "device.android",
+  iOS: "device.iphone",
+  macOS: "device.mac",
+  Windows: "device.windows",
+  Linux: "device.linux",
+  "Chrome OS": "device.chromebook",
+  "Chromium OS": "device.chromebook",
 };
 
-/** A name for this device's session, so "My phones" can tell phones apart. */
+/**
+ * A name for this device's session, so "My phones" can tell phones apart (in the
+ * language of the person signing in: it is their list).
+ */
 export function deviceName() {
   const platform = navigator.userAgentData?.platform;
-  if (platform) return PLATFORM_NAMES[platform] ?? "This phone";
+  if (platform) return t(PLATFORM_NAMES[platform] ?? "device.this_phone");
   const ua = navigator.userAgent;
-  if (/iPhone/.test(ua)) return "iPhone";
-  if (/iPad/.test(ua)) return "iPad";
-  if (/Android/.test(ua)) return "Android phone";
-  return "This phone";
+  if (/iPhone/.test(ua)) return t("device.iphone");
+  if (/iPad/.test(ua)) return t("device.ipad");
+  if (/Android/.test(ua)) return t("device.android");
+  return t("device.this_phone");
 }
 
 function personForm() {
   return [
     field({
-      label: "Username",
+      label: t("signin.username"),
       name: "identifier",
       testid: "signin-identifier",
       autocomplete: "username",
@@ -46,7 +51,7 @@ function personForm() {
       spellcheck: "false",
     }),
     field({
-      label: "PIN or password",
+      label: t("signin.pin_or_password"),
       name: "secret",
       type: "password",
       testid: "signin-secret",
@@ -58,23 +63,23 @@ function personForm() {
 function professionalForm() {
   return [
     field({
-      label: "Email",
+      label: t("signin.email"),
       name: "identifier",
       type: "email",
       testid: "signin-identifier",
       autocomplete: "username",
     }),
     field({
-      label: "Password",
+      label: t("signin.password"),
       name: "secret",
       type: "password",
       testid: "signin-secret",
       autocomplete: "current-password",
     }),
     field({
-      label: "6-digit code",
+      label: t("signin.code"),
       name: "code",
-      hint: "From the authenticator app on your phone.",
+      hint: t("signin.code_hint"),
       testid: "signin-code",
       inputmode: "numeric",
       autocomplete: "one-time-code",
@@ -89,17 +94,17 @@ function missingFields(form, professional) {
   if (!value("identifier")) {
     errors.push({
       field: "identifier",
-      message: professional ? "Enter your email." : "Enter your username.",
+      message: professional ? t("signin.enter_email") : t("signin.enter_username"),
     });
   }
   if (!form.elements.secret.value) {
     errors.push({
       field: "secret",
-      message: professional ? "Enter your password." : "Enter your PIN or password.",
+      message: professional ? t("signin.enter_password") : t("signin.enter_pin_or_password"),
     });
   }
   if (professional && !/^\d{6}$/.test(value("code"))) {
-    errors.push({ field: "code", message: "Enter the 6 numbers from your authenticator app." });
+    errors.push({ field: "code", message: t("signin.enter_code") });
   }
   return errors;
 }
@@ -112,13 +117,13 @@ export async function render(view, { go }) {
   const submit = h(
     "button",
     { type: "submit", class: "button button-primary", testid: "signin-submit" },
-    "Sign in",
+    t("signin.submit"),
   );
   form.append(submit);
 
   const choices = [
-    ["Young person or carer", "signin-choice-person", false],
-    ["Professional", "signin-choice-professional", true],
+    [t("signin.choice_person"), "signin-choice-person", false],
+    [t("signin.choice_professional"), "signin-choice-professional", true],
   ].map(([text, testid, isProfessional]) =>
     h(
       "button",
@@ -141,7 +146,7 @@ export async function render(view, { go }) {
     clearErrors(form);
     const missing = missingFields(form, professional);
     if (missing.length) {
-      showFormProblem(form, "Check the details below.", "", missing);
+      showFormProblem(form, t("common.check_details"), "", missing);
       return;
     }
     const body = {
@@ -152,7 +157,7 @@ export async function render(view, { go }) {
     else body.device_name = deviceName();
     try {
       const me = await whileBusy(form, () => post("/api/auth/login", body, { signInNeeded: false }));
-      rememberMe(me);
+      await rememberMe(me);
       go("#/home", { replace: true });
     } catch (error) {
       form.elements.secret.value = "";
@@ -164,15 +169,17 @@ export async function render(view, { go }) {
 
   put(
     view,
-    heading("Sign in to Homeward"),
+    heading(t("signin.title")),
+    languageChooser(),
     notice ? h("p", { class: "notice", role: "status", testid: "signin-notice", text: notice }) : null,
-    h("div", { class: "choices", role: "group", "aria-label": "Who are you?" }, choices),
+    h("div", { class: "choices", role: "group", "aria-label": t("signin.who_are_you") }, choices),
     form,
     h(
       "p",
       { class: "aside" },
-      "Got an invite code? ",
-      h("a", { href: "#/join", testid: "link-join" }, "Join Homeward"),
+      t("signin.got_code"),
+      " ",
+      h("a", { href: "#/join", testid: "link-join" }, t("join.title")),
     ),
   );
 }

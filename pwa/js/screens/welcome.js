@@ -1,6 +1,8 @@
 // The first screen after a young person joins: who can see their information and
 // why, in plain words, then adding Homeward to the home screen.
+import { t } from "../i18n.js";
 import { canPromptInstall, isInstalled, looksLikeIphone, promptInstall } from "../install.js";
+import { languageChooser } from "../language-choice.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { whoCanSeeList } from "./who.js";
 import { get } from "../api.js";
@@ -9,11 +11,11 @@ function installSection() {
   const section = h(
     "section",
     { "aria-labelledby": "install-heading", testid: "install" },
-    h("h2", { id: "install-heading", text: "Add Homeward to your home screen" }),
-    h("p", { text: "So your people can reach you, and so it's easy to find." }),
+    h("h2", { id: "install-heading", text: t("welcome.install_heading") }),
+    h("p", { text: t("welcome.install_why") }),
   );
   if (isInstalled()) {
-    section.append(h("p", { text: "It's on your home screen already." }));
+    section.append(h("p", { text: t("welcome.installed") }));
     return section;
   }
   if (canPromptInstall()) {
@@ -21,34 +23,24 @@ function installSection() {
     const add = h(
       "button",
       { type: "button", class: "button button-secondary", testid: "install-button" },
-      "Add to home screen",
+      t("welcome.install_button"),
     );
     add.addEventListener("click", async () => {
       const added = await promptInstall();
       add.hidden = true;
-      status.textContent = added
-        ? "Done. Look for Homeward on your home screen."
-        : "That's OK. You can add it later.";
+      status.textContent = added ? t("welcome.install_done") : t("welcome.install_later");
     });
     section.append(add, status);
     return section;
   }
-  const iphone = h(
-    "li",
-    {},
-    "On an iPhone: tap the Share button (a square with an arrow), then “Add to Home Screen”.",
-  );
-  const android = h(
-    "li",
-    {},
-    "On an Android phone: tap the menu (three dots), then “Add to Home screen” or “Install app”.",
-  );
+  const iphone = h("li", {}, t("welcome.install_iphone"));
+  const android = h("li", {}, t("welcome.install_android"));
   section.append(h("ul", { class: "steps" }, looksLikeIphone() ? [iphone, android] : [android, iphone]));
   return section;
 }
 
 export async function render(view, { me, isCurrent }) {
-  put(view, heading("Who can see your information"), loading());
+  put(view, heading(t("welcome.title")), languageChooser({ whose: "account" }), loading());
   let people;
   try {
     people = await get(`/api/young-people/${encodeURIComponent(me.young_person_id)}/who-can-see`);
@@ -61,17 +53,19 @@ export async function render(view, { me, isCurrent }) {
   view.querySelector("[data-testid='loading']")?.remove();
   put(
     view,
-    h("p", { text: "You're in. Welcome to Homeward." }),
-    people
-      ? h("p", { text: "These people can see what you put in Homeward. They see it to help keep you safe." })
-      : null,
+    h("p", { text: t("welcome.in") }),
+    people ? h("p", { text: t("welcome.who_can_see") }) : null,
     people ? whoCanSeeList(people, "welcome-who-can-see") : null,
-    h("p", { text: "You can check who has looked at your information any time." }),
+    h("p", { text: t("welcome.check_any_time") }),
     installSection(),
     h(
       "p",
       {},
-      h("a", { href: "#/home", class: "button button-primary", testid: "welcome-continue" }, "Go to my home"),
+      h(
+        "a",
+        { href: "#/home", class: "button button-primary", testid: "welcome-continue" },
+        t("welcome.continue"),
+      ),
     ),
   );
 }

@@ -1,4 +1,5 @@
 // The list of young people a carer looks after or a social worker holds.
+import { t } from "../i18n.js";
 import { h } from "../ui.js";
 
 export function youngPeopleList(people, { testid, empty, showAccount = false }) {
@@ -23,8 +24,12 @@ export function youngPeopleList(people, { testid, empty, showAccount = false }) 
           "p",
           { class: "card-detail" },
           [
-            `Age ${person.age}`,
-            showAccount ? (person.has_account ? "Has joined Homeward" : "Not joined yet") : null,
+            t("young_people.age", { age: person.age }),
+            showAccount
+              ? person.has_account
+                ? t("young_people.joined")
+                : t("young_people.not_joined")
+              : null,
           ]
             .filter(Boolean)
             .join(" · "),

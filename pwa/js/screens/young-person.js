@@ -3,6 +3,7 @@
 // and allocations, manages lost phones and sees who has looked. Anyone else gets
 // "not found" from the server.
 import { del, get, post } from "../api.js";
+import { t } from "../i18n.js";
 import {
   announce,
   fill,
@@ -27,11 +28,11 @@ function section(id, title, ...content) {
 
 function details(person) {
   const rows = [
-    ["Age", String(person.age)],
-    ["Date of birth", plainDate(person.date_of_birth)],
-    ["Social workers", plainList(person.social_workers) || "None yet"],
-    ["Carers", plainList(person.carers) || "None yet"],
-    ["On Homeward", person.has_account ? "Yes, has joined" : "Not joined yet"],
+    [t("record.age"), String(person.age)],
+    [t("record.date_of_birth"), plainDate(person.date_of_birth)],
+    [t("record.social_workers"), plainList(person.social_workers) || t("record.none_yet")],
+    [t("record.carers"), plainList(person.carers) || t("record.none_yet")],
+    [t("record.on_homeward"), person.has_account ? t("record.joined") : t("young_people.not_joined")],
   ];
   return h(
     "dl",
@@ -47,13 +48,13 @@ function accountInvite(invite, person, role) {
     role,
     title:
       role === "young_person"
-        ? `Invite for ${person.preferred_name}`
-        : `Carer invite for ${person.preferred_name}`,
+        ? t("people.invite_title", { name: person.preferred_name })
+        : t("record.carer_invite_title", { name: person.preferred_name }),
     intro:
       role === "young_person"
-        ? `Ask ${person.preferred_name} to scan this code with their phone's camera.`
-        : "Ask the carer to scan this code with their phone's camera, or send them the link.",
-    qrAlt: "QR code to join Homeward",
+        ? t("record.invite_intro", { name: person.preferred_name })
+        : t("record.carer_invite_intro"),
+    qrAlt: t("record.qr_alt"),
   });
 }
 
@@ -75,32 +76,35 @@ function invites(person) {
   const buttons = [];
   if (!person.has_account) {
     const b = h("button", { type: "button", class: "button button-primary", testid: "invite-young-person" });
-    b.textContent = `Invite ${person.preferred_name} to Homeward`;
+    b.textContent = t("record.invite_young_person", { name: person.preferred_name });
     b.addEventListener("click", () => make("young_person", b));
     buttons.push(b);
   }
   const carerButton = h(
     "button",
     { type: "button", class: "button button-secondary", testid: "invite-carer" },
-    "Invite a carer",
+    t("record.invite_carer"),
   );
   carerButton.addEventListener("click", () => make("carer", carerButton));
   buttons.push(carerButton);
-  return section("invite-heading", "Invites", h("div", { class: "button-row" }, buttons), holder);
+  return section("invite-heading", t("record.invites"), h("div", { class: "button-row" }, buttons), holder);
 }
 
 function deviceList(person, devices) {
-  if (devices.length === 0) return h("p", { testid: "devices", text: "No phones are signed in." });
+  if (devices.length === 0) return h("p", { testid: "devices", text: t("record.no_phones") });
   const list = h("ul", { class: "cards", testid: "devices" });
   for (const device of devices) {
-    const name = device.device_name || "A phone";
+    const name = device.device_name || t("phones.a_phone");
     const item = h(
       "li",
       { class: "card", testid: "device" },
       h("p", { class: "card-title" }, h("strong", { text: name })),
-      h("p", { class: "card-detail", text: `Signed in ${plainWhen(device.created_at)}` }),
+      h("p", { class: "card-detail", text: t("phones.signed_in", { when: plainWhen(device.created_at) }) }),
       device.last_seen_at
-        ? h("p", { class: "card-detail", text: `Last used ${plainWhen(device.last_seen_at)}` })
+        ? h("p", {
+            class: "card-detail",
+            text: t("phones.last_used", { when: plainWhen(device.last_seen_at) }),
+          })
         : null,
     );
     const signOut = h(
@@ -109,9 +113,9 @@ function deviceList(person, devices) {
         type: "button",
         class: "button button-secondary",
         testid: "device-sign-out",
-        "aria-label": `Sign out ${name}`,
+        "aria-label": t("phones.sign_out_label", { name }),
       },
-      "Sign out this phone",
+      t("phones.sign_out_phone"),
     );
     signOut.addEventListener("click", async () => {
       signOut.disabled = true;
@@ -120,7 +124,7 @@ function deviceList(person, devices) {
           `/api/young-people/${encodeURIComponent(person.id)}/devices/${encodeURIComponent(device.id)}`,
         );
         item.remove();
-        announce(`${name} is signed out.`);
+        announce(t("phones.signed_out", { name }));
       } catch (error) {
         signOut.disabled = false;
         if (error.status !== 401) item.append(problemBox(error));
@@ -134,7 +138,7 @@ function deviceList(person, devices) {
 
 function peopleSummary(people) {
   const shown = people.filter((p) => p.state !== "stepped_down");
-  if (!shown.length) return h("p", { testid: "people-summary", text: "Nobody added yet." });
+  if (!shown.length) return h("p", { testid: "people-summary", text: t("people.none") });
   return h(
     "ul",
     { class: "plain-list", testid: "people-summary" },
@@ -143,8 +147,10 @@ function peopleSummary(people) {
         "li",
         { testid: "people-summary-item" },
         h("strong", { text: p.name }),
-        p.how_they_know_me ? ` (${p.how_they_know_me})` : "",
-        `: ${stateWords(p)}`,
+        p.how_they_know_me
+          ? [" ", h("bdi", { text: t("common.in_brackets", { words: p.how_they_know_me }) })]
+          : "",
+        t("record.person_state", { state: stateWords(p) }),
       ),
     ),
   );
@@ -156,20 +162,20 @@ function planAndPeople(person, people, socialWorker) {
   return [
     section(
       "plan-heading",
-      "Missing Safety Plan",
+      t("record.plan"),
       h(
         "p",
         {},
         h(
           "a",
           { href: `#/young-people/${id}/plan`, class: "button button-primary", testid: "link-plan" },
-          `Open ${name}'s plan`,
+          t("record.open_plan", { name }),
         ),
       ),
     ),
     section(
       "people-heading",
-      `${name}'s people`,
+      t("plan.section.trio_of", { name }),
       people.error ? problemBox(people.error) : peopleSummary(people.data),
       socialWorker
         ? h(
@@ -178,7 +184,7 @@ function planAndPeople(person, people, socialWorker) {
             h(
               "a",
               { href: `#/young-people/${id}/people`, testid: "link-people" },
-              `Add, change or invite ${name}'s people`,
+              t("record.people_link", { name }),
             ),
           )
         : null,
@@ -197,9 +203,9 @@ async function optional(path) {
 function notFound(view) {
   fill(
     view,
-    heading("Not found", "not-found"),
-    h("p", { text: "We couldn't find that young person. They may not be on your caseload." }),
-    h("p", {}, h("a", { href: "#/home" }, "Back to home")),
+    heading(t("common.not_found"), "not-found"),
+    h("p", { text: t("record.not_found") }),
+    h("p", {}, h("a", { href: "#/home" }, t("common.back_home"))),
   );
 }
 
@@ -207,9 +213,9 @@ function notFound(view) {
 function handedOver(view, words) {
   fill(
     view,
-    heading("Handed over", "handed-over"),
+    heading(t("record.handed_over"), "handed-over"),
     h("p", { class: "notice", role: "status", testid: "handed-over-notice", text: words }),
-    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to your caseload")),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("record.back_caseload"))),
   );
 }
 
@@ -224,7 +230,7 @@ export async function render(view, context, notice = "") {
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     if (error.status === 404 || error.status === 403) notFound(view);
-    else fill(view, heading("Young person"), problemBox(error));
+    else fill(view, heading(t("role.for_adults.young_person")), problemBox(error));
     return;
   }
   const socialWorker = me.user.role === "social_worker";
@@ -241,7 +247,7 @@ export async function render(view, context, notice = "") {
     // Handing over (or ending) their own allocation takes the record away from them.
     const own = (change.replaced ?? change.ended)?.user_id === me.user.id;
     if (change.kind === "allocations" && own) {
-      handedOver(view, `${words} You can no longer see ${person.preferred_name}'s record.`);
+      handedOver(view, t("record.handed_over_text", { words, name: person.preferred_name }));
       view.querySelector("h1")?.focus();
       return;
     }
@@ -256,7 +262,7 @@ export async function render(view, context, notice = "") {
     socialWorker ? invites(person) : null,
     section(
       "can-see-heading",
-      `Who can see ${person.preferred_name}'s information`,
+      t("record.who_can_see", { name: person.preferred_name }),
       show(canSee, (data) => [
         whoCanSeeList(data, "who-can-see", { forYoungPerson: false }),
         noLongerList(data, "no-longer-can-see", { forYoungPerson: false }),
@@ -265,8 +271,8 @@ export async function render(view, context, notice = "") {
     devices
       ? section(
           "devices-heading",
-          `${person.preferred_name}'s phones`,
-          h("p", { text: "If a phone is lost, sign it out so nobody else can use it." }),
+          t("record.phones", { name: person.preferred_name }),
+          h("p", { text: t("record.phones_intro") }),
           show(devices, (data) => deviceList(person, data)),
         )
       : null,
@@ -274,10 +280,10 @@ export async function render(view, context, notice = "") {
     looked
       ? section(
           "looked-heading",
-          "Who has looked",
+          t("record.who_has_looked"),
           show(looked, (data) => whoHasLookedList(data, "who-has-looked", { forYoungPerson: false })),
         )
       : null,
-    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, "Back to home")),
+    h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))),
   );
 }
