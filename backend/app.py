@@ -5,16 +5,20 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from litestar import Litestar
+from litestar import Litestar, Request
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
+from backend.accounts.edge import ComposeActor, provide_actor
+from backend.accounts.schemas import Role
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -29,15 +33,36 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
-from backend.web.auth import provide_actor, require_json
+from backend.web import language
+from backend.web.auth import require_json
 from backend.web.headers import make_before_send
 from backend.web.problems import HANDLERS
+from backend.young_people import api as young_people
 from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
 
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".js")
+
+
+async def complete_actor(actor: Actor) -> Actor:
+    """Accounts resolve the session; a young person's own record is young people's to
+    say. Joined here, so neither domain imports the other's internals."""
+    if actor.role == Role.YOUNG_PERSON:
+        return replace(actor, young_person_id=await young_people.young_person_of(actor.user_id))
+    return actor
+
+
+async def _compose_actor() -> ComposeActor:
+    return complete_actor
+
+
+async def before_request(request: Request) -> None:
+    """Every request: writes must be JSON, and the words are in the reader's language
+    (until their session says otherwise, see accounts.edge.provide_actor)."""
+    await require_json(request)
+    language.use(request)
 
 
 def _lifespan(settings: Settings):
@@ -90,8 +115,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
             ),
         ],
-        dependencies={"actor": Provide(provide_actor)},
-        before_request=require_json,
+        dependencies={"actor": Provide(provide_actor), "compose_actor": Provide(_compose_actor)},
+        before_request=before_request,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
