@@ -388,7 +388,7 @@ async def reviews_due(actor: Actor, now: dt.datetime) -> list[dict]:
     """A social worker's young people whose plan needs reviewing, oldest first."""
     if actor.role != "social_worker":
         raise Forbidden("Only social workers have a caseload.")
-    caseload = {row["id"]: row for row in await young_people.list_for(actor, now.date())}
+    caseload = {row.id: msgspec.structs.asdict(row) for row in await young_people.list_for(actor, now.date())}
     rows = (
         await Plan.select(Plan.young_person, Plan.review_due_at, Plan.review_reason)
         .where(Plan.young_person.is_in(list(caseload) or [uuid.uuid4()]) & Plan.review_due_at.is_not_null())
@@ -471,7 +471,7 @@ async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime
         raise Conflict("There is no agreed plan yet. Everyone needs to sign it first.")
     version, content = agreed
     form, parts, left_out = sharing.police_form(relation, content)
-    record = await young_people.detail_of(young_person_id, now.date())
+    record = msgspec.structs.asdict(await young_people.detail_of(young_person_id, now.date()))
     photo_data = await _photo_data(young_person_id, form.get("photo_id"))
     pdf = render_police_form(record, form, version, photo_data, now, parts, left_out)
     await audit.record_text(
