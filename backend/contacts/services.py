@@ -17,8 +17,8 @@ from backend.contacts.rules import ContactDetails, check_push_endpoint, clean_de
 from backend.contacts.tables import PushSubscription, TrustedContact
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, Invalid, NotFound, Unauthenticated
-from backend.invites.services import qr_data_url
 from backend.plans import services as plans
+from backend.qr import qr_data_url
 from backend.security import decrypt, digest, encrypt, new_code, new_token, normalise_code, same
 from backend.young_people import guards
 from backend.young_people import services as young_people
