@@ -114,6 +114,6 @@ async def test_admin_sees_refused_attempts_to_open_records(world):
     assert reply.json()["older"] is None
     attempts = {(row["actor_name"], row["actor_role"], row["what"]) for row in reply.json()["attempts"]}
     assert attempts == {
-        ("Alex Reid", "social_worker", "tried to open a record"),
-        ("Ruth Mensah", "manager", "tried to see who has looked"),
+        ("Alex Reid", "social_worker", "tried to look at a young person's information"),
+        ("Ruth Mensah", "manager", "tried to look at who has looked at a young person's information"),
     }
