@@ -13,7 +13,7 @@ from backend.contacts.rules import ContactDetails
 from backend.db import write_transaction
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
-from backend.young_people import services as young_people
+from backend.young_people import records as young_people
 
 COUNCIL = "Northbrook Council"
 TEAM = "Northbrook Children in Care Team"

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import uuid
 
-from backend.young_people import services
-from backend.young_people.schemas import Record, RecordAction, Relation
-from backend.young_people.services import (
+from backend.young_people import records as _records
+from backend.young_people.records import (
     carers,
     caseload,
-    hold,
     link_account,
     place,
     record,
-    relation_of,
-    require,
     social_workers,
     young_person_of,
 )
+from backend.young_people.schemas import Record, RecordAction, Relation
+from backend.young_people.services import hold, relation_of, require
 
 __all__ = [
     "Record",
@@ -42,13 +40,13 @@ __all__ = [
 
 async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
     """The young people placed with this carer now."""
-    return await services.ids_placed_with(carer_id)
+    return await _records.ids_placed_with(carer_id)
 
 
 async def in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
     """The young people of this council."""
-    return await services.ids_in_council(council_id)
+    return await _records.ids_in_council(council_id)
 
 
 async def records(ids: list[uuid.UUID]) -> dict[uuid.UUID, Record]:
-    return {found.id: found for found in await services.records(ids)}
+    return {found.id: found for found in await _records.records(ids)}

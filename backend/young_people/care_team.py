@@ -22,8 +22,9 @@ from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.i18n import N_, Message
 from backend.young_people import guards, words
+from backend.young_people.records import record
 from backend.young_people.schemas import Colleague, TeamMemberOut
-from backend.young_people.services import hold, record, require
+from backend.young_people.services import hold, require
 from backend.young_people.tables import CaseAllocation, Placement
 
 

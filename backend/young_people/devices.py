@@ -12,8 +12,9 @@ from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.errors import NotFound
 from backend.young_people import guards, words
+from backend.young_people.records import carers, record
 from backend.young_people.schemas import CarerDevices
-from backend.young_people.services import carers, record, require
+from backend.young_people.services import require
 
 
 async def devices(actor: Actor, young_person_id: uuid.UUID) -> list[SessionOut]:
