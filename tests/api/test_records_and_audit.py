@@ -107,6 +107,20 @@ async def test_every_read_of_a_record_is_written_to_the_audit_log(world):
     assert reads[0]["what"] == "young_people.record_opened"
 
 
+async def test_the_record_says_what_each_reader_may_do_with_it(world):
+    url = f"{YOUNG_PEOPLE}/{world.young['jade']}"
+    can = {key: (await world.people[key].client.get(url)).json()["can"] for key in ("jade", "priya", "sam")}
+    assert can == {
+        "jade": ["manage_devices", "see_audit"],
+        "priya": ["download_police_form"],
+        "sam": ["invite", "manage_care_team", "manage_devices", "manage_carer_devices", "see_audit",
+                "download_police_form"],
+    }
+    # What `can` offers is what the server then allows, and what it leaves out is refused.
+    assert (await world.priya.client.get(f"{url}/who-has-looked")).status_code == 404
+    assert (await world.jade.client.get(f"{url}/who-has-looked")).status_code == 200
+
+
 async def test_stranger_social_worker_is_refused_record_and_it_is_audited(world):
     reply = await world.alex.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}")
     assert reply.status_code == 404
