@@ -55,7 +55,7 @@ async def colleagues(council_id: uuid.UUID | None, role: Role) -> list[Account]:
     return [_account(row) for row in rows]
 
 
-async def in_council(council_id: uuid.UUID | None) -> list[Account]:
+async def council_accounts(council_id: uuid.UUID | None) -> list[Account]:
     """Every account of the council, active or not, by role and then name."""
     rows = await User.select(*_COLUMNS).where(User.council == council_id).order_by(
         User.role).order_by(User.display_name)

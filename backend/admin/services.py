@@ -33,7 +33,7 @@ async def list_users(actor: Actor) -> list[AccountOut]:
                 actor.role, actor.user_id, actor.council_id, account.id, account.council_id, account.active
             ),
         )
-        for account in await accounts.in_council(actor.council_id)
+        for account in await accounts.council_accounts(actor.council_id)
     ]
 
 
