@@ -51,8 +51,8 @@ class Invalid(HomewardError):
         detail: str | None = None,
         suggestions: dict[str, list[str]] | None = None,
     ):
+        # The fields' messages in one line, in English; problem+json says it translated.
         self.summary = "; ".join(f"{k}: {v}" for k, v in errors.items())
-        """The fields' messages in one line, in English (problem+json says it translated)."""
         super().__init__(detail or self.summary)
         self.errors = errors
         self.suggestions = suggestions or {}

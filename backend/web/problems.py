@@ -68,6 +68,12 @@ def homeward_error(request: Request, exc: HomewardError) -> Response:
     return _problem(request, exc.status, exc.title, detail, errors, headers)
 
 
+def _sent(request: Request) -> object:
+    """The body as Litestar parsed it for this request (kept in the request's scope), or
+    Empty when it was never parsed."""
+    return ScopeState.from_scope(request.scope).json
+
+
 def _body_fields(request: Request) -> list[str]:
     """The fields of the body a whole-body error is about, found from the body itself.
 
@@ -77,7 +83,7 @@ def _body_fields(request: Request) -> list[str]:
     what was sent with the fields the route's body type declares: the required ones not
     sent, or the ones sent that it does not have."""
     parameter = request.route_handler.parsed_fn_signature.parameters.get("data")
-    body = ScopeState.from_scope(request.scope).json
+    body = _sent(request)
     kind = getattr(parameter, "annotation", None)
     if not isinstance(body, dict) or not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)):
         return []
@@ -99,7 +105,7 @@ def _field_errors(request: Request, exc: ValidationException) -> list[dict]:
             if field:
                 errors.append({"field": field, "message": item.get("message") or NOT_VALID})
             continue
-        body = ScopeState.from_scope(request.scope).json
+        body = _sent(request)
         for name in _body_fields(request):
             errors.append({"field": name, "message": MISSING if name not in body else UNKNOWN})
     return errors
