@@ -10,6 +10,7 @@ from pathlib import Path
 
 from litestar import Litestar, Request
 from litestar.di import Provide
+from litestar.exceptions import InternalServerException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
@@ -33,10 +34,12 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
+from backend.replies import HANDMADE
 from backend.web import language
-from backend.web.auth import require_json
+from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
-from backend.web.problems import HANDLERS
+from backend.web.openapi import ClosedStructs, DocumentedReplies, schema_router
+from backend.web.problems import HANDLERS, static_file_error
 from backend.young_people import api as young_people
 from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
@@ -59,10 +62,10 @@ async def _compose_actor() -> ComposeActor:
 
 
 async def before_request(request: Request) -> None:
-    """Every request: writes must be JSON, and the words are in the reader's language
-    (until their session says otherwise, see accounts.edge.provide_actor)."""
-    await require_json(request)
+    """Every request: the words are in the reader's language (until their session says
+    otherwise, see accounts.edge.provide_actor), then bad input is refused at the edge."""
     language.use(request)
+    await guard_request(request)
 
 
 def _lifespan(settings: Settings):
@@ -112,7 +115,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             alert_history,
             subscribe_user,
             create_static_files_router(
-                path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
+                path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False,
+                exception_handlers={InternalServerException: static_file_error},
             ),
         ],
         dependencies={"actor": Provide(provide_actor), "compose_actor": Provide(_compose_actor)},
@@ -121,11 +125,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
         lifespan=[_lifespan(settings)],
+        plugins=[DocumentedReplies(HANDMADE), ClosedStructs()],
         openapi_config=OpenAPIConfig(
             title="Homeward",
             version="0.1.0",
             path="/schema",
             render_plugins=[JsonRenderPlugin()],
+            openapi_router=schema_router(before_request),
         ),
         debug=False,
     )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run them all: lint, the test stand-ins, API and
-# unit tests on SQLite and on PostgreSQL, and the browser tests in Debian's chromium.
+# unit tests on SQLite and on PostgreSQL, schema fuzzing (schemathesis over the OpenAPI
+# document) on each database, and the browser tests in Debian's chromium.
 #
 # PostgreSQL: HOMEWARD_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test)
 # is used only to create and drop a fresh database for the run.
@@ -43,6 +44,12 @@ run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
   .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/sqlite.xml"
 run "API and unit tests on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \
   .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/postgres.xml"
+# A fixed number of requests per operation and caller (HOMEWARD_FUZZ_EXAMPLES), drawn the
+# same way every run (HOMEWARD_FUZZ_SEED): see docs/api.md.
+run "schema fuzzing on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
+  .venv/bin/pytest tests/fuzz -q --junitxml="$results/fuzz-sqlite.xml"
+run "schema fuzzing on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \
+  .venv/bin/pytest tests/fuzz -q --junitxml="$results/fuzz-postgres.xml"
 # Browser tests run in their own process: Playwright's sync API and pytest-asyncio's
 # event loop must not share one.
 run "browser tests (chromium)" .venv/bin/pytest tests/browser -q \
@@ -55,7 +62,7 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.xml")):
     for suite in ET.parse(path).getroot().iter("testsuite"):
         total, bad = int(suite.get("tests", 0)), int(suite.get("failures", 0)) + int(suite.get("errors", 0))
         skip = int(suite.get("skipped", 0))
-        print(f"   {path.stem:<9} {total - bad - skip} passed, {bad} failed, {skip} skipped")
+        print(f"   {path.stem:<13} {total - bad - skip} passed, {bad} failed, {skip} skipped")
         passed += total - bad - skip; failed += bad; skipped += skip
 print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
 PY

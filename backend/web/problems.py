@@ -4,11 +4,12 @@ English message ids, translated here."""
 
 from __future__ import annotations
 
+import errno
 import logging
 
 import msgspec
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, InternalServerException, ValidationException
 from litestar.utils.scope.state import ScopeState
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
@@ -38,15 +39,42 @@ NOT_VALID = N_("This is not valid.")
 UNREADABLE = N_("What was sent can't be read here. Check it and send it again.")
 
 
+class FieldError(msgspec.Struct, omit_defaults=True):
+    field: str
+    message: str
+    suggestions: list[str] | None = None
+    """Values that would do instead (free usernames), when there are any."""
+
+
+class Problem(msgspec.Struct, omit_defaults=True):
+    """RFC 9457 problem details; `errors` names each bad field so a screen can point at it."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    errors: list[FieldError] | None = None
+
+
+def printable(text: object) -> str:
+    """Text safe for one log line: control characters (a newline in a request path could
+    start a forged line) are written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
+
+
 def _problem(
     request: Request, status: int, title: str, detail: str | None, errors=None, headers=None
 ) -> Response:
     code = language.of(request)
-    body: dict = {"type": "about:blank", "title": translate(title, code), "status": status}
-    if detail:
-        body["detail"] = translate(detail, code)
-    if errors:
-        body["errors"] = [{**error, "message": translate(error["message"], code)} for error in errors]
+    body = Problem(
+        type="about:blank",
+        title=translate(title, code),
+        status=status,
+        detail=translate(detail, code) if detail else None,
+        errors=[
+            FieldError(e["field"], translate(e["message"], code), e.get("suggestions")) for e in errors or ()
+        ] or None,
+    )
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers or {})
 
 
@@ -119,16 +147,30 @@ def http_error(request: Request, exc: HTTPException) -> Response:
         return _problem(request, 400, TITLES[400], UNREADABLE)
     status = exc.status_code
     if status >= 500:
-        log.error("HTTP %s: %s", status, exc.detail)
+        log.error("HTTP %s: %s", status, printable(exc.detail))
         return _problem(request, status, OUR_SIDE, None)
     return _problem(request, status, TITLES.get(status, REFUSED), None, None, exc.headers)
 
 
 def server_error(request: Request, exc: Exception) -> Response:
     # Log the type and route only: request bodies may hold a young person's words.
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path,
-              exc_info=exc)
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
+              printable(request.url.path), exc_info=exc)
     return _problem(request, 500, OUR_SIDE, TRY_AGAIN)
+
+
+# What the file system says about a path no file of ours can have: a name too long for it,
+# or a path that goes on through a file as if it were a folder.
+_NO_SUCH_FILE = {errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP}
+
+
+def static_file_error(request: Request, exc: InternalServerException) -> Response:
+    """For the PWA's static files: Litestar turns every file-system error but "not found"
+    into a 500; a path that cannot name one of our files is a 404."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno in _NO_SUCH_FILE:
+        return _problem(request, 404, TITLES[404], None)
+    return http_error(request, exc)
 
 
 HANDLERS = {HomewardError: homeward_error, HTTPException: http_error, Exception: server_error}

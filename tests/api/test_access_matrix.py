@@ -405,7 +405,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
-    # Litestar's catch-all below /schema: it only ever says "not found" (in HTML).
+    # Litestar's catch-all below /schema: it only ever says "not found" (problem+json).
     ("GET", "/schema/{path:str}"): (anyone(404), fixed("/schema/nothing-here")),
     ("GET", "/"): (anyone(), fixed("/")),
     ("GET", "/{file_path:path}"): (anyone(), fixed("/manifest.webmanifest")),
