@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from litestar import Litestar
+from litestar import Litestar, Request
 from litestar.di import Provide
 from litestar.exceptions import InternalServerException
 from litestar.openapi import OpenAPIConfig
@@ -15,7 +16,10 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
+from backend.accounts.edge import ComposeActor, provide_actor
+from backend.accounts.schemas import Role
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -31,17 +35,38 @@ from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
-from backend.web.auth import provide_actor
+from backend.replies import HANDMADE
+from backend.web import language
 from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
 from backend.web.openapi import ClosedStructs, DocumentedReplies, schema_router
 from backend.web.problems import HANDLERS, static_file_error
+from backend.young_people import api as young_people
 from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
 
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".js")
+
+
+async def complete_actor(actor: Actor) -> Actor:
+    """Accounts resolve the session; a young person's own record is young people's to
+    say. Joined here, so neither domain imports the other's internals."""
+    if actor.role == Role.YOUNG_PERSON:
+        return replace(actor, young_person_id=await young_people.young_person_of(actor.user_id))
+    return actor
+
+
+async def _compose_actor() -> ComposeActor:
+    return complete_actor
+
+
+async def before_request(request: Request) -> None:
+    """Every request: the words are in the reader's language (until their session says
+    otherwise, see accounts.edge.provide_actor), then bad input is refused at the edge."""
+    language.use(request)
+    await guard_request(request)
 
 
 def _lifespan(settings: Settings):
@@ -97,19 +122,19 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 exception_handlers={InternalServerException: static_file_error},
             ),
         ],
-        dependencies={"actor": Provide(provide_actor)},
-        before_request=guard_request,
+        dependencies={"actor": Provide(provide_actor), "compose_actor": Provide(_compose_actor)},
+        before_request=before_request,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
         lifespan=[_lifespan(settings)],
-        plugins=[DocumentedReplies(), ClosedStructs()],
+        plugins=[DocumentedReplies(HANDMADE), ClosedStructs()],
         openapi_config=OpenAPIConfig(
             title="Homeward",
             version="0.1.0",
             path="/schema",
             render_plugins=[JsonRenderPlugin()],
-            openapi_router=schema_router(guard_request),
+            openapi_router=schema_router(before_request),
         ),
         debug=False,
     )

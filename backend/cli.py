@@ -92,19 +92,14 @@ def _ensure_vapid_keys() -> None:
 
 
 def cmd_demo_code(args) -> int:
-    from backend.accounts.tables import User
-    from backend.security import decrypt, totp_now
+    from backend.accounts.directory import current_code
 
     _refuse_in_production("demo-code")
-
-    async def go():
-        return await User.select(User.totp_secret).where(User.email == args.email.lower()).first()
-
-    row = _run(go())
-    if not row or not row["totp_secret"]:
+    code = _run(current_code(args.email))
+    if code is None:
         print("No professional with that email.", file=sys.stderr)
         return 1
-    print(totp_now(decrypt(row["totp_secret"])))
+    print(code)
     return 0
 
 

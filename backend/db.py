@@ -12,11 +12,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import aiosqlite
-from asyncpg.exceptions import UniqueViolationError
+from asyncpg.exceptions import IntegrityConstraintViolationError, UniqueViolationError
+from piccolo.columns import Column
 from piccolo.engine.base import Engine
 from piccolo.engine.finder import engine_finder
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
+from piccolo.table import Table
 
 from backend.config import private_folder
 
@@ -114,21 +116,44 @@ class HomewardSQLiteEngine(SQLiteEngine):
         )
 
 
-INTEGRITY_ERRORS = (sqlite3.IntegrityError, UniqueViolationError)
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, IntegrityConstraintViolationError)
+SQLITE_UNIQUE = "SQLITE_CONSTRAINT_UNIQUE"  # a primary key has its own code
 
 
-def breaks_unique(exc: BaseException, column: str) -> bool:
-    """Did a write fail because another row already holds this `column` value?
+def breaks_unique(exc: BaseException, *columns: Column, row: Table | None = None) -> bool:
+    """Did a write fail because another row already holds a value of one of `columns`?
 
     A check before an insert cannot see a row another transaction is inserting at the
     same moment (PostgreSQL); the UNIQUE constraint does, so callers turn this into a
     clear answer instead of a crash.
+
+    Read from the error's fields, never its wording. PostgreSQL names the constraint,
+    and names a column's UNIQUE constraint `<table>_<column>_key`. SQLite's extended
+    error code says only that some UNIQUE constraint failed (the column is in the
+    message alone), so the table definitions say which it can have been: the unique
+    columns of the tables of `columns` (those `row` sets, when given). It is one of
+    `columns` when every such column is. SQLite has one writer at a time, so there
+    this only ever meets a real clash, never a race.
     """
-    if isinstance(exc, sqlite3.IntegrityError):
-        return str(exc).startswith("UNIQUE constraint failed") and f".{column}" in str(exc)
     if isinstance(exc, UniqueViolationError):
-        return f"_{column}_" in (exc.constraint_name or "")
+        return exc.constraint_name in {_unique_constraint_name(column) for column in columns}
+    if isinstance(exc, sqlite3.IntegrityError) and columns:
+        if getattr(exc, "sqlite_errorname", None) != SQLITE_UNIQUE:
+            return False
+        tables = {column._meta.table for column in columns} if row is None else {type(row)}
+        possible = {
+            column._meta.db_column_name
+            for table in tables
+            for column in table._meta.columns
+            if column._meta.unique and not column._meta.primary_key
+            and (row is None or getattr(row, column._meta.name) is not None)
+        }
+        return bool(possible) and possible <= {column._meta.db_column_name for column in columns}
     return False
+
+
+def _unique_constraint_name(column: Column) -> str:
+    return f"{column._meta.table._meta.tablename}_{column._meta.db_column_name}_key"
 
 
 async def _close_quietly(connection) -> None:

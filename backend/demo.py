@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.accounts.actor import Actor
-from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Team, User
+from backend.accounts import directory as accounts
+from backend.accounts.api import Account, Actor, Role
+from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.db import write_transaction
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
-from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
+from backend.young_people import records as young_people
 
 COUNCIL = "Northbrook Council"
 TEAM = "Northbrook Children in Care Team"
@@ -45,77 +46,60 @@ def sign_ins() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-async def _user(role, name, ident, secret, council_id, team_id, at) -> dict:
-    column = User.email if "@" in ident else User.username
-    found = await User.select().where(column == ident).first()
+async def _user(role, name, ident, secret, council_id, team_id, at) -> Account:
+    found = await accounts.by_sign_in_name(ident)
     if found:
         return found
-    user = User(
-        role=role, display_name=name, secret_hash=await hash_secret(secret),
-        council=council_id, team=team_id if role in PROFESSIONAL_ROLES else None, created_at=at,
+    professional = Role(role) in PROFESSIONAL_ROLES
+    await accounts.create_account(
+        role=Role(role), display_name=name, council_id=council_id, secret_hash=await hash_secret(secret),
+        team_id=team_id if professional else None, at=at,
+        email=ident if "@" in ident else None, username=None if "@" in ident else ident,
+        totp_secret=encrypt(new_totp_secret()) if professional else None,
     )
-    if "@" in ident:
-        user.email = ident
-    else:
-        user.username = ident
-    if role in PROFESSIONAL_ROLES:
-        user.totp_secret = encrypt(new_totp_secret())
-    await User.insert(user)
-    return await User.select().where(User.id == user.id).first()
+    return await accounts.by_sign_in_name(ident)
 
 
 async def load() -> bool:
     """Load the demo; returns False when it was already there."""
     at = now()
-    if await Council.exists().where(Council.name == COUNCIL):
+    if await accounts.council_exists(COUNCIL):
         return False
     async with write_transaction():
-        council = Council(name=COUNCIL, created_at=at)
-        await Council.insert(council)
-        team = Team(council=council.id, name=TEAM)
-        await Team.insert(team)
+        council_id = await accounts.council_named(COUNCIL, at)
+        team_id = await accounts.team_named(council_id, TEAM)
         users = {}
         for role, name, ident, secret in PEOPLE:
-            users[ident] = await _user(role, name, ident, secret, council.id, team.id, at)
+            users[ident] = await _user(role, name, ident, secret, council_id, team_id, at)
         for name, (years, days), account, worker, carer in YOUNG_PEOPLE:
             born = at.date() - dt.timedelta(days=365 * years + years // 4 + days)
             user_id = None
             if account:
-                user_id = (await _user("young_person", name, *account, council.id, None, at))["id"]
-            young_person = YoungPerson(
-                council=council.id, preferred_name=name, date_of_birth=born, user=user_id,
-                created_at=at,
+                user_id = (await _user("young_person", name, *account, council_id, None, at)).id
+            await young_people.new_record(
+                council_id, name, born, users[worker].id, at, user_id=user_id,
+                carer_id=users[carer].id if carer else None,
             )
-            await YoungPerson.insert(young_person)
-            await CaseAllocation.insert(
-                CaseAllocation(young_person=young_person.id, social_worker=users[worker]["id"],
-                               created_at=at)
-            )
-            if carer:
-                await Placement.insert(
-                    Placement(young_person=young_person.id, carer=users[carer]["id"], created_at=at)
-                )
         await load_plans()
     return True
 
 
-def _actor(user: dict, young_person_id=None) -> Actor:
-    return Actor(user_id=user["id"], role=user["role"], display_name=user["display_name"],
-                 council_id=user["council"], session_id="demo", session_kind="demo",
+def _actor(user: Account, young_person_id=None) -> Actor:
+    return Actor(user_id=user.id, role=user.role, display_name=user.display_name,
+                 council_id=user.council_id, session_id="demo", session_kind=session_kind(user.role),
                  csrf_token="", young_person_id=young_person_id)
 
 
-async def _user_by(ident: str) -> dict:
-    column = User.email if "@" in ident else User.username
-    return await User.select().where(column == ident).first()
+async def _user_by(ident: str) -> Account:
+    return await accounts.by_sign_in_name(ident)
 
 
 async def load_plans() -> None:
     """Jade's plan, made with Priya and Sam as in JOURNEYS.md, agreed by all three;
     Mia's plan started by Alex; Tyler's plan due, as he is new."""
     at = now()
-    ids = {row["preferred_name"]: row["id"] for row in await YoungPerson.select(
-        YoungPerson.id, YoungPerson.preferred_name)}
+    ids = {young.preferred_name: young.id for young in await young_people.records(
+        await young_people.ids_in_council((await _user_by(SAM)).council_id))}
     jade, sam, priya = await _user_by("jade"), await _user_by(SAM), await _user_by("priya")
     as_jade, as_sam, as_priya = _actor(jade, ids["Jade"]), _actor(sam), _actor(priya)
     for section, value in JADE_PLAN:

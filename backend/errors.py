@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from backend.i18n import N_, Message
+
 
 class HomewardError(Exception):
     """Base of every error a person can be shown."""
 
     status = 400
-    title = "Something is wrong with that request"
+    title = N_("Something is wrong with that request")
 
     def __init__(self, detail: str | None = None, *, title: str | None = None):
         super().__init__(detail or title or self.title)
@@ -18,22 +20,22 @@ class HomewardError(Exception):
 
 class NotFound(HomewardError):
     status = 404
-    title = "Not found"
+    title = N_("Not found")
 
 
 class Forbidden(HomewardError):
     status = 403
-    title = "You can't do that"
+    title = N_("You can't do that")
 
 
 class Unauthenticated(HomewardError):
     status = 401
-    title = "Please sign in"
+    title = N_("Please sign in")
 
 
 class Conflict(HomewardError):
     status = 409
-    title = "That clashes with something already saved"
+    title = N_("That clashes with something already saved")
 
 
 class Invalid(HomewardError):
@@ -41,7 +43,7 @@ class Invalid(HomewardError):
     `suggestions` may offer values that would do instead (a free username)."""
 
     status = 422
-    title = "Please check what you entered"
+    title = N_("Please check what you entered")
 
     def __init__(
         self,
@@ -49,16 +51,21 @@ class Invalid(HomewardError):
         detail: str | None = None,
         suggestions: dict[str, list[str]] | None = None,
     ):
-        super().__init__(detail or "; ".join(f"{k}: {v}" for k, v in errors.items()))
+        # The fields' messages in one line, in English; problem+json says it translated.
+        self.summary = "; ".join(f"{k}: {v}" for k, v in errors.items())
+        super().__init__(detail or self.summary)
         self.errors = errors
         self.suggestions = suggestions or {}
 
 
 class TooManyAttempts(HomewardError):
     status = 429
-    title = "Too many tries. Please wait and try again."
+    title = N_("Too many tries. Please wait and try again.")
 
     def __init__(self, retry_after_seconds: int):
         minutes = max(1, -(-retry_after_seconds // 60))
-        super().__init__(f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+        super().__init__(
+            N_("Try again in 1 minute.") if minutes == 1
+            else Message(N_("Try again in {minutes} minutes."), minutes=minutes)
+        )
         self.retry_after_seconds = retry_after_seconds

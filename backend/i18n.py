@@ -45,6 +45,23 @@ def N_(message: str) -> str:
     return message
 
 
+class Message(str):
+    """An English message with the values for its {placeholders}: it reads as the
+    filled-in English sentence, and `translate()` translates the message first and fills
+    it in after (a translation may move the values). For errors raised with values:
+    `Invalid({"secret": Message(N_("Use {count} characters or fewer."), count=128)})`.
+    """
+
+    message: str
+    params: dict[str, object]
+
+    def __new__(cls, message: str, **params: object) -> Message:
+        text = super().__new__(cls, message.format(**params) if params else message)
+        text.message = message
+        text.params = params
+        return text
+
+
 def supported(code: str | None) -> str:
     """A shipped language code for `code` ("ar-EG" -> "ar"), or the default."""
     if not code:
@@ -88,8 +105,11 @@ def catalogue(code: str) -> dict[tuple[str, str | None], str]:
 def translate(message: str, language: str | None = None, context: str | None = None, **params) -> str:
     """`message` in `language` (default: the current request's), with {params} filled in.
 
-    A message with no translation is shown in English rather than not at all.
+    A message with no translation is shown in English rather than not at all. A
+    `Message` brings its own values.
     """
+    if isinstance(message, Message):
+        message, params = message.message, {**message.params, **params}
     code = supported(language or _current.get())
     text = catalogue(code).get((message, context), message)
     return text.format(**params) if params else text

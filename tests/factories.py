@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 import pyotp
 
-from backend.accounts import services as accounts
-from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Session, Team, User
+from backend.accounts import api as accounts
+from backend.accounts.guards import PROFESSIONAL_ROLES
+from backend.accounts.tables import Council, Session, Team, User
 from backend.audit.tables import AuditEvent
 from backend.clock import now
 from backend.db import write_transaction
@@ -117,8 +118,7 @@ def use_token(client, token: str) -> None:
 async def open_device(person: Person, client, device_name="Test phone") -> Device:
     """Open a session through the accounts service (the login route has its own tests,
     and a TOTP code may only be used once)."""
-    user = await User.select().where(User.id == person.user_id).first()
-    token = await accounts._open_session(user, device_name, now())
+    token = await accounts.open_session_for(person.user_id, device_name, now())
     use_token(client, token)
     row = await Session.select(Session.public_id, Session.csrf_token).where(
         Session.id == digest(token)).first()

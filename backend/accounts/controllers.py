@@ -1,38 +1,22 @@
-"""Routes for signing in and out, sessions and changing a PIN or password."""
+"""Routes for signing in and out, sessions, changing a PIN or password, and the
+language a person reads Homeward in."""
 
 from __future__ import annotations
 
 import uuid
 
-import msgspec
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts import services
 from backend.accounts.actor import Actor
-from backend.accounts.schemas import ChangeSecretIn, LoginIn, MeOut, SessionOut
+from backend.accounts.edge import ComposeActor, signed_in
+from backend.accounts.schemas import ChangeSecretIn, LanguageIn, LoginIn, MeOut, SessionOut
 from backend.clock import now
-from backend.web.auth import (
-    DEVICE_COOKIE,
-    clear_session_cookie,
-    client_address,
-    set_device_cookie,
-    set_session_cookie,
-)
-
-
-async def me_response(token: str, status_code: int = 200) -> Response[MeOut]:
-    """A Me reply that sets the session cookie and the device cookie (after sign-in or
-    joining)."""
-    at = now()
-    actor = await services.actor_for_token(token, at)
-    body = msgspec.convert(await services.me(actor), MeOut)
-    response = Response(body, status_code=status_code)
-    set_session_cookie(response, token, actor.session_kind)
-    set_device_cookie(response, services.remember_device(actor, at))
-    return response
+from backend.web import language
+from backend.web.auth import DEVICE_COOKIE, clear_session_cookie, client_address
 
 
 class AuthController(Controller):
@@ -40,16 +24,26 @@ class AuthController(Controller):
     tags = ["accounts"]
 
     @post("/login", status_code=200)
-    async def login(self, request: Request, data: JSONBody[LoginIn]) -> Response[MeOut]:
+    async def login(
+        self, request: Request, data: JSONBody[LoginIn], compose_actor: NamedDependency[ComposeActor]
+    ) -> Response[MeOut]:
         token, _ = await services.sign_in(
             data.identifier, data.secret, data.code, data.device_name,
             client_address(request), now(), request.cookies.get(DEVICE_COOKIE),
         )
-        return await me_response(token)
+        return await signed_in(token, compose_actor)
 
     @get("/me")
     async def me(self, actor: NamedDependency[Actor]) -> MeOut:
-        return msgspec.convert(await services.me(actor), MeOut)
+        return await services.me(actor)
+
+    @put("/me/language")
+    async def set_language(
+        self, request: Request, actor: NamedDependency[Actor], data: JSONBody[LanguageIn]
+    ) -> MeOut:
+        await services.set_language(actor, data.language)
+        language.use(request, data.language)
+        return await services.me(actor)
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT)
     async def logout(self, actor: NamedDependency[Actor]) -> Response[None]:
@@ -64,11 +58,10 @@ class AuthController(Controller):
 
     @get("/sessions")
     async def sessions(self, actor: NamedDependency[Actor]) -> list[SessionOut]:
-        rows = await services.list_sessions(actor.user_id, actor.session_id)
-        return msgspec.convert(rows, list[SessionOut])
+        return await services.list_sessions(actor.user_id, actor.session_id)
 
     @delete("/sessions/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
     async def revoke(
         self, actor: NamedDependency[Actor], session_id: FromPath[uuid.UUID]
     ) -> None:
-        await services.revoke_session(actor.user_id, session_id, now())
+        await services.revoke_own(actor, session_id, now())

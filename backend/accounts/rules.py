@@ -8,16 +8,18 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from backend.accounts.schemas import Role
 from backend.errors import Invalid
+from backend.i18n import N_, Message
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,29}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 MAX_SECRET = 128
-MIN_PASSWORD = {"carer": 10, "social_worker": 12, "manager": 12, "admin": 12}
+MIN_PASSWORD = {Role.CARER: 10, Role.SOCIAL_WORKER: 12, Role.MANAGER: 12, Role.ADMIN: 12}
 # PINs so common that throttling alone would not protect them.
 WEAK_PINS = {"123456", "654321", "123123", "121212", "112233", "111222", "123321", "696969"}
 COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
-GUESSABLE = "That password is too easy to guess. Try a few words that mean something to you."
+GUESSABLE = N_("That password is too easy to guess. Try a few words that mean something to you.")
 # Sequences people type instead of choosing: the alphabet, numbers and keyboard rows.
 SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Names nobody may take, so "can't be used" never simply means "someone has it".
@@ -34,7 +36,7 @@ def normalise_username(value: str) -> str:
 def check_username(value: str, field: str = "username") -> str:
     name = normalise_username(value)
     if not USERNAME.match(name):
-        raise Invalid({field: "Use 3 to 30 letters or numbers (you can also use . _ -)."})
+        raise Invalid({field: N_("Use 3 to 30 letters or numbers (you can also use . _ -).")})
     return name
 
 
@@ -63,31 +65,32 @@ def username_ideas(name: str, year: int) -> list[str]:
 def check_email(value: str, field: str = "email") -> str:
     email = value.strip().lower()
     if len(email) > 254 or not EMAIL.match(email):
-        raise Invalid({field: "Enter an email address like name@example.org."})
+        raise Invalid({field: N_("Enter an email address like name@example.org.")})
     return email
 
 
 def check_secret(
-    role: str, secret: str, field: str = "secret", context: tuple[str | None, ...] = ()
+    role: Role | str, secret: str, field: str = "secret", context: tuple[str | None, ...] = ()
 ) -> str:
     """Young people choose a 6-number PIN or a password of 8+ characters; adults a longer
     password. Refuse the ones anyone would guess first: common passwords, repeats and
     runs, and passwords built on `context` (the person's username or email)."""
     if len(secret) > MAX_SECRET:
-        raise Invalid({field: f"Use {MAX_SECRET} characters or fewer."})
-    if role == "young_person":
+        raise Invalid({field: Message(N_("Use {count} characters or fewer."), count=MAX_SECRET)})
+    if role == Role.YOUNG_PERSON:
         if secret.isdigit():
             if len(secret) != 6:
-                raise Invalid({field: "A PIN needs exactly 6 numbers."})
+                raise Invalid({field: N_("A PIN needs exactly 6 numbers.")})
             if len(set(secret)) == 1 or secret in WEAK_PINS or _is_run(secret):
-                raise Invalid({field: "That PIN is too easy to guess. Try different numbers."})
+                raise Invalid({field: N_("That PIN is too easy to guess. Try different numbers.")})
             return secret
         if len(secret) < 8:
-            raise Invalid({field: "Use 6 numbers, or a password of 8 or more letters."})
+            raise Invalid({field: N_("Use 6 numbers, or a password of 8 or more letters.")})
     else:
         minimum = MIN_PASSWORD.get(role, 12)
         if len(secret) < minimum:
-            raise Invalid({field: f"Use a password of at least {minimum} characters."})
+            too_short = N_("Use a password of at least {count} characters.")
+            raise Invalid({field: Message(too_short, count=minimum)})
     if easy_to_guess(secret, context):
         raise Invalid({field: GUESSABLE})
     return secret

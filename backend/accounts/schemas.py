@@ -1,15 +1,40 @@
-"""Request and reply shapes for signing in and sessions."""
+"""Request and reply shapes for signing in and sessions, and the words they are made of:
+roles, kinds of session, languages."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated
 
 import msgspec
 
+from backend import i18n
+
 Short = Annotated[str, msgspec.Meta(max_length=254)]
 SecretText = Annotated[str, msgspec.Meta(max_length=256)]
+
+
+class Role(StrEnum):
+    YOUNG_PERSON = "young_person"
+    CARER = "carer"
+    SOCIAL_WORKER = "social_worker"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class SessionKind(StrEnum):
+    DEVICE = "device"
+    """Stays signed in while used: a young person's or carer's own phone."""
+    BROWSER = "browser"
+    """Idle and absolute time-outs: a professional's browser."""
+
+
+# The languages Homeward ships (backend/i18n.py), as the values a person may choose.
+Language = StrEnum("Language", [(code.upper(), code) for code in i18n.LANGUAGES])
+Language.__doc__ = "A language Homeward's words are shipped in."
 
 
 class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -24,16 +49,21 @@ class ChangeSecretIn(msgspec.Struct, forbid_unknown_fields=True):
     new_secret: SecretText
 
 
+class LanguageIn(msgspec.Struct, forbid_unknown_fields=True):
+    language: Language  # type: ignore[valid-type]
+
+
 class UserOut(msgspec.Struct):
     id: uuid.UUID
-    role: str
+    role: Role
     display_name: str
     username: str | None
     email: str | None
+    language: Language  # type: ignore[valid-type]
 
 
 class SessionInfo(msgspec.Struct):
-    kind: str
+    kind: SessionKind
     device_name: str
     expires_at: dt.datetime | None
 
@@ -47,8 +77,28 @@ class MeOut(msgspec.Struct):
 
 class SessionOut(msgspec.Struct):
     id: uuid.UUID
-    kind: str
+    kind: SessionKind
     device_name: str
     created_at: dt.datetime
     last_seen_at: dt.datetime
     current: bool
+
+
+# -- what other domains are told about accounts (backend/accounts/api.py) -------------
+
+@dataclass(frozen=True)
+class Account:
+    id: uuid.UUID
+    role: Role
+    display_name: str
+    email: str | None
+    council_id: uuid.UUID | None
+    active: bool
+    username: str | None = None
+    last_sign_in_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Council:
+    id: uuid.UUID
+    name: str

@@ -1,4 +1,5 @@
-"""Signing in and out, sessions and changing a PIN or password. Knows nothing of HTTP."""
+"""Signing in and out, sessions, changing a PIN or password or the language. Knows
+nothing of HTTP."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import time
 import uuid
 
 from backend import clock, security
-from backend.accounts import rules, throttle
+from backend.accounts import guards, rules, throttle
 from backend.accounts.actor import Actor
-from backend.accounts.tables import PROFESSIONAL_ROLES, Session, User
+from backend.accounts.schemas import Language, MeOut, Role, SessionInfo, SessionKind, SessionOut, UserOut
+from backend.accounts.tables import Session, User
 from backend.clock import as_utc
 from backend.config import get_settings
 from backend.db import write_transaction
 from backend.errors import Invalid, NotFound, Unauthenticated
+from backend.i18n import N_
 from backend.security import (
     decrypt,
     digest,
@@ -22,16 +25,14 @@ from backend.security import (
     totp_match,
     verify_secret,
 )
-from backend.young_people.tables import YoungPerson
 
-# Device sessions (young people, carers) stay signed in: an alert must be one tap away.
-DEVICE_ROLES = ("young_person", "carer")
 SEEN_WRITE_EVERY = dt.timedelta(seconds=60)
+NOT_SIGNED_IN = N_("That phone or browser is not signed in.")
 
 
 def _no_match() -> Unauthenticated:
     # One answer for every failure, so nobody learns which accounts exist.
-    return Unauthenticated("Check them and try again.", title="Those details don't match")
+    return Unauthenticated(N_("Check them and try again."), title=N_("Those details don't match"))
 
 
 async def sign_in(
@@ -60,7 +61,7 @@ async def sign_in(
     await throttle.attempt(keys, now)
     ok = await verify_secret(user["secret_hash"] if user else None, secret[: rules.MAX_SECRET])
     step = None
-    if ok and user["role"] in PROFESSIONAL_ROLES:
+    if ok and guards.needs_second_factor(user["role"]):
         step = (
             totp_match(decrypt(user["totp_secret"]), code or "", user["totp_last_step"], time.time())
             if user["totp_secret"]
@@ -69,7 +70,7 @@ async def sign_in(
         ok = step is not None
     if not ok or not user["active"]:
         raise _no_match()  # the attempt is already counted
-    token = await _open_session(user, device_name, now, totp_step=step)
+    token = await _open_session(user["id"], Role(user["role"]), device_name, now, totp_step=step)
     await throttle.succeeded(*keys)
     return token, await actor_for_token(token, now)
 
@@ -80,25 +81,24 @@ def remember_device(actor: Actor, now: dt.datetime) -> str:
 
 
 async def _open_session(
-    user: dict, device_name: str | None, now: dt.datetime, totp_step: int | None = None
+    user_id: uuid.UUID, role: Role, device_name: str | None, now: dt.datetime, totp_step: int | None = None
 ) -> str:
     token = new_token()
-    kind = "device" if user["role"] in DEVICE_ROLES else "browser"
     async with write_transaction():
         if totp_step is not None:
             # Conditional: of sign-ins racing with one code, only the first may use it.
             claimed = await User.update(totp_last_step=totp_step).where(
-                (User.id == user["id"])
+                (User.id == user_id)
                 & (User.totp_last_step.is_null() | (User.totp_last_step < totp_step))
             ).returning(User.id)
             if not claimed:
                 raise _no_match()
-        await User.update(last_sign_in_at=now).where(User.id == user["id"])
+        await User.update(last_sign_in_at=now).where(User.id == user_id)
         await Session.insert(
             Session(
                 id=digest(token),
-                user=user["id"],
-                kind=kind,
+                user=user_id,
+                kind=guards.session_kind(role),
                 device_name=(device_name or "").strip()[:60] or "This phone",
                 csrf_token=new_token(),
                 created_at=now,
@@ -110,15 +110,15 @@ async def _open_session(
 
 async def open_session_for(user_id: uuid.UUID, device_name: str | None, now: dt.datetime) -> str:
     """A session for someone who has just joined (inside the caller's transaction)."""
-    user = await User.select().where(User.id == user_id).first()
-    return await _open_session(user, device_name, now)
+    user = await User.select(User.role).where(User.id == user_id).first()
+    return await _open_session(user_id, Role(user["role"]), device_name, now)
 
 
 def _expired(session: dict, now: dt.datetime) -> bool:
     if session["revoked_at"] is not None:
         return True
     settings = get_settings()
-    if session["kind"] == "device":
+    if session["kind"] == SessionKind.DEVICE:
         # Renewed by use (last_seen_at): a phone in someone's pocket stays signed in, a
         # lost or forgotten one does not stay open for ever.
         return now - as_utc(session["last_seen_at"]) > dt.timedelta(days=settings.device_session_idle_days)
@@ -128,7 +128,10 @@ def _expired(session: dict, now: dt.datetime) -> bool:
 
 
 async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
-    """The signed-in person behind a cookie token, or Unauthenticated."""
+    """The signed-in person behind a cookie token, or Unauthenticated.
+
+    A young person's own record is not looked up here: accounts know nothing of records.
+    The edge adds it (see backend/app.py)."""
     if not token:
         raise Unauthenticated()
     session = (
@@ -138,6 +141,7 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
             Session.user.display_name,
             Session.user.council,
             Session.user.active,
+            Session.user.language,
         )
         .where(Session.id == digest(token))
         .first()
@@ -147,46 +151,47 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
     if now - as_utc(session["last_seen_at"]) > SEEN_WRITE_EVERY:
         async with write_transaction():
             await Session.update(last_seen_at=now).where(Session.id == session["id"])
-    young_person_id = None
-    if session["user.role"] == "young_person":
-        young_person_id = await YoungPerson.select(YoungPerson.id).where(
-            YoungPerson.user == session["user"]
-        ).first()
-        young_person_id = young_person_id["id"] if young_person_id else None
     return Actor(
         user_id=session["user"],
-        role=session["user.role"],
+        role=Role(session["user.role"]),
         display_name=session["user.display_name"],
         council_id=session["user.council"],
         session_id=session["id"],
-        session_kind=session["kind"],
+        session_kind=SessionKind(session["kind"]),
         csrf_token=session["csrf_token"],
-        young_person_id=young_person_id,
+        language=session["user.language"],
     )
 
 
-async def me(actor: Actor) -> dict:
+async def me(actor: Actor) -> MeOut:
     user = await User.select(
-        User.id, User.role, User.display_name, User.username, User.email
+        User.id, User.role, User.display_name, User.username, User.email, User.language
     ).where(User.id == actor.user_id).first()
     session = await Session.select().where(Session.id == actor.session_id).first()
     expires_at = None
-    if session["kind"] == "browser":
+    if session["kind"] == SessionKind.BROWSER:
         settings = get_settings()
         expires_at = min(
             as_utc(session["created_at"]) + dt.timedelta(hours=settings.session_absolute_hours),
             as_utc(session["last_seen_at"]) + dt.timedelta(minutes=settings.session_idle_minutes),
         )
-    return {
-        "user": user,
-        "young_person_id": actor.young_person_id,
-        "csrf_token": actor.csrf_token,
-        "session": {
-            "kind": session["kind"],
-            "device_name": session["device_name"],
-            "expires_at": expires_at,
-        },
-    }
+    return MeOut(
+        user=UserOut(
+            id=user["id"], role=Role(user["role"]), display_name=user["display_name"],
+            username=user["username"], email=user["email"], language=Language(user["language"]),
+        ),
+        young_person_id=actor.young_person_id,
+        csrf_token=actor.csrf_token,
+        session=SessionInfo(
+            kind=SessionKind(session["kind"]), device_name=session["device_name"], expires_at=expires_at
+        ),
+    )
+
+
+async def set_language(actor: Actor, language: str) -> None:
+    """The language this person reads Homeward in, on every phone they use from now on."""
+    async with write_transaction():
+        await User.update(language=Language(language).value).where(User.id == actor.user_id)
 
 
 async def sign_out(actor: Actor, now: dt.datetime) -> None:
@@ -194,7 +199,7 @@ async def sign_out(actor: Actor, now: dt.datetime) -> None:
         await Session.update(revoked_at=now).where(Session.id == actor.session_id)
 
 
-async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = None) -> list[dict]:
+async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = None) -> list[SessionOut]:
     """Where a person is signed in now: sessions that have timed out are left out, since
     they no longer let anyone in."""
     rows = await Session.select(
@@ -205,14 +210,14 @@ async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = Non
     ).order_by(Session.last_seen_at, ascending=False)
     at = clock.now()
     return [
-        {
-            "id": row["public_id"],
-            "kind": row["kind"],
-            "device_name": row["device_name"],
-            "created_at": row["created_at"],
-            "last_seen_at": row["last_seen_at"],
-            "current": row["id"] == current_session_id,
-        }
+        SessionOut(
+            id=row["public_id"],
+            kind=SessionKind(row["kind"]),
+            device_name=row["device_name"],
+            created_at=row["created_at"],
+            last_seen_at=row["last_seen_at"],
+            current=row["id"] == current_session_id,
+        )
         for row in rows
         if not _expired(row, at)
     ]
@@ -227,7 +232,22 @@ async def revoke_session(user_id: uuid.UUID, public_id: uuid.UUID, now: dt.datet
             & Session.revoked_at.is_null()
         ).returning(Session.id)
     if not done:
-        raise NotFound("That phone or browser is not signed in.")
+        raise NotFound(NOT_SIGNED_IN)
+
+
+async def revoke_own(actor: Actor, public_id: uuid.UUID, now: dt.datetime) -> None:
+    """The caller signs out one of their own phones or browsers; anyone else's is
+    answered as one that is not signed in."""
+    row = await Session.select(Session.user).where(Session.public_id == public_id).first()
+    if row is None or not guards.may_manage_session(actor.user_id, row["user"]):
+        raise NotFound(NOT_SIGNED_IN)
+    await revoke_session(row["user"], public_id, now)
+
+
+async def revoke_all(user_id: uuid.UUID, now: dt.datetime) -> None:
+    """Sign a person out everywhere (inside the caller's transaction, if any)."""
+    async with write_transaction():
+        await Session.update(revoked_at=now).where((Session.user == user_id) & Session.revoked_at.is_null())
 
 
 async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) -> None:
@@ -239,7 +259,7 @@ async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) 
     key = throttle.account_key(user["username"] or user["email"])
     await throttle.attempt([key], now)
     if not await verify_secret(user["secret_hash"], current):
-        raise Invalid({"current_secret": "That isn't your current PIN or password."})
+        raise Invalid({"current_secret": N_("That isn't your current PIN or password.")})
     await throttle.succeeded(key)
     rules.check_secret(actor.role, new, field="new_secret", context=(user["username"], user["email"]))
     new_hash = await hash_secret(new)

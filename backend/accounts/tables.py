@@ -12,11 +12,10 @@ from piccolo.columns import (
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
+from backend.accounts.schemas import Language, Role, SessionKind
+from backend.i18n import DEFAULT as DEFAULT_LANGUAGE
 from backend.personal import Personal, declare
 from backend.sealed import encrypted
-
-ROLES = ("young_person", "carer", "social_worker", "manager", "admin")
-PROFESSIONAL_ROLES = ("social_worker", "manager", "admin")
 
 
 class Council(Table):
@@ -33,7 +32,7 @@ class Team(Table):
 
 class User(Table, tablename="homeward_user"):
     id = UUID(primary_key=True, default=UUID4())
-    role = Varchar(length=20, index=True)
+    role = Varchar(length=20, index=True, choices=Role)
     display_name = Varchar(length=120)
     # Young people and carers sign in with a username; professionals with an email.
     username = Varchar(length=40, null=True, default=None, unique=True)
@@ -47,13 +46,15 @@ class User(Table, tablename="homeward_user"):
     active = Boolean(default=True)
     created_at = Timestamptz()
     last_sign_in_at = Timestamptz(null=True, default=None)
+    # The language they read Homeward in (i18n.LANGUAGES), kept from one phone to the next.
+    language = Varchar(length=10, default=DEFAULT_LANGUAGE, choices=Language)
 
 
 class Session(Table, tablename="user_session"):
     # The id is the SHA-256 of the cookie token, so a database leak yields no sessions.
     id = Varchar(length=64, primary_key=True)
     user = ForeignKey(references=User, null=False, index=True)
-    kind = Varchar(length=10)  # "device" (stays signed in) or "browser" (time-outs)
+    kind = Varchar(length=10, choices=SessionKind)
     device_name = Varchar(length=60)
     csrf_token = Varchar(length=64)
     created_at = Timestamptz()
@@ -93,6 +94,10 @@ declare(
         plain_because="looked up at every sign-in",
     ),
     totp_secret=Personal("the second-factor secret", "nobody: only checked at sign-in", ACCOUNT),
+    language=Personal(
+        "the language a person reads Homeward in", "the person", ACCOUNT,
+        plain_because="read on every request to choose the words shown; never shown to anyone else",
+    ),
 )
 declare(
     Session,

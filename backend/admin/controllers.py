@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -12,33 +11,11 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from backend.accounts.actor import Actor
+from backend.accounts.api import Actor
 from backend.admin import services
+from backend.admin.schemas import AccountOut, RefusedPage
 from backend.audit.services import PAGE_SIZE
 from backend.clock import now
-
-
-class AccountOut(msgspec.Struct):
-    id: uuid.UUID
-    role: str
-    display_name: str
-    username: str | None
-    email: str | None
-    active: bool
-    last_sign_in_at: dt.datetime | None
-
-
-class RefusedOut(msgspec.Struct):
-    at: dt.datetime
-    actor_name: str
-    actor_role: str
-    what: str
-
-
-class RefusedPage(msgspec.Struct):
-    attempts: list[RefusedOut]
-    older: str | None
-    """Pass as `before` for the next, older page; null when this is the oldest."""
 
 
 class AdminController(Controller):
@@ -47,7 +24,7 @@ class AdminController(Controller):
 
     @get("/users")
     async def users(self, actor: NamedDependency[Actor]) -> list[AccountOut]:
-        return msgspec.convert(await services.list_users(actor), list[AccountOut])
+        return await services.list_users(actor)
 
     @post("/users/{user_id:uuid}/deactivate", status_code=HTTP_204_NO_CONTENT)
     async def deactivate(self, actor: NamedDependency[Actor], user_id: FromPath[uuid.UUID]) -> None:
@@ -64,5 +41,4 @@ class AdminController(Controller):
         before: FromQuery[Annotated[str, msgspec.Meta(max_length=200)] | None] = None,
         limit: FromQuery[int] = PAGE_SIZE,
     ) -> RefusedPage:
-        page = await services.refused_attempts(actor, before, limit)
-        return msgspec.convert(page, RefusedPage, from_attributes=True)
+        return await services.refused_attempts(actor, before, limit)

@@ -1,56 +1,69 @@
-"""Account management for admins, who never read a young person's record."""
+"""Account management for admins, who never read a young person's record. Accounts are
+read and changed through accounts' API; refused attempts through the audit log."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from backend.accounts.actor import Actor
-from backend.accounts.tables import Session, User
+from backend.accounts import api as accounts
+from backend.accounts.api import Actor
+from backend.admin import guards, words
+from backend.admin.schemas import AccountOut, RefusedOut, RefusedPage
 from backend.audit import services as audit
+from backend.audit.services import Action
 from backend.contacts import api as contacts
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, NotFound
 
 
 def _require_admin(actor: Actor) -> None:
-    if actor.role != "admin":
-        raise Forbidden("Only an administrator can manage accounts.")
+    if not guards.may_administer(actor.role):
+        raise Forbidden(words.ONLY_ADMINS)
 
 
-async def list_users(actor: Actor) -> list[dict]:
+async def list_users(actor: Actor) -> list[AccountOut]:
     _require_admin(actor)
-    return await User.select(
-        User.id, User.role, User.display_name, User.username, User.email,
-        User.active, User.last_sign_in_at,
-    ).where(User.council == actor.council_id).order_by(User.role).order_by(User.display_name)
+    return [
+        AccountOut(
+            id=account.id, role=account.role, display_name=account.display_name,
+            username=account.username, email=account.email, active=account.active,
+            last_sign_in_at=account.last_sign_in_at,
+            can=guards.account_actions(
+                actor.role, actor.user_id, actor.council_id, account.id, account.council_id, account.active
+            ),
+        )
+        for account in await accounts.council_accounts(actor.council_id)
+    ]
 
 
 async def set_active(actor: Actor, user_id: uuid.UUID, active: bool, now: dt.datetime) -> None:
     """Deactivating signs the person out everywhere at once."""
     _require_admin(actor)
     if user_id == actor.user_id:
-        raise Conflict("You can't deactivate your own account.")
+        raise Conflict(words.NOT_YOURSELF)
+    target = await accounts.account(user_id)
+    if target is None or not guards.may_change_account(
+        actor.role, actor.user_id, actor.council_id, target.id, target.council_id
+    ):
+        raise NotFound(words.NO_SUCH_ACCOUNT)
     async with write_transaction():
-        changed = await User.update(active=active).where(
-            (User.id == user_id) & (User.council == actor.council_id)
-        ).returning(User.display_name)
-        if not changed:
-            raise NotFound("No account with that id.")
-        if not active:
-            await Session.update(revoked_at=now).where(
-                (Session.user == user_id) & Session.revoked_at.is_null()
-            )
-        word = "reactivated" if active else "deactivated"
-        name = changed[0]["display_name"]
-        await audit.record_text(actor, "change", f"{word} the account of {name}", at=now)
+        changed = await accounts.set_active(user_id, actor.council_id, active, now)
+        if changed is None:
+            raise NotFound(words.NO_SUCH_ACCOUNT)
+        code = words.REACTIVATED if active else words.DEACTIVATED
+        await audit.record(actor, Action.CHANGE, code, params={"name": changed.display_name}, at=now)
 
 
-async def refused_attempts(actor: Actor, before: str | None, limit: int) -> dict:
+async def refused_attempts(actor: Actor, before: str | None, limit: int) -> RefusedPage:
     """Refused attempts by the council's accounts and by the trusted contacts of its
     young people (a sign of misuse to follow up), newest first, a page at a time."""
     _require_admin(actor)
-    accounts = User.select(User.id).where(User.council == actor.council_id)
-    trusted_contacts = await contacts.ids_in_council(actor.council_id)
-    actor_ids = [accounts, trusted_contacts] if trusted_contacts else [accounts]
-    return await audit.refused_page(actor_ids, before, limit)
+    council = actor.council_id
+    people = [await accounts.ids_in_council(council), await contacts.ids_in_council(council)]
+    page = await audit.refused_page([ids for ids in people if ids], before, limit)
+    return RefusedPage(
+        attempts=[RefusedOut(at=a.at, actor_name=a.actor_name, actor_role=a.actor_role, what=a.what)
+                  for a in page.attempts],
+        older=page.older,
+    )

@@ -268,7 +268,7 @@ async def raise_alert(
                     created = True
     except INTEGRITY_ERRORS as exc:
         # Two retries of one tap raced (PostgreSQL): the other one made the alert.
-        if not breaks_unique(exc, "idempotency_key"):
+        if not breaks_unique(exc, Alert.idempotency_key, AlertTap.idempotency_key):
             raise
         alert_id, created = await _alert_for_key(scoped_key), False
     wake_worker()

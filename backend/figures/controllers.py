@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import msgspec
 from litestar import get
 from litestar.di import NamedDependency
 
-from backend.accounts.actor import Actor
+from backend.accounts.api import Actor
 from backend.figures import services
-
-
-class Figure(msgspec.Struct):
-    key: str
-    label: str
-    value: str
-
-
-class FiguresOut(msgspec.Struct):
-    council: str
-    figures: list[Figure]
+from backend.figures.schemas import FiguresOut
 
 
 @get("/api/figures", tags=["figures"])
 async def figures(actor: NamedDependency[Actor]) -> FiguresOut:
-    return msgspec.convert(await services.for_council(actor), FiguresOut)
+    return await services.for_council(actor)

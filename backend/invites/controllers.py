@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from backend.accounts.actor import Actor
-from backend.accounts.controllers import me_response
+from backend.accounts.api import Actor
+from backend.accounts.edge import ComposeActor, signed_in
 from backend.accounts.schemas import MeOut
 from backend.clock import now
 from backend.invites import services
@@ -22,18 +21,18 @@ class InvitesController(Controller):
 
     @post("/")
     async def create(self, actor: NamedDependency[Actor], data: JSONBody[InviteIn]) -> InviteOut:
-        row = await services.create(actor, data.role, data.young_person_id, now())
-        return msgspec.convert(row, InviteOut)
+        return await services.create(actor, data.role, data.young_person_id, now())
 
     @post("/lookup", status_code=200)
     async def lookup(self, request: Request, data: JSONBody[CodeIn]) -> InviteInfo:
-        row = await services.lookup(data.code, client_address(request), now())
-        return msgspec.convert(row, InviteInfo)
+        return await services.lookup(data.code, client_address(request), now())
 
     @post("/accept")
-    async def accept(self, request: Request, data: JSONBody[AcceptIn]) -> Response[MeOut]:
+    async def accept(
+        self, request: Request, data: JSONBody[AcceptIn], compose_actor: NamedDependency[ComposeActor]
+    ) -> Response[MeOut]:
         token = await services.accept(
             data.code, data.username, data.secret, data.display_name, data.device_name,
             client_address(request), now(),
         )
-        return await me_response(token, status_code=201)
+        return await signed_in(token, compose_actor, status_code=201)

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 import msgspec
 
 Code = Annotated[str, msgspec.Meta(max_length=40)]
 
 
+class InviteRole(StrEnum):
+    """Who an invite is for: the young person themselves, or a carer they live with.
+    Professionals are made by an administrator (`homeward create-user`), never invited."""
+
+    YOUNG_PERSON = "young_person"
+    CARER = "carer"
+
+
 class InviteIn(msgspec.Struct, forbid_unknown_fields=True):
-    role: Literal["young_person", "carer"]
+    role: InviteRole
     young_person_id: uuid.UUID
 
 
@@ -28,7 +37,7 @@ class CodeIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class InviteInfo(msgspec.Struct):
-    role: str
+    role: InviteRole
     name: str
     expires_at: dt.datetime
 

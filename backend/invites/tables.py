@@ -4,6 +4,7 @@ from piccolo.columns import UUID, ForeignKey, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
+from backend.invites.schemas import InviteRole
 from backend.personal import declare
 from backend.piccolo_apps import elsewhere
 
@@ -16,7 +17,7 @@ class Invite(Table):
     id = UUID(primary_key=True, default=UUID4())
     # SHA-256 of the code: the code itself only ever lives in the link.
     code_hash = Varchar(length=64, unique=True)
-    role = Varchar(length=20)
+    role = Varchar(length=20, choices=InviteRole)
     young_person = ForeignKey(references=YOUNG_PERSON, null=False)
     created_by = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()

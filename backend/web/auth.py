@@ -1,4 +1,6 @@
-"""Turning a request into an Actor: the session cookie, CSRF and the client address."""
+"""The HTTP side of signing in, for any domain: the session and device cookies, CSRF,
+JSON-only writes and the client address. Knows no domain: accounts turns the session
+cookie into an Actor (backend/accounts/edge.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +8,9 @@ import ipaddress
 
 from litestar import Request, Response
 
-from backend.accounts import services as accounts
-from backend.accounts.actor import Actor
-from backend.clock import now
 from backend.config import get_settings
 from backend.errors import Forbidden, HomewardError
+from backend.i18n import N_
 from backend.security import same
 
 COOKIE = "homeward_session"
@@ -27,19 +27,21 @@ LONGEST_ADDRESS = 64
 
 class UnsupportedMediaType(HomewardError):
     status = 415
-    title = "Send JSON (Content-Type: application/json)"
+    title = N_("Send JSON (Content-Type: application/json)")
 
 
-async def provide_actor(request: Request) -> Actor:
-    """The signed-in caller. Unsafe methods must echo the session's CSRF token."""
-    actor = await accounts.actor_for_token(request.cookies.get(COOKIE), now())
+def session_token(request: Request) -> str | None:
+    return request.cookies.get(COOKIE)
+
+
+def check_csrf(request: Request, csrf_token: str) -> None:
+    """Unsafe methods must echo the session's CSRF token in X-CSRF-Token."""
     if request.method in UNSAFE:
         sent = request.headers.get("x-csrf-token", "")
-        if not sent or not same(sent, actor.csrf_token):
+        if not sent or not same(sent, csrf_token):
             raise Forbidden(
-                "Reload the page and try again.", title="This request was refused for safety"
+                N_("Reload the page and try again."), title=N_("This request was refused for safety")
             )
-    return actor
 
 
 async def require_json(request: Request) -> None:

@@ -17,6 +17,7 @@ from litestar import Request
 from litestar.typing import FieldDefinition
 
 from backend.errors import HomewardError, Invalid
+from backend.i18n import N_, Message
 from backend.web.auth import UNSAFE, require_json
 from backend.web.problems import printable
 
@@ -24,9 +25,11 @@ MAX_DEPTH = 32
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
-HIDDEN_CHARACTER = "This has a hidden character we can't save. Please type it again."
-HIDDEN_IN_ADDRESS = "This address has a hidden character in it."
-NUMBER_RANGE = f"Use a whole number from {INT_MIN} to {INT_MAX}."
+HIDDEN_CHARACTER = N_("This has a hidden character we can't save. Please type it again.")
+HIDDEN_IN_ADDRESS = N_("This address has a hidden character in it.")
+NUMBER_RANGE = Message(N_("Use a whole number from {lowest} to {highest}."), lowest=INT_MIN, highest=INT_MAX)
+NOT_UTF8 = N_("Send the body as JSON in UTF-8.")
+NOT_JSON = N_("That is not valid JSON.")
 
 
 async def guard_request(request: Request) -> None:
@@ -78,19 +81,19 @@ def _check_body(raw: bytes) -> None:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise HomewardError("Send the body as JSON in UTF-8.") from None
+        raise HomewardError(NOT_UTF8) from None
     try:
         value = msgspec.json.decode(raw)
     except RecursionError:
         raise HomewardError(_TOO_DEEP) from None
     except (msgspec.DecodeError, msgspec.ValidationError):
-        raise HomewardError("That is not valid JSON.") from None
+        raise HomewardError(NOT_JSON) from None
     field = _field_with_nul(value)
     if field is not None:
         raise Invalid({field: HIDDEN_CHARACTER})
 
 
-_TOO_DEEP = f"That JSON is nested too deeply (more than {MAX_DEPTH} levels)."
+_TOO_DEEP = Message(N_("That JSON is nested too deeply (more than {levels} levels)."), levels=MAX_DEPTH)
 
 
 def _field_with_nul(value: Any) -> str | None:

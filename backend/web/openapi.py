@@ -6,13 +6,13 @@ it cannot see: the edge guard, the CSRF and JSON checks, the body size limit and
 error tree every service raises from, all leaving as problem+json (web/problems.py). So
 as each route is registered, its handlers get those replies added here, from what can be
 told about the handler (its path and methods). The few replies a handler builds by hand
-(a PDF, a photo, a 304) are listed in EXTRA, which a test keeps in step with the routes.
-Request bodies that refuse unknown fields are documented as closed (ClosedStructs).
+(a PDF, a photo, a 304) are named by the app (backend/replies.py: this module knows no
+domain), and a test keeps them in step with the routes. Request bodies that refuse
+unknown fields are documented as closed (ClosedStructs).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,10 +24,7 @@ from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
 
-from backend.alerts.schemas import AlertStatus
-from backend.contacts.schemas import ContactOut
 from backend.errors import NotFound
-from backend.plans.schemas import VersionOut
 from backend.web.auth import UNSAFE
 from backend.web.problems import MEDIA_TYPE, Problem
 
@@ -54,55 +51,29 @@ WRITES = {
 }
 
 
-class OfflineCopy(msgspec.Struct):
-    """GET .../plan/agreed: the service encodes these bytes itself, so the ETag is the hash
-    of exactly what is sent."""
-
-    agreed: VersionOut | None
-    trio: list[ContactOut]
-    review_due_at: dt.datetime | None
-
-
 def _problem(description: str) -> ResponseSpec:
     return ResponseSpec(
         data_container=Problem, media_type=MEDIA_TYPE, description=description, generate_examples=False
     )
 
 
-def _binary(media_type: str, description: str) -> ResponseSpec:
+def binary(media_type: str, description: str) -> ResponseSpec:
     return ResponseSpec(
         data_container=bytes, media_type=media_type, description=description, generate_examples=False
     )
 
 
-def _no_body(description: str) -> ResponseSpec:
+def no_body(description: str) -> ResponseSpec:
     return ResponseSpec(data_container=None, description=description, generate_examples=False)
 
 
-YP = "/api/young-people/{young_person_id}"
-EXTRA: dict[tuple[str, str], dict[int, ResponseSpec]] = {
-    ("GET", "/health"): {
-        503: ResponseSpec(dict, description="The database can't be reached", generate_examples=False),
-    },
-    ("POST", "/api/alerts"): {
-        200: ResponseSpec(
-            AlertStatus,
-            description="The same tap again (same idempotency_key): the alert it already raised",
-            generate_examples=False,
-        ),
-    },
-    ("GET", YP + "/plan/agreed"): {
-        200: ResponseSpec(
-            OfflineCopy, description="The agreed plan and the trio, with an ETag", generate_examples=False
-        ),
-        304: _no_body("The phone's copy (If-None-Match) is still current"),
-    },
-    ("GET", YP + "/plan/photos/{photo_id}"): {200: _binary("image/jpeg", "The photo, re-encoded")},
-    ("GET", YP + "/plan/philomena.pdf"): {200: _binary("application/pdf", "The police form")},
-}
+HandMade = dict[tuple[str, str], dict[int, ResponseSpec]]
+"""(method, path as in the document) -> the replies a handler builds by hand."""
 
 
-def responses_for(path: str, methods: set[str], success_status: int) -> dict[int, ResponseSpec]:
+def responses_for(
+    path: str, methods: set[str], success_status: int, hand_made: HandMade | None = None
+) -> dict[int, ResponseSpec]:
     """Every reply a handler for `methods` on `path` (as in the document) can give besides
     the success reply Litestar documents."""
     errors = dict(SHARED)
@@ -112,9 +83,9 @@ def responses_for(path: str, methods: set[str], success_status: int) -> dict[int
         errors |= WRITES
     answers = {status: _problem(description) for status, description in errors.items()}
     if success_status == 204:
-        answers[204] = _no_body("Done")
+        answers[204] = no_body("Done")
     for method in methods:
-        answers |= EXTRA.get((method, path), {})
+        answers |= (hand_made or {}).get((method, path), {})
     return answers
 
 
@@ -143,13 +114,18 @@ class DocumentedReplies(ReceiveRoutePlugin):
     """Adds responses_for() to every handler in the document as its route is registered
     (a handler's own `responses` still win)."""
 
+    def __init__(self, hand_made: HandMade | None = None) -> None:
+        self.hand_made = hand_made or {}
+
     def receive_route(self, route: BaseRoute) -> None:
         if not isinstance(route, HTTPRoute):
             return
         for handler in route.route_handlers:
             if not handler.resolve_include_in_schema():
                 continue
-            found = responses_for(route.path_format, set(handler.http_methods), handler.status_code)
+            found = responses_for(
+                route.path_format, set(handler.http_methods), handler.status_code, self.hand_made
+            )
             handler.responses = {**found, **(handler.responses or {})}
 
 

@@ -1,29 +1,42 @@
-"""Every error leaves as application/problem+json, from this one place."""
+"""Every error leaves as application/problem+json, from this one place, in the reader's
+language (backend/web/language.py): the title, the detail and each field's message are
+English message ids, translated here."""
 
 from __future__ import annotations
 
 import errno
 import logging
-import re
 
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, InternalServerException, ValidationException
+from litestar.utils.scope.state import ScopeState
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
+from backend.i18n import N_, translate
+from backend.web import language
 
 log = logging.getLogger("homeward")
 MEDIA_TYPE = "application/problem+json"
 TITLES = {
-    400: "Something is wrong with that request",
-    401: "Please sign in",
-    403: "You can't do that",
-    404: "Not found",
-    405: "That method is not allowed here",
-    413: "That is too large to send",
-    415: "Send JSON (Content-Type: application/json)",
-    429: "Too many requests",
+    400: N_("Something is wrong with that request"),
+    401: N_("Please sign in"),
+    403: N_("You can't do that"),
+    404: N_("Not found"),
+    405: N_("That method is not allowed here"),
+    413: N_("That is too large to send"),
+    415: N_("Send JSON (Content-Type: application/json)"),
+    429: N_("Too many requests"),
 }
+REFUSED = N_("Request refused")
+CHECK_ENTRIES = N_("Please check what you entered")
+SOME_NOT_RIGHT = N_("Some of what was sent is not right. Each field says what.")
+OUR_SIDE = N_("Something went wrong on our side")
+TRY_AGAIN = N_("Please try again in a moment.")
+MISSING = N_("This is needed.")
+UNKNOWN = N_("This is not something we ask for. Leave it out.")
+NOT_VALID = N_("This is not valid.")
+UNREADABLE = N_("What was sent can't be read here. Check it and send it again.")
 
 
 class FieldError(msgspec.Struct, omit_defaults=True):
@@ -49,69 +62,101 @@ def printable(text: object) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
 
 
-def _problem(status: int, title: str, detail: str | None, errors=None, headers=None) -> Response:
+def _problem(
+    request: Request, status: int, title: str, detail: str | None, errors=None, headers=None
+) -> Response:
+    code = language.of(request)
     body = Problem(
         type="about:blank",
-        title=title,
+        title=translate(title, code),
         status=status,
-        detail=detail or None,
-        errors=[FieldError(e["field"], e["message"], e.get("suggestions")) for e in errors or ()] or None,
+        detail=translate(detail, code) if detail else None,
+        errors=[
+            FieldError(e["field"], translate(e["message"], code), e.get("suggestions")) for e in errors or ()
+        ] or None,
     )
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers or {})
 
 
-def homeward_error(_: Request, exc: HomewardError) -> Response:
+def homeward_error(request: Request, exc: HomewardError) -> Response:
     errors = None
     headers = None
+    detail = exc.detail
     if isinstance(exc, Invalid):
         errors = [{"field": field, "message": message} for field, message in exc.errors.items()]
         for error in errors:
             if exc.suggestions.get(error["field"]):
                 error["suggestions"] = exc.suggestions[error["field"]]
+        if detail == exc.summary:
+            # The English summary of the fields: said again in the reader's language.
+            code = language.of(request)
+            detail = "; ".join(f"{f}: {translate(m, code)}" for f, m in exc.errors.items())
     if isinstance(exc, TooManyAttempts):
         headers = {"Retry-After": str(exc.retry_after_seconds)}
-    return _problem(exc.status, exc.title, exc.detail, errors, headers)
+    return _problem(request, exc.status, exc.title, detail, errors, headers)
 
 
-# Litestar names the whole body "data" when the problem is a field that is missing or
-# not ours; the field itself is only named in the message.
-_FIELD_IN_MESSAGE = re.compile(r"(?:missing required|unknown) field `([^`]+)`")
+def _sent(request: Request) -> object:
+    """The body as Litestar parsed it for this request (kept in the request's scope), or
+    Empty when it was never parsed."""
+    return ScopeState.from_scope(request.scope).json
 
 
-def _field(key: str, message: str = "") -> str:
-    field = key.removeprefix("$.").split(".")[0] if key else ""
-    if field == "data":
-        named = _FIELD_IN_MESSAGE.search(message)
-        return named.group(1) if named else ""
-    return field
+def _body_fields(request: Request) -> list[str]:
+    """The fields of the body a whole-body error is about, found from the body itself.
+
+    msgspec reports a missing or unknown field as an error of the whole body (Litestar's
+    key is "data") and names the field only in its message: its ValidationError carries
+    no path or field (Litestar reads locations out of the same text). So instead compare
+    what was sent with the fields the route's body type declares: the required ones not
+    sent, or the ones sent that it does not have."""
+    parameter = request.route_handler.parsed_fn_signature.parameters.get("data")
+    body = _sent(request)
+    kind = getattr(parameter, "annotation", None)
+    if not isinstance(body, dict) or not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)):
+        return []
+    fields = msgspec.structs.fields(kind)
+    names = {field.encode_name for field in fields}
+    missing = [field.encode_name for field in fields if field.required and field.encode_name not in body]
+    strict = kind.__struct_config__.forbid_unknown_fields
+    unknown = [name for name in body if name not in names] if strict else []
+    return missing + unknown
 
 
-def http_error(_: Request, exc: HTTPException) -> Response:
+def _field_errors(request: Request, exc: ValidationException) -> list[dict]:
+    errors = []
+    for item in exc.extra or []:
+        if not isinstance(item, dict):
+            continue
+        field = str(item.get("key", "")).removeprefix("$.").split(".")[0]
+        if field != "data":
+            if field:
+                errors.append({"field": field, "message": item.get("message") or NOT_VALID})
+            continue
+        body = _sent(request)
+        for name in _body_fields(request):
+            errors.append({"field": name, "message": MISSING if name not in body else UNKNOWN})
+    return errors
+
+
+def http_error(request: Request, exc: HTTPException) -> Response:
     if isinstance(exc, ValidationException):
-        errors = [
-            {
-                "field": _field(item.get("key", ""), item.get("message", "")),
-                "message": item.get("message", "is not valid"),
-            }
-            for item in (exc.extra or [])
-            if isinstance(item, dict)
-        ]
-        named = [e for e in errors if e["field"]]
+        named = _field_errors(request, exc)
         if named:
-            return _problem(422, "Please check what you entered", exc.detail, named)
-        return _problem(400, TITLES[400], exc.detail)
+            return _problem(request, 422, CHECK_ENTRIES, SOME_NOT_RIGHT, named)
+        return _problem(request, 400, TITLES[400], UNREADABLE)
     status = exc.status_code
     if status >= 500:
         log.error("HTTP %s: %s", status, printable(exc.detail))
-        return _problem(status, "Something went wrong on our side", None)
-    return _problem(status, TITLES.get(status, "Request refused"), None, None, exc.headers)
+        return _problem(request, status, OUR_SIDE, None)
+    return _problem(request, status, TITLES.get(status, REFUSED), None, None, exc.headers)
 
 
 def server_error(request: Request, exc: Exception) -> Response:
     # Log the type and route only: request bodies may hold a young person's words.
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
               printable(request.url.path), exc_info=exc)
-    return _problem(500, "Something went wrong on our side", "Please try again in a moment.")
+    return _problem(request, 500, OUR_SIDE, TRY_AGAIN)
 
 
 # What the file system says about a path no file of ours can have: a name too long for it,
@@ -124,7 +169,7 @@ def static_file_error(request: Request, exc: InternalServerException) -> Respons
     into a 500; a path that cannot name one of our files is a 404."""
     cause = exc.__cause__
     if isinstance(cause, OSError) and cause.errno in _NO_SUCH_FILE:
-        return _problem(404, TITLES[404], None)
+        return _problem(request, 404, TITLES[404], None)
     return http_error(request, exc)
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-import msgspec
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from backend.accounts.actor import Actor
-from backend.accounts.schemas import SessionOut
+from backend.accounts.api import Actor, Role, SessionOut
 from backend.clock import now
 from backend.young_people import care_team, services
+from backend.young_people import devices as phones
 from backend.young_people.care_team import ALLOCATIONS, PLACEMENTS
 from backend.young_people.schemas import (
     AllocationIn,
@@ -37,41 +36,35 @@ class YoungPeopleController(Controller):
 
     @get("/")
     async def list_young_people(self, actor: NamedDependency[Actor]) -> list[YoungPersonSummary]:
-        rows = await services.list_for(actor, now().date())
-        return msgspec.convert(rows, list[YoungPersonSummary])
+        return await services.list_for(actor, now().date())
 
     @post("/")
     async def add(self, actor: NamedDependency[Actor], data: JSONBody[YoungPersonIn]) -> YoungPersonOut:
-        row = await services.add(actor, data.preferred_name, data.date_of_birth, now())
-        return msgspec.convert(row, YoungPersonOut)
+        return await services.add(actor, data.preferred_name, data.date_of_birth, now())
 
     @get(YP)
     async def detail(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> YoungPersonOut:
-        row = await services.get(actor, young_person_id, now().date())
-        return msgspec.convert(row, YoungPersonOut)
+        return await services.detail(actor, young_person_id, now().date())
 
     @get(YP + "/who-can-see")
     async def who_can_see(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[PersonWhoCanSee]:
-        rows = await services.who_can_see(actor, young_person_id)
-        return msgspec.convert(rows, list[PersonWhoCanSee])
+        return await services.who_can_see(actor, young_person_id)
 
     @get(YP + "/who-has-looked")
     async def who_has_looked(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[Look]:
-        rows = await services.who_has_looked(actor, young_person_id)
-        return msgspec.convert(rows, list[Look])
+        return await services.who_has_looked(actor, young_person_id)
 
     @get(YP + "/devices")
     async def devices(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[SessionOut]:
-        rows = await services.devices(actor, young_person_id)
-        return msgspec.convert(rows, list[SessionOut])
+        return await phones.devices(actor, young_person_id)
 
     @delete(YP + "/devices/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
     async def revoke_device(
@@ -80,14 +73,13 @@ class YoungPeopleController(Controller):
         young_person_id: FromPath[uuid.UUID],
         session_id: FromPath[uuid.UUID],
     ) -> None:
-        await services.revoke_device(actor, young_person_id, session_id, now())
+        await phones.revoke_device(actor, young_person_id, session_id, now())
 
     @get(YP + "/carers/devices")
     async def carer_devices(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[CarerDevices]:
-        rows = await services.carer_devices(actor, young_person_id)
-        return msgspec.convert(rows, list[CarerDevices])
+        return await phones.carer_devices(actor, young_person_id)
 
     @delete(YP + "/carers/{carer_id:uuid}/devices/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
     async def revoke_carer_device(
@@ -97,36 +89,35 @@ class YoungPeopleController(Controller):
         carer_id: FromPath[uuid.UUID],
         session_id: FromPath[uuid.UUID],
     ) -> None:
-        await services.revoke_carer_device(actor, young_person_id, carer_id, session_id, now())
+        await phones.revoke_carer_device(actor, young_person_id, carer_id, session_id, now())
+
     # -- who looks after them: placements (carers) and allocations (social workers) ----
 
     @get(YP + "/placements")
     async def placements(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[TeamMemberOut]:
-        rows = await care_team.listing(PLACEMENTS, actor, young_person_id)
-        return msgspec.convert(rows, list[TeamMemberOut])
+        return await care_team.listing(PLACEMENTS, actor, young_person_id)
 
     @post(YP + "/placements")
     async def place(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], data: JSONBody[PlacementIn]
     ) -> TeamMemberOut:
-        row = await care_team.start(PLACEMENTS, actor, young_person_id, data.carer_id, data.instead_of, now())
-        return msgspec.convert(row, TeamMemberOut)
+        return await care_team.start(
+            PLACEMENTS, actor, young_person_id, data.carer_id, data.instead_of, now()
+        )
 
     @post(YP + "/placements/{placement_id:int}/end", status_code=200)
     async def end_placement(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], placement_id: FromPath[int]
     ) -> TeamMemberOut:
-        row = await care_team.end(PLACEMENTS, actor, young_person_id, placement_id, now())
-        return msgspec.convert(row, TeamMemberOut)
+        return await care_team.end(PLACEMENTS, actor, young_person_id, placement_id, now())
 
     @get(YP + "/allocations")
     async def allocations(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> list[TeamMemberOut]:
-        rows = await care_team.listing(ALLOCATIONS, actor, young_person_id)
-        return msgspec.convert(rows, list[TeamMemberOut])
+        return await care_team.listing(ALLOCATIONS, actor, young_person_id)
 
     @post(YP + "/allocations")
     async def allocate(
@@ -135,10 +126,9 @@ class YoungPeopleController(Controller):
         young_person_id: FromPath[uuid.UUID],
         data: JSONBody[AllocationIn],
     ) -> TeamMemberOut:
-        row = await care_team.start(
+        return await care_team.start(
             ALLOCATIONS, actor, young_person_id, data.social_worker_id, data.instead_of, now()
         )
-        return msgspec.convert(row, TeamMemberOut)
 
     @post(YP + "/allocations/{allocation_id:int}/end", status_code=200)
     async def end_allocation(
@@ -147,8 +137,7 @@ class YoungPeopleController(Controller):
         young_person_id: FromPath[uuid.UUID],
         allocation_id: FromPath[int],
     ) -> TeamMemberOut:
-        row = await care_team.end(ALLOCATIONS, actor, young_person_id, allocation_id, now())
-        return msgspec.convert(row, TeamMemberOut)
+        return await care_team.end(ALLOCATIONS, actor, young_person_id, allocation_id, now())
 
 
 class CouncilPeopleController(Controller):
@@ -159,8 +148,8 @@ class CouncilPeopleController(Controller):
 
     @get("/carers")
     async def carers(self, actor: NamedDependency[Actor]) -> list[Colleague]:
-        return msgspec.convert(await care_team.colleagues(actor, "carer"), list[Colleague])
+        return await care_team.colleagues(actor, Role.CARER)
 
     @get("/social-workers")
     async def social_workers(self, actor: NamedDependency[Actor]) -> list[Colleague]:
-        return msgspec.convert(await care_team.colleagues(actor, "social_worker"), list[Colleague])
+        return await care_team.colleagues(actor, Role.SOCIAL_WORKER)

@@ -1,14 +1,55 @@
-"""Request and reply shapes for young people's records."""
+"""Request and reply shapes for young people's records, and the words they are made of:
+how someone is tied to a record, and what they may do with it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated
 
 import msgspec
 
-from backend.accounts.schemas import SessionOut
+from backend.accounts.schemas import Role, SessionOut
+
+
+class Relation(StrEnum):
+    """What ties the caller to one young person (see guards.py)."""
+
+    SELF = "self"
+    CARER = "carer"  # placed with them now
+    SOCIAL_WORKER = "social_worker"  # allocated to them now
+
+
+class RecordAction(StrEnum):
+    """What the caller may do with a record (a reply's `can`), worked out by guards.py."""
+
+    INVITE = "invite"
+    MANAGE_CARE_TEAM = "manage_care_team"
+    MANAGE_DEVICES = "manage_devices"
+    MANAGE_CARER_DEVICES = "manage_carer_devices"
+    SEE_AUDIT = "see_audit"
+    DOWNLOAD_POLICE_FORM = "download_police_form"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A young person's record as other domains are told it (backend/young_people/api.py)."""
+
+    id: uuid.UUID
+    council_id: uuid.UUID
+    preferred_name: str
+    date_of_birth: dt.date
+    user_id: uuid.UUID | None
+
+    def age(self, today: dt.date) -> int:
+        return age(self.date_of_birth, today)
+
+
+def age(date_of_birth: dt.date, today: dt.date) -> int:
+    before_birthday = (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
+    return today.year - date_of_birth.year - before_birthday
 
 
 class YoungPersonIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -31,11 +72,13 @@ class YoungPersonOut(msgspec.Struct):
     has_account: bool
     social_workers: list[str]
     carers: list[str]
+    can: list[RecordAction]
+    """What the caller may do with this record (the PWA shows only these)."""
 
 
 class PersonWhoCanSee(msgspec.Struct):
     name: str
-    role: str
+    role: Role
     why: str
     can_see: bool = True  # False: their placement or allocation has ended
     ended_at: dt.datetime | None = None

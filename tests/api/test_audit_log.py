@@ -281,4 +281,4 @@ async def test_truncate_of_the_audit_log_fails_on_postgres(world):
     # must not leave triggers switched off on the connections the app uses.
     rows = await AuditEvent.raw("SELECT current_setting('session_replication_role') AS mode")
     assert rows == [{"mode": "origin"}]
-    assert [e["what"] for e in await audit_events()] == ["looked at your information"]
+    assert [e["what"] for e in await audit_events()] == ["young_people.record_opened"]

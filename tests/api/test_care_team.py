@@ -76,8 +76,11 @@ async def test_the_young_person_is_told_in_plain_words_who_can_no_longer_see(wor
                 if "no longer" in e["what"]]
     assert (entry["name"], entry["role"], entry["what"]) == (
         "Sam Okafor", "social worker", "Priya Shah no longer looks after you")
-    # The social worker reads the same story about them.
-    assert "Priya Shah no longer looks after them" in await story(world, "sam")
+    # The social worker reads the same stored event about Jade, by name.
+    assert "Priya Shah no longer looks after Jade" in await story(world, "sam")
+    for_sam = (await world.sam.client.get(f"{record(world)}/who-can-see")).json()
+    assert [p["why"] for p in for_sam if not p["can_see"]] == [
+        "Priya Shah no longer looks after Jade, so they can't see Jade's information now."]
 
 
 async def test_moving_a_placement_to_another_carer_of_the_council(world):
@@ -112,7 +115,7 @@ async def test_handing_over_to_another_social_worker(world):
     assert "Sam Okafor is no longer your social worker" in said
     assert "Alex Reid is your social worker now" in said
     can_see = (await world.jade.client.get(f"{record(world)}/who-can-see")).json()
-    assert [(p["name"], p["can_see"]) for p in can_see if p["role"] == "social worker"] == [
+    assert [(p["name"], p["can_see"]) for p in can_see if p["role"] == "social_worker"] == [
         ("Alex Reid", True), ("Sam Okafor", False)]
     assert [p["why"] for p in can_see if p["name"] == "Sam Okafor"] == [
         "Sam Okafor is no longer your social worker, so they can't see your information now."]

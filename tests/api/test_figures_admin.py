@@ -71,8 +71,8 @@ async def test_admin_deactivates_priya_her_session_stops_at_once_and_she_cannot_
     login = await world.anonymous().post("/api/auth/login", json=world.priya.login_body())
     assert login.status_code == 401
     assert login.json()["title"] == "Those details don't match"
-    listed = {row["display_name"]: row["active"] for row in (await world.admin.client.get(USERS)).json()}
-    assert listed["Priya Shah"] is False
+    listed = {row["display_name"]: row for row in (await world.admin.client.get(USERS)).json()}
+    assert (listed["Priya Shah"]["active"], listed["Priya Shah"]["can"]) == (False, ["reactivate"])
 
     assert (await world.admin.client.post(f"{USERS}/{world.priya.user_id}/reactivate")).status_code == 204
     assert (await world.anonymous().post("/api/auth/login", json=world.priya.login_body())).status_code == 200
@@ -80,6 +80,9 @@ async def test_admin_deactivates_priya_her_session_stops_at_once_and_she_cannot_
 
 
 async def test_admin_cannot_deactivate_their_own_account(world):
+    listed = {row["display_name"]: row["can"] for row in (await world.admin.client.get(USERS)).json()}
+    assert listed["Test admin"] == []
+    assert listed["Sam Okafor"] == ["deactivate"]
     reply = await world.admin.client.post(f"{USERS}/{world.admin.user_id}/deactivate")
     assert reply.status_code == 409
     assert reply.headers["content-type"] == "application/problem+json"
@@ -114,6 +117,6 @@ async def test_admin_sees_refused_attempts_to_open_records(world):
     assert reply.json()["older"] is None
     attempts = {(row["actor_name"], row["actor_role"], row["what"]) for row in reply.json()["attempts"]}
     assert attempts == {
-        ("Alex Reid", "social_worker", "tried to open a record"),
-        ("Ruth Mensah", "manager", "tried to see who has looked"),
+        ("Alex Reid", "social_worker", "tried to look at a young person's information"),
+        ("Ruth Mensah", "manager", "tried to look at who has looked at a young person's information"),
     }

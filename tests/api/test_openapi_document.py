@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.web.openapi import EXTRA
+from backend.replies import HANDMADE as EXTRA
 
 PROBLEM = "application/problem+json"
 WRITES = {"post", "put", "patch", "delete"}

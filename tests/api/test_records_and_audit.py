@@ -104,7 +104,21 @@ async def test_every_read_of_a_record_is_written_to_the_audit_log(world):
         assert len(reads) == expected
     assert reads[0]["actor_id"] == world.sam.user_id
     assert reads[0]["actor_name"] == "Sam Okafor"
-    assert reads[0]["what"] == "looked at your information"
+    assert reads[0]["what"] == "young_people.record_opened"
+
+
+async def test_the_record_says_what_each_reader_may_do_with_it(world):
+    url = f"{YOUNG_PEOPLE}/{world.young['jade']}"
+    can = {key: (await world.people[key].client.get(url)).json()["can"] for key in ("jade", "priya", "sam")}
+    assert can == {
+        "jade": ["manage_devices", "see_audit"],
+        "priya": ["download_police_form"],
+        "sam": ["invite", "manage_care_team", "manage_devices", "manage_carer_devices", "see_audit",
+                "download_police_form"],
+    }
+    # What `can` offers is what the server then allows, and what it leaves out is refused.
+    assert (await world.priya.client.get(f"{url}/who-has-looked")).status_code == 404
+    assert (await world.jade.client.get(f"{url}/who-has-looked")).status_code == 200
 
 
 async def test_stranger_social_worker_is_refused_record_and_it_is_audited(world):
@@ -152,13 +166,51 @@ async def test_who_can_see_lists_jades_social_worker_and_carer_and_the_managers(
     assert reply.status_code == 200
     people = [(person["name"], person["role"]) for person in reply.json()]
     assert people == [
-        ("Sam Okafor", "social worker"),
+        ("Sam Okafor", "social_worker"),
         ("Priya Shah", "carer"),
         ("Managers at your council", "manager"),
     ]
     managers = reply.json()[-1]["why"]
     assert "never see your name" in managers
     assert all(person["why"] for person in reply.json())
+
+
+async def test_who_can_see_reads_for_an_adult_with_the_young_persons_name(world):
+    reply = await world.priya.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}/who-can-see")
+    assert [(person["name"], person["role"], person["why"]) for person in reply.json()] == [
+        ("Sam Okafor", "social_worker", "They are Jade's social worker."),
+        ("Priya Shah", "carer", "They look after Jade at home."),
+        ("Managers at Jade's council", "manager",
+         "They only see numbers, like how many young people use Homeward. They never see Jade's name."),
+    ]
+
+
+async def test_the_same_stored_events_read_naturally_for_jade_and_for_her_social_worker(world):
+    jade = world.young["jade"]
+    await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}")
+    clock.travel(dt.timedelta(minutes=1))
+    await world.priya.client.get(f"{YOUNG_PEOPLE}/{jade}/who-can-see")
+    clock.travel(dt.timedelta(minutes=1))
+    await world.alex.client.get(f"{YOUNG_PEOPLE}/{jade}/devices")  # refused
+
+    def lines(reply):
+        return [(look["name"], look["role"], look["what"], look["refused"]) for look in reply.json()]
+
+    for_jade = lines(await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked"))
+    for_sam = lines(await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked"))
+    assert for_jade == [
+        ("Someone who isn't allowed", "",
+         "Someone who isn't allowed tried to look at the phones you are signed in on. They were stopped.",
+         True),
+        ("Priya Shah", "carer", "looked at who can see your information", False),
+        ("Sam Okafor", "social worker", "looked at your information", False),
+    ]
+    assert for_sam == [
+        ("Alex Reid", "social worker", "tried to look at the phones Jade is signed in on and was stopped",
+         True),
+        ("Priya Shah", "carer", "looked at who can see Jade's information", False),
+        ("Sam Okafor", "social worker", "looked at Jade's information", False),
+    ]
 
 
 async def test_audit_log_refuses_update_and_delete_in_the_database_itself(world):
@@ -172,4 +224,4 @@ async def test_audit_log_refuses_update_and_delete_in_the_database_itself(world)
             await engine._run_in_new_connection(statement)
     with pytest.raises(Exception, match="append-only"):
         await AuditEvent.delete(force=True)
-    assert [e["what"] for e in await audit_events()] == ["looked at your information"]
+    assert [e["what"] for e in await audit_events()] == ["young_people.record_opened"]

@@ -115,6 +115,22 @@ async def test_openapi_document_lists_the_api(client_for):
     assert not any(path.startswith("/js") or path == "/" for path in paths)
 
 
+async def test_roles_relations_kinds_and_actions_are_enums_in_the_openapi_document(client_for):
+    schemas = (await client_for().get("/schema/openapi.json")).json()["components"]["schemas"]
+
+    def values(name: str) -> set[str]:
+        found = [schema for key, schema in schemas.items() if key.split("_")[-1] == name]
+        assert found, f"no {name} in the OpenAPI document"
+        return set(found[0]["enum"])
+
+    assert values("Role") == {"young_person", "carer", "social_worker", "manager", "admin"}
+    assert values("SessionKind") == {"device", "browser"}
+    assert values("Language") == {"en", "ar"}
+    assert values("InviteRole") == {"young_person", "carer"}
+    assert "manage_care_team" in values("RecordAction")
+    assert values("AccountAction") == {"deactivate", "reactivate"}
+
+
 async def test_hsts_is_sent_only_when_homeward_is_served_over_https(client_for):
     assert "strict-transport-security" in (await client_for().get("/health")).headers
     plain = create_app(dataclasses.replace(get_settings(), base_url="http://127.0.0.1:8000"))

@@ -140,7 +140,7 @@ def test_admin_pages_through_every_attempt_that_was_stopped(signed_in):
     home = AdminHome(admin)
     expect(home.refused).to_have_count(100)
     expect(home.refused.first).to_contain_text("Alex Reid")
-    expect(home.refused.first).to_contain_text("tried to open a record")
+    expect(home.refused.first).to_contain_text("tried to look at a young person's information")
     assert_accessible_at_320(admin, "admin home with attempts that were stopped")
     while home.show_older.is_visible():
         shown = home.refused.count()

@@ -53,3 +53,13 @@ def test_accept_language_picks_the_first_shipped_language():
     assert i18n.from_accept_language("fr, de") == "en"
     assert i18n.from_accept_language("en;q=0.2, ar-EG;q=0.9") == "ar"
     assert i18n.supported("AR_eg") == "ar" and i18n.supported("xx") == "en"
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_no_message_is_translated_twice(code):
+    # Two branches adding the same message leave it twice after a merge: gettext tools
+    # refuse such a file (scripts/po_dedupe.py mends it).
+    from scripts.po_dedupe import dedupe
+
+    path = i18n.LOCALE_DIR / code / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    assert dedupe(path.read_text())[1] == 0

@@ -4,6 +4,9 @@ role)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 import pytest
 
 from backend.young_people import guards
@@ -65,3 +68,117 @@ def test_an_alert_recipient_may_act_only_while_their_tie_holds_now():
     }
     for (role, relation, in_council), allowed in cases.items():
         assert recipient_may_act(role, relation, in_council) is allowed, (role, relation, in_council)
+
+
+def test_a_records_can_list_is_worked_out_by_the_same_guards():
+    from backend.young_people.schemas import RecordAction as A
+
+    assert guards.actions(OWNER) == [A.MANAGE_DEVICES, A.SEE_AUDIT]
+    assert guards.actions(CARER) == [A.DOWNLOAD_POLICE_FORM]
+    assert guards.actions(SOCIAL_WORKER) == [
+        A.INVITE, A.MANAGE_CARE_TEAM, A.MANAGE_DEVICES, A.MANAGE_CARER_DEVICES, A.SEE_AUDIT,
+        A.DOWNLOAD_POLICE_FORM]
+    assert guards.actions(OUTSIDER) == []
+    for relation in (OWNER, CARER, SOCIAL_WORKER, OUTSIDER):
+        for action, rule in guards.ACTIONS.items():
+            assert (action in guards.actions(relation)) is rule(relation)
+
+
+# -- accounts: a person's own sessions -------------------------------------------------------
+
+ME, MY_SOCIAL_WORKER, STRANGER = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+
+def test_only_the_owner_manages_their_sessions():
+    from backend.accounts import guards as accounts
+
+    assert accounts.may_manage_session(ME, ME) is True  # owner
+    # A member of the young person's team signs out their lost phone through the
+    # record (young_people.guards.may_manage_devices), never through these routes.
+    assert accounts.may_manage_session(MY_SOCIAL_WORKER, ME) is False
+    assert accounts.may_manage_session(STRANGER, ME) is False
+
+
+def test_professionals_need_a_second_factor_and_time_out_and_the_others_stay_signed_in():
+    from backend.accounts import guards as accounts
+    from backend.accounts.schemas import SessionKind
+
+    for role in ROLES:
+        professional = role in ("social_worker", "manager", "admin")
+        assert accounts.needs_second_factor(role) is professional
+        assert accounts.signs_in_with_email(role) is professional
+        assert accounts.session_kind(role) is (SessionKind.BROWSER if professional else SessionKind.DEVICE)
+
+
+# -- invites ---------------------------------------------------------------------------------
+
+def test_only_the_allocated_social_worker_makes_an_invite():
+    from backend.invites import guards as invites
+
+    assert invites.may_make(OWNER) is False
+    assert invites.may_make(CARER) is False
+    assert invites.may_make(SOCIAL_WORKER) is True
+    assert invites.may_make(OUTSIDER) is False
+    # The same rule as the record's `can`, so the screen and the server agree.
+    assert all(invites.may_make(r) is guards.may_invite(r) for r in (OWNER, CARER, SOCIAL_WORKER, OUTSIDER))
+
+
+def test_a_young_person_is_invited_until_they_join_and_carers_at_any_time():
+    from backend.invites import guards as invites
+    from backend.invites.schemas import InviteRole
+
+    assert invites.may_invite_for(InviteRole.YOUNG_PERSON, has_joined=False) is True
+    assert invites.may_invite_for(InviteRole.YOUNG_PERSON, has_joined=True) is False
+    assert invites.may_invite_for(InviteRole.CARER, has_joined=True) is True
+
+
+def test_an_invite_works_once_and_until_it_runs_out():
+    from backend.invites import guards as invites
+
+    now = dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC)
+    later = now + dt.timedelta(hours=1)
+    assert invites.is_live(None, later, now) is True
+    assert invites.is_live(now, later, now) is False  # used
+    assert invites.is_live(None, now, now) is False  # run out
+
+
+# -- admin: accounts of the admin's own council, never their own -------------------------------
+
+COUNCIL, OTHER_COUNCIL = uuid.uuid4(), uuid.uuid4()
+ADMIN = uuid.uuid4()
+
+
+def test_an_admin_changes_accounts_of_their_council_but_not_their_own():
+    from backend.admin import guards as admin
+    from backend.admin.schemas import AccountAction
+
+    def may(role, account_id, council):
+        return admin.may_change_account(role, ADMIN, COUNCIL, account_id, council)
+
+    assert may("admin", ADMIN, COUNCIL) is False  # owner: their own account
+    assert may("admin", STRANGER, COUNCIL) is True  # member: an account of the council
+    assert may("admin", STRANGER, OTHER_COUNCIL) is False  # outsider: another council
+    for role in ("young_person", "carer", "social_worker", "manager"):
+        assert may(role, STRANGER, COUNCIL) is False
+    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, True) == [AccountAction.DEACTIVATE]
+    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, False) == [AccountAction.REACTIVATE]
+    assert admin.account_actions("admin", ADMIN, COUNCIL, ADMIN, COUNCIL, True) == []
+
+
+def test_only_admins_administer():
+    from backend.admin import guards as admin
+
+    for role in ROLES:
+        assert admin.may_administer(role) is (role == "admin")
+
+
+# -- figures: a manager, for their own council -------------------------------------------------
+
+def test_a_manager_sees_the_figures_of_their_own_council_only():
+    from backend.figures import guards as figures
+
+    assert figures.may_see_figures("manager", COUNCIL, COUNCIL) is True  # member
+    assert figures.may_see_figures("manager", COUNCIL, OTHER_COUNCIL) is False  # outsider
+    assert figures.may_see_figures("manager", None, None) is False  # no council at all
+    for role in ("young_person", "carer", "social_worker", "admin"):
+        assert figures.may_see_figures(role, COUNCIL, COUNCIL) is False

@@ -19,7 +19,7 @@ from backend.plans import api as plans
 from backend.plans.schemas import TrioPerson
 from backend.push import api as push
 from backend.sealed import unseal_json
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 NOT_ONE_OF_THEM = N_("That person is not one of the trusted people.")
 
@@ -86,14 +86,16 @@ async def refresh_plan(young_person_id: uuid.UUID, now: dt.datetime, by: Actor |
 
 
 async def young_person_name(young_person_id: uuid.UUID, now: dt.datetime) -> str:
-    return (await young_people.detail_of(young_person_id, now.date()))["preferred_name"]
+    found = await young_people.record(young_person_id)
+    return found.preferred_name if found else ""
 
 
 async def ids_in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
     """The ids of every trusted contact of the council's young people."""
-    rows = await TrustedContact.select(TrustedContact.id).where(
-        TrustedContact.young_person.is_in(young_people.in_council(council_id))
-    )
+    young = await young_people.in_council(council_id)
+    if not young:
+        return []
+    rows = await TrustedContact.select(TrustedContact.id).where(TrustedContact.young_person.is_in(young))
     return [row["id"] for row in rows]
 
 

@@ -23,13 +23,13 @@ from backend.db import write_transaction
 from backend.errors import Conflict
 from backend.i18n import N_
 from backend.invites.schemas import InviteOut
-from backend.invites.services import qr_data_url
 from backend.plans import api as plans
 from backend.plans.schemas import Part
 from backend.push import api as push
+from backend.qr import qr_data_url
 from backend.sealed import seal_json
 from backend.security import digest, new_code
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 MAX_TRIO = 3
 TRIO_FULL = N_("You can have up to 3 people. Remove one to add someone new.")

@@ -25,7 +25,7 @@ from backend.plans.sharing import visible_to
 from backend.plans.tables import Plan, PlanPhoto, PlanSignature, PlanVersion
 from backend.sealed import seal
 from backend.security import same
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 NO_SUCH_PART = N_("There is no such part of the plan.")
 CANNOT_CHANGE = N_("You can't change this part of the plan.")

@@ -18,7 +18,7 @@ from backend.plans.services.versions import agreed, latest, load, plan_of
 from backend.plans.sharing import visible_to
 from backend.plans.tables import PlanPhoto
 from backend.sealed import unseal
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 NO_SUCH_PHOTO = N_("There is no such photo.")
 NOT_AGREED = N_("There is no agreed plan yet. Everyone needs to sign it first.")
@@ -52,6 +52,20 @@ async def photo(actor: Actor, young_person_id: uuid.UUID, photo_id: uuid.UUID) -
     return found[0], base64.b64decode(found[1])
 
 
+async def _form_record(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
+    """What the police form says about the young person and who holds the full form."""
+    found = await young_people.record(young_person_id)
+    if found is None:
+        raise NotFound()  # require() has just found it: only a record deleted meanwhile
+    return {
+        "preferred_name": found.preferred_name,
+        "date_of_birth": found.date_of_birth,
+        "age": found.age(now.date()),
+        "social_workers": sorted(a.display_name for a in await young_people.social_workers(young_person_id)),
+        "carers": sorted(a.display_name for a in await young_people.carers(young_person_id)),
+    }
+
+
 async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> bytes:
     """The Philomena Protocol PDF from the agreed plan, as its reader may see it: what
     the young person shares with the police, less what they keep from this reader (the
@@ -64,7 +78,7 @@ async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime
         raise Conflict(NOT_AGREED)
     version, content = found
     form, parts, left_out = sharing.police_form(relation, content)
-    record = await young_people.detail_of(young_person_id, now.date())
+    record = await _form_record(young_person_id, now)
     picture = await photo_data(young_person_id, form.get("photo_id"))
     pdf = render_police_form(record, form, version, picture, now, parts, left_out)
     await audit.record(actor, Action.READ, words.POLICE_FORM, young_person_id, at=now)

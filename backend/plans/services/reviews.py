@@ -16,7 +16,7 @@ from backend.plans.schemas import ReviewDue
 from backend.plans.services.versions import plan_of
 from backend.plans.services.view import REVIEW_OVERDUE_AFTER
 from backend.plans.tables import Plan
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 NO_CASELOAD = N_("Only social workers have a caseload.")
 
@@ -40,7 +40,7 @@ async def reviews_due(actor: Actor, now: dt.datetime) -> list[ReviewDue]:
     """A social worker's young people whose plan needs reviewing, oldest first."""
     if not guards.may_see_reviews_due(actor.role):
         raise Forbidden(NO_CASELOAD)
-    caseload = {row["id"]: row for row in await young_people.list_for(actor, now.date())}
+    caseload = await young_people.records(await young_people.caseload(actor.user_id))
     if not caseload:
         return []
     rows = (
@@ -51,7 +51,7 @@ async def reviews_due(actor: Actor, now: dt.datetime) -> list[ReviewDue]:
     return [
         ReviewDue(
             young_person_id=row["young_person"],
-            preferred_name=caseload[row["young_person"]]["preferred_name"],
+            preferred_name=caseload[row["young_person"]].preferred_name,
             review_due_at=row["review_due_at"],
             reason=row["review_reason"],
             overdue=now - as_utc(row["review_due_at"]) > REVIEW_OVERDUE_AFTER,

@@ -13,7 +13,6 @@ from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.clock import as_utc
-from backend.clock import now as clock_now
 from backend.errors import NotFound
 from backend.i18n import N_, translate
 from backend.plans import content as plan_content
@@ -36,7 +35,7 @@ from backend.plans.services.versions import latest, load, plan_of, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
 from backend.sealed import unseal
-from backend.young_people import services as young_people
+from backend.young_people import api as young_people
 
 REVIEW_OVERDUE_AFTER = dt.timedelta(days=7)
 SECTION_WORDS = {
@@ -54,8 +53,7 @@ NO_SUCH_VERSION = N_("There is no plan version with that number.")
 
 async def required_signers(young_person_id: uuid.UUID) -> list[SignerRole]:
     """The young person and their social worker always; a carer when one is placed."""
-    placed = (await young_people.detail_of(young_person_id, clock_now().date()))["carers"]
-    if placed:
+    if await young_people.carers(young_person_id):
         return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
     return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
 

@@ -10,10 +10,10 @@ function cell(label, content, props = {}) {
 
 function accountRow(user, alertBox, myId) {
   const status = cell("Status", "", { testid: "user-status" });
-  if (user.id === myId) {
-    // The server refuses it anyway; an admin locking themselves out helps nobody.
+  if (!(user.can ?? []).length) {
+    // The server says what may be done with each account (`can`): never your own.
     status.textContent = user.active ? "Active" : "Deactivated";
-    return accountCells(user, status, "This is you");
+    return accountCells(user, status, user.id === myId ? "This is you" : "");
   }
   const action = h("button", { type: "button", class: "button button-small", testid: "user-toggle" });
   const show = (active) => {

@@ -1,7 +1,8 @@
 // One young person, for the adults around them. Carers see the details and who
 // can see them; the allocated social worker also invites, moves or ends placements
-// and allocations, manages lost phones and sees who has looked. Anyone else gets
-// "not found" from the server.
+// and allocations, manages lost phones and sees who has looked. Which of these the
+// caller may do comes from the server (`can` on the record): the rules live there.
+// Anyone else gets "not found" from the server.
 import { del, get, post } from "../api.js";
 import { t } from "../i18n.js";
 import {
@@ -233,11 +234,12 @@ export async function render(view, context, notice = "") {
     else fill(view, heading(t("role.for_adults.young_person")), problemBox(error));
     return;
   }
-  const socialWorker = me.user.role === "social_worker";
+  const can = new Set(person.can ?? []);
+  const socialWorker = me.user.role === "social_worker"; // only for the people link below
   const [canSee, looked, devices, people] = await Promise.all([
     optional(`${base}/who-can-see`),
-    socialWorker ? optional(`${base}/who-has-looked`) : null,
-    socialWorker ? optional(`${base}/devices`) : null,
+    can.has("see_audit") ? optional(`${base}/who-has-looked`) : null,
+    can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
   ]);
   if (!isCurrent()) return;
@@ -258,8 +260,8 @@ export async function render(view, context, notice = "") {
     heading(person.preferred_name, "young-person-name"),
     details(person),
     planAndPeople(person, people, socialWorker),
-    socialWorker ? careTeam(person, notice, changed) : null,
-    socialWorker ? invites(person) : null,
+    can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
+    can.has("invite") ? invites(person) : null,
     section(
       "can-see-heading",
       t("record.who_can_see", { name: person.preferred_name }),
@@ -276,7 +278,7 @@ export async function render(view, context, notice = "") {
           show(devices, (data) => deviceList(person, data)),
         )
       : null,
-    socialWorker ? carerPhonesSection(person) : null,
+    can.has("manage_carer_devices") ? carerPhonesSection(person) : null,
     looked
       ? section(
           "looked-heading",

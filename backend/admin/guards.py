@@ -1,0 +1,45 @@
+"""What an administrator may do: manage the accounts of their own council (never a
+young person's record), and never deactivate themselves. Pure functions."""
+
+from __future__ import annotations
+
+import uuid
+
+from backend.accounts.api import Role
+from backend.admin.schemas import AccountAction
+
+
+def may_administer(role: Role | str) -> bool:
+    """Seeing the council's accounts and refused attempts."""
+    return role == Role.ADMIN
+
+
+def may_change_account(
+    role: Role | str,
+    caller_id: uuid.UUID,
+    caller_council: uuid.UUID | None,
+    account_id: uuid.UUID,
+    account_council: uuid.UUID | None,
+) -> bool:
+    """An admin changes accounts of their own council, but not their own (an admin who
+    locked themselves out would leave the council with nobody to let them back in)."""
+    return (
+        may_administer(role)
+        and caller_council is not None
+        and caller_council == account_council
+        and caller_id != account_id
+    )
+
+
+def account_actions(
+    role: Role | str,
+    caller_id: uuid.UUID,
+    caller_council: uuid.UUID | None,
+    account_id: uuid.UUID,
+    account_council: uuid.UUID | None,
+    active: bool,
+) -> list[AccountAction]:
+    """What the caller may do with one account (its `can`)."""
+    if not may_change_account(role, caller_id, caller_council, account_id, account_council):
+        return []
+    return [AccountAction.DEACTIVATE if active else AccountAction.REACTIVATE]

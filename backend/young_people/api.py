@@ -1,0 +1,52 @@
+"""What other domains may ask of young people's records: typed records and ids, the
+caller's relation, and `require`, the one door to a record."""
+
+from __future__ import annotations
+
+import uuid
+
+from backend.young_people import records as _records
+from backend.young_people.records import (
+    carers,
+    caseload,
+    link_account,
+    place,
+    record,
+    social_workers,
+    young_person_of,
+)
+from backend.young_people.schemas import Record, RecordAction, Relation
+from backend.young_people.services import hold, relation_of, require
+
+__all__ = [
+    "Record",
+    "RecordAction",
+    "Relation",
+    "carers",
+    "caseload",
+    "hold",
+    "in_council",
+    "link_account",
+    "place",
+    "placed_with",
+    "record",
+    "records",
+    "relation_of",
+    "require",
+    "social_workers",
+    "young_person_of",
+]
+
+
+async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
+    """The young people placed with this carer now."""
+    return await _records.ids_placed_with(carer_id)
+
+
+async def in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
+    """The young people of this council."""
+    return await _records.ids_in_council(council_id)
+
+
+async def records(ids: list[uuid.UUID]) -> dict[uuid.UUID, Record]:
+    return {found.id: found for found in await _records.records(ids)}
