@@ -22,6 +22,7 @@ from backend.alerts.controllers import (
     alert_history,
     subscribe_user,
 )
+from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController
 from backend.db import close_pools, get_engine
@@ -40,7 +41,7 @@ mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".js")
 
 
-def _lifespan(settings: Settings):
+def _lifespan(settings: Settings, bell: Bell):
     @asynccontextmanager
     async def lifespan(_app: Litestar):
         engine = get_engine()
@@ -53,7 +54,7 @@ def _lifespan(settings: Settings):
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
-            task = asyncio.create_task(AlertWorker(settings).run(stop))
+            task = asyncio.create_task(AlertWorker(settings, bell=bell).run(stop))
         try:
             yield
         finally:
@@ -69,6 +70,9 @@ def _lifespan(settings: Settings):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    # Rung after a commit that gives the alert worker something to do; on PostgreSQL
+    # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
+    bell = bell_for(settings.database_url)
     return Litestar(
         route_handlers=[
             health,
@@ -90,12 +94,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False
             ),
         ],
-        dependencies={"actor": Provide(provide_actor)},
+        dependencies={"actor": Provide(provide_actor), "bell": Provide(lambda: bell, sync_to_thread=False)},
         before_request=require_json,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
-        lifespan=[_lifespan(settings)],
+        lifespan=[_lifespan(settings, bell)],
         openapi_config=OpenAPIConfig(
             title="Homeward",
             version="0.1.0",

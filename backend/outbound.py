@@ -44,6 +44,7 @@ class Result:
     gone: bool = False  # the subscription or address no longer exists
     status: int | None = None
     error: str = ""
+    retry_after: str | None = None  # the service's Retry-After header, when it sent one
 
 
 class Channel(Protocol):
@@ -174,7 +175,9 @@ class PushChannel:
             if status in (404, 410):
                 return Result(False, permanent=True, gone=True, status=status, error="gone")
             if status == 429 or (status is not None and status >= 500):
-                return Result(False, status=status, error=f"push service answered {status}")
+                # 429 and 503 may say when to come back; the outbox honours it.
+                return Result(False, status=status, error=f"push service answered {status}",
+                              retry_after=exc.retry_after if status in (429, 503) else None)
             return Result(False, permanent=status is not None, status=status, error=str(exc)[:200])
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             return Result(False, error=f"{type(exc).__name__}: {exc}"[:200])
