@@ -187,10 +187,10 @@ async def relation_of(actor: Actor, young_person_id: uuid.UUID) -> str | None:
     return await young_people.relation_of(actor, young_person_id)
 
 
-async def require(actor: Actor, young_person_id: uuid.UUID, guard, attempt: str) -> str:
-    """-> young_people.api.require(actor, id, guard, attempt_code): today it takes the
-    old "tried to ..." words, so `attempt` is those words until then."""
-    return await young_people.require(actor, young_person_id, guard, attempt)
+async def require(actor: Actor, young_person_id: uuid.UUID, guard, attempt: str, old_words: str) -> str:
+    """-> young_people.api.require(actor, id, guard, attempt) with `attempt` a code;
+    today's require still takes the old "tried to ..." words, so those are passed."""
+    return await young_people.require(actor, young_person_id, guard, old_words)
 
 
 async def hold(young_person_id: uuid.UUID) -> None:
@@ -204,22 +204,11 @@ async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
     return [row["young_person"] for row in await young_people.placed_with(carer_id)]
 
 
-async def in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
-    """-> young_people.api.in_council(council_id)"""
-    if council_id is None:
-        return []
-    return [row["id"] for row in await young_people.in_council(council_id)]
-
-
 # -- the signed-in trusted contact (today a row of contacts' table; -> contacts.api.Contact)
 
 
 def contact_id(contact) -> uuid.UUID:
     return contact["id"]
-
-
-def contact_young_person(contact) -> uuid.UUID:
-    return contact["young_person"]
 
 
 def contact_who(contact) -> Who:

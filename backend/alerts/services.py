@@ -292,7 +292,9 @@ async def cancel(actor: Actor, alert_id: uuid.UUID, now: dt.datetime) -> AlertSt
 
 
 async def history(actor: Actor, young_person_id: uuid.UUID) -> list[AlertStatus]:
-    relation = await people.require(actor, young_person_id, guards.may_read_record, "see alerts")
+    relation = await people.require(
+        actor, young_person_id, guards.may_read_record, w.TRY_HISTORY, "see alerts"
+    )
     rows = await (
         Alert.select()
         .where(Alert.young_person == young_person_id)
