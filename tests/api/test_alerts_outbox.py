@@ -108,3 +108,14 @@ async def test_what_a_reader_can_do_comes_with_the_reply(world, push_service):
     answered = (await lou.post(f"/api/contact/alerts/{alert['id']}/acknowledge")).json()
     assert answered["can"] == []
     assert (await jade_sees(world, alert["id"]))["can"] == []
+
+
+async def test_the_alert_paths_states_and_kinds_are_enums_in_the_openapi_document(world):
+    schemas = (await world.anonymous().get("/schema/openapi.json")).json()["components"]["schemas"]
+    assert schemas["AlertState"]["enum"] == ["active", "acknowledged", "cancelled", "failed"]
+    assert schemas["Level"]["enum"] == [0, 1, 2, 3]
+    assert schemas["RecipientRole"]["enum"] == ["trusted_contact", "carer", "duty", "young_person"]
+    assert schemas["Purpose"]["enum"] == ["alert", "call_999"]
+    assert schemas["DeliveryChannel"]["enum"] == ["push", "email"]
+    assert schemas["AttemptResult"]["enum"] == ["sent", "retry", "gone", "failed"]
+    assert schemas["Kind"]["enum"] == ["need_help", "safe_not_home", "call_me"]

@@ -136,3 +136,16 @@ def test_a_step_from_before_codes_reads_about_them_for_an_adult():
     old = {"text": "You sent it again and shared where you are now"}
     assert w.story_line(w.LEGACY, old, Reader.YOUNG_PERSON, "Jade") == old["text"]
     assert w.story_line(w.LEGACY, old, Reader.ADULT, "Jade") == "Jade sent it again and shared where they are now"
+
+
+def test_the_columns_take_their_choices_from_the_enums():
+    from backend.alerts import schemas
+    from backend.alerts.tables import Alert, AlertRecipient, Delivery, DeliveryAttempt
+
+    assert Alert.state._meta.choices is schemas.AlertState and Alert.level._meta.choices is schemas.Level
+    assert Alert.kind._meta.choices is schemas.Kind
+    assert AlertRecipient.role._meta.choices is schemas.RecipientRole
+    assert AlertRecipient.purpose._meta.choices is schemas.Purpose
+    assert Delivery.state._meta.choices is schemas.DeliveryState
+    assert Delivery.channel._meta.choices is schemas.DeliveryChannel
+    assert DeliveryAttempt.result._meta.choices is schemas.AttemptResult
