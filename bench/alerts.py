@@ -266,7 +266,8 @@ async def main(args) -> None:
                     except httpx.HTTPError:
                         pass
                     await asyncio.sleep(0.1)
-            shape = f"{args.apps} app process{'es' if args.apps > 1 else ''} with their workers"
+            shape = f"{args.apps} app processes, each with its worker" if args.apps > 1 else (
+                "one app process with its worker")
             if args.worker:
                 shape += " and a worker apart"
             if args.kill:
