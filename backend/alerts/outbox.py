@@ -17,6 +17,7 @@ import datetime as dt
 import email.utils
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from backend.alerts import people
 from backend.alerts.schemas import AttemptResult, DeliveryChannel, DeliveryState, Purpose
@@ -187,62 +188,79 @@ async def next_due(now: dt.datetime) -> dt.datetime | None:
     return row["next_attempt_at"] if row else None
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What one try at sending did."""
+
+    delivery: dict
+    result: Result
+    started: dt.datetime
+    duration_ms: int
+
+
 async def record(
+    sends: list[Sent], worker_id: uuid.UUID, now: dt.datetime, on_recipient_failed: RecipientFailed
+) -> None:
+    """What sends did, written as soon as they returned (sends that returned together in
+    one transaction): each attempt, each row's new state, and (when nothing is left for
+    a person) their email, or "couldn't reach them"."""
+    async with write_transaction():
+        await DeliveryAttempt.insert(
+            *[
+                DeliveryAttempt(
+                    delivery=sent.delivery["id"],
+                    at=sent.started,
+                    channel=sent.delivery["channel"],
+                    result=_outcome(sent.delivery, sent.result),
+                    status_code=sent.result.status,
+                    error=sent.result.error[:ERROR_LENGTH],
+                    duration_ms=sent.duration_ms,
+                )
+                for sent in sends
+            ]
+        )
+        for sent in sends:
+            await _settle(sent.delivery, sent.result, worker_id, now, on_recipient_failed)
+
+
+async def _settle(
     delivery: dict,
     result: Result,
     worker_id: uuid.UUID,
-    started: dt.datetime,
-    duration_ms: int,
     now: dt.datetime,
     on_recipient_failed: RecipientFailed,
 ) -> None:
-    """What one send did, written as soon as it returned: the attempt, the row's new
-    state, and (when nothing is left for that person) email or "couldn't reach them"."""
     outcome = _outcome(delivery, result)
-    async with write_transaction():
-        await DeliveryAttempt.insert(
-            DeliveryAttempt(
-                delivery=delivery["id"],
-                at=started,
-                channel=delivery["channel"],
-                result=outcome,
-                status_code=result.status,
-                error=result.error[:ERROR_LENGTH],
-                duration_ms=duration_ms,
-            )
+    mine = (
+        (Delivery.id == delivery["id"])
+        & (Delivery.claimed_by == str(worker_id))
+        & (Delivery.state == DeliveryState.SENDING)
+    )
+    if outcome is AttemptResult.SENT:
+        await Delivery.update(state=DeliveryState.SENT, sent_at=now, last_error="").where(mine)
+        await AlertRecipient.update(reached_at=now).where(
+            (AlertRecipient.id == delivery["recipient"]) & AlertRecipient.reached_at.is_null()
         )
-        mine = (
-            (Delivery.id == delivery["id"])
-            & (Delivery.claimed_by == str(worker_id))
-            & (Delivery.state == DeliveryState.SENDING)
+        return
+    if outcome is AttemptResult.RETRY:
+        wait = retry_after(result.retry_after, now) or backoff(delivery["attempts"])
+        await Delivery.update(
+            state=DeliveryState.PENDING, next_attempt_at=now + wait, last_error=result.error[:ERROR_LENGTH]
+        ).where(mine)
+        return
+    ended = (
+        await Delivery.update(
+            state=DeliveryState.GONE if outcome is AttemptResult.GONE else DeliveryState.FAILED,
+            last_error=result.error[:ERROR_LENGTH],
         )
-        if outcome is AttemptResult.SENT:
-            await Delivery.update(state=DeliveryState.SENT, sent_at=now, last_error="").where(mine)
-            await AlertRecipient.update(reached_at=now).where(
-                (AlertRecipient.id == delivery["recipient"]) & AlertRecipient.reached_at.is_null()
-            )
-            return
-        if outcome is AttemptResult.RETRY:
-            wait = retry_after(result.retry_after, now) or backoff(delivery["attempts"])
-            await Delivery.update(
-                state=DeliveryState.PENDING,
-                next_attempt_at=now + wait,
-                last_error=result.error[:ERROR_LENGTH],
-            ).where(mine)
-            return
-        ended = (
-            await Delivery.update(
-                state=DeliveryState.GONE if outcome is AttemptResult.GONE else DeliveryState.FAILED,
-                last_error=result.error[:ERROR_LENGTH],
-            )
-            .where(mine)
-            .returning(Delivery.id)
-        )
-        if not ended:
-            return  # another worker took it over meanwhile; it decides what comes next
-        if result.gone and delivery["channel"] == DeliveryChannel.PUSH and delivery["subscription"]:
-            await people.remove_subscription(delivery["subscription"])
-        await _fall_back(delivery, now, on_recipient_failed)
+        .where(mine)
+        .returning(Delivery.id)
+    )
+    if not ended:
+        return  # another worker took it over meanwhile; it decides what comes next
+    if result.gone and delivery["channel"] == DeliveryChannel.PUSH and delivery["subscription"]:
+        await people.remove_subscription(delivery["subscription"])
+    await _fall_back(delivery, now, on_recipient_failed)
 
 
 def _outcome(delivery: dict, result: Result) -> AttemptResult:

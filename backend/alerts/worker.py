@@ -86,15 +86,10 @@ class AlertWorker:
         channel = self.channels[delivery["channel"]]
         return await channel.send(target, await self._message(delivery), await self._subject(delivery))
 
-    async def _send_and_record(self, delivery: dict, target: dict | None) -> None:
+    async def _timed_send(self, delivery: dict, target: dict | None) -> outbox.Sent:
         started, clock = clock_now(), time.monotonic()
         result = await self._send(delivery, target)
-        duration_ms = round((time.monotonic() - clock) * 1000)
-        # Recorded as soon as this one returns, not with the batch: a crash now re-sends
-        # only what was still in flight.
-        await outbox.record(
-            delivery, result, self.id, started, duration_ms, clock_now(), escalation.move_on_if_nobody_left
-        )
+        return outbox.Sent(delivery, result, started, round((time.monotonic() - clock) * 1000))
 
     async def deliver_due(self, now: dt.datetime) -> int:
         claimed = await self.claim(now)
@@ -114,7 +109,16 @@ class AlertWorker:
             else ({"email": decrypt(d["address"])} if d["address"] else None)
             for d in deliveries
         ]
-        await asyncio.gather(*(self._send_and_record(d, t) for d, t in zip(deliveries, targets, strict=True)))
+        in_flight = {
+            asyncio.ensure_future(self._timed_send(d, t)) for d, t in zip(deliveries, targets, strict=True)
+        }
+        while in_flight:
+            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            # Written as soon as they return, not with the batch: a crash now re-sends only
+            # what is still in flight. Sends that returned meanwhile are written together.
+            await outbox.record(
+                [task.result() for task in done], self.id, clock_now(), escalation.move_on_if_nobody_left
+            )
         return len(claimed)
 
     async def run_once(self) -> int:
