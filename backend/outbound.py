@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ MAX_PAYLOAD_BYTES = 3000
 PUSH_HOSTS = frozenset({"fcm.googleapis.com", "android.googleapis.com", "updates.push.services.mozilla.com"})
 PUSH_HOST_SUFFIXES = (".push.services.mozilla.com", ".push.apple.com", ".notify.windows.com")
 LOOPBACK_NAMES = frozenset({"localhost"})
+# A Web Push Topic: at most 32 characters of the URL-safe base64 alphabet (RFC 8030).
+TOPIC = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ class Result:
 class Channel(Protocol):
     name: str
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result: ...
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
+        """`key` names the message the same way on every try (a Web Push Topic, an email's
+        Message-ID), so a message sent twice after a crash can replace the first."""
+        ...
 
 
 def _is_loopback(host: str) -> bool:
@@ -145,7 +151,7 @@ class PushChannel:
             )
         return self.session
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result:
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
         if len(payload.encode()) > MAX_PAYLOAD_BYTES:
             return Result(False, permanent=True, error="payload too large")
         # Checked again here, not only when the phone subscribed: rows saved before a
@@ -161,7 +167,9 @@ class PushChannel:
                 # pywebpush adds aud/exp to this dict: a fresh one per send.
                 vapid_claims={"sub": self.settings.vapid_subject},
                 ttl=PUSH_TTL_SECONDS,
-                headers={"Urgency": "high"},
+                # A push service replaces a message it still holds (the phone asleep) with
+                # a newer one of the same Topic: a re-send after a crash arrives once.
+                headers={"Urgency": "high", **({"Topic": key} if key and TOPIC.fullmatch(key) else {})},
                 aiohttp_session=await self._session(),
             )
         except EndpointRefused as exc:
@@ -197,11 +205,15 @@ class EmailChannel:
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def _message(self, address: str, body: str, subject: str) -> EmailMessage:
+    def _message(self, address: str, body: str, subject: str, key: str | None = None) -> EmailMessage:
         message = EmailMessage()
         message["From"] = self.settings.smtp_from
         message["To"] = address
         message["Subject"] = subject
+        if key and TOPIC.fullmatch(key):
+            # The same Message-ID on a re-send: mail programs show one message.
+            domain = self.settings.smtp_from.rpartition("@")[2] or "homeward.invalid"
+            message["Message-ID"] = f"<{key}@{domain}>"
         message.set_content(body)
         return message
 
@@ -243,10 +255,10 @@ class EmailChannel:
                 client.close()
         return None
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result:
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
         if not self.settings.smtp_host:
             return Result(False, permanent=True, error="email is not set up")
-        message = self._message(target["email"], payload, subject)
+        message = self._message(target["email"], payload, subject, key)
         try:
             async with asyncio.timeout(self.settings.smtp_timeout_seconds):
                 stopped = await self._conversation(message)

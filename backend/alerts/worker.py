@@ -84,7 +84,9 @@ class AlertWorker:
         if target is None:
             return Result(False, permanent=True, gone=True, error="subscription removed")
         channel = self.channels[delivery["channel"]]
-        return await channel.send(target, await self._message(delivery), await self._subject(delivery))
+        return await channel.send(
+            target, await self._message(delivery), await self._subject(delivery), key=delivery["id"].hex
+        )
 
     async def _timed_send(self, delivery: dict, target: dict | None) -> outbox.Sent:
         started, clock = clock_now(), time.monotonic()

@@ -10,6 +10,7 @@ import email.utils
 from piccolo.querystring import QueryString
 
 from backend import clock
+from backend.alerts.tables import Delivery
 from backend.db import get_engine
 from tests.api.alerts_helpers import active_contact, drain, jade_sees, send_alert, subscribe_contact, worker
 
@@ -33,6 +34,11 @@ async def test_a_429_waits_as_long_as_the_push_service_asks(world, push_service)
     assert len(push_service.notifications(sub)) == 1
     attempts = (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["attempts"]
     assert [(a["result"], a["status_code"]) for a in attempts] == [("retry", 429), ("sent", 201)]
+    # Both tries name the message the same way, so a push service holding the first
+    # (the phone asleep) keeps one.
+    delivery = (await Delivery.select(Delivery.id).first())["id"]
+    topics = [request["topic"] for request in push_service.received()[sub["endpoint"]]["requests"]]
+    assert topics == [delivery.hex, delivery.hex]
 
 
 async def test_a_503_with_a_date_waits_until_that_date(world, push_service):
@@ -65,7 +71,9 @@ async def test_every_attempt_is_shown_to_the_social_worker_only(world, push_serv
     push_service.expire(sub)  # push answers 410: the subscription goes and email takes over
     alert = await send_alert(world)
     await drain(worker(mailbox))
-    await mailbox.wait_for_async(1)
+    (message,) = await mailbox.wait_for_async(1)
+    email = await Delivery.select(Delivery.id).where(Delivery.channel == "email").first()
+    assert message["Message-ID"] == f"<{email['id'].hex}@localhost>"  # the same on a re-send
     status = (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]
     lines = [(a["recipient"], a["role"], a["channel"], a["result"], a["status_code"]) for a in status["attempts"]]
     assert lines == [("Lou", "trusted_contact", "push", "gone", 410),
