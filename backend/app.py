@@ -27,6 +27,7 @@ from backend.alerts.controllers import (
     alert_history,
     subscribe_user,
 )
+from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.db import close_pools, get_engine
@@ -69,7 +70,7 @@ async def before_request(request: Request) -> None:
     await guard_request(request)
 
 
-def _lifespan(settings: Settings):
+def _lifespan(settings: Settings, bell: Bell):
     @asynccontextmanager
     async def lifespan(_app: Litestar):
         engine = get_engine()
@@ -82,7 +83,7 @@ def _lifespan(settings: Settings):
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
-            task = asyncio.create_task(AlertWorker(settings).run(stop))
+            task = asyncio.create_task(AlertWorker(settings, bell=bell).run(stop))
         try:
             yield
         finally:
@@ -98,6 +99,9 @@ def _lifespan(settings: Settings):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    # Rung after a commit that gives the alert worker something to do; on PostgreSQL
+    # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
+    bell = bell_for(settings.database_url)
     return Litestar(
         route_handlers=[
             health,
@@ -122,12 +126,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 exception_handlers={InternalServerException: static_file_error},
             ),
         ],
-        dependencies={"actor": Provide(provide_actor), "compose_actor": Provide(_compose_actor)},
+        dependencies={
+            "actor": Provide(provide_actor),
+            "compose_actor": Provide(_compose_actor),
+            "bell": Provide(lambda: bell, sync_to_thread=False),
+        },
         before_request=before_request,
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
-        lifespan=[_lifespan(settings)],
+        lifespan=[_lifespan(settings, bell)],
         plugins=[DocumentedReplies(HANDMADE), ClosedStructs()],
         openapi_config=OpenAPIConfig(
             title="Homeward",

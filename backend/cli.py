@@ -133,6 +133,7 @@ def cmd_worker(_args) -> int:
     """Run the alert worker on its own (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
     import signal
 
+    from backend.alerts.wakeup import bell_for
     from backend.alerts.worker import AlertWorker
     from backend.migrate import migrate
 
@@ -147,7 +148,8 @@ def cmd_worker(_args) -> int:
         if not is_sqlite(engine):
             await engine.start_connection_pool(min_size=1, max_size=4)
         try:
-            await AlertWorker().run(stop)
+            settings = get_settings()
+            await AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop)
         finally:
             if not is_sqlite(engine):
                 await engine.close_connection_pool()

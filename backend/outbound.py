@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ MAX_PAYLOAD_BYTES = 3000
 PUSH_HOSTS = frozenset({"fcm.googleapis.com", "android.googleapis.com", "updates.push.services.mozilla.com"})
 PUSH_HOST_SUFFIXES = (".push.services.mozilla.com", ".push.apple.com", ".notify.windows.com")
 LOOPBACK_NAMES = frozenset({"localhost"})
+# A Web Push Topic: at most 32 characters of the URL-safe base64 alphabet (RFC 8030).
+TOPIC = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,16 @@ class Result:
     gone: bool = False  # the subscription or address no longer exists
     status: int | None = None
     error: str = ""
+    retry_after: str | None = None  # the service's Retry-After header, when it sent one
 
 
 class Channel(Protocol):
     name: str
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result: ...
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
+        """`key` names the message the same way on every try (a Web Push Topic, an email's
+        Message-ID), so a message sent twice after a crash can replace the first."""
+        ...
 
 
 def _is_loopback(host: str) -> bool:
@@ -144,7 +151,7 @@ class PushChannel:
             )
         return self.session
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result:
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
         if len(payload.encode()) > MAX_PAYLOAD_BYTES:
             return Result(False, permanent=True, error="payload too large")
         # Checked again here, not only when the phone subscribed: rows saved before a
@@ -160,7 +167,9 @@ class PushChannel:
                 # pywebpush adds aud/exp to this dict: a fresh one per send.
                 vapid_claims={"sub": self.settings.vapid_subject},
                 ttl=PUSH_TTL_SECONDS,
-                headers={"Urgency": "high"},
+                # A push service replaces a message it still holds (the phone asleep) with
+                # a newer one of the same Topic: a re-send after a crash arrives once.
+                headers={"Urgency": "high", **({"Topic": key} if key and TOPIC.fullmatch(key) else {})},
                 aiohttp_session=await self._session(),
             )
         except EndpointRefused as exc:
@@ -174,7 +183,9 @@ class PushChannel:
             if status in (404, 410):
                 return Result(False, permanent=True, gone=True, status=status, error="gone")
             if status == 429 or (status is not None and status >= 500):
-                return Result(False, status=status, error=f"push service answered {status}")
+                # 429 and 503 may say when to come back; the outbox honours it.
+                return Result(False, status=status, error=f"push service answered {status}",
+                              retry_after=exc.retry_after if status in (429, 503) else None)
             return Result(False, permanent=status is not None, status=status, error=str(exc)[:200])
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             return Result(False, error=f"{type(exc).__name__}: {exc}"[:200])
@@ -194,11 +205,15 @@ class EmailChannel:
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def _message(self, address: str, body: str, subject: str) -> EmailMessage:
+    def _message(self, address: str, body: str, subject: str, key: str | None = None) -> EmailMessage:
         message = EmailMessage()
         message["From"] = self.settings.smtp_from
         message["To"] = address
         message["Subject"] = subject
+        if key and TOPIC.fullmatch(key):
+            # The same Message-ID on a re-send: mail programs show one message.
+            domain = self.settings.smtp_from.rpartition("@")[2] or "homeward.invalid"
+            message["Message-ID"] = f"<{key}@{domain}>"
         message.set_content(body)
         return message
 
@@ -240,10 +255,10 @@ class EmailChannel:
                 client.close()
         return None
 
-    async def send(self, target: dict, payload: str, subject: str) -> Result:
+    async def send(self, target: dict, payload: str, subject: str, key: str | None = None) -> Result:
         if not self.settings.smtp_host:
             return Result(False, permanent=True, error="email is not set up")
-        message = self._message(target["email"], payload, subject)
+        message = self._message(target["email"], payload, subject, key)
         try:
             async with asyncio.timeout(self.settings.smtp_timeout_seconds):
                 stopped = await self._conversation(message)

@@ -10,7 +10,14 @@ delivery's sent_at, written when the push service answered 201). Lost: alerts wh
 delivery was never accepted. Duplicated: messages the push service delivered beyond one
 per alert.
 
+Several processes (PostgreSQL): `--apps 2` runs two app processes (each with its own
+worker), `--worker` adds a `homeward worker` apart from them, and `--kill app|worker`
+SIGKILLs one of them half-way (a killed worker is started again a second later, as a
+supervisor would; a killed app is not, and the phone's retry goes to the other app with
+the same key). Every send is counted once per worker that made it.
+
 Usage: python bench/alerts.py [--rate 50] [--seconds 60] [--database sqlite|postgres]
+                              [--apps 2] [--worker] [--kill app|worker]
 Needs `npm ci --prefix tests/pushservice` (scripts/test.sh does it).
 """
 
@@ -20,6 +27,7 @@ import argparse
 import asyncio
 import datetime as dt
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -106,28 +114,38 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else float("nan")
 
 
-async def load(base: str, young: list[dict], rate: float, seconds: float) -> dict[str, float]:
-    """Send alerts at `rate` per second; returns idempotency key -> wall-clock send time."""
+async def load(bases: list[str], young: list[dict], rate: float, seconds: float, halfway=None
+               ) -> dict[str, float]:
+    """Send alerts at `rate` per second, round robin over the app processes, and call
+    `halfway()` half-way through; returns idempotency key -> wall-clock send time."""
     import httpx
 
     sent: dict[str, float] = {}
     answered: list[float] = []
     failures = 0
+    retried = 0
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        async def one(person: dict) -> None:
-            nonlocal failures
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        async def one(index: int, person: dict) -> None:
+            nonlocal failures, retried
             key = uuid.uuid4().hex
             sent[key] = time.time()
-            try:
-                reply = await client.post(
-                    "/api/alerts", json={"idempotency_key": key},
-                    headers={"Cookie": f"homeward_session={person['token']}", "X-CSRF-Token": person["csrf"]})
-            except httpx.HTTPError:
+            headers = {"Cookie": f"homeward_session={person['token']}", "X-CSRF-Token": person["csrf"]}
+            reply = None
+            # A phone whose app process died retries the same tap (same key) elsewhere.
+            for attempt in range(len(bases)):
+                base = bases[(index + attempt) % len(bases)]
+                try:
+                    reply = await client.post(f"{base}/api/alerts", json={"idempotency_key": key},
+                                              headers=headers)
+                    break
+                except httpx.HTTPError:
+                    retried += 1
+            if reply is None:
                 failures += 1  # counted as refused; if the server kept it, it shows as "stored"
                 return
             answered.append((time.time() - sent[key]) * 1000)
-            if reply.status_code != 201:
+            if reply.status_code not in (200, 201):
                 failures += 1
                 sent.pop(key, None)
 
@@ -138,10 +156,14 @@ async def load(base: str, young: list[dict], rate: float, seconds: float) -> dic
             delay = start + index / rate - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(young[index % len(young)])))
+            if halfway and index == total // 2:
+                halfway()
+            tasks.append(asyncio.create_task(one(index, young[index % len(young)])))
         await asyncio.gather(*tasks)
     if failures:
         print(f"  {failures} alert requests were refused")
+    if retried:
+        print(f"  {retried} requests went to a dead app process and were sent again to the other")
     print(f"alert request answered (ms): p50 {pct(answered, 50):.1f}  p99 {pct(answered, 99):.1f}")
     return sent
 
@@ -183,6 +205,33 @@ async def measure(sent: dict[str, float], young: list[dict], push, wait: float) 
     print(f"tap -> push service accepted (ms): p50 {pct(latencies, 50):.1f}  p90 {pct(latencies, 90):.1f}"
           f"  p99 {pct(latencies, 99):.1f}  max {max(latencies, default=float('nan')):.1f}")
     print(f"lost: {lost}  duplicated: {duplicated}")
+    await sent_by_worker()
+
+
+async def sent_by_worker() -> None:
+    """How the workers shared the sending (claimed_by is the worker's id)."""
+    from backend.alerts.tables import Delivery, OutboxWorker
+
+    names = {str(row["id"]): row["name"] for row in await OutboxWorker.select()}
+    counts: dict[str, int] = {}
+    for row in await Delivery.select(Delivery.claimed_by).where(Delivery.state == "sent"):
+        name = names.get(row["claimed_by"], f"a worker that stopped ({row['claimed_by'][:8]})")
+        counts[name] = counts.get(name, 0) + 1
+    print("sent by: " + ", ".join(f"{name} {count}" for name, count in sorted(counts.items())))
+
+
+def start_app(port: int, in_process_worker: bool) -> subprocess.Popen:
+    env = {**os.environ, "HOMEWARD_PUSH_TIMEOUT_SECONDS": "10",
+           "HOMEWARD_IN_PROCESS_WORKER": "true" if in_process_worker else "false"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning", "--no-access-log"],
+        env=env, cwd=ROOT)
+
+
+def start_worker() -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"], env=dict(os.environ), cwd=ROOT,
+                            stdout=subprocess.DEVNULL)
 
 
 async def main(args) -> None:
@@ -191,29 +240,48 @@ async def main(args) -> None:
 
     with PushService() as push:
         young = await setup(args.people, push)
-        port = free_port()
-        env = {**os.environ, "HOMEWARD_PUSH_TIMEOUT_SECONDS": "10"}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--no-access-log"],
-            env=env, cwd=ROOT)
+        ports = [free_port() for _ in range(args.apps)]
+        apps = [start_app(port, in_process_worker=True) for port in ports]
+        workers = [start_worker()] if args.worker else []
+        killed: list[str] = []
+
+        def halfway() -> None:
+            if args.kill == "app" and len(apps) > 1:
+                apps[-1].send_signal(signal.SIGKILL)
+                killed.append("app")
+            elif args.kill == "worker" and workers:
+                workers[0].send_signal(signal.SIGKILL)
+                killed.append("worker")
+                # A supervisor starts it again.
+                asyncio.get_running_loop().call_later(1.0, lambda: workers.append(start_worker()))
+
         try:
             import httpx
 
-            for _ in range(100):
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                await asyncio.sleep(0.1)
+            for port in ports:
+                for _ in range(300):
+                    try:
+                        if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    await asyncio.sleep(0.1)
+            shape = f"{args.apps} app processes, each with its worker" if args.apps > 1 else (
+                "one app process with its worker")
+            if args.worker:
+                shape += " and a worker apart"
+            if args.kill:
+                shape += f", one {args.kill} killed (SIGKILL) half-way"
             print(f"{args.rate:g} alerts/s for {args.seconds:g} s, {args.people} young people, "
-                  f"{args.database}, one app process with its worker, 2-core machine")
-            sent = await load(f"http://127.0.0.1:{port}", young, args.rate, args.seconds)
-            await measure(sent, young, push, wait=30)
+                  f"{args.database}, {shape}, 2-core machine")
+            sent = await load([f"http://127.0.0.1:{port}" for port in ports], young, args.rate, args.seconds,
+                              halfway if args.kill else None)
+            await measure(sent, young, push, wait=60)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for process in apps + workers:
+                if process.poll() is None:
+                    process.terminate()
+                    process.wait(timeout=30)
             if args.database == "postgres":
                 psql(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
@@ -225,6 +293,11 @@ if __name__ == "__main__":
     parser.add_argument("--people", type=int, default=None,
                         help="young people (default: one per alert, so every tap starts an alert)")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--apps", type=int, default=1, help="app processes (more than one: PostgreSQL)")
+    parser.add_argument("--worker", action="store_true", help="also run `homeward worker` apart")
+    parser.add_argument("--kill", choices=["app", "worker"], help="SIGKILL one half-way")
     arguments = parser.parse_args()
+    if arguments.apps > 1 and arguments.database != "postgres":
+        parser.error("several app processes need PostgreSQL")
     arguments.people = arguments.people or int(arguments.rate * arguments.seconds)
     asyncio.run(main(arguments))

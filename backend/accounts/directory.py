@@ -23,7 +23,7 @@ CANNOT_USE_TRY_TWO = N_("That one can't be used. Try {first} or {second}.")
 ALREADY_EXISTS = N_("That account already exists.")
 _COLUMNS = (
     User.id, User.role, User.display_name, User.email, User.council, User.active, User.username,
-    User.last_sign_in_at,
+    User.last_sign_in_at, User.language,
 )
 
 
@@ -31,7 +31,7 @@ def _account(row: dict) -> Account:
     return Account(
         id=row["id"], role=Role(row["role"]), display_name=row["display_name"], email=row["email"],
         council_id=row["council"], active=row["active"], username=row["username"],
-        last_sign_in_at=row["last_sign_in_at"],
+        last_sign_in_at=row["last_sign_in_at"], language=row["language"],
     )
 
 

@@ -96,6 +96,8 @@ class Account:
     active: bool
     username: str | None = None
     last_sign_in_at: dt.datetime | None = None
+    language: str = "en"
+    """The language they read (emails and alerts to them are written in it)."""
 
 
 @dataclass(frozen=True)

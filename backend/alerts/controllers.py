@@ -12,10 +12,11 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
 from backend.alerts import services
-from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, RecipientView
+from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, Answer, RecipientView
+from backend.alerts.wakeup import Bell
 from backend.clock import now
-from backend.contacts.api import Contact
 from backend.contacts.controllers import provide_contact
+from backend.contacts.schemas import Contact
 from backend.push.schemas import SubscriptionIn
 
 
@@ -25,42 +26,43 @@ class AlertsController(Controller):
 
     @post("/")
     async def raise_alert(
-        self, actor: NamedDependency[Actor], data: JSONBody[AlertIn]
+        self, actor: NamedDependency[Actor], bell: NamedDependency[Bell], data: JSONBody[AlertIn]
     ) -> Response[AlertStatus]:
         status, created = await services.raise_alert(
-            actor, data.idempotency_key, data.kind, data.location, now()
+            actor, data.idempotency_key, data.kind, data.location, now(), bell.ring
         )
-        return Response(msgspec.convert(status, AlertStatus), status_code=201 if created else 200)
+        return Response(status, status_code=201 if created else 200)
 
     @get("/{alert_id:uuid}")
     async def alert(self, actor: NamedDependency[Actor], alert_id: FromPath[uuid.UUID]) -> AlertForUser:
-        return msgspec.convert(await services.view_for_user(actor, alert_id, now()), AlertForUser)
+        return await services.view_for_user(actor, alert_id, now())
 
     @post("/{alert_id:uuid}/acknowledge", status_code=200)
-    async def acknowledge(self, actor: NamedDependency[Actor], alert_id: FromPath[uuid.UUID]) -> AlertForUser:
-        view = await services.respond_as_user(actor, alert_id, "acknowledge", now())
-        return msgspec.convert(view, AlertForUser)
+    async def acknowledge(
+        self, actor: NamedDependency[Actor], bell: NamedDependency[Bell], alert_id: FromPath[uuid.UUID]
+    ) -> AlertForUser:
+        return await services.respond_as_user(actor, alert_id, Answer.ACKNOWLEDGE, now(), bell.ring)
 
     @post("/{alert_id:uuid}/decline", status_code=200)
-    async def decline(self, actor: NamedDependency[Actor], alert_id: FromPath[uuid.UUID]) -> AlertForUser:
-        return msgspec.convert(
-            await services.respond_as_user(actor, alert_id, "decline", now()), AlertForUser
-        )
+    async def decline(
+        self, actor: NamedDependency[Actor], bell: NamedDependency[Bell], alert_id: FromPath[uuid.UUID]
+    ) -> AlertForUser:
+        return await services.respond_as_user(actor, alert_id, Answer.DECLINE, now(), bell.ring)
 
     @post("/{alert_id:uuid}/cancel", status_code=200)
     async def cancel(self, actor: NamedDependency[Actor], alert_id: FromPath[uuid.UUID]) -> AlertStatus:
-        return msgspec.convert(await services.cancel(actor, alert_id, now()), AlertStatus)
+        return await services.cancel(actor, alert_id, now())
 
     @get("/mine")
     async def mine(self, actor: NamedDependency[Actor]) -> list[AlertSummary]:
-        return msgspec.convert(await services.open_for_user(actor), list[AlertSummary])
+        return await services.open_for_user(actor)
 
 
 @get("/api/young-people/{young_person_id:uuid}/alerts", tags=["alerts"])
 async def alert_history(
     actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
 ) -> list[AlertStatus]:
-    return msgspec.convert(await services.history(actor, young_person_id), list[AlertStatus])
+    return await services.history(actor, young_person_id)
 
 
 @post("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
@@ -75,22 +77,20 @@ class ContactAlertsController(Controller):
 
     @get("/")
     async def mine(self, contact: NamedDependency[Contact]) -> list[AlertSummary]:
-        return msgspec.convert(await services.open_for_contact(contact), list[AlertSummary])
+        return await services.open_for_contact(contact)
 
     @get("/{alert_id:uuid}")
     async def alert(self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]) -> RecipientView:
-        return msgspec.convert(await services.view_for_contact(contact, alert_id, now()), RecipientView)
+        return await services.view_for_contact(contact, alert_id, now())
 
     @post("/{alert_id:uuid}/acknowledge", status_code=200)
     async def acknowledge(
-        self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]
+        self, contact: NamedDependency[Contact], bell: NamedDependency[Bell], alert_id: FromPath[uuid.UUID]
     ) -> RecipientView:
-        view = await services.respond_as_contact(contact, alert_id, "acknowledge", now())
-        return msgspec.convert(view, RecipientView)
+        return await services.respond_as_contact(contact, alert_id, Answer.ACKNOWLEDGE, now(), bell.ring)
 
     @post("/{alert_id:uuid}/decline", status_code=200)
     async def decline(
-        self, contact: NamedDependency[Contact], alert_id: FromPath[uuid.UUID]
+        self, contact: NamedDependency[Contact], bell: NamedDependency[Bell], alert_id: FromPath[uuid.UUID]
     ) -> RecipientView:
-        view = await services.respond_as_contact(contact, alert_id, "decline", now())
-        return msgspec.convert(view, RecipientView)
+        return await services.respond_as_contact(contact, alert_id, Answer.DECLINE, now(), bell.ring)

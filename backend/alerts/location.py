@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
+from openlocationcode import openlocationcode
 
-# Open Location Code ("plus code"): base 20 over latitude+90 and longitude+180, five
-# pairs of digits, a "+" after the eighth. 10 digits place someone within about 14 m.
-_DIGITS = "23456789CFGHJMPQRVWX"
-_PAIR_RESOLUTIONS = (20.0, 1.0, 0.05, 0.0025, 0.000125)
+# Ten digits of a plus code place someone within about 14 m.
+PLUS_CODE_DIGITS = 10
 
 
 class Location(msgspec.Struct, forbid_unknown_fields=True):
@@ -19,17 +18,7 @@ class Location(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def plus_code(latitude: float, longitude: float) -> str:
-    lat = min(max(latitude, -90.0), 90.0) + 90.0
-    if lat >= 180.0:
-        lat = 180.0 - _PAIR_RESOLUTIONS[-1] / 2  # the north pole belongs to the last cell
-    lng = (longitude + 180.0) % 360.0
-    code = ""
-    for resolution in _PAIR_RESOLUTIONS:
-        lat_digit, lng_digit = int(lat // resolution), int(lng // resolution)
-        lat -= lat_digit * resolution
-        lng -= lng_digit * resolution
-        code += _DIGITS[lat_digit] + _DIGITS[lng_digit]
-    return code[:8] + "+" + code[8:]
+    return openlocationcode.encode(latitude, longitude, PLUS_CODE_DIGITS)
 
 
 def describe(location: Location) -> dict:

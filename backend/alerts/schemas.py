@@ -1,49 +1,142 @@
-"""Request and reply shapes for alerts."""
+"""Request and reply shapes for alerts, and the alert path's states and kinds."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any, Literal
+from enum import IntEnum, StrEnum
+from typing import Annotated, Any
 
 import msgspec
 
 from backend.alerts.location import Location
 
 
+class AlertState(StrEnum):
+    ACTIVE = "active"
+    ACKNOWLEDGED = "acknowledged"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+class Level(IntEnum):
+    """Who an alert is with. Ordered: escalation only moves up. An IntEnum, not a
+    StrEnum, because the order is the point (and the column has always been a number)."""
+
+    PEOPLE = 0  # the young person's trusted people
+    CARER = 1  # their carer(s), placed now
+    DUTY = 2  # the council's duty (out-of-hours) social worker
+    FINAL = 3  # nobody answered: the young person and carer are told to call 999 or 101
+
+
+class Kind(StrEnum):
+    NEED_HELP = "need_help"
+    SAFE_NOT_HOME = "safe_not_home"
+    CALL_ME = "call_me"
+
+
+class RecipientRole(StrEnum):
+    TRUSTED_CONTACT = "trusted_contact"
+    CARER = "carer"
+    DUTY = "duty"
+    YOUNG_PERSON = "young_person"  # only for the final notice
+
+
+class Purpose(StrEnum):
+    ALERT = "alert"  # asked to answer
+    CALL_999 = "call_999"  # the last word: told to call 999 or 101
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    GONE = "gone"
+    CANCELLED = "cancelled"
+
+
+class DeliveryChannel(StrEnum):
+    PUSH = "push"
+    EMAIL = "email"
+
+
+class AttemptResult(StrEnum):
+    SENT = "sent"  # the push service or mail server accepted it
+    RETRY = "retry"  # it did not, and it will be tried again
+    GONE = "gone"  # the subscription or address no longer exists
+    FAILED = "failed"  # it did not, and trying again will not help
+
+
+class Progress(StrEnum):
+    """How one person who was asked is doing."""
+
+    SENT = "sent"
+    REACHED = "reached"
+    OPENED = "opened"
+    ACKNOWLEDGED = "acknowledged"
+    DECLINED = "declined"
+    FAILED = "failed"
+
+
+class Answer(StrEnum):
+    ACKNOWLEDGE = "acknowledge"
+    DECLINE = "decline"
+
+
 class AlertIn(msgspec.Struct, forbid_unknown_fields=True):
     idempotency_key: Annotated[str, msgspec.Meta(min_length=8, max_length=80)]
-    kind: Literal["need_help", "safe_not_home", "call_me"] | None = None
+    kind: Kind | None = None
     location: Location | None = None
 
 
 class RecipientStatus(msgspec.Struct):
     name: str
-    role: str
-    level: int
-    status: str  # sent, reached, opened, acknowledged, declined, failed
+    role: RecipientRole
+    level: Level
+    status: Progress
     at: dt.datetime | None
 
 
 class Event(msgspec.Struct):
     at: dt.datetime
-    what: str
+    code: str
+    what: str  # the sentence, for whoever reads it, in their language
+
+
+class DeliveryAttempt(msgspec.Struct):
+    """One try at sending one message: what a social worker (or an operator) reads to
+    see exactly what happened to an alert."""
+
+    at: dt.datetime
+    recipient: str
+    role: RecipientRole
+    level: Level
+    purpose: Purpose
+    channel: DeliveryChannel
+    result: AttemptResult
+    status_code: int | None
+    error: str
+    duration_ms: int
 
 
 class AlertStatus(msgspec.Struct):
     id: uuid.UUID
-    state: str
-    kind: str | None
+    state: AlertState
+    kind: Kind | None
     kind_words: str
     created_at: dt.datetime
     ended_at: dt.datetime | None
-    level: int
+    level: Level
     acknowledged_by: str
     location_shared: bool
     sent_again_at: dt.datetime | None  # a later tap sent it again (updated at most once a minute)
     advice: str | None
     recipients: list[RecipientStatus]
     events: list[Event]
+    can: list[str]  # what the reader may do with it now ("cancel")
+    # Every send attempt, for the young person's social worker; None for anyone else.
+    attempts: list[DeliveryAttempt] | None = None
 
 
 class RecipientView(msgspec.Struct):
@@ -52,11 +145,12 @@ class RecipientView(msgspec.Struct):
     young_person_phone: str
     kind_words: str
     created_at: dt.datetime
-    state: str
+    state: AlertState
     acknowledged_by: str
     location: dict[str, Any] | None
     sent_again_at: dt.datetime | None
-    my_status: str
+    my_status: Progress
+    can: list[str]  # "acknowledge", "decline"
 
 
 class AlertForUser(msgspec.Struct):
@@ -67,6 +161,6 @@ class AlertForUser(msgspec.Struct):
 class AlertSummary(msgspec.Struct):
     id: uuid.UUID
     created_at: dt.datetime
-    state: str
+    state: AlertState
     acknowledged_by: str
     young_person_name: str

@@ -1,15 +1,25 @@
 """Alerts from a young person to their people, and the outbox that delivers them.
 
-An alert is written with its recipients and deliveries in one transaction; a worker
-sends the deliveries after commit (a crash loses nothing) and escalates when nobody
-acknowledges in time.
+An alert is written with its recipients and deliveries in one transaction; workers
+send the deliveries after commit (a crash loses nothing), record every attempt, and
+escalate when nobody acknowledges in time.
 """
 
-from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
+from backend.alerts.schemas import (
+    AlertState,
+    AttemptResult,
+    DeliveryChannel,
+    DeliveryState,
+    Kind,
+    Level,
+    Purpose,
+    RecipientRole,
+)
 from backend.personal import Personal, declare
 from backend.piccolo_apps import elsewhere
 from backend.sealed import encrypted
@@ -36,17 +46,20 @@ class Alert(Table):
     # "<young person id>:<key the phone made>": a double tap or a retry finds the same
     # alert, and the UNIQUE constraint holds even when two retries race.
     idempotency_key = Varchar(length=120, unique=True)
-    kind = Varchar(length=20, null=True, default=None)
+    kind = Varchar(length=20, null=True, default=None, choices=Kind)
     location = encrypted(null=True, default=None)  # sealed JSON, only when shared
     # A sealed copy of the young person's phone number when they tapped: a recipient
     # sees what was true then, never the live plan.
     phone = encrypted(null=True, default=None)
-    state = Varchar(length=14, default="active")  # active, acknowledged, cancelled, failed
-    level = Integer(default=0)
+    # State and level change only through alerts/escalation.py (its table of moves).
+    state = Varchar(length=14, default=AlertState.ACTIVE, choices=AlertState)
+    level = Integer(default=Level.PEOPLE, choices=Level)
     created_at = Timestamptz()
     next_escalation_at = Timestamptz(null=True, default=None, index=True)
     ended_at = Timestamptz(null=True, default=None)
-    acknowledged_by = Varchar(length=120, default="")
+    # The recipient row of whoever answered "I've got this" (their name is sealed there).
+    # No foreign key: the recipient row already refers to the alert.
+    acknowledged_recipient = UUID(null=True, default=None)
     # When the people at the current level were last sent it (re-sending waits a minute).
     notified_at = Timestamptz(null=True, default=None)
     # When its story last said "sent again" (at most once a minute; AlertTap has every tap).
@@ -66,12 +79,12 @@ class AlertTap(Table):
 class AlertRecipient(Table):
     id = UUID(primary_key=True, default=UUID4())
     alert = ForeignKey(references=Alert, null=False, index=True)
-    level = Integer()
+    level = Integer(choices=Level)
     contact = ForeignKey(references=TRUSTED_CONTACT, null=True)
     user = ForeignKey(references=USER, null=True)
-    name = Varchar(length=120)
-    role = Varchar(length=20)  # trusted_contact, carer, duty, young_person
-    purpose = Varchar(length=10, default="alert")  # "alert" or "call_999" (the last word)
+    name = encrypted()  # sealed: their name as it was when they were asked
+    role = Varchar(length=20, choices=RecipientRole)
+    purpose = Varchar(length=10, default=Purpose.ALERT, choices=Purpose)
     created_at = Timestamptz()
     reached_at = Timestamptz(null=True, default=None)
     opened_at = Timestamptz(null=True, default=None)
@@ -85,12 +98,13 @@ class Delivery(Table):
 
     id = UUID(primary_key=True, default=UUID4())
     recipient = ForeignKey(references=AlertRecipient, null=False, index=True)
-    channel = Varchar(length=10)  # "push" or "email"
+    channel = Varchar(length=10, choices=DeliveryChannel)
     subscription = ForeignKey(references=PUSH_SUBSCRIPTION, null=True, on_delete=OnDelete.set_null)
     address = encrypted(null=True, default=None)  # encrypted email address for "email"
-    state = Varchar(length=10, default="pending", index=True)  # pending sending sent failed gone
+    state = Varchar(length=10, default=DeliveryState.PENDING, index=True, choices=DeliveryState)
     attempts = Integer(default=0)
     next_attempt_at = Timestamptz(index=True)
+    # The id of the OutboxWorker holding it (an id, not a host name: names have any length).
     claimed_by = Varchar(length=40, default="")
     claimed_until = Timestamptz(null=True, default=None)
     last_error = Varchar(length=200, default="")
@@ -98,12 +112,37 @@ class Delivery(Table):
     sent_at = Timestamptz(null=True, default=None)
 
 
+class DeliveryAttempt(Table):
+    """Every try at sending a delivery, written as it completes."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    delivery = ForeignKey(references=Delivery, null=False, index=True, on_delete=OnDelete.cascade)
+    at = Timestamptz()
+    channel = Varchar(length=10, choices=DeliveryChannel)
+    result = Varchar(length=10, choices=AttemptResult)
+    status_code = Integer(null=True, default=None)
+    error = Varchar(length=200, default="")
+    duration_ms = Integer(default=0)
+
+
+class OutboxWorker(Table):
+    """A running worker and its heartbeat. Rows claimed by a worker whose heartbeat has
+    stopped are taken over at once, not when their lease runs out."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    name = Text(default="")  # host:pid, for an operator reading the table
+    started_at = Timestamptz()
+    seen_at = Timestamptz(index=True)
+
+
 class AlertEvent(Table):
-    """The alert's story, step by step, for the young person and the professionals."""
+    """The alert's story, step by step, as a code and sealed parameters: the sentence is
+    made when read, for the young person or an adult, in their language."""
 
     alert = ForeignKey(references=Alert, null=False, index=True)
     at = Timestamptz()
-    what = Varchar(length=200)
+    code = Varchar(length=80, default="")
+    params = encrypted(null=True, default=None)
 
 
 ALERT = "as long as the young person's record"
@@ -119,29 +158,25 @@ declare(
     phone=Personal(
         "the young person's phone number when they sent the alert", "the people that alert reached", ALERT,
     ),
-    acknowledged_by=Personal(
-        "the name of who answered", "the young person and the people the alert reached", ALERT,
-        plain_because="to be encrypted with the events-as-codes change",
-    ),
 )
 declare(AlertTap, not_personal=("idempotency_key",))
 declare(
     AlertRecipient,
     not_personal=("role", "purpose"),
-    name=Personal(
-        "the name of a person an alert went to", "the young person and their social worker", ALERT,
-        plain_because="to be encrypted with the events-as-codes change",
-    ),
+    name=Personal("the name of a person an alert went to", "the young person and their social worker", ALERT),
 )
 declare(
     Delivery,
     not_personal=("channel", "state", "claimed_by", "last_error"),
     address=Personal("the email address an alert went to", "nobody: used to send", ALERT),
 )
+declare(DeliveryAttempt, not_personal=("channel", "result", "error"))
+declare(OutboxWorker, not_personal=("name",))
 declare(
     AlertEvent,
-    what=Personal(
-        "a step in the alert's story", "the young person and the people the alert reached", ALERT,
-        plain_because="to be encrypted with the events-as-codes change",
+    not_personal=("code",),
+    params=Personal(
+        "the details of a step in the alert's story (names of the people asked)",
+        "the young person and the people the alert reached", ALERT,
     ),
 )

@@ -1,9 +1,8 @@
-"""The outbox worker: sends alert deliveries after commit, retries, escalates.
+"""The alert worker: a loop that escalates what is due and sends what is claimed.
 
-Workers claim rows with a conditional UPDATE (and FOR UPDATE SKIP LOCKED on
-PostgreSQL), so several app processes never send the same delivery twice. A claim is
-a lease: a worker killed mid-way leaves rows that another (or the restarted) worker
-takes once the lease runs out. Every attempt is recorded on the row.
+What to do lives in escalation.py and outbox.py; this only runs it, keeps the worker's
+heartbeat, and waits on the bell it is given (wakeup.py) when there is nothing to do.
+On SIGTERM it finishes the batch in hand.
 """
 
 from __future__ import annotations
@@ -14,38 +13,25 @@ import json
 import logging
 import os
 import socket
+import time
 import uuid
 
-from backend.alerts import services
-from backend.alerts.tables import Alert, AlertRecipient, Delivery
+from backend.alerts import escalation, outbox, people
+from backend.alerts import words as w
+from backend.alerts.schemas import DeliveryChannel
+from backend.alerts.wakeup import Bell
+from backend.clock import as_utc
 from backend.clock import now as clock_now
 from backend.config import Settings, get_settings
-from backend.db import is_sqlite, write_transaction
+from backend.i18n import translate
 from backend.outbound import Channel, EmailChannel, PushChannel, Result
-from backend.push import api as push
-from backend.security import decrypt, encrypt
+from backend.security import decrypt
 
 log = logging.getLogger("homeward.worker")
-LEASE = dt.timedelta(seconds=30)
-MAX_ATTEMPTS = 10
-IDLE_WAIT_SECONDS = 1.0
-SUBJECT = "Homeward: someone needs you"
-
-
-def backoff(attempts: int) -> dt.timedelta:
-    """2, 4, 8 ... seconds, at most a minute between tries."""
-    return dt.timedelta(seconds=min(60, 2 ** max(1, attempts)))
-
-
-_CLAIM = (
-    "UPDATE delivery SET state = 'sending', claimed_by = {}, claimed_until = {}, "
-    "attempts = attempts + 1 WHERE id IN (SELECT id FROM delivery WHERE "
-    "(state = 'pending' AND next_attempt_at <= {}) OR (state = 'sending' AND claimed_until < {}) "
-    "ORDER BY next_attempt_at LIMIT 50"
-)
-CLAIM_SQLITE = _CLAIM + ") RETURNING id"
-# Several processes: each skips rows another is claiming, instead of waiting for them.
-CLAIM_POSTGRES = _CLAIM + " FOR UPDATE SKIP LOCKED) RETURNING id"
+# Waiting with nothing to do: when only polling can tell this worker about rows other
+# processes wrote, poll often; when the bell hears them (LISTEN), wake for timers only.
+IDLE_POLL_SECONDS = 1.0
+IDLE_LISTENING_SECONDS = 5.0
 
 
 class AlertWorker:
@@ -53,195 +39,142 @@ class AlertWorker:
         self,
         settings: Settings | None = None,
         channels: dict[str, Channel] | None = None,
-        name: str | None = None,
+        bell: Bell | None = None,
     ):
         self.settings = settings or get_settings()
         self.channels = (
             channels
             if channels is not None
-            else {"push": PushChannel(self.settings), "email": EmailChannel(self.settings)}
+            else {
+                DeliveryChannel.PUSH: PushChannel(self.settings),
+                DeliveryChannel.EMAIL: EmailChannel(self.settings),
+            }
         )
-        self.name = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        self._wake = asyncio.Event()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    # -- escalation ---------------------------------------------------------------------
+        self.bell = bell or Bell()
+        # Claims name the worker by id; the name (any length of host name) is for people.
+        self.id = uuid.uuid4()
+        self.name = f"{socket.gethostname()}:{os.getpid()}"
 
     async def escalate_due(self, now: dt.datetime) -> int:
-        rows = await Alert.select(Alert.id, Alert.level, Alert.young_person).where(
-            (Alert.state == "active") & (Alert.next_escalation_at <= now)
-        )
-        done = 0
-        for row in rows:
-            async with write_transaction():
-                # Only the worker whose update matches moves the alert on.
-                taken = (
-                    await Alert.update(next_escalation_at=None)
-                    .where(
-                        (Alert.id == row["id"])
-                        & (Alert.state == "active")
-                        & (Alert.level == row["level"])
-                        & (Alert.next_escalation_at <= now)
-                    )
-                    .returning(Alert.id)
-                )
-                if taken:
-                    await services.advance(row, row["level"] + 1, now)
-                    done += 1
-        return done
-
-    # -- deliveries ---------------------------------------------------------------------
+        return await escalation.escalate_due(now)
 
     async def claim(self, now: dt.datetime) -> list[uuid.UUID]:
-        async with write_transaction():
-            rows = await Delivery.raw(
-                CLAIM_SQLITE if is_sqlite() else CLAIM_POSTGRES, self.name, now + LEASE, now, now
-            )
-        return [row["id"] for row in rows]
+        return await outbox.claim(self.id, self.name, now)
 
-    @staticmethod
-    def _target(delivery: dict) -> dict | None:
-        if delivery["channel"] == "email":
-            return {"email": decrypt(delivery["address"])} if delivery["address"] else None
-        sealed = delivery["subscription.subscription"]
-        return json.loads(decrypt(sealed)) if sealed else None
-
-    def _message(self, delivery: dict) -> str:
-        purpose = delivery["recipient.purpose"]
+    async def _message(self, delivery: dict) -> str:
         alert_id = str(delivery["recipient.alert"])
-        if delivery["channel"] == "push":
+        if delivery["channel"] == DeliveryChannel.PUSH:
             # Nothing about the young person: a lock screen may be seen by anyone.
-            return json.dumps({"alert_id": alert_id, "type": purpose})
+            return json.dumps({"alert_id": alert_id, "type": delivery["recipient.purpose"]})
+        language = await people.language_of(
+            contact_id=delivery["recipient.contact"], user_id=delivery["recipient.user"]
+        )
         base = self.settings.base_url.rstrip("/")
         path = f"#/contact/alerts/{alert_id}" if delivery["recipient.contact"] else f"#/alerts/{alert_id}"
-        if purpose == "call_999":
-            return (
-                "Nobody has answered an alert yet. If someone is in danger now, call 999. "
-                f"If not, call 101.\n\n{base}/{path}\n"
-            )
-        return f"Someone you support needs you. Open Homeward:\n\n{base}/{path}\n"
+        text = w.EMAIL_CALL_999 if outbox.is_final_notice(delivery) else w.EMAIL_ALERT
+        return translate(text, language, link=f"{base}/{path}")
 
-    async def _send(self, delivery: dict) -> Result:
-        target = self._target(delivery)
+    async def _subject(self, delivery: dict) -> str:
+        language = await people.language_of(
+            contact_id=delivery["recipient.contact"], user_id=delivery["recipient.user"]
+        )
+        return translate(w.EMAIL_SUBJECT, language)
+
+    async def _send(self, delivery: dict, target: dict | None) -> Result:
         if target is None:
             return Result(False, permanent=True, gone=True, error="subscription removed")
-        return await self.channels[delivery["channel"]].send(target, self._message(delivery), SUBJECT)
-
-    async def _record(self, outcomes: list[tuple[dict, Result]], now: dt.datetime) -> None:
-        """Write a batch's results in one transaction: few round trips per delivery."""
-        sent = [delivery for delivery, result in outcomes if result.ok]
-        async with write_transaction():
-            if sent:
-                await Delivery.update(state="sent", sent_at=now, last_error="").where(
-                    Delivery.id.is_in([d["id"] for d in sent])
-                )
-                await AlertRecipient.update(reached_at=now).where(
-                    AlertRecipient.id.is_in([d["recipient"] for d in sent])
-                    & AlertRecipient.reached_at.is_null()
-                )
-            for delivery, result in outcomes:
-                if result.ok:
-                    continue
-                if not result.permanent and delivery["attempts"] < MAX_ATTEMPTS:
-                    await Delivery.update(
-                        state="pending",
-                        next_attempt_at=now + backoff(delivery["attempts"]),
-                        last_error=result.error[:200],
-                    ).where(Delivery.id == delivery["id"])
-                    continue
-                await Delivery.update(
-                    state="gone" if result.gone else "failed", last_error=result.error[:200]
-                ).where(Delivery.id == delivery["id"])
-                if result.gone and delivery["channel"] == "push" and delivery["subscription"]:
-                    await push.remove(delivery["subscription"])
-                await self._fall_back(delivery, now)
-
-    async def _fall_back(self, delivery: dict, now: dt.datetime) -> None:
-        """When no push is left for a recipient, try their email; with nothing left at
-        all, mark them failed so the young person sees it."""
-        recipient_id = delivery["recipient"]
-        alive = await Delivery.count().where(
-            (Delivery.recipient == recipient_id) & Delivery.state.is_in(["pending", "sending", "sent"])
+        channel = self.channels[delivery["channel"]]
+        return await channel.send(
+            target, await self._message(delivery), await self._subject(delivery), key=delivery["id"].hex
         )
-        if alive:
-            return
-        tried_email = await Delivery.exists().where(
-            (Delivery.recipient == recipient_id) & (Delivery.channel == "email")
-        )
-        email = None
-        if not tried_email:
-            email = await self._email_of(delivery)
-        if email:
-            await Delivery.insert(
-                Delivery(
-                    recipient=recipient_id,
-                    channel="email",
-                    address=encrypt(email),
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
-            self.wake()
-        else:
-            await AlertRecipient.update(failed_at=now).where(
-                (AlertRecipient.id == recipient_id) & AlertRecipient.failed_at.is_null()
-            )
-            await services.move_on_if_nobody_left(delivery["recipient.alert"], now)
-            self.wake()
 
-    async def _email_of(self, delivery: dict) -> str | None:
-        from backend.contacts.tables import TrustedContact
-
-        if delivery["recipient.contact"]:
-            row = (
-                await TrustedContact.select(TrustedContact.details)
-                .where(TrustedContact.id == delivery["recipient.contact"])
-                .first()
-            )
-            return json.loads(decrypt(row["details"])).get("email") or None if row else None
-        if delivery["recipient.user"]:
-            return await services.user_email(delivery["recipient.user"])
-        return None
+    async def _timed_send(self, delivery: dict, target: dict | None) -> outbox.Sent:
+        started, clock = clock_now(), time.monotonic()
+        result = await self._send(delivery, target)
+        return outbox.Sent(delivery, result, started, round((time.monotonic() - clock) * 1000))
 
     async def deliver_due(self, now: dt.datetime) -> int:
         claimed = await self.claim(now)
         if not claimed:
             return 0
-        deliveries = await Delivery.select(
-            Delivery.all_columns(),
-            Delivery.recipient.alert,
-            Delivery.recipient.purpose,
-            Delivery.recipient.contact,
-            Delivery.recipient.user,
-            Delivery.subscription.subscription,
-        ).where(Delivery.id.is_in(claimed))
-        results = await asyncio.gather(*(self._send(delivery) for delivery in deliveries))
-        await self._record(list(zip(deliveries, results, strict=True)), clock_now())
+        deliveries = await outbox.claimed(claimed)
+        subscriptions = await people.targets(
+            [
+                d["subscription"]
+                for d in deliveries
+                if d["channel"] == DeliveryChannel.PUSH and d["subscription"]
+            ]
+        )
+        targets = [
+            subscriptions.get(d["subscription"])
+            if d["channel"] == DeliveryChannel.PUSH
+            else ({"email": decrypt(d["address"])} if d["address"] else None)
+            for d in deliveries
+        ]
+        in_flight = {
+            asyncio.ensure_future(self._timed_send(d, t)) for d, t in zip(deliveries, targets, strict=True)
+        }
+        while in_flight:
+            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            # Written as soon as they return, not with the batch: a crash now re-sends only
+            # what is still in flight. Sends that returned meanwhile are written together.
+            await outbox.record(
+                [task.result() for task in done], self.id, clock_now(), escalation.move_on_if_nobody_left
+            )
         return len(claimed)
 
     async def run_once(self) -> int:
         now = clock_now()
         return await self.escalate_due(now) + await self.deliver_due(now)
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Until `stop` is set; finishes the batch in hand before returning."""
-        services.set_waker(self.wake)
+    async def _idle_seconds(self) -> float:
+        if not self.bell.hears_other_processes:
+            return IDLE_POLL_SECONDS
+        now = clock_now()
+        due = [when for when in (await outbox.next_due(now), await escalation.next_due(now)) if when]
+        if not due:
+            return IDLE_LISTENING_SECONDS
+        return min(IDLE_LISTENING_SECONDS, max(0.0, (as_utc(min(due)) - now).total_seconds()))
+
+    async def _beat(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
-                busy = await self.run_once()
+                await outbox.heartbeat(self.id, self.name, clock_now())
             except Exception:
-                log.exception("worker round failed; trying again")
-                busy = 0
-            if busy:
-                continue
-            self._wake.clear()
-            waiters = [asyncio.ensure_future(self._wake.wait()), asyncio.ensure_future(stop.wait())]
-            await asyncio.wait(waiters, timeout=IDLE_WAIT_SECONDS, return_when=asyncio.FIRST_COMPLETED)
-            for waiter in waiters:
-                waiter.cancel()
-        for channel in self.channels.values():
-            close = getattr(channel, "close", None)
-            if close:
-                await close()
+                log.exception("heartbeat failed; trying again")
+            try:
+                await asyncio.wait_for(stop.wait(), outbox.HEARTBEAT.total_seconds())
+            except TimeoutError:
+                pass
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until `stop` is set; finishes the batch in hand before returning."""
+        await self.bell.start()
+        beat_stop = asyncio.Event()
+        beating = asyncio.create_task(self._beat(beat_stop))
+        try:
+            await outbox.forget_old_workers(clock_now())
+            while not stop.is_set():
+                try:
+                    busy = await self.run_once()
+                    idle = 0.0 if busy else await self._idle_seconds()
+                except Exception:
+                    log.exception("worker round failed; trying again")
+                    idle = IDLE_POLL_SECONDS
+                if idle:
+                    waiters = [
+                        asyncio.ensure_future(self.bell.wait(idle)),
+                        asyncio.ensure_future(stop.wait()),
+                    ]
+                    await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+                    for waiter in waiters:
+                        waiter.cancel()
+        finally:
+            beat_stop.set()
+            await beating
+            await outbox.sign_off(self.id)
+            await self.bell.close()
+            for channel in self.channels.values():
+                close = getattr(channel, "close", None)
+                if close:
+                    await close()

@@ -9,6 +9,7 @@ import uuid
 
 from backend import clock
 from backend.alerts.tables import Alert, AlertEvent, AlertTap, Delivery
+from backend.alerts.words import SENT_AGAIN
 from tests.api.alerts_helpers import (
     active_contact,
     drain,
@@ -125,4 +126,4 @@ async def test_once_the_alert_has_ended_a_tap_starts_a_new_one(world, push_servi
     await lou.post(f"/api/contact/alerts/{first['id']}/acknowledge")
     second = await world.jade.client.post("/api/alerts", json=tap())
     assert second.status_code == 201 and second.json()["id"] != first["id"]
-    assert await AlertEvent.count().where(AlertEvent.what == "You sent it again") == 0
+    assert await AlertEvent.count().where(AlertEvent.code == SENT_AGAIN) == 0

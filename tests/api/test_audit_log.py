@@ -11,6 +11,7 @@ import pytest
 from piccolo.engine.sqlite import SQLiteEngine
 
 from backend import clock
+from backend.alerts.words import TRY_ANSWER, TRY_MISSING, TRY_OPEN
 from backend.audit.services import LEGACY
 from backend.audit.tables import AuditEvent
 from backend.contacts.tables import TrustedContact
@@ -49,9 +50,8 @@ async def test_contact_opening_someone_elses_alert_is_refused_and_audited(world)
     lou = await active_contact(world, "Lou")
     mias = await alert_of(world.mia)
 
-    for method, suffix, what in (("GET", "", "tried to open an alert"),
-                                 ("POST", "/acknowledge", "tried to answer an alert"),
-                                 ("POST", "/decline", "tried to answer an alert")):
+    for method, suffix, what in (("GET", "", TRY_OPEN), ("POST", "/acknowledge", TRY_ANSWER),
+                                 ("POST", "/decline", TRY_ANSWER)):
         reply = await lou.request(method, f"/api/contact/alerts/{mias}{suffix}")
         assert reply.status_code == 404
         assert reply.headers["content-type"] == "application/problem+json"
@@ -70,7 +70,7 @@ async def test_contact_probing_an_alert_id_that_does_not_exist_is_audited(world)
     assert reply.status_code == 404
     rows = await refusals(actor_role="trusted_contact")
     assert [(r["what"], r["young_person_id"]) for r in rows] == [
-        ("tried to open an alert that does not exist", None)]
+        (TRY_MISSING, None)]
 
 
 async def test_contact_who_stepped_down_is_refused_with_the_old_cookie_and_it_is_audited(world):
@@ -122,7 +122,7 @@ async def test_admin_sees_trusted_contacts_refusals_too(world):
     await lou.get(f"/api/contact/alerts/{await alert_of(world.mia)}")
     attempts = (await world.admin.client.get(REFUSED)).json()["attempts"]
     assert [(a["actor_name"], a["actor_role"], a["what"]) for a in attempts] == [
-        ("Lou", "trusted_contact", "tried to open an alert")]
+        ("Lou", "trusted_contact", "tried to look at a young person's alert")]
 
 
 # -- reads of the plan's version list ---------------------------------------------------

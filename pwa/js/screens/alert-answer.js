@@ -242,18 +242,8 @@ function othersSection(status) {
   );
 }
 
-/** The young person's events ("You sent an alert") told about them, for an adult. */
-function aboutThem(what, name) {
-  return what
-    .replace(/^You said you're\b/, `${name} said they're`)
-    .replace(/^You\b/, name)
-    .replace(/\byou're\b/g, "they're")
-    .replace(/\byou are\b/g, "they are")
-    .replace(/\byour\b/g, "their")
-    .replace(/\byou\b/g, "they");
-}
-
-function eventsSection(status, name) {
+// The server tells each step of the story for the reader ("Sent to Jade's people: Lou").
+function eventsSection(status) {
   if (!status?.events.length) return null;
   return h(
     "section",
@@ -267,7 +257,7 @@ function eventsSection(status, name) {
           "li",
           {},
           h("span", { class: "event-time", text: plainWhen(event.at) }),
-          h("bdi", { text: aboutThem(event.what, name) }),
+          h("bdi", { text: event.what }),
         ),
       ),
     ),
@@ -299,7 +289,7 @@ function readOnly(view, status, backLink) {
       h("p", { class: "card-detail", text: t("alert_status.sent", { when: plainWhen(status.created_at) }) }),
     ),
     othersSection(status),
-    eventsSection(status, t("alert_answer.they")),
+    eventsSection(status),
     backLink,
   );
 }
@@ -348,9 +338,10 @@ export async function render(view, { params, me, isCurrent }) {
   function draw({ view: current, status }, { focus = null } = {}) {
     const name = current.young_person_name;
     const said = answerWords(current);
-    const canAnswer = ["active", "failed"].includes(current.state);
+    // What this person may answer now comes from the server (its guards), not a copy here.
+    const can = current.can ?? [];
     const buttons = [];
-    if (canAnswer && current.my_status !== "acknowledged") {
+    if (can.includes("acknowledge")) {
       const yes = h(
         "button",
         { type: "button", class: "button button-primary button-big", testid: "recipient-acknowledge" },
@@ -365,7 +356,7 @@ export async function render(view, { params, me, isCurrent }) {
       buttons,
     );
     const decline =
-      canAnswer && !["acknowledged", "declined"].includes(current.my_status)
+      can.includes("decline")
         ? h(
             "button",
             { type: "button", class: "button button-secondary button-big", testid: "recipient-decline" },
@@ -406,7 +397,7 @@ export async function render(view, { params, me, isCurrent }) {
       problemArea,
       whereSection(current),
       othersSection(status),
-      eventsSection(status, name),
+      eventsSection(status),
       h("div", { class: "button-row recipient-refresh" }, refresh),
       backLink,
     );

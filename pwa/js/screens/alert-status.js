@@ -259,7 +259,7 @@ export async function render(view, { params, isCurrent }) {
       // The stop button goes when the alert ends: don't leave focus nowhere.
       const focusWasInActions = actions.contains(document.activeElement);
       fill(stateArea, stateBox(next));
-      fill(actions, next.state === "active" ? cancelButton() : null);
+      fill(actions, (next.can ?? []).includes("cancel") ? cancelButton() : null);
       // A failed alert already says 999 at the top.
       dangerLine.hidden = next.state === "failed";
       if (focusState || focusWasInActions) stateArea.querySelector(".alert-news-big")?.focus();

@@ -1,0 +1,347 @@
+"""Every change of an alert's state and level, as one state machine.
+
+States: active, then one of acknowledged (someone said "I've got this"), cancelled (the
+young person said they're OK) or failed (nobody answered: the young person and their
+carer are told plainly to call 999 if in danger, or 101). Levels: 0 the young person's
+trusted people, 1 their carer, 2 the council's duty social worker, 3 the final notice.
+A level with nobody on it, or nobody who can be reached, is skipped.
+
+`MOVES` is the whole table: a move not in it is an IllegalTransition, never a quiet
+no-op. Each move is a conditional UPDATE on the state (and level) it starts from, so of
+two workers or two answers racing, exactly one makes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from backend.alerts import outbox, people
+from backend.alerts import words as w
+from backend.alerts.schemas import AlertState, Level, Purpose, RecipientRole
+from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap, EscalationSettings
+from backend.audit import services as audit
+from backend.clock import as_utc
+from backend.db import write_transaction
+from backend.errors import Conflict
+from backend.sealed import seal, seal_json
+
+DEFAULT_MINUTES = 5
+# Taps while an alert is on send it again; its people are asked again at most this often.
+RESEND_GAP = dt.timedelta(minutes=1)
+
+
+class IllegalTransition(Conflict):
+    """A move the state machine does not allow (a bug, or a race the caller must handle)."""
+
+
+class Move(StrEnum):
+    ESCALATE = "escalate"  # nobody answered in time (or everyone said no): the next level
+    RUN_OUT = "run_out"  # no level left: the final notice
+    ACKNOWLEDGE = "acknowledge"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class Rule:
+    from_states: frozenset[AlertState]
+    to_state: AlertState
+    level: str  # "up": to a higher level below FINAL; "final": to FINAL; "same": unchanged
+
+
+MOVES: dict[Move, Rule] = {
+    Move.ESCALATE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACTIVE, "up"),
+    Move.RUN_OUT: Rule(frozenset({AlertState.ACTIVE}), AlertState.FAILED, "final"),
+    Move.ACKNOWLEDGE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACKNOWLEDGED, "same"),
+    Move.CANCEL: Rule(frozenset({AlertState.ACTIVE}), AlertState.CANCELLED, "same"),
+}
+
+
+def target(
+    move: Move, state: AlertState, level: Level, to_level: Level | None = None
+) -> tuple[AlertState, Level]:
+    """Where `move` takes an alert that is in `state` at `level`; IllegalTransition if
+    the table does not allow it."""
+    rule = MOVES[move]
+    if state not in rule.from_states:
+        raise IllegalTransition(f"an alert that is {state} cannot {move}")
+    if rule.level == "final":
+        return rule.to_state, Level.FINAL
+    if rule.level == "same":
+        if to_level is not None and to_level != level:
+            raise IllegalTransition(f"{move} keeps the level")
+        return rule.to_state, level
+    if to_level is None or not level < to_level < Level.FINAL:
+        raise IllegalTransition(f"escalation goes up a level, not from {level} to {to_level}")
+    return rule.to_state, to_level
+
+
+async def _move(alert: dict, move: Move, now: dt.datetime, to_level: Level | None = None, **changes) -> bool:
+    """Apply a move from the state (and, for escalation, the level) `alert` was read in.
+    False when another transaction moved it first."""
+    state, level = AlertState(alert["state"]), Level(alert["level"])
+    new_state, new_level = target(move, state, level, to_level)
+    where = (Alert.id == alert["id"]) & (Alert.state == state)
+    if MOVES[move].level != "same":
+        where &= Alert.level == level
+    values = {
+        Alert.state: new_state,
+        Alert.level: new_level,
+        **{getattr(Alert, k): v for k, v in changes.items()},
+    }
+    if new_state is not AlertState.ACTIVE:
+        values[Alert.ended_at] = now
+        values[Alert.next_escalation_at] = None
+    moved = await Alert.update(values).where(where).returning(Alert.id)
+    if moved:
+        alert.update(state=new_state, level=new_level)
+    return bool(moved)
+
+
+async def event(alert_id: uuid.UUID, code: str, now: dt.datetime, **params) -> None:
+    """A step of the alert's story (names in `params` are sealed)."""
+    await AlertEvent.insert(
+        AlertEvent(alert=alert_id, at=now, code=code, params=seal_json(params) if params else None)
+    )
+
+
+async def minutes_for(council_id: uuid.UUID | None) -> int:
+    row = (
+        await EscalationSettings.select(EscalationSettings.minutes)
+        .where(EscalationSettings.council == council_id)
+        .first()
+    )
+    return row["minutes"] if row else DEFAULT_MINUTES
+
+
+async def reach(
+    alert_id: uuid.UUID,
+    persons: list[people.Reachable],
+    level: Level,
+    now: dt.datetime,
+    purpose: Purpose = Purpose.ALERT,
+) -> int:
+    """Recipients and their outbox rows; someone with no way to reach them is marked
+    failed at once, so the young person sees it. Returns how many can be reached."""
+    reachable = 0
+    for person in persons:
+        recipient = AlertRecipient(
+            alert=alert_id,
+            level=level,
+            contact=person.contact_id,
+            user=person.user_id,
+            name=seal(person.name),
+            role=person.role,
+            purpose=purpose,
+            created_at=now,
+        )
+        await AlertRecipient.insert(recipient)
+        if await outbox.enqueue(recipient.id, person, now):
+            reachable += 1
+        else:
+            await AlertRecipient.update(failed_at=now).where(AlertRecipient.id == recipient.id)
+    return reachable
+
+
+async def start(
+    young_person_id: uuid.UUID,
+    scoped_key: str,
+    kind: str | None,
+    sealed_location: str | None,
+    phone: str,
+    now: dt.datetime,
+) -> uuid.UUID:
+    """A new alert, active at level 0, sent to the first level with anyone on it.
+    Inside a write transaction."""
+    alert = Alert(
+        young_person=young_person_id,
+        idempotency_key=scoped_key,
+        kind=kind,
+        created_at=now,
+        location=sealed_location,
+        phone=seal(phone) if phone else None,
+        state=AlertState.ACTIVE,
+        level=Level.PEOPLE,
+    )
+    await Alert.insert(alert)
+    await event(alert.id, w.SENT_SHARING if sealed_location else w.SENT, now)
+    row = {"id": alert.id, "young_person": young_person_id, "state": AlertState.ACTIVE, "level": Level.PEOPLE}
+    await advance(row, Level.PEOPLE, now)
+    return alert.id
+
+
+async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
+    """Send it to the first level from `from_level` that has anyone who can be reached;
+    with nobody left, end it with the final notice. Inside a write transaction, with
+    `alert` (id, young_person, state, level) as read in it."""
+    record = await people.young_person(alert["young_person"])
+    for level in (lvl for lvl in Level if from_level <= lvl < Level.FINAL):
+        persons = await people.at_level(level, record)
+        if not persons:
+            continue
+        names = [person.name for person in persons]
+        if not await reach(alert["id"], persons, level, now):
+            # Nobody here has notifications or an email: waiting would help no one.
+            await event(alert["id"], w.UNREACHABLE[level], now, names=names)
+            continue
+        due = now + dt.timedelta(minutes=await minutes_for(record.council_id))
+        if level == alert["level"]:
+            await Alert.update(notified_at=now, next_escalation_at=due).where(Alert.id == alert["id"])
+        elif not await _move(
+            alert, Move.ESCALATE, now, to_level=level, notified_at=now, next_escalation_at=due
+        ):
+            return
+        await event(alert["id"], w.SENT_TO[level], now, names=names)
+        return
+    await run_out(alert, record, now)
+
+
+async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetime) -> None:
+    """Nobody left to ask: the alert fails, and the young person and their carer are
+    told to call 999 if in danger, or 101."""
+    if not await _move(alert, Move.RUN_OUT, now):
+        return
+    final = (
+        [people.Reachable(record.preferred_name, RecipientRole.YOUNG_PERSON, user_id=record.user_id)]
+        if record.user_id
+        else []
+    )
+    final += await people.at_level(Level.CARER, record)
+    await reach(alert["id"], final, Level.FINAL, now, purpose=Purpose.CALL_999)
+    anyone_reached = await AlertRecipient.exists().where(
+        (AlertRecipient.alert == alert["id"])
+        & (AlertRecipient.purpose == Purpose.ALERT)
+        & AlertRecipient.failed_at.is_null()
+    )
+    await event(alert["id"], w.RAN_OUT if anyone_reached else w.NOBODY, now)
+    await audit.record(None, audit.Action.CHANGE, w.AUDIT_RAN_OUT, alert["young_person"], at=now)
+
+
+async def escalate_due(now: dt.datetime) -> int:
+    """Move on every active alert whose time at its level is up. Returns how many."""
+    due = await Alert.select(Alert.id).where(
+        (Alert.state == AlertState.ACTIVE) & (Alert.next_escalation_at <= now)
+    )
+    done = 0
+    for row in due:
+        async with write_transaction():
+            # Only the worker whose update matches moves the alert on.
+            taken = (
+                await Alert.update(next_escalation_at=None)
+                .where(
+                    (Alert.id == row["id"])
+                    & (Alert.state == AlertState.ACTIVE)
+                    & (Alert.next_escalation_at <= now)
+                )
+                .returning(Alert.id, Alert.young_person, Alert.state, Alert.level)
+            )
+            if taken:
+                alert = taken[0]
+                await advance(alert, Level(alert["level"] + 1), now)
+                done += 1
+    return done
+
+
+async def next_due(now: dt.datetime) -> dt.datetime | None:
+    row = (
+        await Alert.select(Alert.next_escalation_at)
+        .where((Alert.state == AlertState.ACTIVE) & Alert.next_escalation_at.is_not_null())
+        .order_by(Alert.next_escalation_at)
+        .first()
+    )
+    return row["next_escalation_at"] if row else None
+
+
+async def move_on_if_nobody_left(alert_id: uuid.UUID, now: dt.datetime) -> None:
+    """When everyone at the current level has declined or cannot be reached, escalate
+    now rather than when the timer runs out. Inside a write transaction."""
+    alert = await Alert.select(Alert.level, Alert.state).where(Alert.id == alert_id).first()
+    if alert is None or alert["state"] != AlertState.ACTIVE:
+        return
+    waiting = await AlertRecipient.count().where(
+        (AlertRecipient.alert == alert_id)
+        & (AlertRecipient.level == alert["level"])
+        & (AlertRecipient.purpose == Purpose.ALERT)
+        & AlertRecipient.declined_at.is_null()
+        & AlertRecipient.failed_at.is_null()
+    )
+    if waiting == 0:
+        await Alert.update(next_escalation_at=now).where(
+            (Alert.id == alert_id) & (Alert.state == AlertState.ACTIVE) & (Alert.level == alert["level"])
+        )
+        await outbox.poke()
+
+
+async def acknowledge(alert: dict, recipient: dict, now: dt.datetime) -> None:
+    """ "I've got this": the recipient's answer, and the end of the alert if it was on."""
+    await AlertRecipient.update(acknowledged_at=now).where(AlertRecipient.id == recipient["id"])
+    if alert["state"] == AlertState.ACTIVE and await _move(
+        alert, Move.ACKNOWLEDGE, now, acknowledged_recipient=recipient["id"]
+    ):
+        await event(alert["id"], w.ACKNOWLEDGED, now, name=recipient["name"])
+
+
+async def decline(alert: dict, recipient: dict, now: dt.datetime) -> None:
+    """ "I can't right now": when everyone at this level has said so, move on now."""
+    await AlertRecipient.update(declined_at=now).where(AlertRecipient.id == recipient["id"])
+    await event(alert["id"], w.DECLINED, now, name=recipient["name"])
+    await move_on_if_nobody_left(alert["id"], now)
+
+
+async def cancel(alert: dict, now: dt.datetime) -> bool:
+    """The young person is OK: stop escalating and send nothing more."""
+    if alert["state"] != AlertState.ACTIVE or not await _move(alert, Move.CANCEL, now):
+        return False
+    await outbox.cancel_pending(alert["id"])
+    await event(alert["id"], w.CANCELLED, now)
+    return True
+
+
+async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, now: dt.datetime) -> bool:
+    """A new tap while the alert is on: the same alert, "sent again". The tap is kept
+    (a retry of it changes nothing more); the story says so at most once a minute, or
+    whenever a new place is shared; and the people at the current level who have not
+    answered are asked again, at most once a minute. Escalation keeps its own time.
+    Returns whether the story said so (the caller audits it)."""
+    await AlertTap.insert(AlertTap(alert=alert["id"], idempotency_key=scoped_key, at=now))
+    changes = {}
+    said_lately = alert["sent_again_at"] is not None and now - as_utc(alert["sent_again_at"]) < RESEND_GAP
+    said = bool(sealed_location) or not said_lately
+    if said:
+        changes[Alert.sent_again_at] = now
+        await event(alert["id"], w.SENT_AGAIN_SHARING if sealed_location else w.SENT_AGAIN, now)
+    if sealed_location:
+        changes[Alert.location] = sealed_location
+    if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
+        names = await _ask_again(alert, now)
+        if names:
+            changes[Alert.notified_at] = now
+            await event(alert["id"], w.SENT_AGAIN_TO[Level(alert["level"])], now, names=names)
+    if changes:
+        await Alert.update(changes).where(Alert.id == alert["id"])
+    return said
+
+
+async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:
+    """New outbox rows for the people at the alert's level who have not answered and
+    may still be reached (a contact who stepped down, a carer no longer placed, is
+    not). Returns their names."""
+    record = await people.young_person(alert["young_person"])
+    waiting = await AlertRecipient.select(
+        AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user
+    ).where(
+        (AlertRecipient.alert == alert["id"])
+        & (AlertRecipient.level == alert["level"])
+        & (AlertRecipient.purpose == Purpose.ALERT)
+        & AlertRecipient.acknowledged_at.is_null()
+        & AlertRecipient.declined_at.is_null()
+    )
+    recipient_of = {(row["contact"], row["user"]): row["id"] for row in waiting}
+    names = []
+    for person in await people.at_level(Level(alert["level"]), record):
+        recipient_id = recipient_of.get((person.contact_id, person.user_id))
+        if recipient_id and await outbox.enqueue(recipient_id, person, now):
+            names.append(person.name)
+    return names
