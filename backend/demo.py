@@ -9,6 +9,7 @@ from backend.accounts.tables import PROFESSIONAL_ROLES, Council, Team, User
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.rules import ContactDetails
+from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -95,6 +96,8 @@ async def load() -> bool:
                 await Placement.insert(
                     Placement(young_person=young_person.id, carer=users[carer]["id"], created_at=at)
                 )
+        # Out of hours, Mia's social worker is on duty (seed 000: workers who know them).
+        await council_settings.change(council.id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at)
         await load_plans()
     return True
 

@@ -16,5 +16,6 @@ APP_REGISTRY = AppRegistry(
         "backend.plans.piccolo_app",
         "backend.contacts.piccolo_app",
         "backend.alerts.piccolo_app",
+        "backend.councils.piccolo_app",
     ]
 )
