@@ -97,7 +97,9 @@ async def load() -> bool:
                     Placement(young_person=young_person.id, carer=users[carer]["id"], created_at=at)
                 )
         # Out of hours, Mia's social worker is on duty (seed 000: workers who know them).
-        await council_settings.change(council.id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at)
+        await council_settings.change(
+            council.id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
+        )
         await load_plans()
     return True
 
