@@ -40,10 +40,6 @@ class Weekday(StrEnum):
     SAT = "sat"
     SUN = "sun"
 
-    @property
-    def number(self) -> int:
-        return list(Weekday).index(self)
-
 
 class AlertStep(IntEnum):
     """An alert's levels, as alerts numbers them: who is waited for at each."""

@@ -112,14 +112,11 @@ async def current(council_id: uuid.UUID) -> Settings:
     return _settings(await _settings_row(council_id), await _rota(council_id))
 
 
-async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
-    """Who is on duty at `at`: the active social workers of the council on its rota for
-    that time; when nobody is set for that time, everyone on the rota."""
-    rota = await _rota(council_id)
-    settings = _settings(await _settings_row(council_id), rota)
-    people = await accounts.accounts({entry.social_worker_id for entry, _ in rota})
+def _on_duty(
+    settings: Settings, rota: list[tuple[RotaEntry, str]], people: dict, at: dt.datetime
+) -> list[DutyPerson]:
     valid = [(entry, phone) for entry, phone in rota
-             if guards.may_be_on_rota(people.get(entry.social_worker_id), council_id)]
+             if guards.may_be_on_rota(people.get(entry.social_worker_id), settings.council_id)]
     chosen = working_time.on_duty(
         tuple(entry for entry, _ in valid), settings.office_hours, settings.nation, at
     )
@@ -130,6 +127,15 @@ async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
             account = people[entry.social_worker_id]
             duty[account.id] = DutyPerson(id=account.id, name=account.display_name, phone=phone)
     return list(duty.values())
+
+
+async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
+    """Who is on duty at `at`: the active social workers of the council on its rota for
+    that time; when nobody is set for that time, everyone on the rota."""
+    rota = await _rota(council_id)
+    settings = _settings(await _settings_row(council_id), rota)
+    people = await accounts.accounts({entry.social_worker_id for entry, _ in rota})
+    return _on_duty(settings, rota, people, at)
 
 
 async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
@@ -187,7 +193,7 @@ async def _view(actor: Actor, now: dt.datetime) -> SettingsView:
         nation=settings.nation,
         thresholds=settings.thresholds,
         rota=[_entry_out(entry, phone, people, show_phones) for entry, phone in rota],
-        on_duty_now=[Person(p.id, p.name) for p in await on_duty(council_id, now)],
+        on_duty_now=[Person(p.id, p.name) for p in _on_duty(settings, rota, people, now)],
         choices=choices,
         guidance=GUIDANCE,
         default_escalation=DEFAULT_ESCALATION,

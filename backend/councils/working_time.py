@@ -99,7 +99,7 @@ def _on_shift(entry: RotaEntry, here: dt.datetime) -> bool:
         return False
     today = list(Weekday)[here.weekday()]
     yesterday = list(Weekday)[(here.weekday() - 1) % 7]
-    now = here.time().replace(tzinfo=None)
+    now = here.time()
     if entry.starts < entry.ends:
         return today in entry.days and entry.starts <= now < entry.ends
     # Past midnight: a shift belongs to the day it starts on.
