@@ -30,6 +30,7 @@ from backend.alerts.controllers import (
 from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
+from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthController,
             YoungPeopleController,
             CouncilPeopleController,
+            CouncilSettingsController,
             InvitesController,
             AdminController,
             figures,

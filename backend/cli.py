@@ -1,5 +1,5 @@
-"""`homeward`: serve, worker, migrate, demo, demo-code, create-user, vapid-keys,
-new-data-key, rotate-data-keys."""
+"""`homeward`: serve, worker, migrate, demo, demo-code, create-user, council-settings,
+vapid-keys, new-data-key, rotate-data-keys."""
 
 from __future__ import annotations
 
@@ -119,6 +119,39 @@ def cmd_create_user(args) -> int:
     return 0
 
 
+def cmd_council_settings(args) -> int:
+    """Show or change a council's settings (`backend/councils/command.py` has the keys)."""
+    from backend.accounts import api as accounts
+    from backend.clock import now
+    from backend.councils import command
+    from backend.errors import Invalid
+    from backend.migrate import migrate
+
+    async def go() -> list[str] | None:
+        await migrate()
+        council_id = await accounts.find_council(args.council)
+        if council_id is None:
+            return None
+        if args.set:
+            return await command.change(council_id, args.set, now())
+        return await command.show(council_id)
+
+    try:
+        shown = _run(go())
+    except Invalid as problem:
+        print("Nothing was changed:", file=sys.stderr)
+        for key, message in problem.errors.items():
+            print(f"  {key}: {message}", file=sys.stderr)
+        return 1
+    if shown is None:
+        print(f"No council is called {args.council!r}.", file=sys.stderr)
+        return 2
+    if args.set:
+        print("Saved. The settings are now:")
+    print("\n".join(shown))
+    return 0
+
+
 def cmd_vapid_keys(args) -> int:
     from backend.vapid import make_keys
 
@@ -203,6 +236,16 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--password-stdin", action="store_true",
                         help="read the password from standard input")
     create.set_defaults(func=cmd_create_user)
+    council = sub.add_parser(
+        "council-settings", help="show or change a council's settings (alerts, duty rota, thresholds)"
+    )
+    council.add_argument("--council", required=True, help="council name")
+    what = council.add_mutually_exclusive_group()
+    what.add_argument("--show", action="store_true", help="print every setting as key=value (the default)")
+    what.add_argument("--set", nargs="+", metavar="KEY=VALUE",
+                      help="change settings, e.g. thresholds.repeat_window_days=30 "
+                           "'rota=alex@example.org/out_of_hours/07700 900123'")
+    council.set_defaults(func=cmd_council_settings)
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)

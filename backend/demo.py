@@ -10,6 +10,7 @@ from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
+from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -80,6 +81,10 @@ async def load() -> bool:
                 council_id, name, born, users[worker].id, at, user_id=user_id,
                 carer_id=users[carer].id if carer else None,
             )
+        # Out of hours, Mia's social worker is on duty (seed 000: workers who know them).
+        await council_settings.change(
+            council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
+        )
         await load_plans()
     return True
 

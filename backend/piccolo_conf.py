@@ -17,5 +17,6 @@ APP_REGISTRY = AppRegistry(
         "backend.contacts.piccolo_app",
         "backend.push.piccolo_app",
         "backend.alerts.piccolo_app",
+        "backend.councils.piccolo_app",
     ]
 )

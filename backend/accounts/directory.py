@@ -72,6 +72,12 @@ async def council(council_id: uuid.UUID | None) -> Council | None:
     return Council(id=row["id"], name=row["name"]) if row else None
 
 
+async def find_council(name: str) -> uuid.UUID | None:
+    """The id of the council of that name, if there is one."""
+    row = await CouncilTable.select(CouncilTable.id).where(CouncilTable.name == name).first()
+    return row["id"] if row else None
+
+
 async def council_named(name: str, at: dt.datetime) -> uuid.UUID:
     """The council of that name, made if there is none yet."""
     async with write_transaction():

@@ -13,6 +13,7 @@ import * as alertAnswer from "./screens/alert-answer.js";
 import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
+import * as councilSettings from "./screens/council-settings.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -46,6 +47,7 @@ const ROUTES = [
   { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },
   { path: /^\/phones$/, screen: phones, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
+  { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,

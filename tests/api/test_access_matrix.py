@@ -315,6 +315,21 @@ async def end_allocation(world, _person, young_person_id):
     return f"{url}/{alex[0]['id']}/end", None
 
 
+async def council_settings(world, _person, _subject):
+    """Every setting, with Alex on the duty rota out of hours."""
+    return "/api/council/settings", {
+        "escalation": {"trio_minutes": 5, "carer_minutes": 5, "duty_minutes": 5},
+        "office_hours": {"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "09:00", "closes": "17:00"},
+        "nation": "england",
+        "thresholds": {
+            "strategy_meeting_after_hours": 24, "senior_manager_after_hours": 48,
+            "further_meeting_after_days": 7, "repeat_episodes": 3, "repeat_window_days": 90,
+            "strategy_meeting_within_working_days": 3, "rhi_offer_within_hours": 24,
+            "rhi_held_within_hours": 72},
+        "rota": [{"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours"}],
+    }
+
+
 SUBSCRIPTION = {"endpoint": "https://fcm.googleapis.com/fcm/send/x1",
                 "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
 READERS = ("self", "carer", "social_worker")
@@ -353,6 +368,9 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
     ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
     ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
+    # A council's settings: its admin keeps them; a social worker reads the thresholds.
+    ("GET", "/api/council/settings"): (roles("admin", "social_worker"), fixed("/api/council/settings")),
+    ("PUT", "/api/council/settings"): (roles("admin"), council_settings),
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),

@@ -680,3 +680,114 @@ class AdminHome(Screen):
     @property
     def show_older(self) -> Locator:
         return self.by_test_id("refused-older")
+
+    def open_council_settings(self) -> CouncilSettingsPage:
+        self.by_test_id("council-settings-link").click()
+        settings = CouncilSettingsPage(self.page)
+        settings.expect_title("Council settings")
+        settings.wait_until_loaded()
+        return settings
+
+
+class CouncilSettingsPage(Screen):
+    """An admin's council settings: alert wait times, the duty rota, office hours and
+    bank holidays, and the missing-episode thresholds."""
+
+    def open(self) -> None:  # type: ignore[override]
+        super().open("/council-settings")
+        self.expect_title("Council settings")
+        self.wait_until_loaded()
+
+    def reload(self) -> None:
+        """Read the settings from the server again."""
+        self.page.reload()
+        self.expect_title("Council settings")
+        self.wait_until_loaded()
+
+    def minutes(self, step: str) -> Locator:
+        """`step`: trio, carer or duty."""
+        return self.by_test_id(f"escalation-{step}_minutes")
+
+    def threshold(self, name: str) -> Locator:
+        return self.by_test_id(f"threshold-{name}")
+
+    def error(self, test_id: str) -> Locator:
+        """The message shown beside the field (or group of tick boxes) `test_id`."""
+        return self.by_test_id(f"{test_id}-error")
+
+    def office_day(self, day: str) -> Locator:
+        return self.by_test_id(f"office-days-{day}")
+
+    @property
+    def office_days_error(self) -> Locator:
+        return self.by_test_id("office-days-error")
+
+    @property
+    def rota_rows(self) -> Locator:
+        return self.by_test_id("rota-row")
+
+    def rota_row(self, n: int) -> RotaRow:
+        return RotaRow(self.rota_rows.nth(n))
+
+    def add_to_rota(self) -> RotaRow:
+        self.by_test_id("rota-add").click()
+        return RotaRow(self.rota_rows.last)
+
+    @property
+    def on_duty_now(self) -> Locator:
+        return self.by_test_id("on-duty-now")
+
+    def save(self) -> None:
+        self.by_test_id("settings-save").click()
+
+    @property
+    def saved(self) -> Locator:
+        return self.by_test_id("settings-saved")
+
+    @property
+    def problem(self) -> Locator:
+        return self.by_test_id("settings-error")
+
+
+class RotaRow:
+    def __init__(self, row: Locator) -> None:
+        self.row = row
+
+    @property
+    def person(self) -> Locator:
+        return self.row.get_by_test_id("rota-person")
+
+    @property
+    def chosen_person(self) -> Locator:
+        return self.person.locator("option:checked")
+
+    @property
+    def cover(self) -> Locator:
+        return self.row.get_by_test_id("rota-cover")
+
+    @property
+    def phone(self) -> Locator:
+        return self.row.get_by_test_id("rota-phone")
+
+    def day(self, day: str) -> Locator:
+        return self.row.get_by_test_id(f"rota-days-{day}")
+
+    @property
+    def days_error(self) -> Locator:
+        return self.row.get_by_test_id("rota-days-error")
+
+    @property
+    def starts(self) -> Locator:
+        return self.row.get_by_test_id("rota-starts")
+
+    @property
+    def ends(self) -> Locator:
+        return self.row.get_by_test_id("rota-ends")
+
+    @property
+    def ends_error(self) -> Locator:
+        return self.row.get_by_test_id("rota-ends-error")
+
+    def choose(self, person: str, cover: str) -> None:
+        self.person.select_option(label=person)
+        self.cover.select_option(cover)

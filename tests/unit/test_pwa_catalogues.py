@@ -26,6 +26,7 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 # catalogues only where a screen is shared with a young person, contact or carer).
 PROFESSIONAL_ONLY = {
     "js/screens/care-team.js",
+    "js/screens/council-settings.js",
     "js/screens/home-admin.js",
     "js/screens/home-manager.js",
     "js/screens/home-social-worker.js",
