@@ -7,7 +7,9 @@ Two modes, each printing one JSON line:
   hide its queue by slowing the sender down (no coordinated omission). A request whose
   connections are all busy opens a new one rather than waiting. It also reports how late
   it sent (`send_lag_*`): if that grows, the generator did not keep up and the figures
-  are not the server's.
+  are not the server's. When the server falls more than `--max-behind` seconds behind
+  (it cannot keep the rate at all) it stops early and says so: the percentiles are then
+  lower bounds, with the unanswered requests counted at the age they had reached.
 - `max`: closed loop, N connections each sending as soon as the last answer came: the
   fallback for most requests per second when `wrk` is not installed (it needs much more
   CPU per request than wrk, so on a fast route it can be the bottleneck; say so).
@@ -77,7 +79,8 @@ def percentile(values: list[float], p: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
-async def open_loop(url: str, headers: list[str], rate: float, seconds: float) -> dict:
+async def open_loop(url: str, headers: list[str], rate: float, seconds: float,
+                    max_behind: float) -> dict:
     host, port, request = build_request(url, headers)
     idle: list[Connection] = []
     latencies: list[float] = []
@@ -85,6 +88,7 @@ async def open_loop(url: str, headers: list[str], rate: float, seconds: float) -
     statuses: dict[int, int] = {}
     errors = 0
     opened = 0
+    pending: dict[asyncio.Task, float] = {}  # unanswered request -> when it was due
 
     async def connect() -> Connection:
         nonlocal opened
@@ -94,10 +98,19 @@ async def open_loop(url: str, headers: list[str], rate: float, seconds: float) -
     # A few connections ready before the clock starts, as a phone would have one open.
     idle.extend([await connect() for _ in range(8)])
 
+    def reusable() -> Connection | None:
+        # The server closes a connection left idle for its keep-alive time (uvicorn: 5 s).
+        while idle:
+            connection = idle.pop()
+            if not connection.reader.at_eof():
+                return connection
+            connection.writer.close()
+        return None
+
     async def one(due: float) -> None:
         nonlocal errors
         lags.append(time.perf_counter() - due)
-        connection = idle.pop() if idle else None
+        connection = reusable()
         try:
             if connection is None:
                 connection = await connect()
@@ -112,23 +125,43 @@ async def open_loop(url: str, headers: list[str], rate: float, seconds: float) -
         idle.append(connection)
 
     total = int(rate * seconds)
-    tasks = []
+    sent = 0
+    saturated = False
     start = time.perf_counter()
     for index in range(total):
         due = start + index / rate
         delay = due - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(due)))
+        if len(pending) > rate * max_behind:
+            # More than max_behind seconds of requests unanswered: the server cannot keep
+            # this rate, and waiting for the queue to drain would only take longer.
+            saturated = True
+            break
+        task = asyncio.create_task(one(due))
+        pending[task] = due
+        task.add_done_callback(lambda done: pending.pop(done, None))
+        sent += 1
     sent_in = time.perf_counter() - start
-    await asyncio.gather(*tasks)
+    censored = 0
+    if saturated:
+        # Still unanswered: their latency is at least this long (so p50/p99 become lower bounds).
+        now = time.perf_counter()
+        for task, due in list(pending.items()):
+            latencies.append(now - due)
+            censored += 1
+            task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
     for connection in idle:
         connection.writer.close()
+    elapsed = time.perf_counter() - start
     ms = [value * 1000 for value in latencies]
     lag_ms = [value * 1000 for value in lags]
     return {
-        "mode": "rate", "offered_rate": rate, "seconds": seconds, "sent": total,
-        "sent_rate": total / sent_in if sent_in else None, "answered": len(latencies),
+        "mode": "rate", "offered_rate": rate, "seconds": seconds, "sent": sent,
+        "sent_rate": sent / sent_in if sent_in else None,
+        "answered": len(latencies) - censored, "answered_rate": (len(latencies) - censored) / elapsed,
+        "saturated": saturated, "unanswered_at_stop": censored,
         "errors": errors, "statuses": statuses, "connections_opened": opened,
         "p50_ms": percentile(ms, 50), "p90_ms": percentile(ms, 90), "p99_ms": percentile(ms, 99),
         "max_ms": max(ms, default=None),
@@ -178,13 +211,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--header", action="append", default=[])
+    parser.add_argument("--max-behind", type=float, default=3,
+                        help="rate: stop when this many seconds of requests are unanswered")
     args = parser.parse_args()
     try:
         from uvloop import run
     except ImportError:
         run = asyncio.run
     if args.mode == "rate":
-        result = run(open_loop(args.url, args.header, args.rate, args.seconds))
+        result = run(open_loop(args.url, args.header, args.rate, args.seconds, args.max_behind))
     else:
         result = run(closed_loop(args.url, args.header, args.connections, args.seconds))
     print(json.dumps(result))

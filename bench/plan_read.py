@@ -59,7 +59,8 @@ def routes_for(served: Served, names: list[str]) -> dict[str, tuple[str, list[st
     """name -> (path, headers) for the routes asked for."""
     cookie = f"Cookie: {served.cookie}"
     plan = f"/api/young-people/{served.young_person_id}/plan"
-    etag = httpx.get(served.base + plan + "/agreed", headers={"Cookie": served.cookie}).headers["etag"]
+    etag = httpx.get(served.base + plan + "/agreed", headers={"Cookie": served.cookie},
+                     timeout=60).headers["etag"]
     table = {
         "bare": ("/bench/bare", []),
         "static": ("/manifest.webmanifest", []),
@@ -71,7 +72,7 @@ def routes_for(served: Served, names: list[str]) -> dict[str, tuple[str, list[st
     }
     chosen = {name: table[name] for name in names}
     for name, (path, headers) in chosen.items():
-        reply = httpx.get(served.base + path, headers=dict(h.split(": ", 1) for h in headers))
+        reply = httpx.get(served.base + path, headers=dict(h.split(": ", 1) for h in headers), timeout=60)
         expected = 304 if name == "agreed-304" else 200
         if reply.status_code != expected:
             raise SystemExit(f"{name}: GET {path} answered {reply.status_code}, not {expected}")
@@ -143,6 +144,7 @@ def profile(served: Served, seconds: float, route: str, args) -> Path:
     if not spy.exists():
         raise SystemExit("--profile needs py-spy in the venv: .venv/bin/pip install py-spy")
     OUT.mkdir(exist_ok=True)
+    wait_until_idle(served.pid)
     output = OUT / f"profile-{route}-{served.database}.txt"
     path, headers = routes_for(served, [route])[route]
     command = [str(spy), "record", "--pid", str(served.pid), "--rate", "100", "--duration",
@@ -169,6 +171,7 @@ def print_table(database: str, results: dict[str, dict], args) -> None:
           f"beside each figure ({os.cpu_count()} cores)")
     head = f"{'route':<12}{'req/s':>8}" + "".join(f"{'/' + f:>9}" for f in floors)
     head += f"{'cpu ms/req':>11}{'load':>6}{'p50 ms':>8}{'p99 ms':>8}{'sent/s':>8}{'load':>6}  database"
+    # sent/s: the rate the open-loop generator actually sent at (up to where it stopped).
     print(head)
     for name, result in results.items():
         line = f"{name:<12}{result['requests_per_second']:>8.0f}"
@@ -177,7 +180,8 @@ def print_table(database: str, results: dict[str, dict], args) -> None:
         line += f"{result['cpu_ms_per_request']:>11.2f}{result['load']:>6.1f}"
         rate = result.get("rate")
         if rate:
-            line += f"{fmt(rate['p50_ms']):>8}{fmt(rate['p99_ms']):>8}"
+            bound = ">" if rate["saturated"] else ""
+            line += f"{bound + fmt(rate['p50_ms']):>8}{bound + fmt(rate['p99_ms']):>8}"
             line += f"{fmt(rate['sent_rate'], 0):>8}{rate['load']:>6.1f}"
         else:
             line += f"{'-':>8}{'-':>8}{'-':>8}{'-':>6}"
@@ -188,7 +192,10 @@ def print_table(database: str, results: dict[str, dict], args) -> None:
         problems = []
         if result["errors"]:
             problems.append(f"{result['errors']} failed requests under most-per-second load")
-        if rate.get("errors") or rate.get("answered", 0) < rate.get("sent", 0):
+        if rate.get("saturated"):
+            problems.append(f"could not keep {rate['offered_rate']:g}/s: more than 3 s of requests "
+                            f"unanswered after {rate['sent']} sent; p50/p99 are lower bounds")
+        elif rate.get("errors") or rate.get("answered", 0) < rate.get("sent", 0):
             missing = rate["sent"] - rate["answered"]
             problems.append(f"{missing} of {rate['sent']} unanswered at the fixed rate")
         if rate and rate["send_lag_p99_ms"] > 5:

@@ -48,7 +48,7 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def wait_until_idle(pid: int, timeout: float = 20) -> None:
+def wait_until_idle(pid: int, timeout: float = 60) -> None:
     """Until the server has finished what a load generator left in flight: wrk stops on
     time but up to one request per connection is still being served, and that CPU would
     otherwise count against the next route measured."""
