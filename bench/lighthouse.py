@@ -52,8 +52,15 @@ def run_lighthouse(url: str, headers: dict[str, str], report: Path) -> dict:
     ]
     if headers:
         command.append(f"--extra-headers={json.dumps(headers)}")
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-    return json.loads(report.read_text())
+    for attempt in range(3):
+        # On a busy machine chromium now and then loses the trace (NO_NAVSTART, NO_FCP):
+        # Lighthouse's own advice is to run it again.
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode == 0:
+            return json.loads(report.read_text())
+        print(f"  Lighthouse failed (attempt {attempt + 1} of 3): {done.stderr.strip()[-300:]}",
+              file=sys.stderr)
+    raise SystemExit("Lighthouse failed three times")
 
 
 def chain_depth(audits: dict) -> tuple[int | None, float | None]:

@@ -211,7 +211,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--header", action="append", default=[])
-    parser.add_argument("--max-behind", type=float, default=3,
+    parser.add_argument("--max-behind", type=float, default=2,
                         help="rate: stop when this many seconds of requests are unanswered")
     args = parser.parse_args()
     try:

@@ -48,7 +48,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from served import BENCH, Served, cpu_seconds, load_average, wait_until_idle
+from served import BENCH, Served, cpu_seconds, load_average
 
 FLOORS = ("bare", "static")
 ALL_ROUTES = ("bare", "static", "health", "plan", "agreed", "agreed-304", "me")
@@ -116,10 +116,10 @@ def measure(served: Served, names: list[str], args) -> dict[str, dict]:
     # Warm every route once (imports, caches, the connection pool), not counted.
     for path, headers in routes.values():
         most_per_second(served.base + path, headers, 1, args.connections)
-        wait_until_idle(served.pid)
+        served.settle()
     for _ in range(args.rounds):
         for name, (path, headers) in routes.items():
-            wait_until_idle(served.pid)
+            served.settle()
             before = cpu_seconds(served.pid)
             run = most_per_second(served.base + path, headers, args.seconds, args.connections)
             run["cpu_ms_per_request"] = (cpu_seconds(served.pid) - before) * 1000 / max(run["requests"], 1)
@@ -127,7 +127,7 @@ def measure(served: Served, names: list[str], args) -> dict[str, dict]:
             results[name]["runs"].append(run)
     for name, (path, headers) in routes.items():
         if args.rate_seconds > 0:
-            wait_until_idle(served.pid)
+            served.settle()
             results[name]["rate"] = at_rate(served.base + path, headers, args.rate, args.rate_seconds)
             results[name]["rate"]["load"] = load_average()
         runs = results[name]["runs"]
@@ -144,7 +144,7 @@ def profile(served: Served, seconds: float, route: str, args) -> Path:
     if not spy.exists():
         raise SystemExit("--profile needs py-spy in the venv: .venv/bin/pip install py-spy")
     OUT.mkdir(exist_ok=True)
-    wait_until_idle(served.pid)
+    served.settle()
     output = OUT / f"profile-{route}-{served.database}.txt"
     path, headers = routes_for(served, [route])[route]
     command = [str(spy), "record", "--pid", str(served.pid), "--rate", "100", "--duration",
@@ -193,7 +193,7 @@ def print_table(database: str, results: dict[str, dict], args) -> None:
         if result["errors"]:
             problems.append(f"{result['errors']} failed requests under most-per-second load")
         if rate.get("saturated"):
-            problems.append(f"could not keep {rate['offered_rate']:g}/s: more than 3 s of requests "
+            problems.append(f"could not keep {rate['offered_rate']:g}/s: more than 2 s of requests "
                             f"unanswered after {rate['sent']} sent; p50/p99 are lower bounds")
         elif rate.get("errors") or rate.get("answered", 0) < rate.get("sent", 0):
             missing = rate["sent"] - rate["answered"]

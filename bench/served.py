@@ -132,6 +132,22 @@ class Served:
         self.cookie = f"homeward_session={reply.cookies['homeward_session']}"
         self.young_person_id = reply.json()["young_person_id"]
 
+    def settle(self, timeout: float = 240) -> None:
+        """Until the backlog a load run left is served: the process is near idle and a
+        signed-in read (which queues for the database behind any backlog) answers within
+        a second. CPU alone is not enough on PostgreSQL, where queued requests wait for
+        the pool while this process sits idle."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            wait_until_idle(self.pid, timeout=max(1.0, deadline - time.monotonic()))
+            began = time.monotonic()
+            try:
+                httpx.get(f"{self.base}/api/auth/me", headers={"Cookie": self.cookie}, timeout=timeout)
+            except httpx.HTTPError:
+                continue
+            if time.monotonic() - began < 1:
+                return
+
     def __exit__(self, *_exc) -> None:
         if self._server is not None:
             self._server.terminate()
