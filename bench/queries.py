@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,8 +28,7 @@ def psql(statement: str) -> None:
                    check=True)
 
 
-def configure(database: str) -> str:
-    tmp = tempfile.mkdtemp(prefix="homeward-bench-queries-")
+def configure(database: str, tmp: str) -> str:
     os.environ["HOMEWARD_DATA_DIR"] = tmp
     name = ""
     if database == "postgres":
@@ -140,10 +140,12 @@ if __name__ == "__main__":
     parser.add_argument("--show", default="", help="comma-separated routes whose statements to print")
     arguments = parser.parse_args()
     arguments.show = arguments.show.split(",")
-    database_name = configure(arguments.database)
+    folder = tempfile.mkdtemp(prefix="homeward-bench-queries-")
+    database_name = configure(arguments.database, folder)
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     try:
         asyncio.run(main(arguments))
     finally:
         if database_name:
             psql(f"DROP DATABASE IF EXISTS {database_name} WITH (FORCE)")
+        shutil.rmtree(folder, ignore_errors=True)
