@@ -77,9 +77,7 @@ def _lifespan(settings: Settings, bell: Bell):
         engine = get_engine()
         pooled = isinstance(engine, PostgresEngine)
         if pooled:
-            await engine.start_connection_pool(
-                min_size=settings.pg_pool_min, max_size=settings.pg_pool_max
-            )
+            await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
         stop, task = asyncio.Event(), None
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
@@ -124,7 +122,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             alert_history,
             subscribe_user,
             create_static_files_router(
-                path="/", directories=[PWA_DIR], html_mode=True, include_in_schema=False,
+                path="/",
+                directories=[PWA_DIR],
+                html_mode=True,
+                include_in_schema=False,
                 exception_handlers={InternalServerException: static_file_error},
             ),
         ],

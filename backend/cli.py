@@ -106,11 +106,10 @@ def cmd_demo_code(args) -> int:
 def cmd_create_user(args) -> int:
     from backend.users import create_user
 
-    secret = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
-        "Password or PIN: "
+    secret = (
+        sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password or PIN: ")
     )
-    result = _run(create_user(args.role, args.name, args.email, args.username, secret,
-                              args.council))
+    result = _run(create_user(args.role, args.name, args.email, args.username, secret, args.council))
     print(f"Created {args.role} {args.name}.")
     if result.get("totp_uri"):
         print("Add this to an authenticator app (shown once):")
@@ -212,29 +211,25 @@ def cmd_rotate_data_keys(_args) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="homeward", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
-    sub.add_parser("migrate", help="bring the database schema up to date").set_defaults(
-        func=cmd_migrate
-    )
+    sub.add_parser("migrate", help="bring the database schema up to date").set_defaults(func=cmd_migrate)
     serve = sub.add_parser("serve", help="migrate, then serve the app and the PWA")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(func=cmd_serve)
-    sub.add_parser("demo", help="load fictional demo data (not in production)").set_defaults(
-        func=cmd_demo
-    )
+    sub.add_parser("demo", help="load fictional demo data (not in production)").set_defaults(func=cmd_demo)
     code = sub.add_parser("demo-code", help="print a demo professional's current 6-digit code")
     code.add_argument("email")
     code.set_defaults(func=cmd_demo_code)
     create = sub.add_parser("create-user", help="create an account")
-    create.add_argument("--role", required=True,
-                        choices=["young_person", "carer", "social_worker", "manager", "admin"])
+    create.add_argument(
+        "--role", required=True, choices=["young_person", "carer", "social_worker", "manager", "admin"]
+    )
     create.add_argument("--name", required=True, help="display name")
     create.add_argument("--email", help="sign-in email (professionals)")
     create.add_argument("--username", help="sign-in username (carers)")
     create.add_argument("--council", required=True, help="council name (made if new)")
-    create.add_argument("--password-stdin", action="store_true",
-                        help="read the password from standard input")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     create.set_defaults(func=cmd_create_user)
     council = sub.add_parser(
         "council-settings", help="show or change a council's settings (alerts, duty rota, thresholds)"
@@ -242,16 +237,18 @@ def parser() -> argparse.ArgumentParser:
     council.add_argument("--council", required=True, help="council name")
     what = council.add_mutually_exclusive_group()
     what.add_argument("--show", action="store_true", help="print every setting as key=value (the default)")
-    what.add_argument("--set", nargs="+", metavar="KEY=VALUE",
-                      help="change settings, e.g. thresholds.repeat_window_days=30 "
-                           "'rota=alex@example.org/out_of_hours/07700 900123'")
+    what.add_argument(
+        "--set",
+        nargs="+",
+        metavar="KEY=VALUE",
+        help="change settings, e.g. thresholds.repeat_window_days=30 "
+        "'rota=alex@example.org/out_of_hours/07700 900123'",
+    )
     council.set_defaults(func=cmd_council_settings)
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
-    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(
-        func=cmd_worker
-    )
+    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(func=cmd_worker)
     sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
         func=cmd_new_data_key
     )

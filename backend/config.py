@@ -140,8 +140,12 @@ def load_settings() -> Settings:
         raise SettingsError("HOMEWARD_MODE must be 'development' or 'production'")
     if settings.smtp_security not in SMTP_SECURITY:
         raise SettingsError("HOMEWARD_SMTP_SECURITY must be 'starttls', 'tls' or 'none'")
-    for name in ("trusted_proxy_count", "device_session_idle_days",
-                 "invite_max_tries_per_address", "invite_max_tries_per_invite"):
+    for name in (
+        "trusted_proxy_count",
+        "device_session_idle_days",
+        "invite_max_tries_per_address",
+        "invite_max_tries_per_invite",
+    ):
         if getattr(settings, name) < (0 if name == "trusted_proxy_count" else 1):
             raise SettingsError(f"HOMEWARD_{name.upper()} is too small: {getattr(settings, name)}")
     if settings.production:
@@ -165,9 +169,7 @@ def _check_production(settings: Settings) -> None:
             "in production (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
         )
     if not settings.data_keys:
-        raise SettingsError(
-            "HOMEWARD_DATA_KEYS must be set in production (make one: homeward new-data-key)"
-        )
+        raise SettingsError("HOMEWARD_DATA_KEYS must be set in production (make one: homeward new-data-key)")
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")
     if settings.smtp_security == "none":

@@ -65,9 +65,7 @@ class HomewardSQLiteEngine(SQLiteEngine):
     async def _connect(self) -> aiosqlite.Connection:
         database = self.connection_kwargs["database"]
         options = {k: v for k, v in self.connection_kwargs.items() if k != "database"}
-        connection = aiosqlite.Connection(
-            lambda: sqlite3.connect(database, **options), iter_chunk_size=64
-        )
+        connection = aiosqlite.Connection(lambda: sqlite3.connect(database, **options), iter_chunk_size=64)
         # A pooled connection's thread must never keep the process alive at exit.
         connection._thread.daemon = True
         await connection
@@ -145,7 +143,8 @@ def breaks_unique(exc: BaseException, *columns: Column, row: Table | None = None
             column._meta.db_column_name
             for table in tables
             for column in table._meta.columns
-            if column._meta.unique and not column._meta.primary_key
+            if column._meta.unique
+            and not column._meta.primary_key
             and (row is None or getattr(row, column._meta.name) is not None)
         }
         return bool(possible) and possible <= {column._meta.db_column_name for column in columns}

@@ -65,7 +65,8 @@ class TooManyAttempts(HomewardError):
     def __init__(self, retry_after_seconds: int):
         minutes = max(1, -(-retry_after_seconds // 60))
         super().__init__(
-            N_("Try again in 1 minute.") if minutes == 1
+            N_("Try again in 1 minute.")
+            if minutes == 1
             else Message(N_("Try again in {minutes} minutes."), minutes=minutes)
         )
         self.retry_after_seconds = retry_after_seconds

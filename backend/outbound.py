@@ -105,8 +105,9 @@ class PushServiceResolver(AbstractResolver):
         self.production = production
         self.inner = inner or DefaultResolver()
 
-    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-                      ) -> list[ResolveResult]:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         results = await self.inner.resolve(host, port, family)
         for result in results:
             address = ipaddress.ip_address(result["host"])
@@ -184,8 +185,12 @@ class PushChannel:
                 return Result(False, permanent=True, gone=True, status=status, error="gone")
             if status == 429 or (status is not None and status >= 500):
                 # 429 and 503 may say when to come back; the outbox honours it.
-                return Result(False, status=status, error=f"push service answered {status}",
-                              retry_after=exc.retry_after if status in (429, 503) else None)
+                return Result(
+                    False,
+                    status=status,
+                    error=f"push service answered {status}",
+                    retry_after=exc.retry_after if status in (429, 503) else None,
+                )
             return Result(False, permanent=status is not None, status=status, error=str(exc)[:200])
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             return Result(False, error=f"{type(exc).__name__}: {exc}"[:200])
@@ -242,8 +247,11 @@ class EmailChannel:
                 if not client.supports_extension("starttls"):
                     # Sending anyway would put the alert and the address on the wire in
                     # plain text; the server will not start offering it on a retry.
-                    return Result(False, permanent=True,
-                                  error="the mail server does not offer STARTTLS, so nothing was sent")
+                    return Result(
+                        False,
+                        permanent=True,
+                        error="the mail server does not offer STARTTLS, so nothing was sent",
+                    )
                 await client.starttls(tls_context=context)
             if settings.smtp_username:
                 await client.login(settings.smtp_username, settings.smtp_password)

@@ -44,12 +44,7 @@ def registered_tables() -> list[type[Table]]:
 
 
 def encrypted_columns() -> list[Column]:
-    return [
-        column
-        for table in registered_tables()
-        for column in table._meta.columns
-        if is_encrypted(column)
-    ]
+    return [column for table in registered_tables() for column in table._meta.columns if is_encrypted(column)]
 
 
 def seal(value: str) -> str:

@@ -92,6 +92,7 @@ def keyed_digest(purpose: str, *parts: str) -> str:
 
 # -- second factor -----------------------------------------------------------------
 
+
 def new_totp_secret() -> str:
     return pyotp.random_base32()
 
@@ -121,10 +122,11 @@ def totp_match(secret: str, code: str, last_step: int | None, now: float) -> int
 
 # -- encryption of sensitive fields ----------------------------------------------------
 
+
 def _derived_key(secret_key: str) -> bytes:
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=b"homeward-fields", info=b"fernet-v1"
-    ).derive(secret_key.encode())
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"homeward-fields", info=b"fernet-v1").derive(
+        secret_key.encode()
+    )
     return base64.urlsafe_b64encode(key)
 
 

@@ -39,7 +39,13 @@ async def create_user(
     async with write_transaction():
         council_id = await accounts.council_named(council_name, at)
         await accounts.create_account(
-            role=role, display_name=name.strip()[:120], council_id=council_id, secret_hash=secret_hash,
-            email=email, username=username, totp_secret=encrypt(totp_secret) if totp_secret else None, at=at,
+            role=role,
+            display_name=name.strip()[:120],
+            council_id=council_id,
+            secret_hash=secret_hash,
+            email=email,
+            username=username,
+            totp_secret=encrypt(totp_secret) if totp_secret else None,
+            at=at,
         )
     return result

@@ -51,8 +51,7 @@ PG_NAME = f"homeward_bench_{os.getpid()}"
 
 
 def psql(statement: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", statement],
-                   check=True)
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", statement], check=True)
 
 
 def configure(database: str) -> str:
@@ -89,23 +88,45 @@ async def setup(people: int, push) -> list[dict]:
     secret_hash = await hash_secret("bench-pin-2468")
     young = []
     for index in range(people):
-        user = User(role="young_person", display_name=f"YP{index}", username=f"yp{index}",
-                    secret_hash=secret_hash, council=council.id, created_at=at)
+        user = User(
+            role="young_person",
+            display_name=f"YP{index}",
+            username=f"yp{index}",
+            secret_hash=secret_hash,
+            council=council.id,
+            created_at=at,
+        )
         await User.insert(user)
-        record = YoungPerson(council=council.id, preferred_name=f"YP{index}", user=user.id,
-                             date_of_birth=dt.date(2011, 1, 1), created_at=at)
+        record = YoungPerson(
+            council=council.id,
+            preferred_name=f"YP{index}",
+            user=user.id,
+            date_of_birth=dt.date(2011, 1, 1),
+            created_at=at,
+        )
         await YoungPerson.insert(record)
-        contact = TrustedContact(young_person=record.id, state="active", created_by=user.id,
-                                 created_at=at, details=encrypt(json.dumps(
-                                     {"name": f"Contact {index}", "email": "", "phone": ""})))
+        contact = TrustedContact(
+            young_person=record.id,
+            state="active",
+            created_by=user.id,
+            created_at=at,
+            details=encrypt(json.dumps({"name": f"Contact {index}", "email": "", "phone": ""})),
+        )
         await TrustedContact.insert(contact)
         subscription = push.subscribe(public_key)
         await push.store(subscription, at, contact_id=contact.id)
         token = await accounts._open_session(
-            await User.select().where(User.id == user.id).first(), "bench", at)
+            await User.select().where(User.id == user.id).first(), "bench", at
+        )
         session = await Session.select(Session.csrf_token).where(Session.user == user.id).first()
-        young.append({"token": token, "csrf": session["csrf_token"], "endpoint": subscription["endpoint"],
-                      "young_person": record.id})
+        young.append(
+            {
+                "token": token,
+                "csrf": session["csrf_token"],
+                "endpoint": subscription["endpoint"],
+                "young_person": record.id,
+            }
+        )
     return young
 
 
@@ -114,8 +135,9 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else float("nan")
 
 
-async def load(bases: list[str], young: list[dict], rate: float, seconds: float, halfway=None
-               ) -> dict[str, float]:
+async def load(
+    bases: list[str], young: list[dict], rate: float, seconds: float, halfway=None
+) -> dict[str, float]:
     """Send alerts at `rate` per second, round robin over the app processes, and call
     `halfway()` half-way through; returns idempotency key -> wall-clock send time."""
     import httpx
@@ -126,6 +148,7 @@ async def load(bases: list[str], young: list[dict], rate: float, seconds: float,
     retried = 0
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+
         async def one(index: int, person: dict) -> None:
             nonlocal failures, retried
             key = uuid.uuid4().hex
@@ -136,8 +159,9 @@ async def load(bases: list[str], young: list[dict], rate: float, seconds: float,
             for attempt in range(len(bases)):
                 base = bases[(index + attempt) % len(bases)]
                 try:
-                    reply = await client.post(f"{base}/api/alerts", json={"idempotency_key": key},
-                                              headers=headers)
+                    reply = await client.post(
+                        f"{base}/api/alerts", json={"idempotency_key": key}, headers=headers
+                    )
                     break
                 except httpx.HTTPError:
                     retried += 1
@@ -177,9 +201,7 @@ async def measure(sent: dict[str, float], young: list[dict], push, wait: float) 
         if pending == 0:
             break
         await asyncio.sleep(0.5)
-    rows = await Delivery.select(
-        Delivery.sent_at, Delivery.state, Delivery.recipient.alert.idempotency_key
-    )
+    rows = await Delivery.select(Delivery.sent_at, Delivery.state, Delivery.recipient.alert.idempotency_key)
     accepted: dict[str, float] = {}
     for row in rows:
         key = row["recipient.alert.idempotency_key"].split(":", 1)[1]  # stored as "<young person>:<key>"
@@ -202,8 +224,10 @@ async def measure(sent: dict[str, float], young: list[dict], push, wait: float) 
         per_endpoint[endpoint] = delivered
         duplicated += max(0, delivered - count)
     print(f"alerts sent: {len(sent)}  stored: {alerts}  accepted by the push service: {len(accepted)}")
-    print(f"tap -> push service accepted (ms): p50 {pct(latencies, 50):.1f}  p90 {pct(latencies, 90):.1f}"
-          f"  p99 {pct(latencies, 99):.1f}  max {max(latencies, default=float('nan')):.1f}")
+    print(
+        f"tap -> push service accepted (ms): p50 {pct(latencies, 50):.1f}  p90 {pct(latencies, 90):.1f}"
+        f"  p99 {pct(latencies, 99):.1f}  max {max(latencies, default=float('nan')):.1f}"
+    )
     print(f"lost: {lost}  duplicated: {duplicated}")
     await sent_by_worker()
 
@@ -221,17 +245,38 @@ async def sent_by_worker() -> None:
 
 
 def start_app(port: int, in_process_worker: bool) -> subprocess.Popen:
-    env = {**os.environ, "HOMEWARD_PUSH_TIMEOUT_SECONDS": "10",
-           "HOMEWARD_IN_PROCESS_WORKER": "true" if in_process_worker else "false"}
+    env = {
+        **os.environ,
+        "HOMEWARD_PUSH_TIMEOUT_SECONDS": "10",
+        "HOMEWARD_IN_PROCESS_WORKER": "true" if in_process_worker else "false",
+    }
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        env=env, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "backend.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def start_worker() -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"], env=dict(os.environ), cwd=ROOT,
-                            stdout=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "backend.cli", "worker"],
+        env=dict(os.environ),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 async def main(args) -> None:
@@ -266,16 +311,26 @@ async def main(args) -> None:
                     except httpx.HTTPError:
                         pass
                     await asyncio.sleep(0.1)
-            shape = f"{args.apps} app processes, each with its worker" if args.apps > 1 else (
-                "one app process with its worker")
+            shape = (
+                f"{args.apps} app processes, each with its worker"
+                if args.apps > 1
+                else ("one app process with its worker")
+            )
             if args.worker:
                 shape += " and a worker apart"
             if args.kill:
                 shape += f", one {args.kill} killed (SIGKILL) half-way"
-            print(f"{args.rate:g} alerts/s for {args.seconds:g} s, {args.people} young people, "
-                  f"{args.database}, {shape}, 2-core machine")
-            sent = await load([f"http://127.0.0.1:{port}" for port in ports], young, args.rate, args.seconds,
-                              halfway if args.kill else None)
+            print(
+                f"{args.rate:g} alerts/s for {args.seconds:g} s, {args.people} young people, "
+                f"{args.database}, {shape}, 2-core machine"
+            )
+            sent = await load(
+                [f"http://127.0.0.1:{port}" for port in ports],
+                young,
+                args.rate,
+                args.seconds,
+                halfway if args.kill else None,
+            )
             await measure(sent, young, push, wait=60)
         finally:
             for process in apps + workers:
@@ -290,8 +345,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--people", type=int, default=None,
-                        help="young people (default: one per alert, so every tap starts an alert)")
+    parser.add_argument(
+        "--people",
+        type=int,
+        default=None,
+        help="young people (default: one per alert, so every tap starts an alert)",
+    )
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--apps", type=int, default=1, help="app processes (more than one: PostgreSQL)")
     parser.add_argument("--worker", action="store_true", help="also run `homeward worker` apart")

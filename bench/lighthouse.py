@@ -46,8 +46,13 @@ PAGES = {  # name -> (hash route, signed in)
 def run_lighthouse(url: str, headers: dict[str, str], report: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-        "--form-factor=mobile", "--only-categories=performance,accessibility",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--form-factor=mobile",
+        "--only-categories=performance,accessibility",
         "--chrome-flags=--headless=new --no-sandbox",
     ]
     if headers:
@@ -58,8 +63,9 @@ def run_lighthouse(url: str, headers: dict[str, str], report: Path) -> dict:
         done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if done.returncode == 0:
             return json.loads(report.read_text())
-        print(f"  Lighthouse failed (attempt {attempt + 1} of 3): {done.stderr.strip()[-300:]}",
-              file=sys.stderr)
+        print(
+            f"  Lighthouse failed (attempt {attempt + 1} of 3): {done.stderr.strip()[-300:]}", file=sys.stderr
+        )
     raise SystemExit("Lighthouse failed three times")
 
 
@@ -122,8 +128,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--keep-reports", action="store_true",
-                        help="keep Lighthouse's JSON reports in bench/out/")
+    parser.add_argument(
+        "--keep-reports", action="store_true", help="keep Lighthouse's JSON reports in bench/out/"
+    )
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
@@ -143,16 +150,27 @@ def main() -> None:
                 if not args.keep_reports:
                     report.unlink()
             everything[name] = runs
-    print(f"Lighthouse 12, mobile (simulated slow 4G, 4x CPU slowdown), Debian chromium, "
-          f"{args.database}; median of {args.runs} run(s) per page; 1-min load average at the end")
-    columns = [("performance", "perf", "{:.2f}"), ("accessibility", "a11y", "{:.2f}"),
-               ("lcp_ms", "LCP ms", "{:.0f}"), ("tti_ms", "TTI ms", "{:.0f}"),
-               ("fcp_ms", "FCP ms", "{:.0f}"), ("tbt_ms", "TBT ms", "{:.0f}"), ("cls", "CLS", "{:.3f}"),
-               ("total_bytes", "bytes", "{:.0f}"), ("requests", "reqs", "{:.0f}"),
-               ("chain_depth", "chain", "{:.0f}"), ("chain_ms", "chain ms", "{:.0f}"),
-               ("compression_savings_bytes", "gzip saves", "{:.0f}"),
-               ("code_bytes_sent", "JS+CSS sent", "{:.0f}"),
-               ("code_bytes_gzipped", "JS+CSS gz", "{:.0f}"), ("load", "load", "{:.1f}")]
+    print(
+        f"Lighthouse 12, mobile (simulated slow 4G, 4x CPU slowdown), Debian chromium, "
+        f"{args.database}; median of {args.runs} run(s) per page; 1-min load average at the end"
+    )
+    columns = [
+        ("performance", "perf", "{:.2f}"),
+        ("accessibility", "a11y", "{:.2f}"),
+        ("lcp_ms", "LCP ms", "{:.0f}"),
+        ("tti_ms", "TTI ms", "{:.0f}"),
+        ("fcp_ms", "FCP ms", "{:.0f}"),
+        ("tbt_ms", "TBT ms", "{:.0f}"),
+        ("cls", "CLS", "{:.3f}"),
+        ("total_bytes", "bytes", "{:.0f}"),
+        ("requests", "reqs", "{:.0f}"),
+        ("chain_depth", "chain", "{:.0f}"),
+        ("chain_ms", "chain ms", "{:.0f}"),
+        ("compression_savings_bytes", "gzip saves", "{:.0f}"),
+        ("code_bytes_sent", "JS+CSS sent", "{:.0f}"),
+        ("code_bytes_gzipped", "JS+CSS gz", "{:.0f}"),
+        ("load", "load", "{:.1f}"),
+    ]
     print(f"{'page':<22}" + "".join(f"{title:>12}" for _, title, _ in columns))
     for name, runs in everything.items():
         line = f"{name:<22}"
@@ -160,8 +178,10 @@ def main() -> None:
             values = [run[key] for run in runs if run[key] is not None]
             line += f"{pattern.format(statistics.median(values)) if values else '-':>12}"
         print(line)
-    print("chain: requests in the longest critical request chain (document -> module -> import ...); "
-          "JS+CSS gz: the same files gzipped at level 6, what the first load would cost compressed")
+    print(
+        "chain: requests in the longest critical request chain (document -> module -> import ...); "
+        "JS+CSS gz: the same files gzipped at level 6, what the first load would cost compressed"
+    )
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1))
 

@@ -79,8 +79,7 @@ def percentile(values: list[float], p: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
-async def open_loop(url: str, headers: list[str], rate: float, seconds: float,
-                    max_behind: float) -> dict:
+async def open_loop(url: str, headers: list[str], rate: float, seconds: float, max_behind: float) -> dict:
     host, port, request = build_request(url, headers)
     idle: list[Connection] = []
     latencies: list[float] = []
@@ -158,14 +157,24 @@ async def open_loop(url: str, headers: list[str], rate: float, seconds: float,
     ms = [value * 1000 for value in latencies]
     lag_ms = [value * 1000 for value in lags]
     return {
-        "mode": "rate", "offered_rate": rate, "seconds": seconds, "sent": sent,
+        "mode": "rate",
+        "offered_rate": rate,
+        "seconds": seconds,
+        "sent": sent,
         "sent_rate": sent / sent_in if sent_in else None,
-        "answered": len(latencies) - censored, "answered_rate": (len(latencies) - censored) / elapsed,
-        "saturated": saturated, "unanswered_at_stop": censored,
-        "errors": errors, "statuses": statuses, "connections_opened": opened,
-        "p50_ms": percentile(ms, 50), "p90_ms": percentile(ms, 90), "p99_ms": percentile(ms, 99),
+        "answered": len(latencies) - censored,
+        "answered_rate": (len(latencies) - censored) / elapsed,
+        "saturated": saturated,
+        "unanswered_at_stop": censored,
+        "errors": errors,
+        "statuses": statuses,
+        "connections_opened": opened,
+        "p50_ms": percentile(ms, 50),
+        "p90_ms": percentile(ms, 90),
+        "p99_ms": percentile(ms, 99),
         "max_ms": max(ms, default=None),
-        "send_lag_p99_ms": percentile(lag_ms, 99), "send_lag_max_ms": max(lag_ms, default=None),
+        "send_lag_p99_ms": percentile(lag_ms, 99),
+        "send_lag_max_ms": max(lag_ms, default=None),
     }
 
 
@@ -197,9 +206,15 @@ async def closed_loop(url: str, headers: list[str], connections: int, seconds: f
     elapsed = time.perf_counter() - start
     ms = [value * 1000 for value in latencies]
     return {
-        "mode": "max", "connections": connections, "seconds": elapsed, "answered": len(latencies),
-        "requests_per_second": len(latencies) / elapsed, "errors": errors, "statuses": statuses,
-        "p50_ms": percentile(ms, 50), "p99_ms": percentile(ms, 99),
+        "mode": "max",
+        "connections": connections,
+        "seconds": elapsed,
+        "answered": len(latencies),
+        "requests_per_second": len(latencies) / elapsed,
+        "errors": errors,
+        "statuses": statuses,
+        "p50_ms": percentile(ms, 50),
+        "p99_ms": percentile(ms, 99),
     }
 
 
@@ -211,8 +226,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--header", action="append", default=[])
-    parser.add_argument("--max-behind", type=float, default=2,
-                        help="rate: stop when this many seconds of requests are unanswered")
+    parser.add_argument(
+        "--max-behind",
+        type=float,
+        default=2,
+        help="rate: stop when this many seconds of requests are unanswered",
+    )
     args = parser.parse_args()
     try:
         from uvloop import run

@@ -59,8 +59,9 @@ def routes_for(served: Served, names: list[str]) -> dict[str, tuple[str, list[st
     """name -> (path, headers) for the routes asked for."""
     cookie = f"Cookie: {served.cookie}"
     plan = f"/api/young-people/{served.young_person_id}/plan"
-    etag = httpx.get(served.base + plan + "/agreed", headers={"Cookie": served.cookie},
-                     timeout=60).headers["etag"]
+    etag = httpx.get(served.base + plan + "/agreed", headers={"Cookie": served.cookie}, timeout=60).headers[
+        "etag"
+    ]
     table = {
         "bare": ("/bench/bare", []),
         "static": ("/manifest.webmanifest", []),
@@ -82,8 +83,16 @@ def routes_for(served: Served, names: list[str]) -> dict[str, tuple[str, list[st
 def most_per_second(url: str, headers: list[str], seconds: float, connections: int) -> dict:
     """Closed loop: `connections` connections sending back to back."""
     if shutil.which("wrk"):
-        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s",
-                   "-s", str(BENCH / "wrk_report.lua")]
+        command = [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds:g}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(BENCH / "wrk_report.lua"),
+        ]
         for header in headers:
             command += ["-H", header]
         output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -91,8 +100,16 @@ def most_per_second(url: str, headers: list[str], seconds: float, connections: i
         result["errors"] = sum(result["errors"].values())
         result["tool"] = "wrk"
         return result
-    command = [sys.executable, str(BENCH / "loadgen.py"), "max", url, "--seconds", str(seconds),
-               "--connections", str(connections)]
+    command = [
+        sys.executable,
+        str(BENCH / "loadgen.py"),
+        "max",
+        url,
+        "--seconds",
+        str(seconds),
+        "--connections",
+        str(connections),
+    ]
     for header in headers:
         command += ["--header", header]
     result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
@@ -103,8 +120,16 @@ def most_per_second(url: str, headers: list[str], seconds: float, connections: i
 
 
 def at_rate(url: str, headers: list[str], rate: float, seconds: float) -> dict:
-    command = [sys.executable, str(BENCH / "loadgen.py"), "rate", url, "--rate", str(rate),
-               "--seconds", str(seconds)]
+    command = [
+        sys.executable,
+        str(BENCH / "loadgen.py"),
+        "rate",
+        url,
+        "--rate",
+        str(rate),
+        "--seconds",
+        str(seconds),
+    ]
     for header in headers:
         command += ["--header", header]
     return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
@@ -147,10 +172,22 @@ def profile(served: Served, seconds: float, route: str, args) -> Path:
     served.settle()
     output = OUT / f"profile-{route}-{served.database}.txt"
     path, headers = routes_for(served, [route])[route]
-    command = [str(spy), "record", "--pid", str(served.pid), "--rate", "100", "--duration",
-               str(int(seconds)), "--idle", "--format", "raw", "--output", str(output)]
-    recorder = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = [
+        str(spy),
+        "record",
+        "--pid",
+        str(served.pid),
+        "--rate",
+        "100",
+        "--duration",
+        str(int(seconds)),
+        "--idle",
+        "--format",
+        "raw",
+        "--output",
+        str(output),
+    ]
+    recorder = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     time.sleep(1)  # py-spy attaching
     most_per_second(served.base + path, headers, seconds + 1, args.connections)
     _, errors = recorder.communicate(timeout=120)
@@ -166,9 +203,11 @@ def fmt(value: float | None, digits: int = 1) -> str:
 def print_table(database: str, results: dict[str, dict], args) -> None:
     floors = [name for name in FLOORS if name in results]
     tool = next(iter(results.values()))["runs"][0]["tool"]
-    print(f"\n{database}: {tool}, {args.connections} connections, {args.rounds} x {args.seconds:g} s per "
-          f"route (median); open loop {args.rate:g}/s for {args.rate_seconds:g} s; 1-min load average "
-          f"beside each figure ({os.cpu_count()} cores)")
+    print(
+        f"\n{database}: {tool}, {args.connections} connections, {args.rounds} x {args.seconds:g} s per "
+        f"route (median); open loop {args.rate:g}/s for {args.rate_seconds:g} s; 1-min load average "
+        f"beside each figure ({os.cpu_count()} cores)"
+    )
     head = f"{'route':<12}{'req/s':>8}" + "".join(f"{'/' + f:>9}" for f in floors)
     head += f"{'cpu ms/req':>11}{'load':>6}{'p50 ms':>8}{'p99 ms':>8}{'sent/s':>8}{'load':>6}  database"
     # sent/s: the rate the open-loop generator actually sent at (up to where it stopped).
@@ -193,14 +232,18 @@ def print_table(database: str, results: dict[str, dict], args) -> None:
         if result["errors"]:
             problems.append(f"{result['errors']} failed requests under most-per-second load")
         if rate.get("saturated"):
-            problems.append(f"could not keep {rate['offered_rate']:g}/s: more than 2 s of requests "
-                            f"unanswered after {rate['sent']} sent; p50/p99 are lower bounds")
+            problems.append(
+                f"could not keep {rate['offered_rate']:g}/s: more than 2 s of requests "
+                f"unanswered after {rate['sent']} sent; p50/p99 are lower bounds"
+            )
         elif rate.get("errors") or rate.get("answered", 0) < rate.get("sent", 0):
             missing = rate["sent"] - rate["answered"]
             problems.append(f"{missing} of {rate['sent']} unanswered at the fixed rate")
         if rate and rate["send_lag_p99_ms"] > 5:
-            problems.append(f"the generator sent late (p99 {rate['send_lag_p99_ms']:.1f} ms): "
-                            "its latencies include its own delay")
+            problems.append(
+                f"the generator sent late (p99 {rate['send_lag_p99_ms']:.1f} ms): "
+                "its latencies include its own delay"
+            )
         for problem in problems:
             print(f"  ! {name}: {problem}")
 
@@ -213,12 +256,21 @@ def main(argv: list[str] | None = None, default_routes: tuple[str, ...] = ALL_RO
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--rate", type=float, default=300, help="offered rate for p50/p99 (requests/s)")
     parser.add_argument("--rate-seconds", type=float, default=10, help="0 leaves the fixed-rate runs out")
-    parser.add_argument("--routes", default=",".join(default_routes),
-                        help=f"comma-separated, from {', '.join(ALL_ROUTES)}")
-    parser.add_argument("--plain-serve", action="store_true",
-                        help="run `homeward serve` itself (no bare route; floors: static file)")
-    parser.add_argument("--profile", type=float, default=0, metavar="SECONDS",
-                        help="afterwards, py-spy the server for this long under load on --profile-route")
+    parser.add_argument(
+        "--routes", default=",".join(default_routes), help=f"comma-separated, from {', '.join(ALL_ROUTES)}"
+    )
+    parser.add_argument(
+        "--plain-serve",
+        action="store_true",
+        help="run `homeward serve` itself (no bare route; floors: static file)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="afterwards, py-spy the server for this long under load on --profile-route",
+    )
     parser.add_argument("--profile-route", default="plan", choices=ALL_ROUTES)
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)
@@ -229,8 +281,10 @@ def main(argv: list[str] | None = None, default_routes: tuple[str, ...] = ALL_RO
     if unknown:
         parser.error(f"unknown routes: {', '.join(sorted(unknown))}")
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    print(f"machine: {os.cpu_count()} cores, load average before starting "
-          f"{Path('/proc/loadavg').read_text().split()[:3]}")
+    print(
+        f"machine: {os.cpu_count()} cores, load average before starting "
+        f"{Path('/proc/loadavg').read_text().split()[:3]}"
+    )
     everything = {}
     for database in databases:
         with Served(database, bare_route=not args.plain_serve) as served:
@@ -238,8 +292,10 @@ def main(argv: list[str] | None = None, default_routes: tuple[str, ...] = ALL_RO
             print_table(database, results, args)
             if args.profile:
                 output = profile(served, args.profile, args.profile_route, args)
-                print(f"profile of {args.profile_route} ({database}): {output}; "
-                      f"summary: python bench/profile_summary.py {output}")
+                print(
+                    f"profile of {args.profile_route} ({database}): {output}; "
+                    f"summary: python bench/profile_summary.py {output}"
+                )
             everything[database] = results
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1))

@@ -28,8 +28,17 @@ from pathlib import Path
 FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::(?P<line>\d+))?\)$")
 
 LAYERS = [  # (name, file path fragments), first match on the innermost frame wins
-    ("Piccolo query building", ("piccolo/query/", "piccolo/querystring", "piccolo/columns/",
-                                "piccolo/table.py", "piccolo/custom_types", "piccolo/utils/")),
+    (
+        "Piccolo query building",
+        (
+            "piccolo/query/",
+            "piccolo/querystring",
+            "piccolo/columns/",
+            "piccolo/table.py",
+            "piccolo/custom_types",
+            "piccolo/utils/",
+        ),
+    ),
     ("Piccolo engine", ("piccolo/engine/",)),
     ("SQLite driver (aiosqlite, sqlite3)", ("aiosqlite/", "sqlite3/")),
     ("asyncpg", ("asyncpg/",)),
@@ -150,8 +159,10 @@ def summarise(path: Path, top: int) -> None:
     for thread, count in threads.most_common():
         print(f"  {thread:<24}{count:>7}{busy_by_thread[thread]:>7}")
     loop_total = threads["event loop"]
-    print(f"\nevent loop busy {busy} of {loop_total} samples ({pct(busy, loop_total).strip()}); "
-          "shares below are of its busy samples")
+    print(
+        f"\nevent loop busy {busy} of {loop_total} samples ({pct(busy, loop_total).strip()}); "
+        "shares below are of its busy samples"
+    )
 
     layers: Counter[str] = Counter()
     for frames, count in loop_busy:
@@ -162,9 +173,14 @@ def summarise(path: Path, top: int) -> None:
 
     print("\nHomeward's steps (inclusive: the step anywhere on the stack)")
     for step, function, fragment in STEPS:
-        count = sum(c for frames, c in loop_busy
-                    if any((function is None or f.rsplit(".", 1)[-1] == function) and fragment in file
-                           for f, file in frames))
+        count = sum(
+            c
+            for frames, c in loop_busy
+            if any(
+                (function is None or f.rsplit(".", 1)[-1] == function) and fragment in file
+                for f, file in frames
+            )
+        )
         print(f"  {pct(count, busy)}  {step}")
 
     inclusive: Counter[str] = Counter()
@@ -174,8 +190,18 @@ def summarise(path: Path, top: int) -> None:
         for name in names:
             inclusive[name] += count
         own[f"{frames[-1][0]} ({frames[-1][1]})"] += count
-    skip = ("asyncio/", "uvicorn/", "click/", "runpy", "<module>", "litestar/app.py",
-            "litestar/middleware/", "litestar/_asgi/", "litestar/routes/http.py", "backend/cli.py")
+    skip = (
+        "asyncio/",
+        "uvicorn/",
+        "click/",
+        "runpy",
+        "<module>",
+        "litestar/app.py",
+        "litestar/middleware/",
+        "litestar/_asgi/",
+        "litestar/routes/http.py",
+        "backend/cli.py",
+    )
     print(f"\ntop {top} functions, inclusive (framework entry frames left out)")
     shown = 0
     for name, count in inclusive.most_common():
@@ -191,9 +217,11 @@ def summarise(path: Path, top: int) -> None:
 
     other = sum(count for _, count, _ in other_busy)
     if other:
-        print("\nother threads, not idle: innermost frames (samples; aiosqlite's"
-              f" _connection_worker_thread:{waiting_line or '?'} is waiting, any other line is running a"
-              " statement in SQLite's C code, commit and fsync included)")
+        print(
+            "\nother threads, not idle: innermost frames (samples; aiosqlite's"
+            f" _connection_worker_thread:{waiting_line or '?'} is waiting, any other line is running a"
+            " statement in SQLite's C code, commit and fsync included)"
+        )
         leaves: Counter[str] = Counter()
         for frames, count, line in other_busy:
             leaves[f"{frames[-1][0]} ({frames[-1][1]}:{line})"] += count

@@ -24,8 +24,9 @@ PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 
 
 def psql(statement: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", statement],
-                   check=True)
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", statement], check=True
+    )
 
 
 def configure(database: str, tmp: str) -> str:
@@ -97,8 +98,9 @@ async def main(args) -> None:
         await engine.start_connection_pool(min_size=1, max_size=4)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://bench.test") as client:
-            reply = await client.post("/api/auth/login", json={"identifier": "jade", "secret": "246810",
-                                                                "device_name": "bench"})
+            reply = await client.post(
+                "/api/auth/login", json={"identifier": "jade", "secret": "246810", "device_name": "bench"}
+            )
             reply.raise_for_status()
             cookie = {"Cookie": f"homeward_session={reply.cookies['homeward_session']}"}
             plan = f"/api/young-people/{reply.json()['young_person_id']}/plan"
@@ -111,20 +113,26 @@ async def main(args) -> None:
                 "me": ("/api/auth/me", cookie),
             }
             counting = Counting(engine)
-            print(f"statements per request ({args.database}; the second request of each, so a session's "
-                  "periodic last-seen write is left out)")
+            print(
+                f"statements per request ({args.database}; the second request of each, so a session's "
+                "periodic last-seen write is left out)"
+            )
             print(f"{'route':<12}{'status':>7}{'statements':>11}{'transactions':>13}  by kind")
             for name, (path, headers) in routes.items():
                 await client.get(path, headers=headers)
                 counting.reset()
                 reply = await client.get(path, headers=headers)
                 kinds = Counter(kind(s) for s in counting.statements)
-                print(f"{name:<12}{reply.status_code:>7}{len(counting.statements):>11}"
-                      f"{counting.transactions:>13}  "
-                      + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common()))
+                print(
+                    f"{name:<12}{reply.status_code:>7}{len(counting.statements):>11}"
+                    f"{counting.transactions:>13}  "
+                    + ", ".join(f"{k} x{n}" if n > 1 else k for k, n in kinds.most_common())
+                )
                 if name == "health":
-                    print("    (db.check_database: SELECT 1 through the engine's _run_in_new_connection,"
-                          " outside this count; on PostgreSQL that is a new connection each time)")
+                    print(
+                        "    (db.check_database: SELECT 1 through the engine's _run_in_new_connection,"
+                        " outside this count; on PostgreSQL that is a new connection each time)"
+                    )
                 if name in args.show:
                     for statement in counting.statements:
                         print(f"    {statement[:160]}")

@@ -33,8 +33,9 @@ def free_port() -> int:
 
 
 def psql(statement: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", statement],
-                   check=True)
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", statement], check=True
+    )
 
 
 def load_average() -> float:
@@ -90,23 +91,42 @@ class Served:
             url = f"{PG_SERVER}/{self._pg_name}"
         else:
             url = f"sqlite:///{self._tmp / 'bench.sqlite3'}"
-        return {**os.environ, "HOMEWARD_DATA_DIR": str(self._tmp), "HOMEWARD_DATABASE_URL": url,
-                "HOMEWARD_MODE": "development"}
+        return {
+            **os.environ,
+            "HOMEWARD_DATA_DIR": str(self._tmp),
+            "HOMEWARD_DATABASE_URL": url,
+            "HOMEWARD_MODE": "development",
+        }
 
     def _start(self) -> None:
         if self.database == "postgres":
             self._pg_name = f"homeward_bench_{os.getpid()}"
             psql(f"CREATE DATABASE {self._pg_name}")
         env = self._env()
-        subprocess.run([*homeward_command(), "demo"], env=env, cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*homeward_command(), "demo"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
         port = free_port()
         if self.bare_route:
             # The same uvicorn options as `homeward serve` (backend/cli.py), on the
             # factory that adds the bare route.
-            command = [sys.executable, "-m", "uvicorn", "floor_app:create_app", "--factory",
-                       "--app-dir", str(BENCH), "--host", "127.0.0.1", "--port", str(port),
-                       "--no-proxy-headers", "--no-server-header", "--log-level", "warning"]
+            command = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "floor_app:create_app",
+                "--factory",
+                "--app-dir",
+                str(BENCH),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-proxy-headers",
+                "--no-server-header",
+                "--log-level",
+                "warning",
+            ]
         else:
             command = [*homeward_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
         self._server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -126,8 +146,10 @@ class Served:
 
     def _sign_in(self) -> None:
         identifier, secret = YOUNG_PERSON
-        reply = httpx.post(f"{self.base}/api/auth/login",
-                           json={"identifier": identifier, "secret": secret, "device_name": "bench"})
+        reply = httpx.post(
+            f"{self.base}/api/auth/login",
+            json={"identifier": identifier, "secret": secret, "device_name": "bench"},
+        )
         reply.raise_for_status()
         self.cookie = f"homeward_session={reply.cookies['homeward_session']}"
         self.young_person_id = reply.json()["young_person_id"]

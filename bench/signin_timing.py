@@ -56,8 +56,10 @@ async def main(n: int) -> None:
         print(f"sign-in timing, {n} requests per case, interleaved (ms)")
         print(f"{'case':<26}{'p50':>8}{'p90':>8}{'p99':>8}{'mean':>8}")
         for name, values in samples.items():
-            print(f"{name:<26}{pct(values, 50):>8.1f}{pct(values, 90):>8.1f}"
-                  f"{pct(values, 99):>8.1f}{statistics.mean(values):>8.1f}")
+            print(
+                f"{name:<26}{pct(values, 50):>8.1f}{pct(values, 90):>8.1f}"
+                f"{pct(values, 99):>8.1f}{statistics.mean(values):>8.1f}"
+            )
 
 
 if __name__ == "__main__":

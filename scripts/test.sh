@@ -37,7 +37,9 @@ run() {
   "$@" || status=1
 }
 
-run "ruff" .venv/bin/ruff check backend tests bench migrations
+run "ruff" .venv/bin/ruff check backend tests bench migrations scripts
+run "ruff format" .venv/bin/ruff format --check backend tests bench scripts
+run "import contract (no cycles; each domain alone reads its tables)" .venv/bin/lint-imports
 run "test infrastructure (push service stand-in, mailbox)" \
   .venv/bin/pytest tests/infra -q --junitxml="$results/infra.xml"
 run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \

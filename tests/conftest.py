@@ -20,9 +20,7 @@ from pathlib import Path
 import pytest
 
 DATABASE = os.environ.get("HOMEWARD_TEST_DATABASE", "sqlite")
-ADMIN_URL = os.environ.get(
-    "HOMEWARD_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
+ADMIN_URL = os.environ.get("HOMEWARD_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 # Memory-backed when the machine has it: SQLite syncs every commit, and each test makes
 # its own copy of the database.
 _SHM = Path("/dev/shm")
@@ -93,8 +91,7 @@ _counter = iter(range(1_000_000))
 
 async def _truncate_postgres(engine) -> None:
     rows = await engine._run_in_new_connection(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-        "AND tablename <> 'migration'"
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration'"
     )
     names = ", ".join(f'"{row["tablename"]}"' for row in rows)
     # The audit log refuses TRUNCATE with a trigger. Only this harness, on a connection

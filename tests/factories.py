@@ -78,15 +78,20 @@ def new_user(role, name, identifier, secret_hash, council_id, totp=True, key=Non
     """An unsaved User and the Person who signs in with it."""
     totp_secret = new_totp_secret() if role in PROFESSIONAL_ROLES and totp else None
     user = User(
-        role=role, display_name=name, secret_hash=secret_hash, council=council_id,
-        created_at=now(), totp_secret=encrypt(totp_secret) if totp_secret else None,
+        role=role,
+        display_name=name,
+        secret_hash=secret_hash,
+        council=council_id,
+        created_at=now(),
+        totp_secret=encrypt(totp_secret) if totp_secret else None,
     )
     if "@" in identifier:
         user.email = identifier
     else:
         user.username = identifier
-    person = Person(key=key or identifier, role=role, user_id=user.id, identifier=identifier,
-                    totp_secret=totp_secret)
+    person = Person(
+        key=key or identifier, role=role, user_id=user.id, identifier=identifier, totp_secret=totp_secret
+    )
     return user, person
 
 
@@ -104,9 +109,14 @@ async def make_council(name: str, young_people: int = 0) -> object:
     async with write_transaction():
         await Council.insert(council)
         for n in range(young_people):
-            await YoungPerson.insert(YoungPerson(
-                council=council.id, preferred_name=f"Child {n}", created_at=at,
-                date_of_birth=at.date() - dt.timedelta(days=365 * 12)))
+            await YoungPerson.insert(
+                YoungPerson(
+                    council=council.id,
+                    preferred_name=f"Child {n}",
+                    created_at=at,
+                    date_of_birth=at.date() - dt.timedelta(days=365 * 12),
+                )
+            )
     return council.id
 
 
@@ -120,8 +130,9 @@ async def open_device(person: Person, client, device_name="Test phone") -> Devic
     and a TOTP code may only be used once)."""
     token = await accounts.open_session_for(person.user_id, device_name, now())
     use_token(client, token)
-    row = await Session.select(Session.public_id, Session.csrf_token).where(
-        Session.id == digest(token)).first()
+    row = (
+        await Session.select(Session.public_id, Session.csrf_token).where(Session.id == digest(token)).first()
+    )
     client.headers["X-CSRF-Token"] = row["csrf_token"]
     return Device(client=client, token=token, public_id=row["public_id"], csrf=row["csrf_token"])
 
@@ -143,12 +154,19 @@ async def audit_events(**where) -> list[dict]:
     events = []
     for row in rows:
         event = _event(row)
-        events.append({
-            "at": event.at, "actor_id": event.actor_id, "actor_name": event.actor_name,
-            "actor_role": event.actor_role, "action": event.action.value, "code": event.code,
-            "young_person_id": row["young_person_id"], "params": event.params,
-            "what": event.params.get("text", "") if event.code == LEGACY else event.code,
-        })
+        events.append(
+            {
+                "at": event.at,
+                "actor_id": event.actor_id,
+                "actor_name": event.actor_name,
+                "actor_role": event.actor_role,
+                "action": event.action.value,
+                "code": event.code,
+                "young_person_id": row["young_person_id"],
+                "params": event.params,
+                "what": event.params.get("text", "") if event.code == LEGACY else event.code,
+            }
+        )
     return [e for e in events if all(e[name] == value for name, value in where.items())]
 
 
@@ -198,17 +216,23 @@ class World:
         records, allocations, placements = [], [], []
         for key, name, age, worker, carer, joined in young:
             record = YoungPerson(
-                council=council.id, preferred_name=name, created_at=at,
+                council=council.id,
+                preferred_name=name,
+                created_at=at,
                 user=self.people[key].user_id if joined else None,
                 date_of_birth=at.date() - dt.timedelta(days=365 * age + 100),
             )
             records.append(record)
             self.young[key] = record.id
-            allocations.append(CaseAllocation(
-                young_person=record.id, social_worker=self.people[worker].user_id, created_at=at))
+            allocations.append(
+                CaseAllocation(
+                    young_person=record.id, social_worker=self.people[worker].user_id, created_at=at
+                )
+            )
             if carer:
-                placements.append(Placement(
-                    young_person=record.id, carer=self.people[carer].user_id, created_at=at))
+                placements.append(
+                    Placement(young_person=record.id, carer=self.people[carer].user_id, created_at=at)
+                )
         async with write_transaction():
             await Council.insert(council)
             await Team.insert(Team(council=council.id, name="Care team"))

@@ -28,8 +28,13 @@ class AuthController(Controller):
         self, request: Request, data: JSONBody[LoginIn], compose_actor: NamedDependency[ComposeActor]
     ) -> Response[MeOut]:
         token, _ = await services.sign_in(
-            data.identifier, data.secret, data.code, data.device_name,
-            client_address(request), now(), request.cookies.get(DEVICE_COOKIE),
+            data.identifier,
+            data.secret,
+            data.code,
+            data.device_name,
+            client_address(request),
+            now(),
+            request.cookies.get(DEVICE_COOKIE),
         )
         return await signed_in(token, compose_actor)
 
@@ -61,7 +66,5 @@ class AuthController(Controller):
         return await services.list_sessions(actor.user_id, actor.session_id)
 
     @delete("/sessions/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
-    async def revoke(
-        self, actor: NamedDependency[Actor], session_id: FromPath[uuid.UUID]
-    ) -> None:
+    async def revoke(self, actor: NamedDependency[Actor], session_id: FromPath[uuid.UUID]) -> None:
         await services.revoke_own(actor, session_id, now())

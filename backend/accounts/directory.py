@@ -22,16 +22,29 @@ CANNOT_USE_TRY_ONE = N_("That one can't be used. Try {name}.")
 CANNOT_USE_TRY_TWO = N_("That one can't be used. Try {first} or {second}.")
 ALREADY_EXISTS = N_("That account already exists.")
 _COLUMNS = (
-    User.id, User.role, User.display_name, User.email, User.council, User.active, User.username,
-    User.last_sign_in_at, User.language,
+    User.id,
+    User.role,
+    User.display_name,
+    User.email,
+    User.council,
+    User.active,
+    User.username,
+    User.last_sign_in_at,
+    User.language,
 )
 
 
 def _account(row: dict) -> Account:
     return Account(
-        id=row["id"], role=Role(row["role"]), display_name=row["display_name"], email=row["email"],
-        council_id=row["council"], active=row["active"], username=row["username"],
-        last_sign_in_at=row["last_sign_in_at"], language=row["language"],
+        id=row["id"],
+        role=Role(row["role"]),
+        display_name=row["display_name"],
+        email=row["email"],
+        council_id=row["council"],
+        active=row["active"],
+        username=row["username"],
+        last_sign_in_at=row["last_sign_in_at"],
+        language=row["language"],
     )
 
 
@@ -49,16 +62,22 @@ async def accounts(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Account]:
 
 async def colleagues(council_id: uuid.UUID | None, role: Role) -> list[Account]:
     """The council's active accounts of one role, by name."""
-    rows = await User.select(*_COLUMNS).where(
-        (User.council == council_id) & (User.role == Role(role).value) & (User.active == True)  # noqa: E712
-    ).order_by(User.display_name)
+    rows = (
+        await User.select(*_COLUMNS)
+        .where((User.council == council_id) & (User.role == Role(role).value) & (User.active == True))
+        .order_by(User.display_name)
+    )
     return [_account(row) for row in rows]
 
 
 async def council_accounts(council_id: uuid.UUID | None) -> list[Account]:
     """Every account of the council, active or not, by role and then name."""
-    rows = await User.select(*_COLUMNS).where(User.council == council_id).order_by(
-        User.role).order_by(User.display_name)
+    rows = (
+        await User.select(*_COLUMNS)
+        .where(User.council == council_id)
+        .order_by(User.role)
+        .order_by(User.display_name)
+    )
     return [_account(row) for row in rows]
 
 
@@ -67,8 +86,11 @@ async def ids_in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
 
 
 async def council(council_id: uuid.UUID | None) -> Council | None:
-    row = await CouncilTable.select(CouncilTable.id, CouncilTable.name).where(
-        CouncilTable.id == council_id).first()
+    row = (
+        await CouncilTable.select(CouncilTable.id, CouncilTable.name)
+        .where(CouncilTable.id == council_id)
+        .first()
+    )
     return Council(id=row["id"], name=row["name"]) if row else None
 
 
@@ -143,9 +165,16 @@ async def create_account(
     # transaction, and the answer to a race must still offer free names.
     refusal = await cannot_use(username, at.year) if username else None
     user = User(
-        role=Role(role).value, display_name=display_name, council=council_id, team=team_id,
-        secret_hash=secret_hash, username=username, email=email, totp_secret=totp_secret,
-        language=language, created_at=at,
+        role=Role(role).value,
+        display_name=display_name,
+        council=council_id,
+        team=team_id,
+        secret_hash=secret_hash,
+        username=username,
+        email=email,
+        totp_secret=totp_secret,
+        language=language,
+        created_at=at,
     )
     try:
         async with write_transaction():
@@ -171,9 +200,11 @@ async def set_active(
     """(De)activate an account of the council; deactivating signs the person out
     everywhere at once. None if the council has no such account."""
     async with write_transaction():
-        changed = await User.update(active=active).where(
-            (User.id == user_id) & (User.council == council_id)
-        ).returning(User.id)
+        changed = (
+            await User.update(active=active)
+            .where((User.id == user_id) & (User.council == council_id))
+            .returning(User.id)
+        )
         if not changed:
             return None
         if not active:

@@ -23,10 +23,25 @@ GUESSABLE = N_("That password is too easy to guess. Try a few words that mean so
 # Sequences people type instead of choosing: the alphabet, numbers and keyboard rows.
 SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Names nobody may take, so "can't be used" never simply means "someone has it".
-RESERVED_USERNAMES = frozenset({
-    "admin", "administrator", "homeward", "support", "help", "helpdesk", "root", "system",
-    "staff", "police", "moderator", "security", "social-worker", "carer", "manager",
-})
+RESERVED_USERNAMES = frozenset(
+    {
+        "admin",
+        "administrator",
+        "homeward",
+        "support",
+        "help",
+        "helpdesk",
+        "root",
+        "system",
+        "staff",
+        "police",
+        "moderator",
+        "security",
+        "social-worker",
+        "carer",
+        "manager",
+    }
+)
 
 
 def normalise_username(value: str) -> str:
@@ -118,9 +133,7 @@ def easy_to_guess(password: str, context: tuple[str | None, ...] = ()) -> bool:
     if _runs(lowered) <= 2:
         return True
     letters = re.sub(r"[\W_]+", "", lowered)
-    words = {"homeward"} | {
-        re.sub(r"[\W_]+", "", (word or "").lower().split("@")[0]) for word in context
-    }
+    words = {"homeward"} | {re.sub(r"[\W_]+", "", (word or "").lower().split("@")[0]) for word in context}
     return any(len(word) >= 4 and word in letters for word in words)
 
 

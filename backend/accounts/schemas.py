@@ -86,6 +86,7 @@ class SessionOut(msgspec.Struct):
 
 # -- what other domains are told about accounts (backend/accounts/api.py) -------------
 
+
 @dataclass(frozen=True)
 class Account:
     id: uuid.UUID

@@ -87,10 +87,13 @@ async def _open_session(
     async with write_transaction():
         if totp_step is not None:
             # Conditional: of sign-ins racing with one code, only the first may use it.
-            claimed = await User.update(totp_last_step=totp_step).where(
-                (User.id == user_id)
-                & (User.totp_last_step.is_null() | (User.totp_last_step < totp_step))
-            ).returning(User.id)
+            claimed = (
+                await User.update(totp_last_step=totp_step)
+                .where(
+                    (User.id == user_id) & (User.totp_last_step.is_null() | (User.totp_last_step < totp_step))
+                )
+                .returning(User.id)
+            )
             if not claimed:
                 raise _no_match()
         await User.update(last_sign_in_at=now).where(User.id == user_id)
@@ -164,9 +167,11 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
 
 
 async def me(actor: Actor) -> MeOut:
-    user = await User.select(
-        User.id, User.role, User.display_name, User.username, User.email, User.language
-    ).where(User.id == actor.user_id).first()
+    user = (
+        await User.select(User.id, User.role, User.display_name, User.username, User.email, User.language)
+        .where(User.id == actor.user_id)
+        .first()
+    )
     session = await Session.select().where(Session.id == actor.session_id).first()
     expires_at = None
     if session["kind"] == SessionKind.BROWSER:
@@ -177,8 +182,12 @@ async def me(actor: Actor) -> MeOut:
         )
     return MeOut(
         user=UserOut(
-            id=user["id"], role=Role(user["role"]), display_name=user["display_name"],
-            username=user["username"], email=user["email"], language=Language(user["language"]),
+            id=user["id"],
+            role=Role(user["role"]),
+            display_name=user["display_name"],
+            username=user["username"],
+            email=user["email"],
+            language=Language(user["language"]),
         ),
         young_person_id=actor.young_person_id,
         csrf_token=actor.csrf_token,
@@ -202,12 +211,19 @@ async def sign_out(actor: Actor, now: dt.datetime) -> None:
 async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = None) -> list[SessionOut]:
     """Where a person is signed in now: sessions that have timed out are left out, since
     they no longer let anyone in."""
-    rows = await Session.select(
-        Session.public_id, Session.id, Session.kind, Session.device_name,
-        Session.created_at, Session.last_seen_at, Session.revoked_at,
-    ).where(
-        (Session.user == user_id) & Session.revoked_at.is_null()
-    ).order_by(Session.last_seen_at, ascending=False)
+    rows = (
+        await Session.select(
+            Session.public_id,
+            Session.id,
+            Session.kind,
+            Session.device_name,
+            Session.created_at,
+            Session.last_seen_at,
+            Session.revoked_at,
+        )
+        .where((Session.user == user_id) & Session.revoked_at.is_null())
+        .order_by(Session.last_seen_at, ascending=False)
+    )
     at = clock.now()
     return [
         SessionOut(
@@ -226,11 +242,13 @@ async def list_sessions(user_id: uuid.UUID, current_session_id: str | None = Non
 async def revoke_session(user_id: uuid.UUID, public_id: uuid.UUID, now: dt.datetime) -> None:
     """Sign one of a person's sessions out (a lost phone); NotFound if it is not theirs."""
     async with write_transaction():
-        done = await Session.update(revoked_at=now).where(
-            (Session.public_id == public_id)
-            & (Session.user == user_id)
-            & Session.revoked_at.is_null()
-        ).returning(Session.id)
+        done = (
+            await Session.update(revoked_at=now)
+            .where(
+                (Session.public_id == public_id) & (Session.user == user_id) & Session.revoked_at.is_null()
+            )
+            .returning(Session.id)
+        )
     if not done:
         raise NotFound(NOT_SIGNED_IN)
 
@@ -252,9 +270,9 @@ async def revoke_all(user_id: uuid.UUID, now: dt.datetime) -> None:
 
 async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) -> None:
     """Change a PIN or password; every other session is signed out."""
-    user = await User.select(User.secret_hash, User.username, User.email).where(
-        User.id == actor.user_id
-    ).first()
+    user = (
+        await User.select(User.secret_hash, User.username, User.email).where(User.id == actor.user_id).first()
+    )
     # Guesses here share the account's sign-in budget: a found phone gives no extra tries.
     key = throttle.account_key(user["username"] or user["email"])
     await throttle.attempt([key], now)
@@ -266,7 +284,5 @@ async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) 
     async with write_transaction():
         await User.update(secret_hash=new_hash).where(User.id == actor.user_id)
         await Session.update(revoked_at=now).where(
-            (Session.user == actor.user_id)
-            & (Session.id != actor.session_id)
-            & Session.revoked_at.is_null()
+            (Session.user == actor.user_id) & (Session.id != actor.session_id) & Session.revoked_at.is_null()
         )

@@ -86,16 +86,22 @@ declare(
         plain_because="shown beside every change and alert to the people who work together",
     ),
     username=Personal(
-        "a young person's or carer's sign-in name", "the person; admins", ACCOUNT,
+        "a young person's or carer's sign-in name",
+        "the person; admins",
+        ACCOUNT,
         plain_because="looked up at every sign-in",
     ),
     email=Personal(
-        "a professional's work email (their sign-in name)", "the person; admins", ACCOUNT,
+        "a professional's work email (their sign-in name)",
+        "the person; admins",
+        ACCOUNT,
         plain_because="looked up at every sign-in",
     ),
     totp_secret=Personal("the second-factor secret", "nobody: only checked at sign-in", ACCOUNT),
     language=Personal(
-        "the language a person reads Homeward in", "the person", ACCOUNT,
+        "the language a person reads Homeward in",
+        "the person",
+        ACCOUNT,
         plain_because="read on every request to choose the words shown; never shown to anyone else",
     ),
 )
@@ -103,7 +109,8 @@ declare(
     Session,
     not_personal=("id", "kind", "csrf_token"),
     device_name=Personal(
-        "the name a person gave a phone or browser", "the person; a young person's social worker",
+        "the name a person gave a phone or browser",
+        "the person; a young person's social worker",
         "as long as the session row",
         plain_because="a label the person chose for their own list of phones",
     ),
@@ -111,7 +118,9 @@ declare(
 declare(
     Throttle,
     key=Personal(
-        "a sign-in name or network address that failed to sign in", "nobody", "the throttle window",
+        "a sign-in name or network address that failed to sign in",
+        "nobody",
+        "the throttle window",
         plain_because="the lookup key of an atomic counter; forgotten when the window ends",
     ),
 )

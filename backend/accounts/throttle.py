@@ -39,9 +39,11 @@ async def attempt(keys: list[str], now: dt.datetime) -> None:
         await Throttle.update(failures=0, window_started_at=now).where(
             Throttle.key.is_in(keys) & (Throttle.window_started_at <= now - window)
         )
-        rows = await Throttle.update(failures=Throttle.failures + 1).where(
-            Throttle.key.is_in(keys)
-        ).returning(Throttle.key, Throttle.failures, Throttle.window_started_at)
+        rows = (
+            await Throttle.update(failures=Throttle.failures + 1)
+            .where(Throttle.key.is_in(keys))
+            .returning(Throttle.key, Throttle.failures, Throttle.window_started_at)
+        )
         for row in rows:
             if row["failures"] > _limit(row["key"]):
                 # Raising rolls the increments back: a refused try is not counted.

@@ -26,8 +26,12 @@ async def list_users(actor: Actor) -> list[AccountOut]:
     _require_admin(actor)
     return [
         AccountOut(
-            id=account.id, role=account.role, display_name=account.display_name,
-            username=account.username, email=account.email, active=account.active,
+            id=account.id,
+            role=account.role,
+            display_name=account.display_name,
+            username=account.username,
+            email=account.email,
+            active=account.active,
             last_sign_in_at=account.last_sign_in_at,
             can=guards.account_actions(
                 actor.role, actor.user_id, actor.council_id, account.id, account.council_id, account.active
@@ -63,7 +67,9 @@ async def refused_attempts(actor: Actor, before: str | None, limit: int) -> Refu
     people = [await accounts.ids_in_council(council), await contacts.ids_in_council(council)]
     page = await audit.refused_page([ids for ids in people if ids], before, limit)
     return RefusedPage(
-        attempts=[RefusedOut(at=a.at, actor_name=a.actor_name, actor_role=a.actor_role, what=a.what)
-                  for a in page.attempts],
+        attempts=[
+            RefusedOut(at=a.at, actor_name=a.actor_name, actor_role=a.actor_role, what=a.what)
+            for a in page.attempts
+        ],
         older=page.older,
     )

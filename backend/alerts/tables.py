@@ -153,10 +153,13 @@ declare(
     not_personal=("idempotency_key", "kind", "state"),
     location=Personal(
         "where the young person was, when they chose to share it with one alert",
-        "the people that alert reached", ALERT,
+        "the people that alert reached",
+        ALERT,
     ),
     phone=Personal(
-        "the young person's phone number when they sent the alert", "the people that alert reached", ALERT,
+        "the young person's phone number when they sent the alert",
+        "the people that alert reached",
+        ALERT,
     ),
 )
 declare(AlertTap, not_personal=("idempotency_key",))
@@ -177,6 +180,7 @@ declare(
     not_personal=("code",),
     params=Personal(
         "the details of a step in the alert's story (names of the people asked)",
-        "the young person and the people the alert reached", ALERT,
+        "the young person and the people the alert reached",
+        ALERT,
     ),
 )

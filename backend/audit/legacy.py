@@ -19,8 +19,14 @@ _TOPICS = (
     (("alert",), "your alerts"),
     (("plan", "police", "photo", "version"), "your plan"),
 )
-_LOOKING = ("tried to open", "tried to see", "tried to look", "tried to compare", "tried to download",
-            "tried to use")
+_LOOKING = (
+    "tried to open",
+    "tried to see",
+    "tried to look",
+    "tried to compare",
+    "tried to download",
+    "tried to use",
+)
 
 
 def _topic(what: str) -> str:

@@ -113,8 +113,13 @@ async def record_text(
 
 
 async def record_by(
-    name: str, role: str, action: Action | str, what: str, young_person_id: uuid.UUID | None,
-    at: dt.datetime | None = None, actor_id: uuid.UUID | None = None,
+    name: str,
+    role: str,
+    action: Action | str,
+    what: str,
+    young_person_id: uuid.UUID | None,
+    at: dt.datetime | None = None,
+    actor_id: uuid.UUID | None = None,
 ) -> None:
     """`record_text` for someone with no account (a trusted contact: `actor_id` is their
     contact id). Goes with `record_text`."""
@@ -196,7 +201,7 @@ def _describe_sentence(event: Event, reader: Reader, role: str) -> Line:
 
 
 def shown_to_young_person(event: Event, own_account: uuid.UUID | None) -> bool:
-    """"Who has looked" leaves out the young person's own reads and changes (and their
+    """ "Who has looked" leaves out the young person's own reads and changes (and their
     own refused attempts), and keeps everyone else's."""
     if event.action is Action.REFUSED:
         return own_account is None or event.actor_id != own_account
@@ -212,6 +217,7 @@ async def story(
 
 
 # -- refused attempts for an admin, a page at a time ------------------------------------
+
 
 def encode_cursor(at: dt.datetime, event_id: uuid.UUID) -> str:
     """An opaque place in the list: the last event shown (time and id break ties)."""
@@ -276,7 +282,5 @@ async def refused_page(actor_ids: list, before: str | None = None, limit: int = 
     older = encode_cursor(events[-1].at, events[-1].id) if len(rows) > limit else None
     # An admin sees the attempt, not the record: the young person is not named.
     someone = translate(N_("a young person"))
-    attempts = [
-        RefusedAttempt(e.at, e.actor_name, e.actor_role, what_was_tried(e, someone)) for e in events
-    ]
+    attempts = [RefusedAttempt(e.at, e.actor_name, e.actor_role, what_was_tried(e, someone)) for e in events]
     return RefusedPage(attempts=attempts, older=older)

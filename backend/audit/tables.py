@@ -34,7 +34,8 @@ declare(
     ),
     params=Personal(
         "the details of what happened (for example the name of a trusted person added)",
-        "the young person; their social worker", "as long as the record",
+        "the young person; their social worker",
+        "as long as the record",
     ),
 )
 

@@ -40,6 +40,7 @@ declare(
     not_personal=("state", "invite_code_hash", "token_hash", "csrf_token", "language"),
     details=Personal(
         "a trusted person's name, phone, email and what they will do",
-        "the young person, their social worker, their carer if shared", "until removed or stepped down",
+        "the young person, their social worker, their carer if shared",
+        "until removed or stepped down",
     ),
 )

@@ -56,8 +56,12 @@ def lines(settings: SettingsIn, emails: dict[uuid.UUID, str]) -> list[str]:
     """Every setting as `key=value`, in the order the screen shows them."""
     out = [f"escalation.{name}={getattr(settings.escalation, name)}" for name in Escalation.__struct_fields__]
     hours = settings.office_hours
-    out += [f"office_hours.days={','.join(hours.days)}", f"office_hours.opens={hours.opens}",
-            f"office_hours.closes={hours.closes}", f"nation={settings.nation}"]
+    out += [
+        f"office_hours.days={','.join(hours.days)}",
+        f"office_hours.opens={hours.opens}",
+        f"office_hours.closes={hours.closes}",
+        f"nation={settings.nation}",
+    ]
     limits = settings.thresholds
     out += [f"thresholds.{name}={getattr(limits, name)}" for name in Thresholds.__struct_fields__]
     out.append("rota=" + ";".join(_entry_text(entry, emails) for entry in settings.rota))
@@ -88,8 +92,9 @@ def _rota_entry(
     if not chosen or not starts or not ends:
         errors[f"{field}.cover"] = NOT_WHEN
         return None
-    return RotaEntryIn(social_worker_id=ids[email], cover=Cover.SHIFT, phone=phone, days=chosen,
-                       starts=starts, ends=ends)
+    return RotaEntryIn(
+        social_worker_id=ids[email], cover=Cover.SHIFT, phone=phone, days=chosen, starts=starts, ends=ends
+    )
 
 
 def apply(settings: SettingsIn, pairs: list[str], ids: dict[str, uuid.UUID]) -> SettingsIn:

@@ -86,7 +86,7 @@ class Clean:
 
 
 def minutes_of(text: str) -> int | None:
-    """"09:00" -> 540; None when it is not a 24-hour time."""
+    """ "09:00" -> 540; None when it is not a 24-hour time."""
     match = _TIME.fullmatch(text.strip())
     if not match:
         return None
@@ -182,6 +182,11 @@ def clean(body: SettingsIn, may_be_on_rota) -> Clean:
     if errors:
         raise Invalid(errors)
     return Clean(
-        escalation=body.escalation, office_days=office_days, opens=opens, closes=closes,
-        nation=Nation(body.nation), thresholds=body.thresholds, rota=tuple(row for row in rota if row),
+        escalation=body.escalation,
+        office_days=office_days,
+        opens=opens,
+        closes=closes,
+        nation=Nation(body.nation),
+        thresholds=body.thresholds,
+        rota=tuple(row for row in rota if row),
     )

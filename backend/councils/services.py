@@ -57,6 +57,7 @@ DEFAULT_ESCALATION = Escalation(
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def _days(text: str) -> tuple[Weekday, ...]:
     return tuple(Weekday(day) for day in text.split(",") if day)
 
@@ -65,12 +66,15 @@ def _settings(row: dict, rota: list[tuple[RotaEntry, str]]) -> Settings:
     return Settings(
         council_id=row["council"],
         escalation=Escalation(
-            trio_minutes=row["trio_minutes"], carer_minutes=row["carer_minutes"],
+            trio_minutes=row["trio_minutes"],
+            carer_minutes=row["carer_minutes"],
             duty_minutes=row["duty_minutes"],
         ),
         office_hours=OfficeHours(
-            days=_days(row["office_days"]), opens=rules.clock_time(row["opens_at"]),
-            closes=rules.clock_time(row["closes_at"]), time_zone=defaults.TIME_ZONE,
+            days=_days(row["office_days"]),
+            opens=rules.clock_time(row["opens_at"]),
+            closes=rules.clock_time(row["closes_at"]),
+            time_zone=defaults.TIME_ZONE,
         ),
         nation=Nation(row["nation"]),
         thresholds=Thresholds(**{name: row[name] for name in Thresholds.__struct_fields__}),
@@ -98,7 +102,9 @@ async def _rota(council_id: uuid.UUID) -> list[tuple[RotaEntry, str]]:
     return [
         (
             RotaEntry(
-                social_worker_id=row["social_worker"], cover=Cover(row["cover"]), days=_days(row["days"]),
+                social_worker_id=row["social_worker"],
+                cover=Cover(row["cover"]),
+                days=_days(row["days"]),
                 starts=None if row["starts_at"] is None else rules.clock_time(row["starts_at"]),
                 ends=None if row["ends_at"] is None else rules.clock_time(row["ends_at"]),
             ),
@@ -115,8 +121,11 @@ async def current(council_id: uuid.UUID) -> Settings:
 def _on_duty(
     settings: Settings, rota: list[tuple[RotaEntry, str]], people: dict, at: dt.datetime
 ) -> list[DutyPerson]:
-    valid = [(entry, phone) for entry, phone in rota
-             if guards.may_be_on_rota(people.get(entry.social_worker_id), settings.council_id)]
+    valid = [
+        (entry, phone)
+        for entry, phone in rota
+        if guards.may_be_on_rota(people.get(entry.social_worker_id), settings.council_id)
+    ]
     chosen = working_time.on_duty(
         tuple(entry for entry, _ in valid), settings.office_hours, settings.nation, at
     )
@@ -151,6 +160,7 @@ async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
 
 # -- the settings screen -----------------------------------------------------------------------
 
+
 async def _refuse(actor: Actor, attempt: str, now: dt.datetime) -> None:
     """The same answer for everyone who may not: a social worker, a carer and a young
     person all learn nothing more than that they are refused; the attempt is audited."""
@@ -180,14 +190,18 @@ async def _view(actor: Actor, now: dt.datetime) -> SettingsView:
     people = await accounts.accounts({entry.social_worker_id for entry, _ in rota})
     choices = []
     if guards.may_change_settings(actor.role):
-        choices = [Person(a.id, a.display_name)
-                   for a in await accounts.colleagues(council_id, accounts.Role.SOCIAL_WORKER)]
+        choices = [
+            Person(a.id, a.display_name)
+            for a in await accounts.colleagues(council_id, accounts.Role.SOCIAL_WORKER)
+        ]
     hours = settings.office_hours
     show_phones = guards.may_see_rota_phones(actor.role)
     return SettingsView(
         escalation=settings.escalation,
         office_hours=OfficeHoursOut(
-            days=list(hours.days), opens=hours.opens.strftime("%H:%M"), closes=hours.closes.strftime("%H:%M"),
+            days=list(hours.days),
+            opens=hours.opens.strftime("%H:%M"),
+            closes=hours.closes.strftime("%H:%M"),
             time_zone=hours.time_zone,
         ),
         nation=settings.nation,
@@ -217,6 +231,7 @@ async def change(actor: Actor, body: SettingsIn, now: dt.datetime) -> SettingsVi
 
 # -- changing ----------------------------------------------------------------------------------
 
+
 async def replace(council_id: uuid.UUID, body: SettingsIn, by: Actor | None, now: dt.datetime) -> None:
     """Check every part, then store all of it, or nothing. `by` None: the command line."""
     people = await accounts.accounts({entry.social_worker_id for entry in body.rota})
@@ -241,14 +256,21 @@ async def replace(council_id: uuid.UUID, body: SettingsIn, by: Actor | None, now
         ).where(CouncilSettings.council == council_id)
         await DutyRota.delete().where(DutyRota.council == council_id)
         if clean.rota:
-            await DutyRota.insert(*[
-                DutyRota(
-                    council=council_id, social_worker=row.social_worker_id, position=position,
-                    cover=row.cover.value, days=",".join(row.days), starts_at=row.starts, ends_at=row.ends,
-                    phone=seal(row.phone) if row.phone else None,
-                )
-                for position, row in enumerate(clean.rota)
-            ])
+            await DutyRota.insert(
+                *[
+                    DutyRota(
+                        council=council_id,
+                        social_worker=row.social_worker_id,
+                        position=position,
+                        cover=row.cover.value,
+                        days=",".join(row.days),
+                        starts_at=row.starts,
+                        ends_at=row.ends,
+                        phone=seal(row.phone) if row.phone else None,
+                    )
+                    for position, row in enumerate(clean.rota)
+                ]
+            )
         await audit.record(by, Action.CHANGE, words.SETTINGS_CHANGED, None, at=now)
 
 
@@ -266,7 +288,9 @@ async def as_input(council_id: uuid.UUID) -> SettingsIn:
         thresholds=settings.thresholds,
         rota=[
             RotaEntryIn(
-                social_worker_id=entry.social_worker_id, cover=entry.cover, phone=phone,
+                social_worker_id=entry.social_worker_id,
+                cover=entry.cover,
+                phone=phone,
                 days=list(entry.days),
                 starts=entry.starts.strftime("%H:%M") if entry.starts else "",
                 ends=entry.ends.strftime("%H:%M") if entry.ends else "",

@@ -32,7 +32,12 @@ class InvitesController(Controller):
         self, request: Request, data: JSONBody[AcceptIn], compose_actor: NamedDependency[ComposeActor]
     ) -> Response[MeOut]:
         token = await services.accept(
-            data.code, data.username, data.secret, data.display_name, data.device_name,
-            client_address(request), now(),
+            data.code,
+            data.username,
+            data.secret,
+            data.display_name,
+            data.device_name,
+            client_address(request),
+            now(),
         )
         return await signed_in(token, compose_actor, status_code=201)

@@ -47,8 +47,12 @@ async def create(actor: Actor, role: InviteRole, young_person_id: uuid.UUID, now
         )
         await Invite.insert(
             Invite(
-                code_hash=digest(code), role=role.value, young_person=young_person_id,
-                created_by=actor.user_id, created_at=now, expires_at=expires_at,
+                code_hash=digest(code),
+                role=role.value,
+                young_person=young_person_id,
+                created_by=actor.user_id,
+                created_at=now,
+                expires_at=expires_at,
             )
         )
         made = words.MADE_FOR_YOUNG_PERSON if role == InviteRole.YOUNG_PERSON else words.MADE_FOR_CARER
@@ -58,9 +62,11 @@ async def create(actor: Actor, role: InviteRole, young_person_id: uuid.UUID, now
 
 
 async def _find(code: str, now: dt.datetime) -> dict | None:
-    row = await Invite.select(
-        Invite.id, Invite.role, Invite.young_person, Invite.expires_at, Invite.used_at
-    ).where(Invite.code_hash == digest(normalise_code(code))).first()
+    row = (
+        await Invite.select(Invite.id, Invite.role, Invite.young_person, Invite.expires_at, Invite.used_at)
+        .where(Invite.code_hash == digest(normalise_code(code)))
+        .first()
+    )
     if row is None or not guards.is_live(row["used_at"], as_utc(row["expires_at"]), now):
         return None
     return row
@@ -118,15 +124,22 @@ async def accept(
     secret_hash = await hash_secret(secret)
     async with write_transaction():
         # Conditional update: of two people racing with one code, exactly one wins.
-        used = await Invite.update(used_at=now, used_by=None).where(
-            (Invite.id == invite["id"]) & Invite.used_at.is_null() & (Invite.expires_at > now)
-        ).returning(Invite.id)
+        used = (
+            await Invite.update(used_at=now, used_by=None)
+            .where((Invite.id == invite["id"]) & Invite.used_at.is_null() & (Invite.expires_at > now))
+            .returning(Invite.id)
+        )
         if not used:
             raise NotFound(words.GONE, title=words.DOES_NOT_WORK)
         # The language the join screen was read in becomes theirs (Amir joins in Arabic).
         user_id = await accounts.create_account(
-            role=Role(role), display_name=shown_name, council_id=found.council_id,
-            secret_hash=secret_hash, username=name, language=i18n.current(), at=now,
+            role=Role(role),
+            display_name=shown_name,
+            council_id=found.council_id,
+            secret_hash=secret_hash,
+            username=name,
+            language=i18n.current(),
+            at=now,
         )
         await Invite.update(used_by=user_id).where(Invite.id == invite["id"])
         if role == InviteRole.YOUNG_PERSON:

@@ -30,7 +30,11 @@ from backend.security import keyed_digest
 
 # The sections people write, in order (the trio and the photo are written otherwise).
 SECTIONS = (
-    Section.ABOUT_ME, Section.WORRIES, Section.PLACES, Section.CARER_STEPS, Section.SHARING,
+    Section.ABOUT_ME,
+    Section.WORRIES,
+    Section.PLACES,
+    Section.CARER_STEPS,
+    Section.SHARING,
     Section.PROFESSIONAL_NOTES,
 )
 AUDIENCES = tuple(Audience)

@@ -30,7 +30,6 @@ DESCRIPTION = (
 )
 
 
-
 class _Form(FPDF):
     def __init__(self):
         super().__init__(format="A4")

@@ -72,7 +72,8 @@ declare(
     not_personal=("status", "content_hash"),
     content=Personal(
         "the Missing Safety Plan: description, health, worries, places, steps, sharing choices",
-        "the young person, their social worker, their carer (what the young person shares)", PLAN,
+        "the young person, their social worker, their carer (what the young person shares)",
+        PLAN,
     ),
 )
 declare(PlanSignature, not_personal=("role", "content_hash"))

@@ -50,13 +50,13 @@ POLICE_FORM = wording(
 CHANGED = {
     Section.ABOUT_ME: wording(
         "plan.changed.about_me",
-        you=N_("changed \"about me\" in your safety plan"),
-        adult=N_("changed \"about me\" in {young_person}'s safety plan"),
+        you=N_('changed "about me" in your safety plan'),
+        adult=N_('changed "about me" in {young_person}\'s safety plan'),
     ),
     Section.WORRIES: wording(
         "plan.changed.worries",
-        you=N_("changed \"what worries me\" in your safety plan"),
-        adult=N_("changed \"what worries me\" in {young_person}'s safety plan"),
+        you=N_('changed "what worries me" in your safety plan'),
+        adult=N_('changed "what worries me" in {young_person}\'s safety plan'),
     ),
     Section.PLACES: wording(
         "plan.changed.places",
@@ -91,15 +91,9 @@ CHANGED = {
 }
 
 # What someone who was refused tried to do.
-OPEN = wording(
-    "plan.open", you=N_("look at your plan"), adult=N_("open {young_person}'s plan")
-)
-EDIT = wording(
-    "plan.edit", you=N_("change your plan"), adult=N_("change {young_person}'s plan")
-)
-SIGN = wording(
-    "plan.sign", you=N_("sign your plan"), adult=N_("sign {young_person}'s plan")
-)
+OPEN = wording("plan.open", you=N_("look at your plan"), adult=N_("open {young_person}'s plan"))
+EDIT = wording("plan.edit", you=N_("change your plan"), adult=N_("change {young_person}'s plan"))
+SIGN = wording("plan.sign", you=N_("sign your plan"), adult=N_("sign {young_person}'s plan"))
 SEE_VERSIONS = wording(
     "plan.see_versions",
     you=N_("look at the versions of your plan"),

@@ -73,8 +73,12 @@ async def store(
             await PushSubscription.delete().where(PushSubscription.id == kept["id"])
         await PushSubscription.insert(
             PushSubscription(
-                id=uuid.uuid4(), contact=contact_id, user=user_id, endpoint_hash=digest(endpoint),
-                subscription=sealed, created_at=now,
+                id=uuid.uuid4(),
+                contact=contact_id,
+                user=user_id,
+                endpoint_hash=digest(endpoint),
+                subscription=sealed,
+                created_at=now,
             )
         )
 

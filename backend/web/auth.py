@@ -49,9 +49,7 @@ async def require_json(request: Request) -> None:
     send that without a CORS preflight, which we never grant."""
     if request.method not in UNSAFE:
         return
-    has_body = request.headers.get("content-length", "0") != "0" or (
-        "transfer-encoding" in request.headers
-    )
+    has_body = request.headers.get("content-length", "0") != "0" or ("transfer-encoding" in request.headers)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if has_body and media != "application/json":
         raise UnsupportedMediaType()

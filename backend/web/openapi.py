@@ -102,7 +102,8 @@ class ClosedStructs(OpenAPISchemaPlugin):
 
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
         litestars = next(
-            plugin for plugin in schema_creator.plugins
+            plugin
+            for plugin in schema_creator.plugins
             if plugin is not self and schema_creator.plugin_supports_field(plugin, field_definition)
         )
         schema = litestars.to_openapi_schema(field_definition, schema_creator)

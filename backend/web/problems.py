@@ -73,7 +73,8 @@ def _problem(
         detail=translate(detail, code) if detail else None,
         errors=[
             FieldError(e["field"], translate(e["message"], code), e.get("suggestions")) for e in errors or ()
-        ] or None,
+        ]
+        or None,
     )
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers or {})
 
@@ -154,8 +155,9 @@ def http_error(request: Request, exc: HTTPException) -> Response:
 
 def server_error(request: Request, exc: Exception) -> Response:
     # Log the type and route only: request bodies may hold a young person's words.
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
-              printable(request.url.path), exc_info=exc)
+    log.error(
+        "unhandled %s on %s %s", type(exc).__name__, request.method, printable(request.url.path), exc_info=exc
+    )
     return _problem(request, 500, OUR_SIDE, TRY_AGAIN)
 
 

@@ -79,8 +79,12 @@ def _column(tie: Tie):
 def _out(tie: Tie, row: dict, names: dict[uuid.UUID, Account]) -> TeamMemberOut:
     adult = row[tie.role.value]
     return TeamMemberOut(
-        id=row["id"], user_id=adult, name=names[adult].display_name, started_at=row["created_at"],
-        ended_at=row["ended_at"], active=row["active"],
+        id=row["id"],
+        user_id=adult,
+        name=names[adult].display_name,
+        started_at=row["created_at"],
+        ended_at=row["ended_at"],
+        active=row["active"],
     )
 
 
@@ -113,7 +117,7 @@ async def listing(tie: Tie, actor: Actor, young_person_id: uuid.UUID) -> list[Te
 
 async def _active_count(tie: Tie, young_person_id: uuid.UUID) -> int:
     table = tie.table
-    return await table.count().where((table.young_person == young_person_id) & (table.active == True))  # noqa: E712
+    return await table.count().where((table.young_person == young_person_id) & (table.active == True))
 
 
 async def _end(tie: Tie, actor: Actor, young_person_id: uuid.UUID, row: dict, now: dt.datetime) -> None:
@@ -167,9 +171,7 @@ async def start(
         if old is not None and not old["active"]:
             raise Conflict(ENDED)
         already = await table.exists().where(
-            (table.young_person == young_person_id)
-            & (_column(tie) == user_id)
-            & (table.active == True)  # noqa: E712
+            (table.young_person == young_person_id) & (_column(tie) == user_id) & (table.active == True)
         )
         if already:
             raise Conflict(Message(ALREADY_ON_RECORD, name=adult.display_name))
@@ -187,5 +189,7 @@ async def colleagues(actor: Actor, role: Role) -> list[Colleague]:
     social worker choosing who takes over. Nothing else about them."""
     if not guards.may_choose_care_team(actor.role):
         raise Forbidden(ONLY_SOCIAL_WORKERS_CHOOSE)
-    return [Colleague(id=adult.id, name=adult.display_name)
-            for adult in await accounts.colleagues(actor.council_id, role)]
+    return [
+        Colleague(id=adult.id, name=adult.display_name)
+        for adult in await accounts.colleagues(actor.council_id, role)
+    ]

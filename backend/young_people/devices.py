@@ -66,6 +66,10 @@ async def revoke_carer_device(
         raise NotFound(words.NOT_SIGNED_IN)
     await accounts.revoke_session(carer_id, session_public_id, now)
     await audit.record(
-        actor, Action.CHANGE, words.CARER_DEVICE_SIGNED_OUT, young_person_id,
-        params={"carer": carer.display_name}, at=now,
+        actor,
+        Action.CHANGE,
+        words.CARER_DEVICE_SIGNED_OUT,
+        young_person_id,
+        params={"carer": carer.display_name},
+        at=now,
     )

@@ -18,13 +18,21 @@ from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
 def _record(row: dict) -> Record:
     return Record(
-        id=row["id"], council_id=row["council"], preferred_name=row["preferred_name"],
-        date_of_birth=row["date_of_birth"], user_id=row["user"],
+        id=row["id"],
+        council_id=row["council"],
+        preferred_name=row["preferred_name"],
+        date_of_birth=row["date_of_birth"],
+        user_id=row["user"],
     )
 
 
-_RECORD = (YoungPerson.id, YoungPerson.council, YoungPerson.preferred_name, YoungPerson.date_of_birth,
-           YoungPerson.user)
+_RECORD = (
+    YoungPerson.id,
+    YoungPerson.council,
+    YoungPerson.preferred_name,
+    YoungPerson.date_of_birth,
+    YoungPerson.user,
+)
 
 
 async def record(young_person_id: uuid.UUID) -> Record | None:
@@ -37,8 +45,11 @@ async def records(ids: Iterable[uuid.UUID]) -> list[Record]:
     wanted = list(set(ids))
     if not wanted:
         return []
-    rows = await YoungPerson.select(*_RECORD).where(YoungPerson.id.is_in(wanted)).order_by(
-        YoungPerson.preferred_name)
+    rows = (
+        await YoungPerson.select(*_RECORD)
+        .where(YoungPerson.id.is_in(wanted))
+        .order_by(YoungPerson.preferred_name)
+    )
     return [_record(row) for row in rows]
 
 
@@ -54,7 +65,8 @@ async def ids_placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
 
 async def caseload(social_worker_id: uuid.UUID) -> list[uuid.UUID]:
     rows = await CaseAllocation.select(CaseAllocation.young_person).where(
-        (CaseAllocation.social_worker == social_worker_id) & (CaseAllocation.active == True))  # noqa: E712
+        (CaseAllocation.social_worker == social_worker_id) & (CaseAllocation.active == True)
+    )
     return [row["young_person"] for row in rows]
 
 
@@ -66,7 +78,7 @@ def placed_with(carer_id: uuid.UUID):
     """A sub-query: the ids of the young people placed with this carer now (for callers
     not yet on api.py; api.placed_with gives the ids)."""
     return Placement.select(Placement.young_person).where(
-        (Placement.carer == carer_id) & (Placement.active == True)  # noqa: E712
+        (Placement.carer == carer_id) & (Placement.active == True)
     )
 
 
@@ -84,7 +96,8 @@ async def _tied(table, column: str, young_person_id: uuid.UUID) -> list[Account]
     """The adults tied to the young person now (placed carers or allocated social
     workers), by name."""
     rows = await table.select(getattr(table, column)).where(
-        (table.young_person == young_person_id) & (table.active == True))  # noqa: E712
+        (table.young_person == young_person_id) & (table.active == True)
+    )
     found = await accounts.accounts(row[column] for row in rows)
     return sorted(found.values(), key=lambda adult: adult.display_name)
 
@@ -103,9 +116,11 @@ async def link_account(young_person_id: uuid.UUID, user_id: uuid.UUID) -> bool:
     """Tie a young person's new account to their record; False if one already is (a
     conditional update: of two joining at once, one wins)."""
     async with write_transaction():
-        linked = await YoungPerson.update(user=user_id).where(
-            (YoungPerson.id == young_person_id) & YoungPerson.user.is_null()
-        ).returning(YoungPerson.id)
+        linked = (
+            await YoungPerson.update(user=user_id)
+            .where((YoungPerson.id == young_person_id) & YoungPerson.user.is_null())
+            .returning(YoungPerson.id)
+        )
     return bool(linked)
 
 
@@ -127,13 +142,17 @@ async def new_record(
     """A record, allocated to a social worker (and placed with a carer), unaudited: the
     caller says what happened (a social worker adding someone, the demo)."""
     young_person = YoungPerson(
-        council=council_id, preferred_name=preferred_name, date_of_birth=date_of_birth, user=user_id,
+        council=council_id,
+        preferred_name=preferred_name,
+        date_of_birth=date_of_birth,
+        user=user_id,
         created_at=at,
     )
     async with write_transaction():
         await YoungPerson.insert(young_person)
         await CaseAllocation.insert(
-            CaseAllocation(young_person=young_person.id, social_worker=social_worker_id, created_at=at))
+            CaseAllocation(young_person=young_person.id, social_worker=social_worker_id, created_at=at)
+        )
         if carer_id is not None:
             await place(young_person.id, carer_id, at)
     return young_person.id

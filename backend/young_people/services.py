@@ -47,14 +47,14 @@ async def relation_of(actor: Actor, young_person_id: uuid.UUID) -> Relation | No
         tied = await Placement.exists().where(
             (Placement.young_person == young_person_id)
             & (Placement.carer == actor.user_id)
-            & (Placement.active == True)  # noqa: E712
+            & (Placement.active == True)
         )
         return Relation.CARER if tied else None
     if actor.role == Role.SOCIAL_WORKER:
         tied = await CaseAllocation.exists().where(
             (CaseAllocation.young_person == young_person_id)
             & (CaseAllocation.social_worker == actor.user_id)
-            & (CaseAllocation.active == True)  # noqa: E712
+            & (CaseAllocation.active == True)
         )
         return Relation.SOCIAL_WORKER if tied else None
     return None
@@ -88,6 +88,7 @@ async def hold(young_person_id: uuid.UUID) -> None:
 
 # -- routes ----------------------------------------------------------------------------------
 
+
 async def list_for(actor: Actor, today: dt.date) -> list[YoungPersonSummary]:
     """The young people this caller looks after (or themselves, for a young person)."""
     if not guards.may_list_young_people(actor.role):
@@ -100,7 +101,9 @@ async def list_for(actor: Actor, today: dt.date) -> list[YoungPersonSummary]:
         ids = await caseload(actor.user_id)
     return [
         YoungPersonSummary(
-            id=found.id, preferred_name=found.preferred_name, age=found.age(today),
+            id=found.id,
+            preferred_name=found.preferred_name,
+            age=found.age(today),
             has_account=found.user_id is not None,
         )
         for found in await records(ids)
@@ -160,7 +163,7 @@ async def _ended(table, column: str, young_person_id: uuid.UUID, still: set[uuid
     other tie of the kind now."""
     rows = (
         await table.select(getattr(table, column), table.ended_at)
-        .where((table.young_person == young_person_id) & (table.active == False))  # noqa: E712
+        .where((table.young_person == young_person_id) & (table.active == False))
         .order_by(table.ended_at, ascending=False)
     )
     seen, ended = set(still), []
@@ -179,8 +182,13 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
     found = await record(young_person_id)
     reader, name = _reader(relation), {"young_person": found.preferred_name}
     kinds = (
-        (CaseAllocation, Role.SOCIAL_WORKER, await social_workers(young_person_id),
-         words.WHY_SOCIAL_WORKER, words.NO_LONGER_SOCIAL_WORKER),
+        (
+            CaseAllocation,
+            Role.SOCIAL_WORKER,
+            await social_workers(young_person_id),
+            words.WHY_SOCIAL_WORKER,
+            words.NO_LONGER_SOCIAL_WORKER,
+        ),
         (Placement, Role.CARER, await carers(young_person_id), words.WHY_CARER, words.NO_LONGER_CARER),
     )
     people, ended = [], []
@@ -193,14 +201,18 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
         names = await accounts.accounts(adult_id for adult_id, _ in gone)
         ended += [
             PersonWhoCanSee(
-                name=names[adult_id].display_name, role=role, can_see=False, ended_at=at,
+                name=names[adult_id].display_name,
+                role=role,
+                can_see=False,
+                ended_at=at,
                 why=render(no_longer, {**name, "name": names[adult_id].display_name}, reader),
             )
             for adult_id, at in gone
         ]
     people.append(
         PersonWhoCanSee(
-            name=render(words.MANAGERS, name, reader), role=Role.MANAGER,
+            name=render(words.MANAGERS, name, reader),
+            role=Role.MANAGER,
             why=render(words.WHY_MANAGERS, name, reader),
         )
     )
@@ -217,5 +229,7 @@ async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[Look]
     lines = await audit.story(young_person_id, _reader(relation), found.preferred_name, found.user_id)
     if relation != Relation.SELF:
         await audit.record(actor, Action.READ, words.WHO_HAS_LOOKED_OPENED, young_person_id)
-    return [Look(at=line.at, name=line.name, role=line.role, what=line.what, refused=line.refused)
-            for line in lines]
+    return [
+        Look(at=line.at, name=line.name, role=line.role, what=line.what, refused=line.refused)
+        for line in lines
+    ]

@@ -52,7 +52,9 @@ declare(
         plain_because="the record's label in every list; the record itself is guarded and audited",
     ),
     date_of_birth=Personal(
-        "date of birth", "the young person, their carers and social workers", "as long as the record",
+        "date of birth",
+        "the young person, their carers and social workers",
+        "as long as the record",
         plain_because="ages and age bands are worked out from it",
     ),
 )

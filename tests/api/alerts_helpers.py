@@ -21,8 +21,13 @@ def vapid_public_key() -> str:
 def worker(mailbox=None) -> AlertWorker:
     settings = get_settings()
     if mailbox is not None:
-        settings = dataclasses.replace(settings, smtp_host=mailbox.host, smtp_port=mailbox.port,
-                                       smtp_security=mailbox.security, smtp_ca_file=mailbox.ca_file)
+        settings = dataclasses.replace(
+            settings,
+            smtp_host=mailbox.host,
+            smtp_port=mailbox.port,
+            smtp_security=mailbox.security,
+            smtp_ca_file=mailbox.ca_file,
+        )
     return AlertWorker(settings)
 
 
@@ -60,7 +65,8 @@ async def subscribe_user(person, push_service) -> dict:
 
 async def set_duty(world, person, minutes: int = 5) -> None:
     await EscalationSettings.insert(
-        EscalationSettings(council=world.council_id, minutes=minutes, duty_user=person.user_id))
+        EscalationSettings(council=world.council_id, minutes=minutes, duty_user=person.user_id)
+    )
 
 
 async def send_alert(world, **extra) -> dict:

@@ -22,15 +22,20 @@ import pytest
 from tests.factories import PASSWORD, Person, World, audit_count
 
 ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "anonymous")
-WHO = {"young_person": "jade", "carer": "priya", "social_worker": "sam", "manager": "ruth",
-       "admin": "admin"}
+WHO = {"young_person": "jade", "carer": "priya", "social_worker": "sam", "manager": "ruth", "admin": "admin"}
 TARGETS = {"own": "jade", "other": "mia"}
 # How each person is tied to a young person. Nobody else is tied to anyone: a manager
 # or an admin is never tied to a record, whatever their council.
 TIES = {("jade", "jade"): "self", ("priya", "jade"): "carer", ("sam", "jade"): "social_worker"}
 
 ANYONE, SIGNED_IN, OWN_SESSION, ROLE, RECORD, CONTACT = (
-    "anyone", "signed in", "own session", "role", "record", "contact")
+    "anyone",
+    "signed in",
+    "own session",
+    "role",
+    "record",
+    "contact",
+)
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,14 @@ Builder = Callable[[World, Person | None, uuid.UUID | None], Awaitable[tuple[str
 def fixed(url: str, body: dict | None = None) -> Builder:
     async def build(_world, _person, _subject):
         return url, body
+
     return build
 
 
 def on_record(suffix: str = "", body: Callable[[uuid.UUID], dict] | None = None) -> Builder:
     async def build(_world, _person, young_person_id):
         return f"/api/young-people/{young_person_id}{suffix}", body and body(young_person_id)
+
     return build
 
 
@@ -111,7 +118,9 @@ async def revoke_session(_world, _person, session_id):
 async def change_secret(_world, person, _subject):
     new = "975318" if person and person.role == "young_person" else "a brand new password"
     return "/api/auth/change-secret", {
-        "current_secret": person.secret if person else "whatever", "new_secret": new}
+        "current_secret": person.secret if person else "whatever",
+        "new_secret": new,
+    }
 
 
 async def login(world, _person, _subject):
@@ -125,8 +134,11 @@ async def lookup(world, _person, _subject):
 async def accept(world, _person, _subject):
     code = (await world.invite("jade", "carer"))["code"]
     return "/api/invites/accept", {
-        "code": code, "username": f"carer-{uuid.uuid4().hex[:8]}", "secret": PASSWORD,
-        "display_name": "New Carer"}
+        "code": code,
+        "username": f"carer-{uuid.uuid4().hex[:8]}",
+        "secret": PASSWORD,
+        "display_name": "New Carer",
+    }
 
 
 async def add_young_person(_world, _person, _subject):
@@ -141,6 +153,7 @@ async def invite(_world, _person, young_person_id):
 def on_olu(action: str) -> Builder:
     async def build(world, _person, _subject):
         return f"/api/admin/users/{world.olu.user_id}/{action}", None
+
     return build
 
 
@@ -233,6 +246,7 @@ def on_contact(suffix: str = "", body: dict | None = None) -> Builder:
     async def build(world, _person, young_person_id):
         contact_id = await _contact_id(world, young_person_id)
         return f"/api/young-people/{young_person_id}/contacts/{contact_id}{suffix}", body
+
     return build
 
 
@@ -264,12 +278,14 @@ async def _alert_id(world, young_person_id):
 def on_alert(suffix: str = "") -> Builder:
     async def build(world, _person, young_person_id):
         return f"/api/alerts/{await _alert_id(world, young_person_id)}{suffix}", None
+
     return build
 
 
 def on_contact_alert(suffix: str = "") -> Builder:
     async def build(world, _person, _subject):
         return f"/api/contact/alerts/{await _alert_id(world, world.young['jade'])}{suffix}", None
+
     return build
 
 
@@ -322,16 +338,23 @@ async def council_settings(world, _person, _subject):
         "office_hours": {"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "09:00", "closes": "17:00"},
         "nation": "england",
         "thresholds": {
-            "strategy_meeting_after_hours": 24, "senior_manager_after_hours": 48,
-            "further_meeting_after_days": 7, "repeat_episodes": 3, "repeat_window_days": 90,
-            "strategy_meeting_within_working_days": 3, "rhi_offer_within_hours": 24,
-            "rhi_held_within_hours": 72},
+            "strategy_meeting_after_hours": 24,
+            "senior_manager_after_hours": 48,
+            "further_meeting_after_days": 7,
+            "repeat_episodes": 3,
+            "repeat_window_days": 90,
+            "strategy_meeting_within_working_days": 3,
+            "rhi_offer_within_hours": 24,
+            "rhi_held_within_hours": 72,
+        },
         "rota": [{"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours"}],
     }
 
 
-SUBSCRIPTION = {"endpoint": "https://fcm.googleapis.com/fcm/send/x1",
-                "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22}}
+SUBSCRIPTION = {
+    "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
+    "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
+}
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
 YP = "/api/young-people/{young_person_id:uuid}"
@@ -345,19 +368,23 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/auth/sessions"): (signed_in(), fixed("/api/auth/sessions")),
     ("DELETE", "/api/auth/sessions/{session_id:uuid}"): (own_session(204), revoke_session),
     ("GET", "/api/young-people"): (
-        roles("young_person", "carer", "social_worker"), fixed("/api/young-people")),
+        roles("young_person", "carer", "social_worker"),
+        fixed("/api/young-people"),
+    ),
     ("POST", "/api/young-people"): (roles("social_worker", ok=201), add_young_person),
     ("GET", YP): (record("self", "carer", "social_worker"), on_record()),
-    ("GET", YP + "/who-can-see"): (
-        record("self", "carer", "social_worker"), on_record("/who-can-see")),
-    ("GET", YP + "/who-has-looked"): (
-        record("self", "social_worker"), on_record("/who-has-looked")),
+    ("GET", YP + "/who-can-see"): (record("self", "carer", "social_worker"), on_record("/who-can-see")),
+    ("GET", YP + "/who-has-looked"): (record("self", "social_worker"), on_record("/who-has-looked")),
     ("GET", YP + "/devices"): (record("self", "social_worker"), on_record("/devices")),
     ("DELETE", YP + "/devices/{session_id:uuid}"): (
-        record("self", "social_worker", ok=204), sign_out_a_phone),
+        record("self", "social_worker", ok=204),
+        sign_out_a_phone,
+    ),
     ("GET", YP + "/carers/devices"): (record("social_worker"), on_record("/carers/devices")),
     ("DELETE", YP + "/carers/{carer_id:uuid}/devices/{session_id:uuid}"): (
-        record("social_worker", ok=204), sign_out_a_carers_phone),
+        record("social_worker", ok=204),
+        sign_out_a_carers_phone,
+    ),
     ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
     # Who looks after them: only their allocated social worker ends or moves it
     ("GET", YP + "/placements"): (record("social_worker"), on_record("/placements")),
@@ -375,16 +402,19 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
-    ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (
-        roles("admin", ok=204), on_olu("deactivate")),
-    ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (
-        roles("admin", ok=204), on_olu("reactivate")),
+    ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
+    ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
     ("GET", "/api/admin/refused"): (roles("admin"), fixed("/api/admin/refused")),
     # Missing Safety Plans
     ("GET", YP + "/plan"): (record(*READERS), on_record("/plan")),
     ("PUT", YP + "/plan/sections/{section:str}"): (
-        record(*READERS), on_record("/plan/sections/worries", lambda _: {"what_worries_me": "x"})),
-    ("PUT", YP + "/plan/photo"): (record(*READERS), on_record("/plan/photo", lambda _: {"photo": jpeg_b64()})),
+        record(*READERS),
+        on_record("/plan/sections/worries", lambda _: {"what_worries_me": "x"}),
+    ),
+    ("PUT", YP + "/plan/photo"): (
+        record(*READERS),
+        on_record("/plan/photo", lambda _: {"photo": jpeg_b64()}),
+    ),
     ("GET", YP + "/plan/photos/{photo_id:uuid}"): (record(*READERS), plan_photo),
     ("POST", YP + "/plan/sign"): (record(*READERS), sign_plan),
     ("GET", YP + "/plan/versions"): (record(*READERS), on_record("/plan/versions")),
@@ -402,10 +432,18 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/contact-invites/lookup"): (anyone(), contact_lookup),
     ("POST", "/api/contact-invites/accept"): (anyone(201), contact_accept),
     ("GET", "/api/contact/me"): (contact_only(), fixed("/api/contact/me")),
-    ("PUT", "/api/contact/me/language"): (contact_only(), fixed("/api/contact/me/language", {"language": "ar"})),
+    ("PUT", "/api/contact/me/language"): (
+        contact_only(),
+        fixed("/api/contact/me/language", {"language": "ar"}),
+    ),
     ("POST", "/api/contact/push-subscription"): (
-        contact_only(204), fixed("/api/contact/push-subscription", SUBSCRIPTION)),
-    ("DELETE", "/api/contact/push-subscription"): (contact_only(204), fixed("/api/contact/push-subscription")),
+        contact_only(204),
+        fixed("/api/contact/push-subscription", SUBSCRIPTION),
+    ),
+    ("DELETE", "/api/contact/push-subscription"): (
+        contact_only(204),
+        fixed("/api/contact/push-subscription"),
+    ),
     ("POST", "/api/contact/step-down"): (contact_only(204), fixed("/api/contact/step-down")),
     ("GET", "/api/push/public-key"): (anyone(), fixed("/api/push/public-key")),
     # Alerts
@@ -420,7 +458,9 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),
     ("GET", "/api/contact/alerts/{alert_id:uuid}"): (contact_only(), on_contact_alert()),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/acknowledge"): (
-        contact_only(), on_contact_alert("/acknowledge")),
+        contact_only(),
+        on_contact_alert("/acknowledge"),
+    ),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
@@ -433,6 +473,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
 
 
 # -- what the table expects --------------------------------------------------------------
+
 
 def expected(rule: Rule, role: str, person: Person | None, target: str | None) -> int:
     if rule.kind == ANYONE:
@@ -492,11 +533,11 @@ async def test_route_answers_every_role_as_the_access_table_says(world, route):
             if person is None and rule.kind != ANYONE and await audit_count() != events_before:
                 wrong.append(f"{case}an anonymous request wrote to the audit log")
             if want == 404 and rule.kind in (RECORD, OWN_SESSION):
-                wrong += await _looks_missing(world, client, method, build, person, subject, reply,
-                                              case)
+                wrong += await _looks_missing(world, client, method, build, person, subject, reply, case)
             if want == 404 and rule.kind == RECORD:
                 refused = await audit_count(
-                    action="refused", actor_id=person.user_id, young_person_id=subject)
+                    action="refused", actor_id=person.user_id, young_person_id=subject
+                )
                 if refused != 1 or await audit_count(action="refused") != refusals_before + 2:
                     # +2: this refusal and the one for the made-up id just compared with.
                     wrong.append(f"{case}refusal not written to the audit log once")
@@ -550,7 +591,9 @@ def test_every_route_in_the_app_is_in_the_access_table(app):
 async def test_every_route_in_the_openapi_schema_is_in_the_access_table(client_for):
     paths = (await client_for().get("/schema/openapi.json")).json()["paths"]
     documented = {
-        (method.upper(), path) for path, item in paths.items() for method in item
+        (method.upper(), path)
+        for path, item in paths.items()
+        for method in item
         if method.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
     }
     in_table = {(method, _openapi_path(path)) for method, path in MATRIX}

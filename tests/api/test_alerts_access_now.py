@@ -52,7 +52,9 @@ async def test_a_carer_whose_placement_ended_cannot_open_or_answer_an_old_alert(
     refusals = await audit_count(action="refused", actor_id=world.priya.user_id)
     for method, path in (("GET", url), ("POST", f"{url}/acknowledge"), ("POST", f"{url}/decline")):
         reply = await world.priya.client.request(method, path)
-        missing = await world.priya.client.request(method, path.replace(alert["id"], alert["id"][:-4] + "0000"))
+        missing = await world.priya.client.request(
+            method, path.replace(alert["id"], alert["id"][:-4] + "0000")
+        )
         assert reply.status_code == 404, (method, path, reply.text)
         assert reply.json() == missing.json()  # as for an alert that does not exist
     assert await audit_count(action="refused", actor_id=world.priya.user_id) == refusals + 6
@@ -66,7 +68,9 @@ async def test_a_carer_still_placed_can_answer(world, push_service):
     alert = await alert_reaches_priya(world, push_service)
     reply = await world.priya.client.post(f"/api/alerts/{alert['id']}/acknowledge")
     assert reply.status_code == 200 and reply.json()["recipient"]["my_status"] == "acknowledged"
-    assert [a["young_person_name"] for a in (await world.priya.client.get("/api/alerts/mine")).json()] == ["Jade"]
+    assert [a["young_person_name"] for a in (await world.priya.client.get("/api/alerts/mine")).json()] == [
+        "Jade"
+    ]
 
 
 async def test_a_duty_worker_moved_to_another_council_cannot_open_the_alert(world, push_service):
@@ -93,7 +97,11 @@ async def test_a_contact_who_stepped_down_cannot_open_or_answer_an_old_alert(wor
     url = f"/api/contact/alerts/{alert['id']}"
     assert (await lou.get(url)).status_code == 200
     assert (await lou.post("/api/contact/step-down")).status_code == 204
-    for reply in (await lou.get(url), await lou.post(f"{url}/acknowledge"), await lou.get("/api/contact/alerts")):
+    for reply in (
+        await lou.get(url),
+        await lou.post(f"{url}/acknowledge"),
+        await lou.get("/api/contact/alerts"),
+    ):
         assert reply.status_code == 401
     assert (await jade_sees(world, alert["id"]))["state"] == "active"
 

@@ -69,8 +69,7 @@ async def test_a_tap_a_minute_later_asks_the_people_who_have_not_answered_again(
     clock.travel(dt.timedelta(seconds=61))
     await world.jade.client.post("/api/alerts", json=tap())
     await drain(alert_worker)
-    assert push_service.notifications(lou_sub, as_json=True) == [
-        {"alert_id": alert_id, "type": "alert"}] * 2
+    assert push_service.notifications(lou_sub, as_json=True) == [{"alert_id": alert_id, "type": "alert"}] * 2
     assert len(push_service.notifications(dan_sub)) == 1
     said = await events(world, alert_id)
     assert said[-2:] == ["You sent it again", "Sent again to your people: Lou"]
@@ -113,7 +112,9 @@ async def test_a_new_place_shared_on_a_later_tap_is_what_recipients_see(world, p
     lou = await active_contact(world, "Lou")
     await subscribe_contact(lou, push_service)
     alert_id = (await world.jade.client.post("/api/alerts", json=tap())).json()["id"]
-    await world.jade.client.post("/api/alerts", json=tap(location={"latitude": 51.5007, "longitude": -0.1246}))
+    await world.jade.client.post(
+        "/api/alerts", json=tap(location={"latitude": 51.5007, "longitude": -0.1246})
+    )
     assert "You sent it again and shared where you are now" in await events(world, alert_id)
     view = (await lou.get(f"/api/contact/alerts/{alert_id}")).json()
     assert view["location"]["plus_code"] == "9C3XGV2G+75"

@@ -41,8 +41,11 @@ async def test_only_a_young_person_sends_alerts_and_strangers_cannot_read_them(w
 
 
 async def test_bad_alert_input_is_refused_and_nothing_is_sent(world):
-    bad = [{"idempotency_key": "short"}, {"idempotency_key": key(), "kind": "party"},
-           {"idempotency_key": key(), "location": {"latitude": 91, "longitude": 0}}]
+    bad = [
+        {"idempotency_key": "short"},
+        {"idempotency_key": key(), "kind": "party"},
+        {"idempotency_key": key(), "location": {"latitude": 91, "longitude": 0}},
+    ]
     for body in bad:
         reply = await world.jade.client.post("/api/alerts", json=body)
         assert reply.status_code == 422, body

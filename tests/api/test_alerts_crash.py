@@ -27,10 +27,19 @@ def _database_url() -> str:
 
 def _start_worker() -> subprocess.Popen:
     settings = get_settings()
-    env = {**os.environ, "HOMEWARD_DATABASE_URL": _database_url(),
-           "HOMEWARD_DATA_DIR": str(settings.data_dir), "HOMEWARD_BASE_URL": settings.base_url}
-    process = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "HOMEWARD_DATABASE_URL": _database_url(),
+        "HOMEWARD_DATA_DIR": str(settings.data_dir),
+        "HOMEWARD_BASE_URL": settings.base_url,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backend.cli", "worker"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     assert "worker running" in process.stdout.readline()
     return process
 
@@ -59,9 +68,7 @@ class DeliveryLock:
             await self.pg.close()
 
 
-async def test_worker_killed_after_commit_and_before_sending_delivers_once_after_restart(
-    world, push_service
-):
+async def test_worker_killed_after_commit_and_before_sending_delivers_once_after_restart(world, push_service):
     lou = await active_contact(world, "Lou")
     sub = await subscribe_contact(lou, push_service)
     await send_alert(world)  # committed with its outbox rows; nothing sent yet

@@ -26,8 +26,9 @@ async def test_alert_is_delivered_and_decrypted_for_the_right_people_only(world,
     lou_sub = await subscribe_contact(lou, push_service)
     dan_sub = await subscribe_contact(dan, push_service)
     priya_sub = await subscribe_user(world.priya, push_service)
-    alert = await send_alert(world, kind="need_help",
-                             location={"latitude": 51.5007, "longitude": -0.1246, "accuracy_m": 20})
+    alert = await send_alert(
+        world, kind="need_help", location={"latitude": 51.5007, "longitude": -0.1246, "accuracy_m": 20}
+    )
     await drain(worker())
     for sub in (lou_sub, dan_sub):
         payloads = push_service.notifications(sub, as_json=True)
@@ -124,8 +125,7 @@ async def test_nobody_answers_so_it_escalates_at_the_right_times(world, push_ser
 
     clock.travel(dt.timedelta(seconds=15))
     await drain(alert_worker)
-    assert push_service.notifications(priya_sub, as_json=True) == [
-        {"alert_id": alert["id"], "type": "alert"}]
+    assert push_service.notifications(priya_sub, as_json=True) == [{"alert_id": alert["id"], "type": "alert"}]
     assert push_service.notifications(alex_sub) == []
 
     clock.travel(dt.timedelta(minutes=5, seconds=5))
@@ -139,11 +139,15 @@ async def test_nobody_answers_so_it_escalates_at_the_right_times(world, push_ser
     assert status["state"] == "failed"
     assert "call 999" in status["advice"] and "101" in status["advice"]
     assert push_service.notifications(jade_sub, as_json=True) == [
-        {"alert_id": alert["id"], "type": "call_999"}]
+        {"alert_id": alert["id"], "type": "call_999"}
+    ]
     assert push_service.notifications(priya_sub, as_json=True)[-1]["type"] == "call_999"
     steps = [event["what"] for event in status["events"]]
-    assert steps[1:4] == ["Sent to your people: Lou", "Sent to your carer: Priya Shah",
-                          "Sent to the social worker on duty: Alex Reid"]
+    assert steps[1:4] == [
+        "Sent to your people: Lou",
+        "Sent to your carer: Priya Shah",
+        "Sent to the social worker on duty: Alex Reid",
+    ]
     # Nothing more happens after the end.
     clock.travel(dt.timedelta(hours=1))
     assert await alert_worker.run_once() == 0

@@ -75,9 +75,13 @@ async def test_every_attempt_is_shown_to_the_social_worker_only(world, push_serv
     email = await Delivery.select(Delivery.id).where(Delivery.channel == "email").first()
     assert message["Message-ID"] == f"<{email['id'].hex}@localhost>"  # the same on a re-send
     status = (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]
-    lines = [(a["recipient"], a["role"], a["channel"], a["result"], a["status_code"]) for a in status["attempts"]]
-    assert lines == [("Lou", "trusted_contact", "push", "gone", 410),
-                     ("Lou", "trusted_contact", "email", "sent", None)]
+    lines = [
+        (a["recipient"], a["role"], a["channel"], a["result"], a["status_code"]) for a in status["attempts"]
+    ]
+    assert lines == [
+        ("Lou", "trusted_contact", "push", "gone", 410),
+        ("Lou", "trusted_contact", "email", "sent", None),
+    ]
     assert all(a["duration_ms"] >= 0 and a["level"] == 0 for a in status["attempts"])
     history = (await world.sam.client.get(f"/api/young-people/{world.young['jade']}/alerts")).json()
     assert len(history[0]["attempts"]) == 2
@@ -103,7 +107,10 @@ async def test_the_story_is_told_to_each_reader_in_their_own_words(world, push_s
     await drain(worker())
     await lou.post(f"/api/contact/alerts/{alert['id']}/decline")
     jades = [e["what"] for e in (await jade_sees(world, alert["id"]))["events"]]
-    sams = [e["what"] for e in (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["events"]]
+    sams = [
+        e["what"]
+        for e in (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["events"]
+    ]
     assert jades[:3] == ["You sent an alert", "Sent to your people: Lou", "Lou can't right now"]
     assert sams[:3] == ["Jade sent an alert", "Sent to Jade's people: Lou", "Lou can't right now"]
 

@@ -37,9 +37,15 @@ sys.exit(main(["worker"]))
 
 def start_worker(host: str | None = None) -> subprocess.Popen:
     settings = get_settings()
-    env = {**os.environ, "HOMEWARD_DATABASE_URL": _database_url(),
-           "HOMEWARD_DATA_DIR": str(settings.data_dir), "HOMEWARD_BASE_URL": settings.base_url}
-    command = [sys.executable, "-c", AS_HOST, host] if host else [sys.executable, "-m", "backend.cli", "worker"]
+    env = {
+        **os.environ,
+        "HOMEWARD_DATABASE_URL": _database_url(),
+        "HOMEWARD_DATA_DIR": str(settings.data_dir),
+        "HOMEWARD_BASE_URL": settings.base_url,
+    }
+    command = (
+        [sys.executable, "-c", AS_HOST, host] if host else [sys.executable, "-m", "backend.cli", "worker"]
+    )
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert "worker running" in process.stdout.readline()
     return process
@@ -115,8 +121,12 @@ async def test_a_killed_workers_claim_is_taken_over_long_before_its_lease_runs_o
     first = start_worker()
     try:
         await send_alert(world)
-        claimed = await until(lambda: Delivery.select(Delivery.claimed_until).where(
-            Delivery.state == DeliveryState.SENDING).first(), 20)
+        claimed = await until(
+            lambda: (
+                Delivery.select(Delivery.claimed_until).where(Delivery.state == DeliveryState.SENDING).first()
+            ),
+            20,
+        )
         assert claimed, await states()
         assert await until(lambda: _arrived(push_service, [sub], 1), 10)  # held at the push service
     finally:
@@ -160,12 +170,14 @@ async def test_a_worker_on_a_host_with_a_long_name_sends_alerts(world, push_serv
 
 # -- LISTEN/NOTIFY (PostgreSQL) ---------------------------------------------------------
 
+
 async def _listener_pid() -> int | None:
     connection = await asyncpg.connect(os.environ["HOMEWARD_DATABASE_URL"])
     try:
         return await connection.fetchval(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND query LIKE 'LISTEN %homeward_outbox%' AND pid <> pg_backend_pid()")
+            "AND query LIKE 'LISTEN %homeward_outbox%' AND pid <> pg_backend_pid()"
+        )
     finally:
         await connection.close()
 

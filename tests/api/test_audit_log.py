@@ -33,8 +33,11 @@ async def refusals(**where) -> list[dict]:
 
 
 async def lou_id(world):
-    row = await TrustedContact.select(TrustedContact.id).where(
-        TrustedContact.young_person == world.young["jade"]).first()
+    row = (
+        await TrustedContact.select(TrustedContact.id)
+        .where(TrustedContact.young_person == world.young["jade"])
+        .first()
+    )
     return row["id"]
 
 
@@ -46,12 +49,16 @@ async def alert_of(person) -> str:
 
 # -- a trusted contact's refused requests -----------------------------------------------
 
+
 async def test_contact_opening_someone_elses_alert_is_refused_and_audited(world):
     lou = await active_contact(world, "Lou")
     mias = await alert_of(world.mia)
 
-    for method, suffix, what in (("GET", "", TRY_OPEN), ("POST", "/acknowledge", TRY_ANSWER),
-                                 ("POST", "/decline", TRY_ANSWER)):
+    for method, suffix, what in (
+        ("GET", "", TRY_OPEN),
+        ("POST", "/acknowledge", TRY_ANSWER),
+        ("POST", "/decline", TRY_ANSWER),
+    ):
         reply = await lou.request(method, f"/api/contact/alerts/{mias}{suffix}")
         assert reply.status_code == 404
         assert reply.headers["content-type"] == "application/problem+json"
@@ -69,8 +76,7 @@ async def test_contact_probing_an_alert_id_that_does_not_exist_is_audited(world)
     reply = await lou.get(f"/api/contact/alerts/{uuid.uuid4()}")
     assert reply.status_code == 404
     rows = await refusals(actor_role="trusted_contact")
-    assert [(r["what"], r["young_person_id"]) for r in rows] == [
-        (TRY_MISSING, None)]
+    assert [(r["what"], r["young_person_id"]) for r in rows] == [(TRY_MISSING, None)]
 
 
 async def test_contact_who_stepped_down_is_refused_with_the_old_cookie_and_it_is_audited(world):
@@ -83,11 +89,11 @@ async def test_contact_who_stepped_down_is_refused_with_the_old_cookie_and_it_is
     for url in ("/api/contact/me", "/api/contact/alerts"):
         assert (await old_phone.get(url)).status_code == 401
     rows = await refusals(young_person_id=world.young["jade"])
-    assert [(r["actor_name"], r["what"]) for r in rows] == [
-        ("Lou", "contacts.use_after_stepping_down")] * 2
+    assert [(r["actor_name"], r["what"]) for r in rows] == [("Lou", "contacts.use_after_stepping_down")] * 2
     looks = (await world.sam.client.get(who_has_looked(world))).json()
     assert ("Lou", "tried to use Homeward after stepping down from Jade's people and was stopped") in [
-        (look["name"], look["what"]) for look in looks]
+        (look["name"], look["what"]) for look in looks
+    ]
 
 
 async def test_contact_who_was_removed_is_refused_and_it_is_audited(world):
@@ -122,22 +128,33 @@ async def test_admin_sees_trusted_contacts_refusals_too(world):
     await lou.get(f"/api/contact/alerts/{await alert_of(world.mia)}")
     attempts = (await world.admin.client.get(REFUSED)).json()["attempts"]
     assert [(a["actor_name"], a["actor_role"], a["what"]) for a in attempts] == [
-        ("Lou", "trusted_contact", "tried to look at a young person's alert")]
+        ("Lou", "trusted_contact", "tried to look at a young person's alert")
+    ]
 
 
 # -- reads of the plan's version list ---------------------------------------------------
 
+
 async def test_reading_the_list_of_plan_versions_is_audited(world):
     url = f"/api/young-people/{world.young['jade']}/plan/versions"
     assert (await world.sam.client.get(url)).status_code == 200
-    assert await audit_count(action="read", actor_id=world.sam.user_id, young_person_id=world.young["jade"],
-                             what="plan.versions_read") == 1
+    assert (
+        await audit_count(
+            action="read",
+            actor_id=world.sam.user_id,
+            young_person_id=world.young["jade"],
+            what="plan.versions_read",
+        )
+        == 1
+    )
     looks = (await world.jade.client.get(who_has_looked(world))).json()
     assert ("Sam Okafor", "looked at the versions of your safety plan") in [
-        (look["name"], look["what"]) for look in looks]
+        (look["name"], look["what"]) for look in looks
+    ]
 
 
 # -- the young person and their social worker see refused attempts -----------------------
+
 
 async def test_jade_sees_in_plain_words_that_someone_was_stopped_but_not_who(world):
     jade = world.young["jade"]
@@ -147,10 +164,16 @@ async def test_jade_sees_in_plain_words_that_someone_was_stopped_but_not_who(wor
 
     looks = (await world.jade.client.get(who_has_looked(world))).json()
     assert [(look["name"], look["what"], look["refused"]) for look in looks] == [
-        ("Someone who isn't allowed",
-         "Someone who isn't allowed tried to look at your people. They were stopped.", True),
-        ("Someone who isn't allowed",
-         "Someone who isn't allowed tried to look at your plan. They were stopped.", True),
+        (
+            "Someone who isn't allowed",
+            "Someone who isn't allowed tried to look at your people. They were stopped.",
+            True,
+        ),
+        (
+            "Someone who isn't allowed",
+            "Someone who isn't allowed tried to look at your plan. They were stopped.",
+            True,
+        ),
     ]
     assert "Alex" not in str(looks) and "Mia" not in str(looks)
 
@@ -160,7 +183,8 @@ async def test_jades_social_worker_sees_who_was_stopped(world):
     await world.alex.client.get(f"/api/young-people/{jade}/plan")
     looks = (await world.sam.client.get(who_has_looked(world))).json()
     assert [(look["name"], look["role"], look["what"], look["refused"]) for look in looks] == [
-        ("Alex Reid", "social worker", "tried to open Jade's plan and was stopped", True)]
+        ("Alex Reid", "social worker", "tried to open Jade's plan and was stopped", True)
+    ]
 
 
 async def test_jades_own_refusals_are_not_shown_to_her_as_someone_else(world):
@@ -179,21 +203,37 @@ async def test_reads_and_changes_are_not_marked_refused(world):
 
 # -- an admin pages through every refusal ------------------------------------------------
 
+
 def sentence_event(*, at, actor_id, actor_name, actor_role, action, what, young_person_id=None):
     """A row as the log stores an event written as a sentence (sealed name and words)."""
-    return AuditEvent(at=at, actor_id=actor_id, actor=seal(actor_name), actor_role=actor_role,
-                      action=action, young_person_id=young_person_id, code=LEGACY,
-                      params=seal_json({"text": what}))
+    return AuditEvent(
+        at=at,
+        actor_id=actor_id,
+        actor=seal(actor_name),
+        actor_role=actor_role,
+        action=action,
+        young_person_id=young_person_id,
+        code=LEGACY,
+        params=seal_json({"text": what}),
+    )
 
 
 async def add_refusals(world, count: int, start: dt.datetime) -> None:
     """Refusals written straight to the log (an HTTP request each would be slow)."""
-    await AuditEvent.insert(*[
-        sentence_event(at=start + dt.timedelta(seconds=n), actor_id=world.alex.user_id,
-                   actor_name="Alex Reid", actor_role="social_worker", action="refused",
-                   young_person_id=world.young["jade"], what=f"tried to open a record ({n})")
-        for n in range(count)
-    ])
+    await AuditEvent.insert(
+        *[
+            sentence_event(
+                at=start + dt.timedelta(seconds=n),
+                actor_id=world.alex.user_id,
+                actor_name="Alex Reid",
+                actor_role="social_worker",
+                action="refused",
+                young_person_id=world.young["jade"],
+                what=f"tried to open a record ({n})",
+            )
+            for n in range(count)
+        ]
+    )
 
 
 async def all_pages(client, limit=None) -> tuple[list[dict], int]:
@@ -223,11 +263,19 @@ async def test_admin_pages_through_more_than_two_hundred_refusals_newest_first(w
 
 async def test_paging_neither_repeats_nor_skips_when_rows_share_a_time_or_arrive_meanwhile(world):
     same_time = clock.now() - dt.timedelta(hours=1)
-    await AuditEvent.insert(*[
-        sentence_event(at=same_time, actor_id=world.ruth.user_id, actor_name="Ruth Mensah",
-                   actor_role="manager", action="refused", what=f"tried to see who has looked ({n})")
-        for n in range(5)
-    ])
+    await AuditEvent.insert(
+        *[
+            sentence_event(
+                at=same_time,
+                actor_id=world.ruth.user_id,
+                actor_name="Ruth Mensah",
+                actor_role="manager",
+                action="refused",
+                what=f"tried to see who has looked ({n})",
+            )
+            for n in range(5)
+        ]
+    )
     first = (await world.admin.client.get(REFUSED, params={"limit": 2})).json()
     await world.alex.client.get(f"/api/young-people/{world.young['jade']}")  # a newer one
     rest, _ = await all_pages_from(world.admin.client, first["older"], limit=2)
@@ -247,10 +295,17 @@ async def all_pages_from(client, before, limit):
     return seen, pages
 
 
-@pytest.mark.parametrize("params", [
-    {"before": "not-a-cursor"}, {"before": "bm90fGF8Y3Vyc29y"}, {"limit": 0}, {"limit": 201},
-    {"limit": "many"},
-], ids=["garbage", "base64 of garbage", "limit 0", "limit 201", "limit not a number"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"before": "not-a-cursor"},
+        {"before": "bm90fGF8Y3Vyc29y"},
+        {"limit": 0},
+        {"limit": 201},
+        {"limit": "many"},
+    ],
+    ids=["garbage", "base64 of garbage", "limit 0", "limit 201", "limit not a number"],
+)
 async def test_a_bad_cursor_or_limit_is_a_clear_problem(world, params):
     reply = await world.admin.client.get(REFUSED, params=params)
     assert reply.status_code in (400, 422)
@@ -258,21 +313,32 @@ async def test_a_bad_cursor_or_limit_is_a_clear_problem(world, params):
 
 
 async def test_refusals_in_another_council_are_not_listed(world):
-    await AuditEvent.insert(sentence_event(
-        at=clock.now(), actor_id=uuid.uuid4(), actor_name="Far Away", actor_role="carer",
-        action="refused", what="tried to open a record"))
+    await AuditEvent.insert(
+        sentence_event(
+            at=clock.now(),
+            actor_id=uuid.uuid4(),
+            actor_name="Far Away",
+            actor_role="carer",
+            action="refused",
+            what="tried to open a record",
+        )
+    )
     assert (await world.admin.client.get(REFUSED)).json() == {"attempts": [], "older": None}
 
 
 # -- TRUNCATE cannot empty the log ---------------------------------------------------------
+
 
 async def test_truncate_of_the_audit_log_fails_on_postgres(world):
     engine = get_engine()
     if isinstance(engine, SQLiteEngine):
         pytest.skip("SQLite has no TRUNCATE (DELETE FROM is refused by a row trigger)")
     await world.sam.client.get(f"/api/young-people/{world.young['jade']}")
-    for statement in ("TRUNCATE audit_event", "TRUNCATE audit_event CASCADE",
-                      "TRUNCATE audit_event, plan RESTART IDENTITY CASCADE"):
+    for statement in (
+        "TRUNCATE audit_event",
+        "TRUNCATE audit_event CASCADE",
+        "TRUNCATE audit_event, plan RESTART IDENTITY CASCADE",
+    ):
         with pytest.raises(Exception, match="append-only"):
             await engine._run_in_new_connection(statement)
     with pytest.raises(Exception, match="append-only"):

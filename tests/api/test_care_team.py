@@ -40,8 +40,9 @@ async def placement_of(world, carer_key: str, key="jade") -> int:
 
 async def allocation_of(world, worker_key: str, key="jade", who="sam") -> int:
     rows = await team(world, "allocations", key, who)
-    return next(row["id"] for row in rows if row["user_id"] == str(world.people[worker_key].user_id)
-                and row["active"])
+    return next(
+        row["id"] for row in rows if row["user_id"] == str(world.people[worker_key].user_id) and row["active"]
+    )
 
 
 async def test_ending_a_placement_takes_the_record_away_from_the_carer_at_once(world):
@@ -72,15 +73,22 @@ async def test_the_young_person_is_told_in_plain_words_who_can_no_longer_see(wor
     assert priya["name"] == "Priya Shah" and priya["ended_at"]
     assert priya["why"] == "Priya Shah no longer looks after you, so they can't see your information now."
 
-    (entry,) = [e for e in (await world.jade.client.get(f"{record(world)}/who-has-looked")).json()
-                if "no longer" in e["what"]]
+    (entry,) = [
+        e
+        for e in (await world.jade.client.get(f"{record(world)}/who-has-looked")).json()
+        if "no longer" in e["what"]
+    ]
     assert (entry["name"], entry["role"], entry["what"]) == (
-        "Sam Okafor", "social worker", "Priya Shah no longer looks after you")
+        "Sam Okafor",
+        "social worker",
+        "Priya Shah no longer looks after you",
+    )
     # The social worker reads the same stored event about Jade, by name.
     assert "Priya Shah no longer looks after Jade" in await story(world, "sam")
     for_sam = (await world.sam.client.get(f"{record(world)}/who-can-see")).json()
     assert [p["why"] for p in for_sam if not p["can_see"]] == [
-        "Priya Shah no longer looks after Jade, so they can't see Jade's information now."]
+        "Priya Shah no longer looks after Jade, so they can't see Jade's information now."
+    ]
 
 
 async def test_moving_a_placement_to_another_carer_of_the_council(world):
@@ -109,16 +117,20 @@ async def test_handing_over_to_another_social_worker(world):
 
     assert (await world.sam.client.get(record(world))).status_code == 404
     assert [row["preferred_name"] for row in (await world.sam.client.get("/api/young-people")).json()] == [
-        "Tyler"]
+        "Tyler"
+    ]
     assert await current(world, "allocations", who="alex") == ["Alex Reid"]
     said = await story(world)
     assert "Sam Okafor is no longer your social worker" in said
     assert "Alex Reid is your social worker now" in said
     can_see = (await world.jade.client.get(f"{record(world)}/who-can-see")).json()
     assert [(p["name"], p["can_see"]) for p in can_see if p["role"] == "social_worker"] == [
-        ("Alex Reid", True), ("Sam Okafor", False)]
+        ("Alex Reid", True),
+        ("Sam Okafor", False),
+    ]
     assert [p["why"] for p in can_see if p["name"] == "Sam Okafor"] == [
-        "Sam Okafor is no longer your social worker, so they can't see your information now."]
+        "Sam Okafor is no longer your social worker, so they can't see your information now."
+    ]
 
 
 async def test_ending_the_last_social_worker_is_refused_and_changes_nothing(world):
@@ -150,11 +162,15 @@ async def test_two_social_workers_ending_their_allocations_at_once_leave_one(wor
     await world.sam.client.post(url, json={"social_worker_id": str(world.alex.user_id)})
     sam_id, alex_id = await allocation_of(world, "sam"), await allocation_of(world, "alex")
     replies = await asyncio.gather(
-        world.sam.client.post(f"{url}/{sam_id}/end"), world.alex.client.post(f"{url}/{alex_id}/end"))
+        world.sam.client.post(f"{url}/{sam_id}/end"), world.alex.client.post(f"{url}/{alex_id}/end")
+    )
     assert sorted(reply.status_code for reply in replies) == [200, 409]
-    assert await CaseAllocation.count().where(
-        (CaseAllocation.young_person == world.young["jade"]) & (CaseAllocation.active == True)  # noqa: E712
-    ) == 1
+    assert (
+        await CaseAllocation.count().where(
+            (CaseAllocation.young_person == world.young["jade"]) & (CaseAllocation.active == True)
+        )
+        == 1
+    )
 
 
 async def bad_choices(world) -> dict[str, tuple[dict, int, str | None]]:
@@ -177,7 +193,11 @@ async def bad_choices(world) -> dict[str, tuple[dict, int, str | None]]:
         "already their carer": ({"carer_id": str(world.priya.user_id)}, 409, None),
         "instead of nothing": ({"carer_id": olu, "instead_of": 987654}, 404, None),
         "instead of someone else's placement": ({"carer_id": olu, "instead_of": olu_with_mia}, 404, None),
-        "instead of Priya, to Priya": ({"carer_id": str(world.priya.user_id), "instead_of": priya}, 409, None),
+        "instead of Priya, to Priya": (
+            {"carer_id": str(world.priya.user_id), "instead_of": priya},
+            409,
+            None,
+        ),
     }
 
 
@@ -224,8 +244,10 @@ async def test_a_social_worker_picks_from_names_and_ids_at_their_own_council(wor
     elsewhere = await make_council("Otherton Council")
     await make_user("carer", "Far Carer", "far.carer", PASSWORD, elsewhere)
     carers = (await world.sam.client.get("/api/council/carers")).json()
-    assert carers == [{"id": str(world.olu.user_id), "name": "Olu Adeyemi"},
-                      {"id": str(world.priya.user_id), "name": "Priya Shah"}]
+    assert carers == [
+        {"id": str(world.olu.user_id), "name": "Olu Adeyemi"},
+        {"id": str(world.priya.user_id), "name": "Priya Shah"},
+    ]
     workers = (await world.sam.client.get("/api/council/social-workers")).json()
     assert [worker["name"] for worker in workers] == ["Alex Reid", "Sam Okafor"]
     for who in ("priya", "jade", "ruth", "admin"):

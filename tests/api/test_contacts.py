@@ -147,6 +147,7 @@ async def test_removed_contact_loses_their_sign_in(world):
 
 # -- what each caller may do with each person -------------------------------------------
 
+
 async def test_each_person_says_what_the_caller_may_do_with_them(world):
     lou, invite = await add_and_invite(world)
     await world.jade.client.post(contacts_url(world), json=DAN)
@@ -164,11 +165,15 @@ async def test_each_person_says_what_the_caller_may_do_with_them(world):
 
 # -- a trusted contact's own language ---------------------------------------------------
 
+
 async def accepted_phone(world, **body):
     _, invite = await add_and_invite(world)
     phone = world.anonymous("198.51.100.30")
-    reply = await phone.post("/api/contact-invites/accept", json={"code": invite["code"], **body},
-                             headers={"Accept-Language": "fr"})
+    reply = await phone.post(
+        "/api/contact-invites/accept",
+        json={"code": invite["code"], **body},
+        headers={"Accept-Language": "fr"},
+    )
     assert reply.status_code == 201, reply.text
     phone.headers["X-CSRF-Token"] = reply.json()["csrf_token"]
     return phone, reply.json()
@@ -189,15 +194,19 @@ async def test_a_page_language_is_read_the_way_pages_write_it_and_never_stops_a_
     for tag, kept in (("ar-EG", "ar"), ("EN-gb", "en"), ("fr", "en")):
         _, invite = await add_and_invite(world, {**LOU, "name": f"Lou {tag}"})
         reply = await world.anonymous().post(
-            "/api/contact-invites/accept", json={"code": invite["code"], "language": tag})
+            "/api/contact-invites/accept", json={"code": invite["code"], "language": tag}
+        )
         assert reply.status_code == 201 and reply.json()["language"] == kept, (tag, reply.text)
         await world.jade.client.delete(f"{contacts_url(world)}/{reply.json()['id']}")
 
 
 async def test_without_a_page_language_the_browsers_language_is_used(world):
     _, invite = await add_and_invite(world)
-    reply = await world.anonymous().post("/api/contact-invites/accept", json={"code": invite["code"]},
-                                         headers={"Accept-Language": "ar-EG, en;q=0.5"})
+    reply = await world.anonymous().post(
+        "/api/contact-invites/accept",
+        json={"code": invite["code"]},
+        headers={"Accept-Language": "ar-EG, en;q=0.5"},
+    )
     assert reply.json()["language"] == "ar"
 
 
@@ -229,6 +238,7 @@ async def test_changing_language_needs_the_contacts_csrf_token(world):
 
 # -- events name people in sealed parameters --------------------------------------------
 
+
 async def test_names_in_the_audit_log_are_sealed_and_read_back_for_each_reader(world):
     await world.sam.client.post(contacts_url(world), json=LOU)
     rows = await get_engine().run_querystring(QueryString("SELECT * FROM audit_event"))
@@ -240,6 +250,7 @@ async def test_names_in_the_audit_log_are_sealed_and_read_back_for_each_reader(w
 
 
 # -- what alerts gets: contacts.api ------------------------------------------------------
+
 
 async def test_alerts_get_the_reachable_people_in_order_without_touching_the_table(world):
     _, lou_invite = await add_and_invite(world)

@@ -72,23 +72,30 @@ async def save(world, **changes) -> dict:
 
 async def duty_rota(world) -> None:
     """Alex out of hours (with a phone), Sam in office hours."""
-    await save(world, rota=[rota_entry(world.alex, phone=ALEX_PHONE),
-                            rota_entry(world.sam, "office_hours")])
+    await save(world, rota=[rota_entry(world.alex, phone=ALEX_PHONE), rota_entry(world.sam, "office_hours")])
 
 
 async def test_an_admin_first_sees_the_guidance_numbers_made_once(world):
     assert await CouncilSettings.count() == 0
     view = await admin_view(world)
     assert view["thresholds"] == {
-        "strategy_meeting_after_hours": 24, "senior_manager_after_hours": 48,
-        "further_meeting_after_days": 7, "repeat_episodes": 3, "repeat_window_days": 90,
-        "strategy_meeting_within_working_days": 3, "rhi_offer_within_hours": 24,
+        "strategy_meeting_after_hours": 24,
+        "senior_manager_after_hours": 48,
+        "further_meeting_after_days": 7,
+        "repeat_episodes": 3,
+        "repeat_window_days": 90,
+        "strategy_meeting_within_working_days": 3,
+        "rhi_offer_within_hours": 24,
         "rhi_held_within_hours": 72,
     }
     assert view["guidance"] == view["thresholds"]
     assert view["escalation"] == {"trio_minutes": 5, "carer_minutes": 5, "duty_minutes": 5}
-    assert view["office_hours"] == {"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "09:00",
-                                    "closes": "17:00", "time_zone": "Europe/London"}
+    assert view["office_hours"] == {
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+        "opens": "09:00",
+        "closes": "17:00",
+        "time_zone": "Europe/London",
+    }
     assert (view["nation"], view["rota"], view["on_duty_now"], view["can"]) == ("england", [], [], ["change"])
     assert [person["name"] for person in view["choices"]] == ["Alex Reid", "Sam Okafor"]
     await admin_view(world)
@@ -107,17 +114,24 @@ async def test_an_admin_changes_the_settings_and_the_rota_and_they_are_kept(worl
         office_hours={"days": ["mon", "tue", "wed", "thu"], "opens": "08:30", "closes": "16:30"},
         nation="scotland",
         thresholds={**(await admin_view(world))["thresholds"], "repeat_window_days": 30},
-        rota=[rota_entry(world.alex, phone=ALEX_PHONE),
-              rota_entry(world.sam, "shift", days=["sun", "sat"], starts="20:00", ends="08:00")],
+        rota=[
+            rota_entry(world.alex, phone=ALEX_PHONE),
+            rota_entry(world.sam, "shift", days=["sun", "sat"], starts="20:00", ends="08:00"),
+        ],
     )
     assert view["escalation"] == {"trio_minutes": 10, "carer_minutes": 7, "duty_minutes": 15}
     assert view["office_hours"]["days"] == ["mon", "tue", "wed", "thu"]
     assert (view["office_hours"]["opens"], view["nation"]) == ("08:30", "scotland")
     assert (view["thresholds"]["repeat_episodes"], view["thresholds"]["repeat_window_days"]) == (3, 30)
     assert [(e["name"], e["cover"], e["phone"]) for e in view["rota"]] == [
-        ("Alex Reid", "out_of_hours", "+442079460960"), ("Sam Okafor", "shift", "")]
+        ("Alex Reid", "out_of_hours", "+442079460960"),
+        ("Sam Okafor", "shift", ""),
+    ]
     assert (view["rota"][1]["days"], view["rota"][1]["starts"], view["rota"][1]["ends"]) == (
-        ["sat", "sun"], "20:00", "08:00")
+        ["sat", "sun"],
+        "20:00",
+        "08:00",
+    )
     assert view["changed_at"] is not None
     assert await admin_view(world) == view
     # The phone number is sealed in the database.
@@ -134,8 +148,11 @@ async def test_bad_settings_are_refused_field_by_field_and_nothing_is_saved(worl
         escalation={"trio_minutes": 0, "carer_minutes": 5, "duty_minutes": 61},
         office_hours={"days": [], "opens": "9am", "closes": "17:00"},
         thresholds={**before["thresholds"], "repeat_episodes": 1, "rhi_offer_within_hours": 96},
-        rota=[rota_entry(world.priya), rota_entry(world.alex, phone="12345"),
-              rota_entry(world.sam, "shift", days=[], starts="17:00", ends="17:00")],
+        rota=[
+            rota_entry(world.priya),
+            rota_entry(world.alex, phone="12345"),
+            rota_entry(world.sam, "shift", days=[], starts="17:00", ends="17:00"),
+        ],
     )
     reply = await world.admin.client.put(URL, json=body)
     assert reply.status_code == 422
@@ -158,13 +175,16 @@ async def test_bad_settings_are_refused_field_by_field_and_nothing_is_saved(worl
     assert await audit_events(code="councils.settings_changed") == []
 
 
-@pytest.mark.parametrize("change", [
-    {"nation": "atlantis"},
-    {"rota": [{"social_worker_id": "not-an-id", "cover": "out_of_hours"}]},
-    {"thresholds": {"repeat_episodes": 3}},
-    {"surprise": 1},
-    {"rota": [{"social_worker_id": "3f1b3a51-3a1d-4a51-9c43-5b0f6b0c2a11", "cover": "whenever"}]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"nation": "atlantis"},
+        {"rota": [{"social_worker_id": "not-an-id", "cover": "out_of_hours"}]},
+        {"thresholds": {"repeat_episodes": 3}},
+        {"surprise": 1},
+        {"rota": [{"social_worker_id": "3f1b3a51-3a1d-4a51-9c43-5b0f6b0c2a11", "cover": "whenever"}]},
+    ],
+)
 async def test_settings_of_the_wrong_shape_are_refused_and_nothing_is_saved(world, change):
     before = await admin_view(world)
     reply = await world.admin.client.put(URL, json=body_from(before, **change))
@@ -176,12 +196,17 @@ async def test_settings_of_the_wrong_shape_are_refused_and_nothing_is_saved(worl
 async def test_the_rota_takes_only_active_social_workers_of_the_council(world):
     elsewhere = await make_council("Elsewhere Council")
     stranger = await make_user("social_worker", "Far Away", "far@elsewhere.example", PASSWORD, elsewhere)
-    assert (await world.admin.client.post(f"/api/admin/users/{world.alex.user_id}/deactivate")).status_code == 204
+    assert (
+        await world.admin.client.post(f"/api/admin/users/{world.alex.user_id}/deactivate")
+    ).status_code == 204
     for person in (stranger, world.alex, world.ruth, world.admin):
-        reply = await world.admin.client.put(URL, json=body_from(await admin_view(world), rota=[rota_entry(person)]))
+        reply = await world.admin.client.put(
+            URL, json=body_from(await admin_view(world), rota=[rota_entry(person)])
+        )
         assert reply.status_code == 422, person.key
         assert reply.json()["errors"] == [
-            {"field": "rota.0.social_worker_id", "message": "Choose a social worker of this council."}]
+            {"field": "rota.0.social_worker_id", "message": "Choose a social worker of this council."}
+        ]
     assert [person["name"] for person in (await admin_view(world))["choices"]] == ["Sam Okafor"]
 
 
@@ -198,8 +223,15 @@ async def test_a_social_worker_reads_the_thresholds_and_the_rota_but_no_phone_nu
 
 async def test_everyone_else_is_refused_alike_and_every_refusal_is_audited(world):
     answers = set()
-    refused = [("jade", "GET"), ("priya", "GET"), ("ruth", "GET"),
-               ("jade", "PUT"), ("priya", "PUT"), ("ruth", "PUT"), ("sam", "PUT")]
+    refused = [
+        ("jade", "GET"),
+        ("priya", "GET"),
+        ("ruth", "GET"),
+        ("jade", "PUT"),
+        ("priya", "PUT"),
+        ("ruth", "PUT"),
+        ("sam", "PUT"),
+    ]
     body = body_from(await admin_view(world), rota=[rota_entry(world.sam)])
     for key, method in refused:
         reply = await world.people[key].client.request(method, URL, json=body if method == "PUT" else None)
@@ -210,9 +242,12 @@ async def test_everyone_else_is_refused_alike_and_every_refusal_is_audited(world
     assert "Testshire" not in answers.pop()
     events = await audit_events(action="refused")
     assert [(e["actor_id"], e["code"]) for e in events] == [
-        (world.people[key].user_id,
-         "councils.open_settings" if method == "GET" else "councils.change_settings")
-        for key, method in refused]
+        (
+            world.people[key].user_id,
+            "councils.open_settings" if method == "GET" else "councils.change_settings",
+        )
+        for key, method in refused
+    ]
     assert await DutyRota.count() == 0
     # An admin reads a refusal as what was tried.
     page = (await world.admin.client.get("/api/admin/refused")).json()
@@ -232,9 +267,13 @@ async def test_who_is_on_duty_follows_the_rota_and_the_clock(world):
     assert [p["name"] for p in (await admin_view(world))["on_duty_now"]] == ["Alex Reid"]
 
     # Alex leaves: nobody is set for the evening, so whoever is left on the rota is asked.
-    assert (await world.admin.client.post(f"/api/admin/users/{world.alex.user_id}/deactivate")).status_code == 204
+    assert (
+        await world.admin.client.post(f"/api/admin/users/{world.alex.user_id}/deactivate")
+    ).status_code == 204
     assert [p.name for p in await councils.on_duty(council, friday_evening)] == ["Sam Okafor"]
-    assert (await world.admin.client.post(f"/api/admin/users/{world.sam.user_id}/deactivate")).status_code == 204
+    assert (
+        await world.admin.client.post(f"/api/admin/users/{world.sam.user_id}/deactivate")
+    ).status_code == 204
     assert await councils.on_duty(council, friday_evening) == []
 
 
@@ -270,7 +309,9 @@ async def test_settings_for_other_domains_are_typed_and_hold_no_phone_numbers(wo
     assert settings.thresholds.repeat_window_days == 90
     assert settings.office_hours.opens == dt.time(9) and settings.nation is councils.Nation.ENGLAND
     assert [(e.social_worker_id, e.cover) for e in settings.rota] == [
-        (world.alex.user_id, councils.Cover.OUT_OF_HOURS), (world.sam.user_id, councils.Cover.OFFICE_HOURS)]
+        (world.alex.user_id, councils.Cover.OUT_OF_HOURS),
+        (world.sam.user_id, councils.Cover.OFFICE_HOURS),
+    ]
     assert "7946" not in repr(settings)
     with pytest.raises(AttributeError):
         settings.nation = councils.Nation.SCOTLAND
@@ -278,12 +319,14 @@ async def test_settings_for_other_domains_are_typed_and_hold_no_phone_numbers(wo
 
 # -- the command line ---------------------------------------------------------------------
 
+
 def homeward(*args: str) -> subprocess.CompletedProcess:
     engine = get_engine()
     url = f"sqlite:///{engine.path}" if is_sqlite(engine) else os.environ["HOMEWARD_DATABASE_URL"]
     env = {**os.environ, "HOMEWARD_DATABASE_URL": url, "HOMEWARD_DATA_DIR": str(get_settings().data_dir)}
-    return subprocess.run([sys.executable, "-m", "backend.cli", *args], env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "backend.cli", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 async def test_the_command_line_shows_and_changes_the_same_settings(world):
@@ -293,8 +336,13 @@ async def test_the_command_line_shows_and_changes_the_same_settings(world):
     assert "rota=" in shown.stdout.splitlines()
 
     changed = homeward(
-        "council-settings", "--council", "Testshire Council", "--set", "thresholds.repeat_window_days=30",
-        "nation=northern_ireland", "escalation.trio_minutes=10",
+        "council-settings",
+        "--council",
+        "Testshire Council",
+        "--set",
+        "thresholds.repeat_window_days=30",
+        "nation=northern_ireland",
+        "escalation.trio_minutes=10",
         f"rota=alex@test.example/out_of_hours/{ALEX_PHONE};sam@test.example/sat,sun@09:00-17:00",
     )
     assert changed.returncode == 0, changed.stderr
@@ -303,19 +351,33 @@ async def test_the_command_line_shows_and_changes_the_same_settings(world):
     view = await admin_view(world)
     assert (view["thresholds"]["repeat_window_days"], view["nation"]) == (30, "northern_ireland")
     assert view["escalation"]["trio_minutes"] == 10
-    assert [(e["name"], e["cover"]) for e in view["rota"]] == [("Alex Reid", "out_of_hours"), ("Sam Okafor", "shift")]
+    assert [(e["name"], e["cover"]) for e in view["rota"]] == [
+        ("Alex Reid", "out_of_hours"),
+        ("Sam Okafor", "shift"),
+    ]
 
 
 async def test_the_command_line_refuses_bad_settings_and_changes_nothing(world):
     before = await admin_view(world)
-    bad = homeward("council-settings", "--council", "Testshire Council", "--set",
-                   "thresholds.repeat_episodes=1", "escalation.carer_minutes=soon",
-                   "rota=priya@test.example/always")
+    bad = homeward(
+        "council-settings",
+        "--council",
+        "Testshire Council",
+        "--set",
+        "thresholds.repeat_episodes=1",
+        "escalation.carer_minutes=soon",
+        "rota=priya@test.example/always",
+    )
     assert bad.returncode == 1
     assert "escalation.carer_minutes: Write a whole number." in bad.stderr
     assert "rota.0.social_worker_id: No active social worker of this council has that email." in bad.stderr
-    ranges = homeward("council-settings", "--council", "Testshire Council", "--set", "thresholds.repeat_episodes=1")
-    assert ranges.returncode == 1 and "thresholds.repeat_episodes: Choose a number of times from 2 to 10." in ranges.stderr
+    ranges = homeward(
+        "council-settings", "--council", "Testshire Council", "--set", "thresholds.repeat_episodes=1"
+    )
+    assert (
+        ranges.returncode == 1
+        and "thresholds.repeat_episodes: Choose a number of times from 2 to 10." in ranges.stderr
+    )
     assert await admin_view(world) == before
     nowhere = homeward("council-settings", "--council", "Nowhere", "--show")
     assert nowhere.returncode == 2 and "No council is called 'Nowhere'" in nowhere.stderr

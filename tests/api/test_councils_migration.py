@@ -27,9 +27,14 @@ async def test_alerts_escalation_settings_are_copied_into_each_councils_settings
     await migrate()
 
     testshire = await councils.settings(world.council_id)
-    assert (testshire.escalation.trio_minutes, testshire.escalation.carer_minutes,
-            testshire.escalation.duty_minutes) == (7, 7, 7)
-    assert [(e.social_worker_id, e.cover) for e in testshire.rota] == [(world.alex.user_id, councils.Cover.ALWAYS)]
+    assert (
+        testshire.escalation.trio_minutes,
+        testshire.escalation.carer_minutes,
+        testshire.escalation.duty_minutes,
+    ) == (7, 7, 7)
+    assert [(e.social_worker_id, e.cover) for e in testshire.rota] == [
+        (world.alex.user_id, councils.Cover.ALWAYS)
+    ]
     assert testshire.thresholds.repeat_episodes == 3 and testshire.nation is councils.Nation.ENGLAND
     # As alerts did: the one duty social worker is asked at any time, and gets no phone.
     on_duty = await councils.on_duty(world.council_id, now())
@@ -44,7 +49,8 @@ async def test_alerts_escalation_settings_are_copied_into_each_councils_settings
 
 async def test_copying_twice_changes_nothing(world):
     await EscalationSettings.insert(
-        EscalationSettings(council=world.council_id, minutes=7, duty_user=world.alex.user_id))
+        EscalationSettings(council=world.council_id, minutes=7, duty_user=world.alex.user_id)
+    )
     for _ in range(2):
         assert (await run_backwards(app_name="councils", migration_id=COPY, auto_agree=True)).success
         await migrate()

@@ -18,10 +18,28 @@ ENUMS = {
     "ChangedBy": ["young_person", "carer", "social_worker", "trusted_contact"],
     "Audience": ["carer", "school", "police", "trusted_contacts"],
     "Part": ["about_me", "photo", "health", "worries", "places", "trio"],
-    "Section": ["about_me", "worries", "places", "carer_steps", "sharing", "professional_notes", "trio",
-                "photo_id"],
-    "PlanAction": ["edit_about_me", "edit_worries", "edit_places", "edit_carer_steps", "edit_sharing",
-                   "edit_professional_notes", "add_photo", "sign", "download_police_form", "change_people"],
+    "Section": [
+        "about_me",
+        "worries",
+        "places",
+        "carer_steps",
+        "sharing",
+        "professional_notes",
+        "trio",
+        "photo_id",
+    ],
+    "PlanAction": [
+        "edit_about_me",
+        "edit_worries",
+        "edit_places",
+        "edit_carer_steps",
+        "edit_sharing",
+        "edit_professional_notes",
+        "add_photo",
+        "sign",
+        "download_police_form",
+        "change_people",
+    ],
 }
 
 
@@ -31,10 +49,17 @@ async def test_the_openapi_document_names_every_state_and_kind(client_for):
         assert sorted(schemas[name]["enum"]) == sorted(values), name
 
 
-@pytest.mark.parametrize(("column", "enum"), [
-    (TrustedContact.state, ContactState), (TrustedContact.language, LanguageCode),
-    (PlanVersion.status, VersionStatus), (PlanSignature.role, SignerRole),
-    (PlanChange.role, ChangedBy), (PlanChange.section, Section),
-], ids=lambda value: getattr(getattr(value, "_meta", None), "name", None) or value.__name__)
+@pytest.mark.parametrize(
+    ("column", "enum"),
+    [
+        (TrustedContact.state, ContactState),
+        (TrustedContact.language, LanguageCode),
+        (PlanVersion.status, VersionStatus),
+        (PlanSignature.role, SignerRole),
+        (PlanChange.role, ChangedBy),
+        (PlanChange.section, Section),
+    ],
+    ids=lambda value: getattr(getattr(value, "_meta", None), "name", None) or value.__name__,
+)
 def test_each_column_takes_only_its_enums_values(column, enum):
     assert column._meta.choices is enum

@@ -17,8 +17,9 @@ def values(reply) -> dict[str, str]:
 async def add_young_people(world, count: int) -> None:
     born = (dt.date.today() - dt.timedelta(days=365 * 13)).isoformat()
     for n in range(count):
-        reply = await world.sam.client.post("/api/young-people", json={
-            "preferred_name": f"Child {n}", "date_of_birth": born})
+        reply = await world.sam.client.post(
+            "/api/young-people", json={"preferred_name": f"Child {n}", "date_of_birth": born}
+        )
         assert reply.status_code == 201
 
 
@@ -55,8 +56,15 @@ async def test_admin_lists_the_accounts_of_their_council_without_any_secrets(wor
     assert reply.status_code == 200
     accounts = {row["display_name"]: row for row in reply.json()}
     assert set(accounts) == {
-        "Sam Okafor", "Alex Reid", "Priya Shah", "Olu Adeyemi", "Ruth Mensah", "Test admin",
-        "Jade", "Mia"}
+        "Sam Okafor",
+        "Alex Reid",
+        "Priya Shah",
+        "Olu Adeyemi",
+        "Ruth Mensah",
+        "Test admin",
+        "Jade",
+        "Mia",
+    }
     assert accounts["Priya Shah"]["username"] == "priya"
     assert accounts["Sam Okafor"]["email"] == "sam@test.example"
     assert all(row["active"] for row in accounts.values())

@@ -25,8 +25,9 @@ async def lookup(world, code):
 
 
 async def accept(client, code, username="tyler", secret="975318", **extra):
-    return await client.post(f"{INVITES}/accept", json={
-        "code": code, "username": username, "secret": secret, **extra})
+    return await client.post(
+        f"{INVITES}/accept", json={"code": code, "username": username, "secret": secret, **extra}
+    )
 
 
 async def users() -> int:
@@ -41,7 +42,7 @@ async def test_social_worker_makes_an_invite_with_a_link_and_qr_code_for_72_hour
     assert invite["url"] == f"https://homeward.test/#/join/{invite['code']}"
     prefix = "data:image/svg+xml;base64,"
     assert invite["qr_svg"].startswith(prefix)
-    assert b"<svg" in base64.b64decode(invite["qr_svg"][len(prefix):])
+    assert b"<svg" in base64.b64decode(invite["qr_svg"][len(prefix) :])
     lasts = dt.datetime.fromisoformat(invite["expires_at"]) - clock.now()
     assert dt.timedelta(hours=71, minutes=59) < lasts <= dt.timedelta(hours=72)
 
@@ -133,11 +134,9 @@ async def test_carer_must_give_their_name_to_join(world):
     code = (await world.invite("jade", "carer"))["code"]
     nameless = await accept(world.anonymous(), code, username="kim", secret=PASSWORD)
     assert [error["field"] for error in nameless.json()["errors"]] == ["display_name"]
-    short = await accept(world.anonymous(), code, username="kim", secret="tooshort",
-                         display_name="Kim Lee")
+    short = await accept(world.anonymous(), code, username="kim", secret="tooshort", display_name="Kim Lee")
     assert [error["field"] for error in short.json()["errors"]] == ["secret"]
-    joined = await accept(world.anonymous(), code, username="kim", secret=PASSWORD,
-                          display_name="Kim Lee")
+    joined = await accept(world.anonymous(), code, username="kim", secret=PASSWORD, display_name="Kim Lee")
     assert joined.status_code == 201
 
 
@@ -146,8 +145,10 @@ async def test_stranger_social_worker_cannot_invite_for_another_workers_young_pe
     assert refused.status_code == 404
     missing = await make(world.alex, "00000000-0000-4000-8000-000000000000")
     assert refused.json() == missing.json()
-    assert await audit_count(action="refused", actor_id=world.alex.user_id,
-                             young_person_id=world.young["tyler"]) == 1
+    assert (
+        await audit_count(action="refused", actor_id=world.alex.user_id, young_person_id=world.young["tyler"])
+        == 1
+    )
 
 
 async def test_young_person_who_already_joined_cannot_be_invited_again(world):
@@ -182,10 +183,9 @@ async def test_carer_invite_places_the_young_person_with_the_new_carer(world):
 async def test_ten_people_racing_with_one_code_make_exactly_one_account(world):
     code = (await world.invite("tyler"))["code"]
     before = await users()
-    replies = await asyncio.gather(*[
-        accept(world.anonymous(f"198.51.100.{n}"), code, username=f"racer{n}")
-        for n in range(10)
-    ])
+    replies = await asyncio.gather(
+        *[accept(world.anonymous(f"198.51.100.{n}"), code, username=f"racer{n}") for n in range(10)]
+    )
     statuses = sorted(reply.status_code for reply in replies)
     assert statuses == [201] + [404] * 9
     assert await users() == before + 1
@@ -194,13 +194,17 @@ async def test_ten_people_racing_with_one_code_make_exactly_one_account(world):
 
 
 async def test_people_joining_at_once_with_the_same_username_get_a_clear_answer(world):
-    codes = [(await world.invite(key, role))["code"]
-             for key, role in (("tyler", "young_person"), ("tyler", "carer"), ("jade", "carer"))]
+    codes = [
+        (await world.invite(key, role))["code"]
+        for key, role in (("tyler", "young_person"), ("tyler", "carer"), ("jade", "carer"))
+    ]
     before = await users()
-    replies = await asyncio.gather(*[
-        accept(world.anonymous(), code, username="sky", secret=PASSWORD, display_name="Sky Lee")
-        for code in codes
-    ])
+    replies = await asyncio.gather(
+        *[
+            accept(world.anonymous(), code, username="sky", secret=PASSWORD, display_name="Sky Lee")
+            for code in codes
+        ]
+    )
     assert sorted(reply.status_code for reply in replies) == [201, 422, 422]
     for refused in replies:
         if refused.status_code == 422:
@@ -216,6 +220,7 @@ async def test_join_form_with_several_mistakes_names_every_one(world):
 
 
 # -- no username oracle, and a limit on tries ---------------------------------------------
+
 
 async def username_refusal(reply) -> tuple[str, list[str]]:
     assert reply.status_code == 422, reply.text
@@ -236,7 +241,8 @@ async def test_a_taken_username_is_not_confirmed_but_two_free_ones_are_offered(w
         assert not await User.exists().where(User.username == idea)
     # A name kept back for Homeward itself gets an answer of the same shape.
     reserved_message, reserved_ideas = await username_refusal(
-        await accept(world.anonymous(), code, username="admin"))
+        await accept(world.anonymous(), code, username="admin")
+    )
     assert reserved_message.startswith("That one can't be used. Try admin")
     assert len(reserved_ideas) == 2
     # Taking one of the ideas works.
@@ -277,10 +283,8 @@ async def test_invite_lookups_from_one_address_are_limited(world):
 async def test_an_easy_password_is_refused_when_a_carer_joins(world):
     code = (await world.invite("jade", "carer"))["code"]
     for easy in ("aaaaaaaaaa", "password123", "qwertyuiop1", "abcdefghijkl", "kimlee2024!", "Password2024!"):
-        reply = await accept(world.anonymous(), code, username="kimlee", secret=easy,
-                             display_name="Kim Lee")
+        reply = await accept(world.anonymous(), code, username="kimlee", secret=easy, display_name="Kim Lee")
         assert reply.status_code == 422, easy
         assert reply.json()["errors"] == [{"field": "secret", "message": rules.GUESSABLE}], easy
-    joined = await accept(world.anonymous(), code, username="kimlee", secret=PASSWORD,
-                          display_name="Kim Lee")
+    joined = await accept(world.anonymous(), code, username="kimlee", secret=PASSWORD, display_name="Kim Lee")
     assert joined.status_code == 201

@@ -37,13 +37,18 @@ asyncio.run(main())
 def homeward_env(data_keys: str) -> dict:
     engine = get_engine()
     url = f"sqlite:///{engine.path}" if is_sqlite(engine) else os.environ["HOMEWARD_DATABASE_URL"]
-    return {**os.environ, "HOMEWARD_DATABASE_URL": url, "HOMEWARD_DATA_KEYS": data_keys,
-            "HOMEWARD_DATA_DIR": str(get_settings().data_dir)}
+    return {
+        **os.environ,
+        "HOMEWARD_DATABASE_URL": url,
+        "HOMEWARD_DATA_KEYS": data_keys,
+        "HOMEWARD_DATA_DIR": str(get_settings().data_dir),
+    }
 
 
 def read_back(column: str, keys: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", READ_BACK, column], env=homeward_env(keys),
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", READ_BACK, column], env=homeward_env(keys), capture_output=True, text=True
+    )
 
 
 async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
@@ -59,8 +64,12 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
-    await save_council_settings(world, rota=[
-        {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}])
+    await save_council_settings(
+        world,
+        rota=[
+            {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
+        ],
+    )
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():
@@ -77,8 +86,12 @@ async def test_rotating_keys_reencrypts_so_the_old_key_can_be_dropped(world, pus
     count = int(before.stdout.split()[0])
     assert count > 0, f"no value in {column}: the test must fill it"
 
-    rotate = subprocess.run([sys.executable, "-m", "backend.cli", "rotate-data-keys"],
-                            env=homeward_env(f"{new},{old}"), capture_output=True, text=True)
+    rotate = subprocess.run(
+        [sys.executable, "-m", "backend.cli", "rotate-data-keys"],
+        env=homeward_env(f"{new},{old}"),
+        capture_output=True,
+        text=True,
+    )
     assert rotate.returncode == 0, rotate.stderr
     assert "Re-encrypted" in rotate.stdout
 

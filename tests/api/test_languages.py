@@ -54,7 +54,9 @@ async def test_someone_not_signed_in_reads_their_browsers_language_or_the_pages_
     anonymous = world.anonymous()
     reply = await anonymous.get("/api/auth/me", headers={"Accept-Language": "fr, ar;q=0.8"})
     assert (reply.status_code, reply.json()["title"]) == (401, "يرجى تسجيل الدخول")
-    reply = await anonymous.get("/api/auth/me", headers={"Accept-Language": "ar", "X-Homeward-Language": "en"})
+    reply = await anonymous.get(
+        "/api/auth/me", headers={"Accept-Language": "ar", "X-Homeward-Language": "en"}
+    )
     assert reply.json()["title"] == "Please sign in"
     anonymous.cookies.set("homeward_lang", "ar", domain="homeward.test")
     assert (await anonymous.get("/api/nothing-here")).json()["title"] == ARABIC_NOT_FOUND
@@ -76,8 +78,9 @@ async def test_each_field_message_is_translated(world):
 
 async def test_a_message_with_a_number_is_translated_before_the_number_goes_in(world):
     await choose(world.sam, "ar")
-    reply = await world.sam.client.post("/api/auth/change-secret", json={
-        "current_secret": world.sam.secret, "new_secret": "short"})
+    reply = await world.sam.client.post(
+        "/api/auth/change-secret", json={"current_secret": world.sam.secret, "new_secret": "short"}
+    )
     (error,) = reply.json()["errors"]
     assert error == {"field": "new_secret", "message": "عدد أحرف كلمة المرور: 12 على الأقل."}
 
@@ -86,9 +89,11 @@ async def test_a_missing_or_unknown_field_is_named_from_the_body_and_said_plainl
     born = (dt.date.today() - dt.timedelta(days=365 * 13)).isoformat()
     missing = await world.sam.client.post(YOUNG_PEOPLE, json={"date_of_birth": born})
     assert missing.json()["errors"] == [{"field": "preferred_name", "message": "This is needed."}]
-    unknown = await world.sam.client.post(YOUNG_PEOPLE, json={
-        "preferred_name": "Kai", "date_of_birth": born, "council": "elsewhere"},
-        headers={"X-Homeward-Language": "ar"})
+    unknown = await world.sam.client.post(
+        YOUNG_PEOPLE,
+        json={"preferred_name": "Kai", "date_of_birth": born, "council": "elsewhere"},
+        headers={"X-Homeward-Language": "ar"},
+    )
     assert unknown.json()["errors"] == [{"field": "council", "message": "هذا ليس مما نطلبه. يرجى حذفه."}]
     assert unknown.json()["title"] == "يرجى التحقق مما أدخلته"
 
@@ -98,7 +103,8 @@ async def test_who_has_looked_reads_in_the_young_persons_language(world):
     await choose(world.jade, "ar")
     looks = (await world.jade.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}/who-has-looked")).json()
     assert [(look["name"], look["role"], look["what"]) for look in looks] == [
-        ("Sam Okafor", "الأخصائي الاجتماعي", "اطّلع على معلوماتك")]
+        ("Sam Okafor", "الأخصائي الاجتماعي", "اطّلع على معلوماتك")
+    ]
     can_see = (await world.jade.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}/who-can-see")).json()
     assert can_see[0]["why"] == "مسؤول عنك كأخصائي اجتماعي."
     assert can_see[0]["role"] == "social_worker"
@@ -107,7 +113,10 @@ async def test_who_has_looked_reads_in_the_young_persons_language(world):
 async def test_someone_who_joins_reading_arabic_keeps_arabic(world):
     code = (await world.invite("tyler"))["code"]
     phone = world.anonymous()
-    reply = await phone.post("/api/invites/accept", json={"code": code, "username": "tyler", "secret": "975318"},
-                             headers={"X-Homeward-Language": "ar"})
+    reply = await phone.post(
+        "/api/invites/accept",
+        json={"code": code, "username": "tyler", "secret": "975318"},
+        headers={"X-Homeward-Language": "ar"},
+    )
     assert reply.status_code == 201, reply.text
     assert reply.json()["user"]["language"] == "ar"

@@ -232,10 +232,19 @@ async def test_social_workers_police_form_has_every_part_shared_with_the_police(
 
 async def test_police_form_never_holds_what_is_not_shared_with_the_police_whoever_asks(world):
     await agree_full_plan(world)
-    await edit(world.jade, plan_url(world), "sharing", {
-        "about_me": ["carer"], "photo": ["carer"], "health": ["carer"],
-        "worries": ["carer"], "places": ["carer"], "trio": ["carer"],
-    })
+    await edit(
+        world.jade,
+        plan_url(world),
+        "sharing",
+        {
+            "about_me": ["carer"],
+            "photo": ["carer"],
+            "health": ["carer"],
+            "worries": ["carer"],
+            "places": ["carer"],
+            "trio": ["carer"],
+        },
+    )
     await sign_all(world, plan_url(world))
     for person in (world.priya, world.sam):
         reply = await person.client.get(f"{plan_url(world)}/philomena.pdf")

@@ -55,7 +55,9 @@ async def test_files_are_documented_with_their_media_types(document):
     photo = document["paths"][f"{plan}/photos/{{photo_id}}"]["get"]["responses"]["200"]
     assert list(photo["content"]) == ["image/jpeg"]
     agreed = document["paths"][f"{plan}/agreed"]["get"]["responses"]
-    assert agreed["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/OfflineCopy"}
+    assert agreed["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/OfflineCopy"
+    }
     assert "content" not in agreed["304"]
     assert "503" in document["paths"]["/health"]["get"]["responses"]
 

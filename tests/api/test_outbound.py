@@ -23,7 +23,8 @@ BODY = "Someone you support needs you. Open Homeward."
 
 def email_settings(mailbox, **changes):
     return dataclasses.replace(
-        get_settings(), smtp_host=mailbox.host, smtp_port=mailbox.port, smtp_timeout_seconds=5, **changes)
+        get_settings(), smtp_host=mailbox.host, smtp_port=mailbox.port, smtp_timeout_seconds=5, **changes
+    )
 
 
 async def send_email(settings, to="lou@example.org"):
@@ -31,6 +32,7 @@ async def send_email(settings, to="lou@example.org"):
 
 
 # -- email -----------------------------------------------------------------------------
+
 
 async def test_email_goes_over_starttls_by_default_and_checks_the_certificate(starttls_mailbox):
     settings = email_settings(starttls_mailbox, smtp_ca_file=starttls_mailbox.ca_file)
@@ -91,15 +93,24 @@ async def test_an_alert_falls_back_to_email_over_starttls(world, starttls_mailbo
 
 # -- Web Push: when a phone subscribes ---------------------------------------------------
 
-@pytest.mark.parametrize("endpoint", [
-    "https://push.example.net/send/abc", "http://10.0.0.1/steal", "https://169.254.169.254/latest",
-    "https://fcm.googleapis.com.evil.example/fcm/send/abc", "http://fcm.googleapis.com/fcm/send/abc",
-])
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://push.example.net/send/abc",
+        "http://10.0.0.1/steal",
+        "https://169.254.169.254/latest",
+        "https://fcm.googleapis.com.evil.example/fcm/send/abc",
+        "http://fcm.googleapis.com/fcm/send/abc",
+    ],
+)
 async def test_subscribing_anything_but_a_push_service_is_refused_and_nothing_is_saved(world, endpoint):
     lou = await active_contact(world, "Lou")
     keys = {"p256dh": "B" + "x" * 86, "auth": "y" * 22}
-    for client, url in ((lou, "/api/contact/push-subscription"),
-                        (world.priya.client, "/api/push/subscription")):
+    for client, url in (
+        (lou, "/api/contact/push-subscription"),
+        (world.priya.client, "/api/push/subscription"),
+    ):
         reply = await client.post(url, json={"endpoint": endpoint, "keys": keys})
         assert reply.status_code == 422, (url, reply.text)
         assert reply.headers["content-type"] == "application/problem+json"
@@ -110,15 +121,18 @@ async def test_subscribing_anything_but_a_push_service_is_refused_and_nothing_is
 async def test_real_push_services_can_be_subscribed(world):
     lou = await active_contact(world, "Lou")
     keys = {"p256dh": "B" + "x" * 86, "auth": "y" * 22}
-    for endpoint in ("https://fcm.googleapis.com/fcm/send/abc",
-                     "https://updates.push.services.mozilla.com/wpush/v2/abc",
-                     "https://web.push.apple.com/QGuQyavXutnMH",
-                     "https://wns2-par02p.notify.windows.com/w/?token=abc"):
+    for endpoint in (
+        "https://fcm.googleapis.com/fcm/send/abc",
+        "https://updates.push.services.mozilla.com/wpush/v2/abc",
+        "https://web.push.apple.com/QGuQyavXutnMH",
+        "https://wns2-par02p.notify.windows.com/w/?token=abc",
+    ):
         reply = await lou.post("/api/contact/push-subscription", json={"endpoint": endpoint, "keys": keys})
         assert reply.status_code == 204, (endpoint, reply.text)
 
 
 # -- Web Push: when a push is sent ------------------------------------------------------
+
 
 async def test_a_stored_subscription_to_somewhere_else_is_refused_at_send_time(world, push_service):
     """A row saved before the rule (or by anything that skipped it) is refused by the
@@ -127,9 +141,14 @@ async def test_a_stored_subscription_to_somewhere_else_is_refused_at_send_time(w
     me = (await lou.get("/api/contact/me")).json()
     real = push_service.subscribe(vapid_public_key())
     sneaky = {**real, "endpoint": "https://push.example.invalid/send/abc"}
-    await PushSubscription.insert(PushSubscription(
-        contact=me["id"], endpoint_hash="x" * 64, subscription=encrypt(json.dumps(sneaky)),
-        created_at=now()))
+    await PushSubscription.insert(
+        PushSubscription(
+            contact=me["id"],
+            endpoint_hash="x" * 64,
+            subscription=encrypt(json.dumps(sneaky)),
+            created_at=now(),
+        )
+    )
     alert = await send_alert(world)
     await drain(worker())
     assert await PushSubscription.count() == 0

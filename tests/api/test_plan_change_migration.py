@@ -22,9 +22,16 @@ async def test_names_written_in_plain_text_are_sealed_and_still_read_the_same(wo
         assert result.success, result.message
         await engine.run_querystring(QueryString("DELETE FROM plan_change"))
         for name, role in (("Lou Baker", "trusted_contact"), ("Jade", "young_person")):
-            await engine.run_querystring(QueryString(
-                "INSERT INTO plan_change (version, at, \"user\", actor_name, role, section) "
-                "VALUES ({}, {}, NULL, {}, {}, 'trio')", version["id"], clock.now(), name, role))
+            await engine.run_querystring(
+                QueryString(
+                    'INSERT INTO plan_change (version, at, "user", actor_name, role, section) '
+                    "VALUES ({}, {}, NULL, {}, {}, 'trio')",
+                    version["id"],
+                    clock.now(),
+                    name,
+                    role,
+                )
+            )
     finally:
         await migrate()
 
@@ -33,4 +40,6 @@ async def test_names_written_in_plain_text_are_sealed_and_still_read_the_same(wo
     assert "Lou" not in str(rows) and "Jade" not in str(rows)
     changes = (await world.sam.client.get(url)).json()["draft"]["changes"]
     assert sorted((c["name"], c["role"], c["section_key"]) for c in changes) == [
-        ("Jade", "young_person", "trio"), ("Lou Baker", "trusted_contact", "trio")]
+        ("Jade", "young_person", "trio"),
+        ("Lou Baker", "trusted_contact", "trio"),
+    ]

@@ -29,7 +29,9 @@ def bomb_png(side: int = 8940) -> bytes:
     row = b"\x00" + b"\x00" * ((side + 7) // 8)
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
     data = zlib.compress(row * side, 9)
-    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", data) + png_chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", data) + png_chunk(b"IEND", b"")
+    )
 
 
 def jpeg_with_comment_and_location(size=(640, 480)) -> bytes:

@@ -151,8 +151,10 @@ async def test_plan_errors_name_the_row_in_plain_words(world):
     assert reply.status_code == 422
     assert reply.json()["errors"] == [{"field": "might_go.1.name", "message": "Please fill this in."}]
     reply = await edit(world.priya, url, "carer_steps", {"steps": [{"after_minutes": -5, "action": "x"}]})
-    assert reply.json()["errors"][0] == {"field": "steps.0.after_minutes",
-                                         "message": "Use a number of minutes (0 or more)."}
+    assert reply.json()["errors"][0] == {
+        "field": "steps.0.after_minutes",
+        "message": "Use a number of minutes (0 or more).",
+    }
 
 
 async def test_a_new_plan_shows_its_defaults_before_any_edit(world):
@@ -164,6 +166,7 @@ async def test_a_new_plan_shows_its_defaults_before_any_edit(world):
 
 # -- what each reader may do: the plan's `can`, from the same rules that refuse ---------
 
+
 async def can(person, url) -> set[str]:
     return set((await person.client.get(url)).json()["can"])
 
@@ -173,9 +176,17 @@ async def test_each_reader_is_told_what_they_may_do_and_the_server_holds_to_it(w
     edits = {"edit_about_me", "edit_worries", "edit_places", "edit_carer_steps"}
     assert await can(world.jade, url) == edits | {"edit_sharing", "add_photo", "change_people"}
     assert await can(world.priya, url) == edits | {
-        "edit_professional_notes", "add_photo", "download_police_form"}
+        "edit_professional_notes",
+        "add_photo",
+        "download_police_form",
+    }
     assert await can(world.sam, url) == edits | {
-        "edit_sharing", "edit_professional_notes", "add_photo", "download_police_form", "change_people"}
+        "edit_sharing",
+        "edit_professional_notes",
+        "add_photo",
+        "download_police_form",
+        "change_people",
+    }
     # The same rules refuse what `can` leaves out.
     assert (await edit(world.jade, url, "professional_notes", {"text": "x"})).status_code == 403
     assert (await edit(world.priya, url, "sharing", {"worries": []})).status_code == 403

@@ -24,7 +24,9 @@ async def test_a_subscription_is_read_back_as_a_target_and_removed_when_gone(wor
     await push.store(browser(2), now(), contact_id=lou)
     first, second = await push.subscriptions_of(contact_id=lou)
     assert {(await push.target(s))["endpoint"] for s in (first, second)} == {
-        browser(1)["endpoint"], browser(2)["endpoint"]}
+        browser(1)["endpoint"],
+        browser(2)["endpoint"],
+    }
     assert (await push.target(first))["keys"] == KEYS
     await push.remove(first)
     assert await push.target(first) is None

@@ -25,8 +25,9 @@ async def caseload(person) -> list[str]:
 
 
 async def test_social_worker_adds_a_young_person_to_their_own_caseload(world):
-    reply = await world.sam.client.post(YOUNG_PEOPLE, json={
-        "preferred_name": "  Kai   Lee ", "date_of_birth": years_ago(13, 10)})
+    reply = await world.sam.client.post(
+        YOUNG_PEOPLE, json={"preferred_name": "  Kai   Lee ", "date_of_birth": years_ago(13, 10)}
+    )
     assert reply.status_code == 201
     kai = reply.json()
     assert kai["preferred_name"] == "Kai Lee"
@@ -39,24 +40,38 @@ async def test_social_worker_adds_a_young_person_to_their_own_caseload(world):
     assert (await world.alex.client.get(f"{YOUNG_PEOPLE}/{kai['id']}")).status_code == 404
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"preferred_name": "Kai", "date_of_birth": "not a date"}, "date_of_birth"),
-    ({"preferred_name": "Kai", "date_of_birth": "2012-02-30"}, "date_of_birth"),
-    ({"preferred_name": "Kai", "date_of_birth": years_ago(-1)}, "date_of_birth"),
-    ({"preferred_name": "Kai", "date_of_birth": years_ago(5)}, "date_of_birth"),
-    ({"preferred_name": "Kai", "date_of_birth": years_ago(30)}, "date_of_birth"),
-    ({"preferred_name": "Kai"}, "date_of_birth"),
-    ({"preferred_name": "", "date_of_birth": years_ago(13)}, "preferred_name"),
-    ({"preferred_name": "   ", "date_of_birth": years_ago(13)}, "preferred_name"),
-    ({"preferred_name": "K" * 61, "date_of_birth": years_ago(13)}, "preferred_name"),
-    ({"preferred_name": "K" * 201, "date_of_birth": years_ago(13)}, "preferred_name"),
-    ({"preferred_name": 7, "date_of_birth": years_ago(13)}, "preferred_name"),
-    ({"date_of_birth": years_ago(13)}, "preferred_name"),
-], ids=["date not a date", "no 30 February", "born next year", "aged 5", "aged 30", "no date",
-        "empty name", "blank name", "name of 61", "name of 201", "name a number", "no name"])
-async def test_bad_name_or_date_of_birth_is_refused_naming_the_field_and_nothing_is_saved(
-    world, body, field
-):
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"preferred_name": "Kai", "date_of_birth": "not a date"}, "date_of_birth"),
+        ({"preferred_name": "Kai", "date_of_birth": "2012-02-30"}, "date_of_birth"),
+        ({"preferred_name": "Kai", "date_of_birth": years_ago(-1)}, "date_of_birth"),
+        ({"preferred_name": "Kai", "date_of_birth": years_ago(5)}, "date_of_birth"),
+        ({"preferred_name": "Kai", "date_of_birth": years_ago(30)}, "date_of_birth"),
+        ({"preferred_name": "Kai"}, "date_of_birth"),
+        ({"preferred_name": "", "date_of_birth": years_ago(13)}, "preferred_name"),
+        ({"preferred_name": "   ", "date_of_birth": years_ago(13)}, "preferred_name"),
+        ({"preferred_name": "K" * 61, "date_of_birth": years_ago(13)}, "preferred_name"),
+        ({"preferred_name": "K" * 201, "date_of_birth": years_ago(13)}, "preferred_name"),
+        ({"preferred_name": 7, "date_of_birth": years_ago(13)}, "preferred_name"),
+        ({"date_of_birth": years_ago(13)}, "preferred_name"),
+    ],
+    ids=[
+        "date not a date",
+        "no 30 February",
+        "born next year",
+        "aged 5",
+        "aged 30",
+        "no date",
+        "empty name",
+        "blank name",
+        "name of 61",
+        "name of 201",
+        "name a number",
+        "no name",
+    ],
+)
+async def test_bad_name_or_date_of_birth_is_refused_naming_the_field_and_nothing_is_saved(world, body, field):
     before = await YoungPerson.count()
     reply = await world.sam.client.post(YOUNG_PEOPLE, json=body)
     assert reply.status_code == 422
@@ -70,17 +85,22 @@ async def test_bad_name_or_date_of_birth_is_refused_naming_the_field_and_nothing
 
 
 async def test_name_and_date_both_wrong_are_both_named(world):
-    reply = await world.sam.client.post(YOUNG_PEOPLE, json={
-        "preferred_name": " ", "date_of_birth": years_ago(40)})
+    reply = await world.sam.client.post(
+        YOUNG_PEOPLE, json={"preferred_name": " ", "date_of_birth": years_ago(40)}
+    )
     assert {error["field"] for error in reply.json()["errors"]} == {"preferred_name", "date_of_birth"}
 
 
-@pytest.mark.parametrize("body", [
-    {"preferred_name": "Kai", "date_of_birth": years_ago(13), "council": "elsewhere"},
-    {"preferred_name": "Kai", "date_of_birth": years_ago(13), "social_worker": "someone"},
-    ["Kai", years_ago(13)],
-    "Kai",
-], ids=["unknown council", "unknown social_worker", "a list", "a string"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"preferred_name": "Kai", "date_of_birth": years_ago(13), "council": "elsewhere"},
+        {"preferred_name": "Kai", "date_of_birth": years_ago(13), "social_worker": "someone"},
+        ["Kai", years_ago(13)],
+        "Kai",
+    ],
+    ids=["unknown council", "unknown social_worker", "a list", "a string"],
+)
 async def test_body_with_unknown_fields_or_the_wrong_shape_is_refused_and_nothing_is_saved(world, body):
     reply = await world.sam.client.post(YOUNG_PEOPLE, json=body)
     assert 400 <= reply.status_code < 500
@@ -91,7 +111,8 @@ async def test_body_with_unknown_fields_or_the_wrong_shape_is_refused_and_nothin
 
 async def test_broken_json_is_refused_with_a_problem(world):
     reply = await world.sam.client.post(
-        YOUNG_PEOPLE, content=b'{"preferred_name": "Kai",', headers={"Content-Type": "application/json"})
+        YOUNG_PEOPLE, content=b'{"preferred_name": "Kai",', headers={"Content-Type": "application/json"}
+    )
     assert reply.status_code == 400
     assert reply.headers["content-type"] == "application/problem+json"
 
@@ -113,8 +134,14 @@ async def test_the_record_says_what_each_reader_may_do_with_it(world):
     assert can == {
         "jade": ["manage_devices", "see_audit"],
         "priya": ["download_police_form"],
-        "sam": ["invite", "manage_care_team", "manage_devices", "manage_carer_devices", "see_audit",
-                "download_police_form"],
+        "sam": [
+            "invite",
+            "manage_care_team",
+            "manage_devices",
+            "manage_carer_devices",
+            "see_audit",
+            "download_police_form",
+        ],
     }
     # What `can` offers is what the server then allows, and what it leaves out is refused.
     assert (await world.priya.client.get(f"{url}/who-has-looked")).status_code == 404
@@ -124,8 +151,10 @@ async def test_the_record_says_what_each_reader_may_do_with_it(world):
 async def test_stranger_social_worker_is_refused_record_and_it_is_audited(world):
     reply = await world.alex.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}")
     assert reply.status_code == 404
-    assert await audit_count(action="refused", actor_id=world.alex.user_id,
-                             young_person_id=world.young["jade"]) == 1
+    assert (
+        await audit_count(action="refused", actor_id=world.alex.user_id, young_person_id=world.young["jade"])
+        == 1
+    )
     assert await audit_count(action="read") == 0
 
 
@@ -144,8 +173,11 @@ async def test_jade_sees_who_has_looked_at_her_record_but_not_her_own_visits(wor
     assert reply.status_code == 200
     looks = [(look["name"], look["role"], look["what"]) for look in reply.json()]
     assert looks == [
-        ("Someone who isn't allowed", "",
-         "Someone who isn't allowed tried to look at your information. They were stopped."),
+        (
+            "Someone who isn't allowed",
+            "",
+            "Someone who isn't allowed tried to look at your information. They were stopped.",
+        ),
         ("Priya Shah", "carer", "looked at who can see your information"),
         ("Sam Okafor", "social worker", "looked at your information"),
     ]
@@ -158,7 +190,8 @@ async def test_social_worker_looking_at_who_has_looked_is_itself_shown_to_the_yo
     await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked")
     looks = (await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked")).json()
     assert [(look["name"], look["what"]) for look in looks] == [
-        ("Sam Okafor", "looked at who has seen your information")]
+        ("Sam Okafor", "looked at who has seen your information")
+    ]
 
 
 async def test_who_can_see_lists_jades_social_worker_and_carer_and_the_managers(world):
@@ -180,8 +213,11 @@ async def test_who_can_see_reads_for_an_adult_with_the_young_persons_name(world)
     assert [(person["name"], person["role"], person["why"]) for person in reply.json()] == [
         ("Sam Okafor", "social_worker", "They are Jade's social worker."),
         ("Priya Shah", "carer", "They look after Jade at home."),
-        ("Managers at Jade's council", "manager",
-         "They only see numbers, like how many young people use Homeward. They never see Jade's name."),
+        (
+            "Managers at Jade's council",
+            "manager",
+            "They only see numbers, like how many young people use Homeward. They never see Jade's name.",
+        ),
     ]
 
 
@@ -199,15 +235,22 @@ async def test_the_same_stored_events_read_naturally_for_jade_and_for_her_social
     for_jade = lines(await world.jade.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked"))
     for_sam = lines(await world.sam.client.get(f"{YOUNG_PEOPLE}/{jade}/who-has-looked"))
     assert for_jade == [
-        ("Someone who isn't allowed", "",
-         "Someone who isn't allowed tried to look at the phones you are signed in on. They were stopped.",
-         True),
+        (
+            "Someone who isn't allowed",
+            "",
+            "Someone who isn't allowed tried to look at the phones you are signed in on. They were stopped.",
+            True,
+        ),
         ("Priya Shah", "carer", "looked at who can see your information", False),
         ("Sam Okafor", "social worker", "looked at your information", False),
     ]
     assert for_sam == [
-        ("Alex Reid", "social worker", "tried to look at the phones Jade is signed in on and was stopped",
-         True),
+        (
+            "Alex Reid",
+            "social worker",
+            "tried to look at the phones Jade is signed in on and was stopped",
+            True,
+        ),
         ("Priya Shah", "carer", "looked at who can see Jade's information", False),
         ("Sam Okafor", "social worker", "looked at Jade's information", False),
     ]

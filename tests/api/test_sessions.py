@@ -29,6 +29,7 @@ async def names_on_caseload(person) -> list[str]:
 
 # -- how long a session lasts -----------------------------------------------------------
 
+
 async def test_young_person_and_carer_stay_signed_in_on_their_phones_for_60_days(world):
     clock.travel(dt.timedelta(days=60))
     assert await status(world.jade.client) == 200
@@ -77,6 +78,7 @@ async def test_professional_is_signed_out_after_8_hours_even_while_active(world)
 
 # -- signing out --------------------------------------------------------------------------
 
+
 async def test_logout_ends_the_session_even_if_the_cookie_is_kept(world):
     other_phone = await world.device("jade")
     reply = await world.jade.client.post("/api/auth/logout")
@@ -89,8 +91,9 @@ async def test_logout_ends_the_session_even_if_the_cookie_is_kept(world):
 
 async def test_changing_pin_signs_out_other_phones_but_keeps_this_one(world):
     other_phone = await world.device("jade")
-    reply = await world.jade.client.post(CHANGE, json={
-        "current_secret": PINS["jade"], "new_secret": "975318"})
+    reply = await world.jade.client.post(
+        CHANGE, json={"current_secret": PINS["jade"], "new_secret": "975318"}
+    )
     assert reply.status_code == 204
     assert await status(world.jade.client) == 200
     assert await status(other_phone.client) == 401
@@ -100,8 +103,7 @@ async def test_changing_pin_signs_out_other_phones_but_keeps_this_one(world):
 
 async def test_wrong_current_pin_is_refused_naming_current_secret_and_changes_nothing(world):
     other_phone = await world.device("jade")
-    reply = await world.jade.client.post(CHANGE, json={
-        "current_secret": "975310", "new_secret": "975318"})
+    reply = await world.jade.client.post(CHANGE, json={"current_secret": "975310", "new_secret": "975318"})
     assert reply.status_code == 422
     assert reply.headers["content-type"] == "application/problem+json"
     assert [e["field"] for e in reply.json()["errors"]] == ["current_secret"]
@@ -113,18 +115,21 @@ async def test_wrong_current_pin_is_refused_naming_current_secret_and_changes_no
 async def test_weak_new_pin_or_password_is_refused_and_changes_nothing(world):
     other_phone = await world.device("jade")
     for weak in ("123456", "111111", "12345", "1234567", "letters"):
-        reply = await world.jade.client.post(CHANGE, json={
-            "current_secret": PINS["jade"], "new_secret": weak})
+        reply = await world.jade.client.post(
+            CHANGE, json={"current_secret": PINS["jade"], "new_secret": weak}
+        )
         assert reply.status_code == 422, weak
         assert [e["field"] for e in reply.json()["errors"]] == ["new_secret"]
-    short = await world.sam.client.post(CHANGE, json={
-        "current_secret": world.sam.secret, "new_secret": "elevenchars"})
+    short = await world.sam.client.post(
+        CHANGE, json={"current_secret": world.sam.secret, "new_secret": "elevenchars"}
+    )
     assert [e["field"] for e in short.json()["errors"]] == ["new_secret"]
     assert await status(other_phone.client) == 200
     assert await can_sign_in(world, "jade", PINS["jade"])
 
 
 # -- a lost phone -------------------------------------------------------------------------
+
 
 async def test_young_person_signs_out_a_lost_phone_from_another(world):
     lost = await world.device("jade", "Old phone")
@@ -154,7 +159,8 @@ async def test_social_worker_signs_out_their_young_persons_lost_phone_and_it_is_
     assert await status(lost.client) == 401
     looked = (await world.jade.client.get(f"/api/young-people/{world.young['jade']}/who-has-looked")).json()
     assert {"name": "Sam Okafor", "what": "signed out one of your phones"} in [
-        {"name": look["name"], "what": look["what"]} for look in looked]
+        {"name": look["name"], "what": look["what"]} for look in looked
+    ]
 
 
 async def test_stranger_or_carer_cannot_sign_out_a_young_persons_phone(world):
@@ -204,7 +210,9 @@ async def test_social_worker_sees_and_signs_out_a_carers_lost_phone_and_it_is_au
     assert ("Sam Okafor", "looked at which phones your carers are signed in on") in said
 
 
-async def test_a_carers_phone_can_only_be_signed_out_by_a_social_worker_of_a_young_person_placed_with_them(world):
+async def test_a_carers_phone_can_only_be_signed_out_by_a_social_worker_of_a_young_person_placed_with_them(
+    world,
+):
     phone = await world.device("priya", "Old phone")
     refused = [
         (world.alex, "mia", "priya"),  # Priya is not Mia's carer
@@ -232,6 +240,7 @@ async def test_social_worker_sees_no_carers_phones_when_nobody_is_placed(world):
 
 # -- request checks -----------------------------------------------------------------------
 
+
 async def send_without_csrf(client, method, url, **kwargs):
     request = client.build_request(method, url, **kwargs)
     del request.headers["X-CSRF-Token"]
@@ -240,8 +249,9 @@ async def send_without_csrf(client, method, url, **kwargs):
 
 async def test_unsafe_request_without_csrf_token_is_refused_and_changes_nothing(world):
     sam = world.sam.client
-    added = await send_without_csrf(sam, "POST", "/api/young-people", json={
-        "preferred_name": "Kai", "date_of_birth": "2012-05-01"})
+    added = await send_without_csrf(
+        sam, "POST", "/api/young-people", json={"preferred_name": "Kai", "date_of_birth": "2012-05-01"}
+    )
     assert added.status_code == 403
     assert added.json()["title"] == "This request was refused for safety"
     logout = await send_without_csrf(world.jade.client, "POST", "/api/auth/logout")
@@ -254,10 +264,14 @@ async def test_unsafe_request_with_a_wrong_csrf_token_is_refused_and_changes_not
     phone = await world.device("jade", "Old phone")
     for token in ("nonsense", world.mia.csrf, phone.csrf + "x"):
         reply = await world.jade.client.delete(
-            f"/api/auth/sessions/{phone.public_id}", headers={"X-CSRF-Token": token})
+            f"/api/auth/sessions/{phone.public_id}", headers={"X-CSRF-Token": token}
+        )
         assert reply.status_code == 403
-    changed = await world.jade.client.post(CHANGE, headers={"X-CSRF-Token": world.mia.csrf}, json={
-        "current_secret": PINS["jade"], "new_secret": "975318"})
+    changed = await world.jade.client.post(
+        CHANGE,
+        headers={"X-CSRF-Token": world.mia.csrf},
+        json={"current_secret": PINS["jade"], "new_secret": "975318"},
+    )
     assert changed.status_code == 403
     assert await status(phone.client) == 200
     assert await can_sign_in(world, "jade", PINS["jade"])
@@ -265,14 +279,20 @@ async def test_unsafe_request_with_a_wrong_csrf_token_is_refused_and_changes_not
 
 async def test_request_body_that_is_not_json_is_refused_with_415(world):
     form = await world.sam.client.post(
-        "/api/young-people", content="preferred_name=Kai&date_of_birth=2012-05-01",
-        headers={"Content-Type": "application/x-www-form-urlencoded"})
+        "/api/young-people",
+        content="preferred_name=Kai&date_of_birth=2012-05-01",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     text = await world.sam.client.post(
-        "/api/young-people", content='{"preferred_name": "Kai", "date_of_birth": "2012-05-01"}',
-        headers={"Content-Type": "text/plain"})
+        "/api/young-people",
+        content='{"preferred_name": "Kai", "date_of_birth": "2012-05-01"}',
+        headers={"Content-Type": "text/plain"},
+    )
     login = await world.anonymous().post(
-        LOGIN, content="identifier=jade&secret=246810",
-        headers={"Content-Type": "application/x-www-form-urlencoded"})
+        LOGIN,
+        content="identifier=jade&secret=246810",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     for reply in (form, text, login):
         assert reply.status_code == 415
         assert reply.headers["content-type"] == "application/problem+json"
@@ -293,7 +313,8 @@ async def test_guessing_the_current_pin_on_a_found_phone_is_throttled_like_sign_
     answers = []
     for guess in ("111119", "222228", "333337", "444446", "555554", "666663"):
         reply = await world.jade.client.post(
-            "/api/auth/change-secret", json={"current_secret": guess, "new_secret": "975318"})
+            "/api/auth/change-secret", json={"current_secret": guess, "new_secret": "975318"}
+        )
         answers.append(reply.status_code)
     assert answers == [422] * 5 + [429]
     # The budget is the account's: signing in elsewhere is refused too, even with the right PIN.

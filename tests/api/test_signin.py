@@ -35,8 +35,9 @@ def refusal(reply) -> tuple:
 
 async def test_young_person_signs_in_with_username_and_pin_and_stays_signed_in_on_that_phone(world):
     phone = world.anonymous()
-    reply = await phone.post(LOGIN, json={
-        "identifier": "jade", "secret": PINS["jade"], "device_name": "Jade's phone"})
+    reply = await phone.post(
+        LOGIN, json={"identifier": "jade", "secret": PINS["jade"], "device_name": "Jade's phone"}
+    )
     assert reply.status_code == 200
     me = reply.json()
     assert me["user"]["display_name"] == "Jade"
@@ -90,8 +91,9 @@ async def test_unknown_account_and_wrong_pin_get_identical_answers(world):
     client = world.anonymous()
     unknown = await client.post(LOGIN, json={"identifier": "nobody", "secret": "246810"})
     wrong_pin = await client.post(LOGIN, json={"identifier": "jade", "secret": "975318"})
-    unknown_email = await client.post(LOGIN, json={
-        "identifier": "nobody@test.example", "secret": "correct horse battery", "code": "123456"})
+    unknown_email = await client.post(
+        LOGIN, json={"identifier": "nobody@test.example", "secret": "correct horse battery", "code": "123456"}
+    )
     assert refusal(unknown) == refusal(wrong_pin) == refusal(unknown_email) == (401, NO_MATCH, None)
 
 
@@ -105,8 +107,7 @@ async def test_deactivated_account_gets_the_same_answer_even_with_the_right_pin(
 async def test_five_wrong_pins_throttle_the_account_until_the_window_ends(world):
     guesser = world.anonymous()
     replies = [
-        await guesser.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"})
-        for n in range(20)
+        await guesser.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"}) for n in range(20)
     ]
     assert [r.status_code for r in replies] == [401] * 5 + [429] * 15
     throttled = replies[-1]
@@ -177,8 +178,7 @@ async def test_session_token_never_appears_in_a_reply_body(world):
     token = client.cookies[COOKIE]
     bodies = [reply.text] + [
         (await client.get(url)).text
-        for url in ("/api/auth/me", "/api/auth/sessions",
-                    f"/api/young-people/{world.young['jade']}/devices")
+        for url in ("/api/auth/me", "/api/auth/sessions", f"/api/young-people/{world.young['jade']}/devices")
     ]
     for body in bodies:
         assert token not in body
@@ -187,16 +187,17 @@ async def test_session_token_never_appears_in_a_reply_body(world):
 
 async def test_guesses_sent_all_at_once_are_throttled_like_guesses_sent_one_by_one(world):
     guesses = [{"identifier": "jade", "secret": f"{975300 + n}"} for n in range(20)]
-    replies = await asyncio.gather(*[
-        world.client_for(f"198.51.100.{n}").post(LOGIN, json=guess) for n, guess in enumerate(guesses)
-    ])
+    replies = await asyncio.gather(
+        *[world.client_for(f"198.51.100.{n}").post(LOGIN, json=guess) for n, guess in enumerate(guesses)]
+    )
     assert sorted(reply.status_code for reply in replies) == [401] * 5 + [429] * 15
 
 
 async def test_one_authenticator_code_sent_twice_at_once_signs_in_only_once(world):
     body = world.sam.login_body()
-    replies = await asyncio.gather(*[
-        world.client_for(f"198.51.100.{n}").post(LOGIN, json=body) for n in range(3)])
+    replies = await asyncio.gather(
+        *[world.client_for(f"198.51.100.{n}").post(LOGIN, json=body) for n in range(3)]
+    )
     assert sorted(reply.status_code for reply in replies) == [200, 401, 401]
 
 
@@ -238,13 +239,13 @@ async def test_behind_one_proxy_the_address_it_saw_is_throttled_whatever_the_cli
     proxy = world.client_for(PROXY)
     # The attacker writes a new address on the left each time; the proxy appends theirs.
     statuses = [
-        (await guess(proxy, f"guess{n}", f"198.18.0.{n}, 198.51.100.7")).status_code
-        for n in range(21)
+        (await guess(proxy, f"guess{n}", f"198.18.0.{n}, 198.51.100.7")).status_code for n in range(21)
     ]
     assert statuses == [401] * 20 + [429]
     # Someone else behind the same proxy is not held up by the attacker.
-    other = await proxy.post(LOGIN, json=world.priya.login_body(),
-                             headers={"X-Forwarded-For": "198.51.100.8"})
+    other = await proxy.post(
+        LOGIN, json=world.priya.login_body(), headers={"X-Forwarded-For": "198.51.100.8"}
+    )
     assert other.status_code == 200
 
 
@@ -256,8 +257,11 @@ async def test_behind_two_proxies_the_second_entry_from_the_right_is_the_client(
         for n in range(21)
     ]
     assert statuses == [401] * 20 + [429]
-    other = await proxy.post(LOGIN, json=world.priya.login_body(),
-                             headers={"X-Forwarded-For": "198.51.100.7, 198.51.100.8, 192.0.2.9"})
+    other = await proxy.post(
+        LOGIN,
+        json=world.priya.login_body(),
+        headers={"X-Forwarded-For": "198.51.100.7, 198.51.100.8, 192.0.2.9"},
+    )
     assert other.status_code == 200
 
 
@@ -267,13 +271,18 @@ async def test_without_trusted_proxies_x_forwarded_for_is_ignored(world):
     assert statuses == [401] * 20 + [429]
 
 
-async def test_a_long_or_nonsense_forwarded_header_falls_back_to_the_socket_address(
-    world, trusted_proxies
-):
+async def test_a_long_or_nonsense_forwarded_header_falls_back_to_the_socket_address(world, trusted_proxies):
     trusted_proxies(1)
     proxy = world.client_for(PROXY)
-    headers = ["x" * 8000, "198.51.100.7, " + "9" * 5000, "not an address", "", " , ",
-               "198.51.100.7:443:1", "fe80::1%" + "e" * 300]
+    headers = [
+        "x" * 8000,
+        "198.51.100.7, " + "9" * 5000,
+        "not an address",
+        "",
+        " , ",
+        "198.51.100.7:443:1",
+        "fe80::1%" + "e" * 300,
+    ]
     for n, header in enumerate(headers):
         reply = await guess(proxy, f"guess{n}", header)
         assert reply.status_code == 401, (header[:40], reply.text)
@@ -306,8 +315,9 @@ async def test_ipv6_addresses_in_one_64_block_share_a_budget(world, trusted_prox
         (await guess(proxy, f"guess{n}", f"[2001:db8:1:2::{n:x}]:443")).status_code for n in range(21)
     ]
     assert statuses == [401] * 20 + [429]
-    neighbour = await proxy.post(LOGIN, json=world.priya.login_body(),
-                                 headers={"X-Forwarded-For": "2001:db8:1:3::1"})
+    neighbour = await proxy.post(
+        LOGIN, json=world.priya.login_body(), headers={"X-Forwarded-For": "2001:db8:1:3::1"}
+    )
     assert neighbour.status_code == 200
 
 
@@ -319,8 +329,10 @@ DEVICE = "homeward_device"
 async def lock_out_jade(world) -> None:
     """Someone elsewhere guesses Jade's PIN until her account refuses untrusted tries."""
     attacker = world.client_for("198.51.100.66")
-    statuses = [(await attacker.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"}))
-                .status_code for n in range(6)]
+    statuses = [
+        (await attacker.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"})).status_code
+        for n in range(6)
+    ]
     assert statuses == [401] * 5 + [429]
 
 
@@ -343,21 +355,26 @@ async def test_the_phone_that_signed_in_before_gets_in_while_someone_elsewhere_i
 
     assert (await phone.post(LOGIN, json=world.jade.login_body())).status_code == 200
     # Anyone else, even with the right PIN, still waits: the account's limit holds.
-    assert (await world.anonymous("198.51.100.67").post(LOGIN, json=world.jade.login_body())
-            ).status_code == 429
-    assert (await world.client_for("198.51.100.66").post(
-        LOGIN, json={"identifier": "jade", "secret": "975399"})).status_code == 429
+    assert (
+        await world.anonymous("198.51.100.67").post(LOGIN, json=world.jade.login_body())
+    ).status_code == 429
+    assert (
+        await world.client_for("198.51.100.66").post(LOGIN, json={"identifier": "jade", "secret": "975399"})
+    ).status_code == 429
 
 
 async def test_the_phone_that_signed_in_before_has_its_own_limit_of_wrong_pins(world):
     phone = await signed_in_phone(world, world.jade)
-    wrong = [(await phone.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"}))
-             .status_code for n in range(6)]
+    wrong = [
+        (await phone.post(LOGIN, json={"identifier": "jade", "secret": f"{975300 + n}"})).status_code
+        for n in range(6)
+    ]
     assert wrong == [401] * 5 + [429]
     assert (await phone.post(LOGIN, json=world.jade.login_body())).status_code == 429
     # ...and its mistakes did not use up Jade's budget anywhere else.
-    assert (await world.anonymous("198.51.100.68").post(LOGIN, json=world.jade.login_body())
-            ).status_code == 200
+    assert (
+        await world.anonymous("198.51.100.68").post(LOGIN, json=world.jade.login_body())
+    ).status_code == 200
 
 
 async def test_a_device_cookie_from_another_account_or_a_forged_one_gives_nothing(world):
@@ -389,8 +406,9 @@ async def test_a_device_cookie_from_another_account_or_a_forged_one_gives_nothin
 async def test_joining_from_an_invite_marks_the_phone_as_known(world):
     code = (await world.invite("tyler"))["code"]
     phone = world.client_for("203.0.113.47")
-    joined = await phone.post("/api/invites/accept", json={
-        "code": code, "username": "tyler", "secret": "975318"})
+    joined = await phone.post(
+        "/api/invites/accept", json={"code": code, "username": "tyler", "secret": "975318"}
+    )
     assert joined.status_code == 201
     assert DEVICE in phone.cookies
     attacker = world.client_for("198.51.100.66")

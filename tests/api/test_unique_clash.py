@@ -20,8 +20,15 @@ async def _council() -> uuid.UUID:
 
 
 def _user(council_id, username=None, email=None) -> User:
-    return User(role="carer", display_name="Someone", secret_hash="x", council=council_id,
-                username=username, email=email, created_at=now())
+    return User(
+        role="carer",
+        display_name="Someone",
+        secret_hash="x",
+        council=council_id,
+        username=username,
+        email=email,
+        created_at=now(),
+    )
 
 
 async def _refusal(row: User) -> BaseException:

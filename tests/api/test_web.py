@@ -81,12 +81,15 @@ async def test_api_replies_are_never_cached(world):
         assert reply.headers["cache-control"] == "no-store"
 
 
-@pytest.mark.parametrize(("method", "url", "status"), [
-    ("GET", "/api/auth/me", 401),
-    ("GET", "/api/nothing-here", 404),
-    ("PUT", "/api/auth/me", 405),
-    ("POST", "/api/auth/login", 422),
-])
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("GET", "/api/auth/me", 401),
+        ("GET", "/api/nothing-here", 404),
+        ("PUT", "/api/auth/me", 405),
+        ("POST", "/api/auth/login", 422),
+    ],
+)
 async def test_errors_are_problem_json(client_for, method, url, status):
     reply = await client_for().request(method, url, json={} if method != "GET" else None)
     assert reply.status_code == status

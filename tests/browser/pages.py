@@ -258,6 +258,7 @@ class YoungPersonRecordPage(Screen):
             .get_by_test_id("carer-device")
             .filter(has_text=device_name)
         )
+
     # -- who looks after them (the social worker's controls) ------------------------
 
     @property

@@ -44,7 +44,8 @@ def test_jade_and_her_social_worker_see_that_a_stranger_was_stopped(signed_in):
     info = MyInfoPage(jade)
     info.expect_title("Who can see my information")
     stopped = info.stopped.filter(
-        has_text="Someone who isn't allowed tried to look at your plan. They were stopped.")
+        has_text="Someone who isn't allowed tried to look at your plan. They were stopped."
+    )
     expect(stopped.first).to_be_visible()
     expect(info.who_has_looked).not_to_contain_text("Alex")
     assert_accessible_at_320(jade, "who can see my information, with someone stopped")
@@ -53,5 +54,6 @@ def test_jade_and_her_social_worker_see_that_a_stranger_was_stopped(signed_in):
     CaseloadPage(sam).open_young_person("Jade")
     record = YoungPersonRecordPage(sam)
     looked = record.by_test_id("who-has-looked").locator("[data-refused='true']")
-    expect(looked.filter(has_text="Alex Reid").filter(has_text="tried to open Jade's plan and was stopped").first
-           ).to_be_visible()
+    expect(
+        looked.filter(has_text="Alex Reid").filter(has_text="tried to open Jade's plan and was stopped").first
+    ).to_be_visible()

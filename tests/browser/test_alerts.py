@@ -283,7 +283,9 @@ def test_a_double_tap_sends_one_alert_and_the_same_key_twice_makes_one_alert(sig
     assert [a["id"] for a in alerts_of(jade, yp) if a["id"] not in before] == [first]
     phone = lous_phone(new_context, lou)
     phone.goto(f"/#/contact/alerts/{first}")
-    expect(RecipientAlertPage(phone).by_test_id("recipient-sent-again")).to_contain_text("Jade sent it again today")
+    expect(RecipientAlertPage(phone).by_test_id("recipient-sent-again")).to_contain_text(
+        "Jade sent it again today"
+    )
     assert_no_violations(phone, "an alert sent again, trusted person")
 
     # "I'm OK now": asked to confirm, then stopped.

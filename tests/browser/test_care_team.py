@@ -45,7 +45,9 @@ def test_sam_moves_and_ends_kais_placement_and_hands_kai_over(signed_in, new_con
     expect(YoungPersonHome(kai).greeting).to_have_text("Hi Kai")
     sam.reload()
     record.invite_carer()
-    zoe = join(new_context, record.invite_link.inner_text(), "zoe.carer", "a long enough password", "Zoe Carter")
+    zoe = join(
+        new_context, record.invite_link.inner_text(), "zoe.carer", "a long enough password", "Zoe Carter"
+    )
     CaseloadPage(zoe).expect_title("Young people you look after")
     expect(CaseloadPage(zoe).links).to_have_text(["Kai"])
 
@@ -58,7 +60,9 @@ def test_sam_moves_and_ends_kais_placement_and_hands_kai_over(signed_in, new_con
 
     # Choosing nobody says so next to the list, and changes nothing.
     record.move_placement("Zoe Carter", None)
-    expect(record.by_test_id("placement-choose-error")).to_have_text("Choose the carer who looks after them now.")
+    expect(record.by_test_id("placement-choose-error")).to_have_text(
+        "Choose the carer who looks after them now."
+    )
     expect(record.by_test_id("placement-choose")).to_have_attribute("aria-invalid", "true")
     checked(sam, "move a placement, nobody chosen")
 
@@ -72,7 +76,8 @@ def test_sam_moves_and_ends_kais_placement_and_hands_kai_over(signed_in, new_con
 
     record.placement("Priya Shah").get_by_test_id("placement-end").click()
     expect(record.placement("Priya Shah")).to_contain_text(
-        "End Priya Shah's placement? From now on Priya Shah won't see anything about Kai, not even old alerts.")
+        "End Priya Shah's placement? From now on Priya Shah won't see anything about Kai, not even old alerts."
+    )
     checked(sam, "end a placement, asked to be sure")
     record.placement("Priya Shah").get_by_test_id("placement-end-yes").click()
     expect(record.care_notice).to_have_text("Priya Shah no longer looks after Kai.")
@@ -83,7 +88,8 @@ def test_sam_moves_and_ends_kais_placement_and_hands_kai_over(signed_in, new_con
     # Sam hands Kai over to Alex; Sam can no longer see Kai.
     record.hand_over("Sam Okafor", "Alex Reid")
     expect(record.by_test_id("handed-over-notice")).to_have_text(
-        "Alex Reid is Kai's social worker now. You can no longer see Kai's record.")
+        "Alex Reid is Kai's social worker now. You can no longer see Kai's record."
+    )
     checked(sam, "handed over")
     alex = signed_in("alex")
     expect(CaseloadPage(alex).link_to("Kai")).to_be_visible()
@@ -94,7 +100,8 @@ def test_sam_moves_and_ends_kais_placement_and_hands_kai_over(signed_in, new_con
     expect(info.who_can_see.first).to_contain_text("Alex Reid")
     expect(info.no_longer).to_have_count(3)
     expect(info.no_longer.filter(has_text="Priya Shah")).to_contain_text(
-        "Priya Shah no longer looks after you, so they can't see your information now.")
+        "Priya Shah no longer looks after you, so they can't see your information now."
+    )
     expect(info.no_longer.filter(has_text="Sam Okafor")).to_contain_text("Used to be your social worker")
     expect(info.who_has_looked).to_contain_text("Zoe Carter no longer looks after you")
     expect(info.who_has_looked).to_contain_text("Sam Okafor is no longer your social worker")

@@ -339,7 +339,8 @@ def test_a_lost_phone_signed_out_from_elsewhere_keeps_no_copy_when_reopened(sign
 
 
 def test_the_service_worker_drops_every_copy_when_revalidation_says_signed_out(
-        signed_in, new_context, server):
+    signed_in, new_context, server
+):
     """The worker does not rely on the page: a 401 when it revalidates the plan clears
     the plan and who was signed in, even with no screen running to do it."""
     lost = phone_with_a_kept_plan(new_context, server)
@@ -352,7 +353,8 @@ def test_the_service_worker_drops_every_copy_when_revalidation_says_signed_out(
 
 
 def test_the_service_worker_drops_every_copy_when_the_server_says_nobody_is_signed_in(
-        signed_in, new_context, server):
+    signed_in, new_context, server
+):
     lost = phone_with_a_kept_plan(new_context, server)
     sign_out_the_newest_other_phone(signed_in("jade"))
     assert lost.evaluate("fetch('/api/auth/me').then((r) => r.status)") == 401

@@ -67,9 +67,16 @@ async def scene(world):
     unused = (await world.invite("tyler"))["code"]
     dan_code = (await ok(await jade.post(f"{people}/{dan['id']}/invite"), 201))["code"]
 
-    clients = {key: world.people[who].client for key, who in (
-        ("young person", "jade"), ("carer", "priya"), ("social worker", "sam"), ("manager", "ruth"),
-        ("admin", "admin"))}
+    clients = {
+        key: world.people[who].client
+        for key, who in (
+            ("young person", "jade"),
+            ("carer", "priya"),
+            ("social worker", "sam"),
+            ("manager", "ruth"),
+            ("admin", "admin"),
+        )
+    }
     clients["trusted contact"] = contact
     clients["anonymous"] = world.anonymous()
     known = {
@@ -92,6 +99,5 @@ def pytest_terminal_summary(terminalreporter):
     if SENT:
         seconds = time.monotonic() - STARTED
         terminalreporter.write_line(
-            f"schema fuzzing: {sum(SENT.values())} requests over {len(SENT)} operations "
-            f"in {seconds:.0f} s"
+            f"schema fuzzing: {sum(SENT.values())} requests over {len(SENT)} operations in {seconds:.0f} s"
         )

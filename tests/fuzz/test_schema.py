@@ -63,8 +63,9 @@ CHECKS = [
 
 # Most dates Hypothesis draws are centuries away, which every date of birth refuses before
 # anything else is looked at; draw mostly from this side of the age of a young person.
-schemathesis.openapi.format("date", st.one_of(
-    st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.dates()).map(dt.date.isoformat))
+schemathesis.openapi.format(
+    "date", st.one_of(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.dates()).map(dt.date.isoformat)
+)
 
 _APP = create_app()
 SCHEMA = schemathesis.openapi.from_dict(_APP.openapi_schema.to_schema())
@@ -98,8 +99,9 @@ def strategy(operation, known: dict[str, list[str]]):
     """Requests for `operation`, valid and invalid, each with a draw of real values (or
     None) for its parameters and top-level body fields, and of a hostile character."""
     modes = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
-    real = st.fixed_dictionaries({name: st.one_of(st.none(), st.sampled_from(values))
-                                  for name, values in known.items()})
+    real = st.fixed_dictionaries(
+        {name: st.one_of(st.none(), st.sampled_from(values)) for name, values in known.items()}
+    )
     hostile = st.one_of(st.none(), st.tuples(st.integers(min_value=0), st.sampled_from(HOSTILE)))
     return st.tuples(st.one_of(modes), real, hostile)
 
@@ -142,8 +144,12 @@ async def send(client, case):
     # Schemathesis leaves control characters in path parameters as they are; on the wire
     # they travel percent-encoded.
     url = quote(kwargs["url"], safe="/%:@!$&'()*+,;=-._~?#[]")
-    request = {"method": kwargs["method"], "url": url, "headers": kwargs.get("headers"),
-               "params": kwargs.get("params")}
+    request = {
+        "method": kwargs["method"],
+        "url": url,
+        "headers": kwargs.get("headers"),
+        "params": kwargs.get("params"),
+    }
     if "json" in kwargs:
         request["json"] = kwargs["json"]
     elif isinstance(kwargs.get("data"), (bytes, str)):
@@ -178,14 +184,16 @@ def edge_cases(operation):
     wrong-type values its schema implies (deterministic). Its pytest plugin would send
     them from an event loop of its own, so they are taken from its generator (schemathesis
     is pinned: this is not a public interface)."""
-    return list(CoverageGenerator(
-        operation=operation,
-        generation_modes=list(GenerationMode),
-        generation_config=SCHEMA.config.generation_for(operation=operation, phase="coverage"),
-        auth_storage=None,
-        override=Override(),
-        feedback=FeedbackSources(),
-    ))
+    return list(
+        CoverageGenerator(
+            operation=operation,
+            generation_modes=list(GenerationMode),
+            generation_config=SCHEMA.config.generation_for(operation=operation, phase="coverage"),
+            auth_storage=None,
+            override=Override(),
+            feedback=FeedbackSources(),
+        )
+    )
 
 
 @pytest.mark.parametrize("label", list(OPERATIONS))

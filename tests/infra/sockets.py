@@ -26,6 +26,6 @@ def listening_addresses(port: int) -> set[str]:
 def _decode(address_hex: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     raw = bytes.fromhex(address_hex)
     # /proc prints each 32-bit word in host (little-endian) order.
-    words = [raw[i:i + 4][::-1] for i in range(0, len(raw), 4)]
+    words = [raw[i : i + 4][::-1] for i in range(0, len(raw), 4)]
     joined = b"".join(words)
     return ipaddress.IPv4Address(joined) if len(joined) == 4 else ipaddress.IPv6Address(joined)

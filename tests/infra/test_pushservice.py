@@ -27,17 +27,19 @@ SUB = "mailto:test@example.org"
 
 def send(subscription, data, private_key, *, claims=None, timeout=5, **options):
     """One webpush_async call as the backend will make it; returns aiohttp's response."""
-    return asyncio.run(webpush_async(
-        subscription,
-        data,
-        vapid_private_key=private_key,
-        # pywebpush adds "aud" and "exp" to this dict: a fresh one per send.
-        vapid_claims={"sub": SUB} if claims is None else claims,
-        ttl=3600,
-        headers={"Urgency": "high"},
-        timeout=timeout,
-        **options,
-    ))
+    return asyncio.run(
+        webpush_async(
+            subscription,
+            data,
+            vapid_private_key=private_key,
+            # pywebpush adds "aud" and "exp" to this dict: a fresh one per send.
+            vapid_claims={"sub": SUB} if claims is None else claims,
+            ttl=3600,
+            headers={"Urgency": "high"},
+            timeout=timeout,
+            **options,
+        )
+    )
 
 
 def refusal(subscription, data, private_key, **options) -> WebPushException:
@@ -152,8 +154,7 @@ def test_fail_next_queues_429_with_retry_after_then_503(push_service, subscripti
     assert send(subscription, "hello", pem_path).status == 201
 
 
-def test_send_slower_than_timeout_raises_timeout_error_yet_is_delivered(push_service, subscription,
-                                                                         pem_path):
+def test_send_slower_than_timeout_raises_timeout_error_yet_is_delivered(push_service, subscription, pem_path):
     push_service.delay(600)
 
     started = time.monotonic()

@@ -49,22 +49,40 @@ def self_signed_certificate(folder: Path, host: str = "127.0.0.1") -> tuple[Path
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(hours=1))
         .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address(host)), x509.DNSName("localhost")]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address(host)), x509.DNSName("localhost")]
+            ),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
-            key_encipherment=False, data_encipherment=False, key_agreement=False,
-            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = folder / "mailbox.crt", folder / "mailbox.key"
     cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return cert_file, key_file
+
 
 # aiosmtpd logs every connection at INFO; a failing test's captured log drowns in it.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
@@ -129,8 +147,14 @@ class Mailbox:
         elif self.security == "tls":
             options["ssl_context"] = self._server_tls()
         # A fixed hostname: the default is socket.getfqdn(), a DNS lookup that can stall.
-        controller = _Controller(_Collector(self), hostname=self.host, port=self.port,
-                                 server_hostname="mailbox.test", ready_timeout=10.0, **options)
+        controller = _Controller(
+            _Collector(self),
+            hostname=self.host,
+            port=self.port,
+            server_hostname="mailbox.test",
+            ready_timeout=10.0,
+            **options,
+        )
         controller.start()
         self._controller = controller
         self.port = controller.port

@@ -36,8 +36,14 @@ class PushServiceError(RuntimeError):
 class PushService:
     """Starts ``node tests/pushservice/serve.js`` on 127.0.0.1 and talks to it."""
 
-    def __init__(self, *, package_dir: Path = PACKAGE_DIR, node: str = "node", port: int = 0,
-                 start_timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        *,
+        package_dir: Path = PACKAGE_DIR,
+        node: str = "node",
+        port: int = 0,
+        start_timeout: float = 15.0,
+    ) -> None:
         self.package_dir = Path(package_dir)
         self.node = node
         self.requested_port = port
@@ -142,10 +148,13 @@ class PushService:
 
         ``application_server_key`` is the 65-byte uncompressed P-256 public key, base64url.
         """
-        data = self._post("/subscribe", {"userVisibleOnly": "true",
-                                         "applicationServerKey": application_server_key})["data"]
-        return {"endpoint": data["endpoint"],
-                "keys": {"p256dh": data["keys"]["p256dh"], "auth": data["keys"]["auth"]}}
+        data = self._post(
+            "/subscribe", {"userVisibleOnly": "true", "applicationServerKey": application_server_key}
+        )["data"]
+        return {
+            "endpoint": data["endpoint"],
+            "keys": {"p256dh": data["keys"]["p256dh"], "auth": data["keys"]["auth"]},
+        }
 
     def notifications(self, subscription: dict[str, Any] | str, *, as_json: bool = False) -> list[Any]:
         """Payloads delivered to this subscription so far, decrypted, oldest first."""
@@ -159,8 +168,9 @@ class PushService:
 
     # -- test controls ---------------------------------------------------------------
 
-    def fail_next(self, count: int, status: int = 500, *, delay_ms: int = 0,
-                  retry_after: str | int | None = None) -> None:
+    def fail_next(
+        self, count: int, status: int = 500, *, delay_ms: int = 0, retry_after: str | int | None = None
+    ) -> None:
         """Make the next ``count`` sends (to any subscription) answer ``status`` and deliver nothing.
 
         Calls add to a queue. ``retry_after`` adds a Retry-After header to those answers.
@@ -200,7 +210,7 @@ class PushService:
         prefix = f"{self.origin}/notify/"
         if not endpoint.startswith(prefix):
             raise PushServiceError(f"{endpoint!r} is not an endpoint of this push service ({prefix}...)")
-        return endpoint[len(prefix):]
+        return endpoint[len(prefix) :]
 
     def _client(self) -> httpx.Client:
         if self._http is None:

@@ -17,17 +17,26 @@ from backend.alerts.schemas import AlertState, Level, Progress
 from backend.words import Reader
 
 OWNER, CARER, SOCIAL_WORKER, OUTSIDER = "self", "carer", "social_worker", None
-ACTIVE, ACKNOWLEDGED, CANCELLED, FAILED = (AlertState.ACTIVE, AlertState.ACKNOWLEDGED,
-                                           AlertState.CANCELLED, AlertState.FAILED)
+ACTIVE, ACKNOWLEDGED, CANCELLED, FAILED = (
+    AlertState.ACTIVE,
+    AlertState.ACKNOWLEDGED,
+    AlertState.CANCELLED,
+    AlertState.FAILED,
+)
 
 
 # -- guards: owner / members / outsider -----------------------------------------------------
 
-@pytest.mark.parametrize(("guard", "allowed"), [
-    (guards.is_owner, {OWNER}),
-    (guards.may_read_status, {OWNER, CARER, SOCIAL_WORKER}),
-    (guards.may_see_attempts, {SOCIAL_WORKER}),
-], ids=lambda value: getattr(value, "__name__", ""))
+
+@pytest.mark.parametrize(
+    ("guard", "allowed"),
+    [
+        (guards.is_owner, {OWNER}),
+        (guards.may_read_status, {OWNER, CARER, SOCIAL_WORKER}),
+        (guards.may_see_attempts, {SOCIAL_WORKER}),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
 def test_alert_guard_answers_owner_members_and_outsider(guard, allowed):
     for relation in (OWNER, CARER, SOCIAL_WORKER, OUTSIDER, "manager", "admin", ""):
         assert guard(relation) is (relation in allowed), relation
@@ -43,8 +52,11 @@ def test_only_the_young_person_cancels_and_only_while_it_is_on():
 
 
 def test_only_young_people_send_alerts():
-    assert [role for role in ("young_person", "carer", "social_worker", "manager", "admin")
-            if guards.may_send(role)] == ["young_person"]
+    assert [
+        role
+        for role in ("young_person", "carer", "social_worker", "manager", "admin")
+        if guards.may_send(role)
+    ] == ["young_person"]
 
 
 def test_a_recipient_may_act_only_while_the_tie_that_put_them_on_it_holds():
@@ -66,6 +78,7 @@ def test_what_a_recipient_can_answer():
 
 # -- the state machine ------------------------------------------------------------------
 
+
 def test_every_move_starts_from_an_active_alert_and_ended_alerts_never_move():
     for move in Move:
         for state in (ACKNOWLEDGED, CANCELLED, FAILED):
@@ -74,14 +87,18 @@ def test_every_move_starts_from_an_active_alert_and_ended_alerts_never_move():
     assert set(MOVES) == set(Move)
 
 
-@pytest.mark.parametrize(("level", "to_level"), [
-    (Level.PEOPLE, Level.CARER), (Level.PEOPLE, Level.DUTY), (Level.CARER, Level.DUTY)])
+@pytest.mark.parametrize(
+    ("level", "to_level"),
+    [(Level.PEOPLE, Level.CARER), (Level.PEOPLE, Level.DUTY), (Level.CARER, Level.DUTY)],
+)
 def test_escalation_goes_up_and_may_skip_a_level_with_nobody_on_it(level, to_level):
     assert target(Move.ESCALATE, ACTIVE, level, to_level) == (ACTIVE, to_level)
 
 
-@pytest.mark.parametrize(("level", "to_level"), [
-    (Level.CARER, Level.CARER), (Level.DUTY, Level.CARER), (Level.DUTY, Level.FINAL), (Level.PEOPLE, None)])
+@pytest.mark.parametrize(
+    ("level", "to_level"),
+    [(Level.CARER, Level.CARER), (Level.DUTY, Level.CARER), (Level.DUTY, Level.FINAL), (Level.PEOPLE, None)],
+)
 def test_escalation_never_goes_down_stays_or_reaches_the_final_notice(level, to_level):
     with pytest.raises(IllegalTransition):
         target(Move.ESCALATE, ACTIVE, level, to_level)
@@ -115,10 +132,17 @@ def test_retry_after_in_seconds_or_as_a_date_capped():
 
 # -- the story, for each reader and in each language --------------------------------------
 
+
 def test_a_step_reads_to_the_young_person_and_to_an_adult():
     names = {"names": ["Lou", "Dan"]}
-    assert w.story_line(w.SENT_TO[Level.PEOPLE], names, Reader.YOUNG_PERSON, "Jade") == "Sent to your people: Lou, Dan"
-    assert w.story_line(w.SENT_TO[Level.PEOPLE], names, Reader.ADULT, "Jade") == "Sent to Jade's people: Lou, Dan"
+    assert (
+        w.story_line(w.SENT_TO[Level.PEOPLE], names, Reader.YOUNG_PERSON, "Jade")
+        == "Sent to your people: Lou, Dan"
+    )
+    assert (
+        w.story_line(w.SENT_TO[Level.PEOPLE], names, Reader.ADULT, "Jade")
+        == "Sent to Jade's people: Lou, Dan"
+    )
     assert w.story_line(w.CANCELLED, {}, Reader.ADULT, "Jade") == "Jade said they're OK now"
     assert w.story_line(w.ACKNOWLEDGED, {"name": "Lou"}, Reader.ADULT, "Jade") == "Lou has got this"
 
@@ -135,7 +159,10 @@ def test_a_step_reads_in_the_readers_language():
 def test_a_step_from_before_codes_reads_about_them_for_an_adult():
     old = {"text": "You sent it again and shared where you are now"}
     assert w.story_line(w.LEGACY, old, Reader.YOUNG_PERSON, "Jade") == old["text"]
-    assert w.story_line(w.LEGACY, old, Reader.ADULT, "Jade") == "Jade sent it again and shared where they are now"
+    assert (
+        w.story_line(w.LEGACY, old, Reader.ADULT, "Jade")
+        == "Jade sent it again and shared where they are now"
+    )
 
 
 def test_the_columns_take_their_choices_from_the_enums():

@@ -33,7 +33,9 @@ def test_only_someone_who_said_yes_and_is_still_one_of_the_people_signs_in():
 
 def test_an_invite_is_for_someone_who_has_not_said_yes():
     assert [state for state in ContactState if guards.may_invite(state)] == [
-        ContactState.NOT_INVITED, ContactState.INVITED]
+        ContactState.NOT_INVITED,
+        ContactState.INVITED,
+    ]
 
 
 def test_can_per_person_follows_relation_and_state():

@@ -42,22 +42,33 @@ async def test_every_printed_demo_sign_in_works_for_young_people_and_carers():
 
 def run_cli(tmp_path, *args, **env):
     environment = {key: value for key, value in os.environ.items() if not key.startswith("HOMEWARD_")}
-    environment.update({
-        "HOMEWARD_DATA_DIR": str(tmp_path),
-        "HOMEWARD_DATABASE_URL": f"sqlite:///{tmp_path / 'homeward.sqlite3'}",
-        **{f"HOMEWARD_{key.upper()}": value for key, value in env.items()},
-    })
+    environment.update(
+        {
+            "HOMEWARD_DATA_DIR": str(tmp_path),
+            "HOMEWARD_DATABASE_URL": f"sqlite:///{tmp_path / 'homeward.sqlite3'}",
+            **{f"HOMEWARD_{key.upper()}": value for key, value in env.items()},
+        }
+    )
     return subprocess.run(
-        [sys.executable, "-m", "backend.cli", *args], cwd=ROOT, env=environment,
-        capture_output=True, text=True, timeout=60, check=False,
+        [sys.executable, "-m", "backend.cli", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
 def test_homeward_demo_refuses_to_run_in_production(tmp_path):
-    done = run_cli(tmp_path, "demo", mode="production",
-                   secret_key="k9P2vQ7mW4tZ8rL1nB6cX3yH5jF0gD2sA7eUq4Rw",
-                   data_keys=Fernet.generate_key().decode(),
-                   base_url="https://homeward.example.org")
+    done = run_cli(
+        tmp_path,
+        "demo",
+        mode="production",
+        secret_key="k9P2vQ7mW4tZ8rL1nB6cX3yH5jF0gD2sA7eUq4Rw",
+        data_keys=Fernet.generate_key().decode(),
+        base_url="https://homeward.example.org",
+    )
     assert done.returncode != 0
     assert "not available in production" in done.stderr
     assert "Demo sign-ins" not in done.stdout

@@ -76,8 +76,13 @@ def test_a_records_can_list_is_worked_out_by_the_same_guards():
     assert guards.actions(OWNER) == [A.MANAGE_DEVICES, A.SEE_AUDIT]
     assert guards.actions(CARER) == [A.DOWNLOAD_POLICE_FORM]
     assert guards.actions(SOCIAL_WORKER) == [
-        A.INVITE, A.MANAGE_CARE_TEAM, A.MANAGE_DEVICES, A.MANAGE_CARER_DEVICES, A.SEE_AUDIT,
-        A.DOWNLOAD_POLICE_FORM]
+        A.INVITE,
+        A.MANAGE_CARE_TEAM,
+        A.MANAGE_DEVICES,
+        A.MANAGE_CARER_DEVICES,
+        A.SEE_AUDIT,
+        A.DOWNLOAD_POLICE_FORM,
+    ]
     assert guards.actions(OUTSIDER) == []
     for relation in (OWNER, CARER, SOCIAL_WORKER, OUTSIDER):
         for action, rule in guards.ACTIONS.items():
@@ -111,6 +116,7 @@ def test_professionals_need_a_second_factor_and_time_out_and_the_others_stay_sig
 
 
 # -- invites ---------------------------------------------------------------------------------
+
 
 def test_only_the_allocated_social_worker_makes_an_invite():
     from backend.invites import guards as invites
@@ -160,8 +166,12 @@ def test_an_admin_changes_accounts_of_their_council_but_not_their_own():
     assert may("admin", STRANGER, OTHER_COUNCIL) is False  # outsider: another council
     for role in ("young_person", "carer", "social_worker", "manager"):
         assert may(role, STRANGER, COUNCIL) is False
-    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, True) == [AccountAction.DEACTIVATE]
-    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, False) == [AccountAction.REACTIVATE]
+    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, True) == [
+        AccountAction.DEACTIVATE
+    ]
+    assert admin.account_actions("admin", ADMIN, COUNCIL, STRANGER, COUNCIL, False) == [
+        AccountAction.REACTIVATE
+    ]
     assert admin.account_actions("admin", ADMIN, COUNCIL, ADMIN, COUNCIL, True) == []
 
 
@@ -173,6 +183,7 @@ def test_only_admins_administer():
 
 
 # -- figures: a manager, for their own council -------------------------------------------------
+
 
 def test_a_manager_sees_the_figures_of_their_own_council_only():
     from backend.figures import guards as figures

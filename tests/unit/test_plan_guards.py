@@ -42,7 +42,11 @@ def test_plan_guard_refuses_relations_it_does_not_know(guard):
 
 def test_each_signer_signs_as_their_role_and_an_outsider_not_at_all():
     assert [guards.signer_role(r) for r in EVERYONE] == [
-        SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER, None]
+        SignerRole.YOUNG_PERSON,
+        SignerRole.CARER,
+        SignerRole.SOCIAL_WORKER,
+        None,
+    ]
 
 
 @pytest.mark.parametrize("section", ["about_me", "worries", "places", "carer_steps"])
@@ -62,7 +66,11 @@ def test_sharing_is_the_young_persons_choice_and_notes_are_the_professionals():
     content = plan()
     assert [guards.may_edit_section(r, "sharing", content) for r in EVERYONE] == [True, False, True, False]
     assert [guards.may_edit_section(r, "professional_notes", content) for r in EVERYONE] == [
-        False, True, True, False]
+        False,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_the_trio_and_unknown_parts_are_not_edited_as_sections():
@@ -85,11 +93,23 @@ def test_only_social_workers_see_reviews_due():
 def test_can_lists_what_each_reader_may_do_with_no_draft():
     content = plan()
     assert guards.can(OWNER, content, None) == [
-        PlanAction.EDIT_ABOUT_ME, PlanAction.EDIT_WORRIES, PlanAction.EDIT_PLACES, PlanAction.EDIT_CARER_STEPS,
-        PlanAction.EDIT_SHARING, PlanAction.ADD_PHOTO, PlanAction.CHANGE_PEOPLE]
+        PlanAction.EDIT_ABOUT_ME,
+        PlanAction.EDIT_WORRIES,
+        PlanAction.EDIT_PLACES,
+        PlanAction.EDIT_CARER_STEPS,
+        PlanAction.EDIT_SHARING,
+        PlanAction.ADD_PHOTO,
+        PlanAction.CHANGE_PEOPLE,
+    ]
     assert guards.can(CARER, content, None) == [
-        PlanAction.EDIT_ABOUT_ME, PlanAction.EDIT_WORRIES, PlanAction.EDIT_PLACES, PlanAction.EDIT_CARER_STEPS,
-        PlanAction.EDIT_PROFESSIONAL_NOTES, PlanAction.ADD_PHOTO, PlanAction.DOWNLOAD_POLICE_FORM]
+        PlanAction.EDIT_ABOUT_ME,
+        PlanAction.EDIT_WORRIES,
+        PlanAction.EDIT_PLACES,
+        PlanAction.EDIT_CARER_STEPS,
+        PlanAction.EDIT_PROFESSIONAL_NOTES,
+        PlanAction.ADD_PHOTO,
+        PlanAction.DOWNLOAD_POLICE_FORM,
+    ]
     assert set(guards.can(SOCIAL_WORKER, content, None)) == set(PlanAction) - {PlanAction.SIGN}
     assert guards.can(OUTSIDER, content, None) == []
 

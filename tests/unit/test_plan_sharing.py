@@ -56,8 +56,14 @@ def test_an_older_version_follows_the_young_persons_latest_choices():
 
 
 def test_police_form_holds_parts_shared_with_police_and_visible_to_its_reader():
-    content = plan(about_me=["carer", "police"], health=["police"], worries=["carer"], places=["police"],
-                   photo=["carer", "police"], trio=["carer"])
+    content = plan(
+        about_me=["carer", "police"],
+        health=["police"],
+        worries=["carer"],
+        places=["police"],
+        photo=["carer", "police"],
+        trio=["carer"],
+    )
     form, parts, left_out = sharing.police_form(CARER, content)
     assert parts == {"about_me", "photo"} and left_out == {"health", "places"}
     assert form["about_me"]["medication"] is None and form["places"] is None

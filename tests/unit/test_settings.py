@@ -17,8 +17,16 @@ DATA_KEY = Fernet.generate_key().decode()
 @pytest.fixture
 def env(monkeypatch, tmp_path):
     """A clean HOMEWARD_* environment with its own data folder."""
-    for name in ("MODE", "SECRET_KEY", "DATA_KEYS", "BASE_URL", "DATABASE_URL",
-                 "TRUSTED_PROXY_COUNT", "TRUST_FORWARDED_FOR", "DEVICE_SESSION_IDLE_DAYS"):
+    for name in (
+        "MODE",
+        "SECRET_KEY",
+        "DATA_KEYS",
+        "BASE_URL",
+        "DATABASE_URL",
+        "TRUSTED_PROXY_COUNT",
+        "TRUST_FORWARDED_FOR",
+        "DEVICE_SESSION_IDLE_DAYS",
+    ):
         monkeypatch.delenv(f"HOMEWARD_{name}", raising=False)
     monkeypatch.setenv("HOMEWARD_DATA_DIR", str(tmp_path / "data"))
 
@@ -30,8 +38,7 @@ def env(monkeypatch, tmp_path):
 
 
 def production(env, **values):
-    env(mode="production", secret_key=GOOD_KEY, data_keys=DATA_KEY,
-        base_url="https://homeward.example.org")
+    env(mode="production", secret_key=GOOD_KEY, data_keys=DATA_KEY, base_url="https://homeward.example.org")
     env(**values)
 
 
@@ -56,9 +63,18 @@ def test_production_refuses_a_short_secret_key(env):
         load_settings()
 
 
-@pytest.mark.parametrize("key", [
-    "change-me-" + GOOD_KEY, "CHANGEME" + GOOD_KEY, "demo" + GOOD_KEY,
-    "secret-" + GOOD_KEY, "example" + GOOD_KEY, "ab" * 20, "x" * 40])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "change-me-" + GOOD_KEY,
+        "CHANGEME" + GOOD_KEY,
+        "demo" + GOOD_KEY,
+        "secret-" + GOOD_KEY,
+        "example" + GOOD_KEY,
+        "ab" * 20,
+        "x" * 40,
+    ],
+)
 def test_production_refuses_a_placeholder_secret_key(env, key):
     production(env, secret_key=key)
     with pytest.raises(SettingsError, match="HOMEWARD_SECRET_KEY"):

@@ -8,10 +8,21 @@ import pytest
 from backend.figures.suppression import shown
 
 
-@pytest.mark.parametrize(("count", "seen"), [
-    (0, "fewer than 10"), (1, "fewer than 10"), (9, "fewer than 10"),
-    (10, "10"), (12, "10"), (13, "15"), (15, "15"), (17, "15"), (18, "20"), (1002, "1000"),
-])
+@pytest.mark.parametrize(
+    ("count", "seen"),
+    [
+        (0, "fewer than 10"),
+        (1, "fewer than 10"),
+        (9, "fewer than 10"),
+        (10, "10"),
+        (12, "10"),
+        (13, "15"),
+        (15, "15"),
+        (17, "15"),
+        (18, "20"),
+        (1002, "1000"),
+    ],
+)
 def test_counts_are_shown_suppressed_and_rounded(count, seen):
     assert shown(count) == seen
 

@@ -110,14 +110,16 @@ def test_working_time_is_office_hours_on_a_working_day():
 
 
 def test_a_council_that_opens_on_saturdays_counts_them():
-    six_days = OfficeHours(days=(*WEEKDAYS, Weekday.SAT), opens=dt.time(9), closes=dt.time(13),
-                           time_zone="Europe/London")
+    six_days = OfficeHours(
+        days=(*WEEKDAYS, Weekday.SAT), opens=dt.time(9), closes=dt.time(13), time_zone="Europe/London"
+    )
     assert is_working_day(six_days, Nation.ENGLAND, dt.date(2025, 8, 23))
     due = add_working_days(six_days, Nation.ENGLAND, london(2025, 8, 22, 11, 0), 1)
     assert in_london(due) == london(2025, 8, 23, 11, 0)
 
 
 # -- who is on duty -----------------------------------------------------------------------
+
 
 def entry(cover: Cover, days=(), starts=None, ends=None) -> RotaEntry:
     return RotaEntry(social_worker_id=uuid.uuid4(), cover=cover, days=tuple(days), starts=starts, ends=ends)

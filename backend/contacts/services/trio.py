@@ -86,9 +86,7 @@ async def offline_copy(
     )
     plan = await plans.offline_copy(relation, young_person_id, now)
     people = await visible_trio(relation, young_person_id)
-    body = msgspec.json.encode(
-        OfflineCopy(agreed=plan.agreed, trio=people, review_due_at=plan.review_due_at)
-    )
+    body = msgspec.json.encode(OfflineCopy(agreed=plan.agreed, trio=people, review_due_at=plan.review_due_at))
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     if if_none_match == etag:
         return etag, None

@@ -46,9 +46,7 @@ async def working(young_person_id: uuid.UUID) -> dict[str, Any]:
     plan = await plan_of(young_person_id)
     if plan is None:
         return plan_content.empty_content()
-    version = await latest(plan["id"], VersionStatus.DRAFT) or await latest(
-        plan["id"], VersionStatus.AGREED
-    )
+    version = await latest(plan["id"], VersionStatus.DRAFT) or await latest(plan["id"], VersionStatus.AGREED)
     return load(version) if version else plan_content.empty_content()
 
 
