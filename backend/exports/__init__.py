@@ -1,0 +1,1 @@
+"""Statutory returns built from Homeward's records (pure functions: no database, no HTTP)."""
