@@ -42,6 +42,9 @@ run "ruff format" .venv/bin/ruff format --check backend tests bench scripts
 run "import contract (no cycles; each domain alone reads its tables)" .venv/bin/lint-imports
 run "test infrastructure (push service stand-in, mailbox)" \
   .venv/bin/pytest tests/infra -q --junitxml="$results/infra.xml"
+run "SSDA903 validator environment (DfE rules, its own old pandas)" ./scripts/ssda903-validator.sh
+run "SSDA903 export checked by the DfE rules" .venv/bin/pytest tests/exports -q \
+  --junitxml="$results/exports.xml"
 run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
   .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/sqlite.xml"
 run "API and unit tests on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \

@@ -110,7 +110,10 @@ AGE_FACTORS = (
     Term("age_11_to_14", "11 to 14 years of age", RA),
     Term("age_15_up_to_18", "15 up to 18 years of age", RA),
     Term(
-        "uasc", "Unaccompanied asylum seeking child (UASC)", RA, seed_text="UASC",
+        "uasc",
+        "Unaccompanied asylum seeking child (UASC)",
+        RA,
+        seed_text="UASC",
         note="The form has a UASC Y/N column beside the age rows; the full words are the "
         "toolkit's own (introduction: 'unaccompanied asylum seeking children').",
     ),
@@ -201,15 +204,17 @@ RISK_ASSESSMENT_FIELDS = (
     Term("name_of_child", "Name of Child Missing", RA, kind="text"),
     Term("date", "Date", RA, kind="date"),
     Term("address_missing_from", "Address from which missing", RA, kind="text"),
-    Term("factor_details", "Details and Explanation", RA, kind="text",
-         note="One per ticked factor."),
+    Term("factor_details", "Details and Explanation", RA, kind="text", note="One per ticked factor."),
     Term("risk_taking_behaviours", "YOUNG PERSON RISK TAKING BEHAVIOURS/INDICATORS", ANALYSIS, kind="text"),
     Term("associates_addresses_hotspots", "ASSOCIATES/ADDRESSES/HOTSPOTS", ANALYSIS, kind="text"),
     Term("alleged_perpetrators", "ALLEGED PERPETRATOR/S", ANALYSIS, kind="text"),
     Term("police_activity", "POLICE ACTIVITY", ANALYSIS, kind="text"),
     Term("summary_of_risk", "Summary of Risk", ANALYSIS, kind="text"),
     Term(
-        "summary_of_actions", "Summary of Actions Taken", ANALYSIS, kind="text",
+        "summary_of_actions",
+        "Summary of Actions Taken",
+        ANALYSIS,
+        kind="text",
         note="The form adds: 'Include attempts to talk to child on mobile phone and attempts to "
         "contact friends & family'.",
     ),
@@ -226,24 +231,36 @@ RISK_CONSIDERATIONS = tuple(
         ("age", "The age of the child"),
         ("maturity", "The maturity of the child"),
         ("disability", "Any physical or cognitive disability of the child"),
-        ("medication", "Any continuing or urgent need for the child to have medication or other medical "
-         "treatment"),
+        (
+            "medication",
+            "Any continuing or urgent need for the child to have medication or other medical treatment",
+        ),
         ("legal_status", "The legal status of the child"),
         ("history", "Previous behaviour and history of the child"),
         ("danger_to_self_or_others", "Danger posed by the child to themselves or others"),
         ("vulnerability", "General vulnerability of the child"),
         ("substance_abuse", "The child's tendency to drug/substance abuse"),
-        ("running_to_or_from", "Whether the child is perceived as running to, or running from, someone or "
-         "something"),
-        ("placement_circumstances", "Any circumstances within the placement, say with carers or other "
-         "residents that may be relevant to the absence"),
+        (
+            "running_to_or_from",
+            "Whether the child is perceived as running to, or running from, someone or something",
+        ),
+        (
+            "placement_circumstances",
+            "Any circumstances within the placement, say with carers or other "
+            "residents that may be relevant to the absence",
+        ),
         ("offending", "The risk of offending"),
         ("peer_influence", "The influence of peer groups, families or friends"),
-        ("predatory_influences", "Predatory influences on the child. These may relate to others wanting to "
-         "use the child for crime, sex or drugs"),
+        (
+            "predatory_influences",
+            "Predatory influences on the child. These may relate to others wanting to "
+            "use the child for crime, sex or drugs",
+        ),
         ("abduction", "Any known risk of abduction"),
-        ("environment", "Environmental factors including weather, time of year, community events or "
-         "tensions"),
+        (
+            "environment",
+            "Environmental factors including weather, time of year, community events or tensions",
+        ),
     )
 )
 
@@ -258,8 +275,11 @@ WARNING_SIGNS = tuple(
         ("truant_from_school", "Regularly truant from school"),
         ("wants_to_move", "Saying they want to move / different type of placement"),
         ("changes_in_behaviour", "Changes in behaviour - excessive texts; secretive; change in mood"),
-        ("stopped_saying_whereabouts", "Stopped letting carer / staff know whereabouts or refuses to "
-         "provide address when 'staying with friends'"),
+        (
+            "stopped_saying_whereabouts",
+            "Stopped letting carer / staff know whereabouts or refuses to "
+            "provide address when 'staying with friends'",
+        ),
         ("phone_off", "Doesn't answer calls or turns phone off"),
     )
 )
@@ -283,7 +303,10 @@ _GRADE_NOTE = (
 )
 GRADES = (
     Term(
-        "no_apparent_risk", "No apparent risk", _POLICING, seed_text="no apparent risk",
+        "no_apparent_risk",
+        "No apparent risk",
+        _POLICING,
+        seed_text="no apparent risk",
         note="Definition from Appendices 2 and 3 (the 'Missing? NO' branch): 'Child is out without "
         "permission and not believed to be at risk'. Current College of Policing practice may say "
         "'very low risk' for this grade; see docs/seeds.md.",
@@ -295,16 +318,28 @@ GRADES = (
 GRADE_ORDER = tuple(grade.code for grade in GRADES)  # least to most serious
 
 GRADE_DEFINITIONS = (
-    Term("no_apparent_risk", "Child is out without permission and not believed to be at risk",
-         FROM_CARE_CHART),
-    Term("low", "Child or Young Person reported absent/ missing for the first time", THRESHOLDS_APX,
-         note="Appendix 4 adds: 'If a young person has a learning disability, they should not be "
-         "considered low risk.'"),
-    Term("medium", "Child or young person missing on more than one occasion and is engaging in risk taking "
-         "behaviours during missing episodes. Child or young person is likely to go missing again.",
-         THRESHOLDS_APX),
-    Term("high", "Child or young person missing 3 times in 90 days or at continued risk of missing episodes "
-         "or significant risk taking behaviours during missing episode", THRESHOLDS_APX),
+    Term(
+        "no_apparent_risk", "Child is out without permission and not believed to be at risk", FROM_CARE_CHART
+    ),
+    Term(
+        "low",
+        "Child or Young Person reported absent/ missing for the first time",
+        THRESHOLDS_APX,
+        note="Appendix 4 adds: 'If a young person has a learning disability, they should not be "
+        "considered low risk.'",
+    ),
+    Term(
+        "medium",
+        "Child or young person missing on more than one occasion and is engaging in risk taking "
+        "behaviours during missing episodes. Child or young person is likely to go missing again.",
+        THRESHOLDS_APX,
+    ),
+    Term(
+        "high",
+        "Child or young person missing 3 times in 90 days or at continued risk of missing episodes "
+        "or significant risk taking behaviours during missing episode",
+        THRESHOLDS_APX,
+    ),
 )
 
 POLICE_DECIDE = Term(
@@ -354,58 +389,90 @@ _ASSOCIATES = (
 
 FACTOR_WEIGHTS: dict[str, Weight] = {
     "age_10_or_under": Weight(
-        "high", "The youngest children are the least able to keep themselves safe; staff must consider "
-        "'the age of the child' and 'the maturity of the child'.", CONSIDER),
+        "high",
+        "The youngest children are the least able to keep themselves safe; staff must consider "
+        "'the age of the child' and 'the maturity of the child'.",
+        CONSIDER,
+    ),
     "age_11_to_14": Weight(
-        None, "Age is recorded; the under-16 rule already keeps the suggestion at medium or above.",
-        REPORTING),
-    "age_15_up_to_18": Weight(None, "Age is recorded; a 15-year-old is covered by the under-16 rule.",
-                              REPORTING),
-    "uasc": Weight("medium", "The toolkit asks about unaccompanied asylum seeking children because of the "
-                   "risk of trafficking; tick the trafficking factor as well if it is suspected.",
-                   Source("003", "1. Introduction")),
+        None, "Age is recorded; the under-16 rule already keeps the suggestion at medium or above.", REPORTING
+    ),
+    "age_15_up_to_18": Weight(
+        None, "Age is recorded; a 15-year-old is covered by the under-16 rule.", REPORTING
+    ),
+    "uasc": Weight(
+        "medium",
+        "The toolkit asks about unaccompanied asylum seeking children because of the "
+        "risk of trafficking; tick the trafficking factor as well if it is suspected.",
+        Source("003", "1. Introduction"),
+    ),
     "has_child_protection_plan": _medium,
     "needs_essential_medication": Weight(
-        "high", "Without essential medication or treatment a child's health can be in danger quickly; "
-        "staff must consider 'any continuing or urgent need for the child to have medication'.", CONSIDER),
+        "high",
+        "Without essential medication or treatment a child's health can be in danger quickly; "
+        "staff must consider 'any continuing or urgent need for the child to have medication'.",
+        CONSIDER,
+    ),
     "may_not_interact_safely": _medium,
     "lacks_risk_awareness": _medium,
     "missing_over_24_hours": Weight(
-        "high", "Missing for more than 24 hours is a trigger for a strategy meeting, and 'Missing "
-        "Overnight/24 hours' is a high-risk category on the return interview form.", ESCALATING),
+        "high",
+        "Missing for more than 24 hours is a trigger for a strategy meeting, and 'Missing "
+        "Overnight/24 hours' is a high-risk category on the return interview form.",
+        ESCALATING,
+    ),
     "missing_3_times_in_90_days": Weight(
-        "high", "Missing 3 times in 90 days is the toolkit's own definition of high risk and a trigger for "
-        "a strategy meeting.", THRESHOLDS_APX),
+        "high",
+        "Missing 3 times in 90 days is the toolkit's own definition of high risk and a trigger for "
+        "a strategy meeting.",
+        THRESHOLDS_APX,
+    ),
     "associates_with_people_posing_risk": Weight("high", _ASSOCIATES, RETURN_FORM),
     "mental_illness": Weight("high", _EMOTIONAL, RETURN_FORM),
     "drugs_alcohol_dependency": Weight(
-        "high", "The return interview form lists 'Alcohol/Substance Misuse during missing period' as a "
-        "high-risk category.", RETURN_FORM),
+        "high",
+        "The return interview form lists 'Alcohol/Substance Misuse during missing period' as a "
+        "high-risk category.",
+        RETURN_FORM,
+    ),
     "suspected_abduction": Weight(
-        "high", "When an adult is believed to be involved in a child going missing, safeguarding procedures "
-        "must be used; a child 'removed from care by an adult' is missing.", Source(
-            "003", "9 Response to escalating concerns", "9.7")),
+        "high",
+        "When an adult is believed to be involved in a child going missing, safeguarding procedures "
+        "must be used; a child 'removed from care by an adult' is missing.",
+        Source("003", "9 Response to escalating concerns", "9.7"),
+    ),
     "suspected_suicide_or_self_harm": Weight("high", _EMOTIONAL, RETURN_FORM),
     "violent_or_racial_incident_before": _medium,
     "state_of_mind_concerns": Weight("high", _EMOTIONAL, RETURN_FORM),
     "inclement_weather": Weight(
-        "high", "The factor itself says exposure 'would seriously increase risk to health'.", RA),
+        "high", "The factor itself says exposure 'would seriously increase risk to health'.", RA
+    ),
     "family_problems": _medium,
     "employment_problems": _medium,
     "financial_problems": _medium,
     "criminal_activity_while_absent": Weight(
-        "high", "The return interview form lists 'Involved in Criminal behaviour' as a high-risk category.",
-        RETURN_FORM),
+        "high",
+        "The return interview form lists 'Involved in Criminal behaviour' as a high-risk category.",
+        RETURN_FORM,
+    ),
     "school_or_college_problems": _medium,
     "ongoing_victim_of_bullying_or_exploitation": Weight(
-        "high", "Exploitation, including sexual exploitation, is one of the concerns that make a child "
-        "'missing' and not 'absent'.", EARLY_HELP),
+        "high",
+        "Exploitation, including sexual exploitation, is one of the concerns that make a child "
+        "'missing' and not 'absent'.",
+        EARLY_HELP,
+    ),
     "previously_harmed_while_missing": Weight(
-        "high", "The return interview form lists 'Harmed or Injured whilst missing' as a high-risk category.",
-        RETURN_FORM),
+        "high",
+        "The return interview form lists 'Harmed or Injured whilst missing' as a high-risk category.",
+        RETURN_FORM,
+    ),
     "forced_marriage_fgm_trafficking": Weight(
-        "high", "Trafficking is a high-risk category on the return interview form; forced marriage and FGM "
-        "make a child 'missing' and not 'absent'.", RETURN_FORM),
+        "high",
+        "Trafficking is a high-risk category on the return interview form; forced marriage and FGM "
+        "make a child 'missing' and not 'absent'.",
+        RETURN_FORM,
+    ),
     "associates_with_gangs": Weight("high", _ASSOCIATES, RETURN_FORM),
 }
 
@@ -418,17 +485,36 @@ WEIGHT_REASONS = tuple(
 UNDER_16_FLOOR_AGE = 16  # seed 003 6.3.5
 
 SUGGESTION_RULES = (
-    Term("high_factor", "High, because of: {factors}.", PRODUCT_WORDS, verbatim=False,
-         note="Our rule (see FACTOR_WEIGHTS): one factor weighted high is enough."),
-    Term("medium_factor", "Medium, because of: {factors}. None of the ticked factors is one the guidance "
-         "treats as high risk.", PRODUCT_WORDS, verbatim=False, note="Our rule."),
-    Term("under_16", "Medium: no factor is ticked, but no case involving a child under 16 is classified "
-         "as low risk.", REPORTING, verbatim=False,
-         note="Seed 003 6.3.5: 'no case involving a child under 16 years will be classified as low risk' "
-         "(Hampshire Constabulary). An unknown age is treated as under 16."),
-    Term("nothing_ticked", "Low: no factor is ticked and the young person is 16 or over. A child reported "
-         "missing for the first time is low risk unless something else is known.", THRESHOLDS_APX,
-         verbatim=False, note="Seed 003 Appendix 4, Low Risk."),
+    Term(
+        "high_factor",
+        "High, because of: {factors}.",
+        PRODUCT_WORDS,
+        verbatim=False,
+        note="Our rule (see FACTOR_WEIGHTS): one factor weighted high is enough.",
+    ),
+    Term(
+        "medium_factor",
+        "Medium, because of: {factors}. None of the ticked factors is one the guidance treats as high risk.",
+        PRODUCT_WORDS,
+        verbatim=False,
+        note="Our rule.",
+    ),
+    Term(
+        "under_16",
+        "Medium: no factor is ticked, but no case involving a child under 16 is classified as low risk.",
+        REPORTING,
+        verbatim=False,
+        note="Seed 003 6.3.5: 'no case involving a child under 16 years will be classified as low risk' "
+        "(Hampshire Constabulary). An unknown age is treated as under 16.",
+    ),
+    Term(
+        "nothing_ticked",
+        "Low: no factor is ticked and the young person is 16 or over. A child reported "
+        "missing for the first time is low risk unless something else is known.",
+        THRESHOLDS_APX,
+        verbatim=False,
+        note="Seed 003 Appendix 4, Low Risk.",
+    ),
 )
 
 
@@ -508,46 +594,90 @@ FIFTEEN_MINUTE_RULE_FURTHER = timedelta(minutes=15)
 HIGH_RISK_REVIEW_EVERY = timedelta(weeks=6)
 
 THRESHOLDS = (
-    Threshold("strategy_meeting_missing_over", STRATEGY_MEETING_MISSING_OVER,
-              "The trigger for holding a missing from care/home strategy meeting under S47 Children Act "
-              "1989 will be missing for more than 24 hours", ESCALATING),
-    Threshold("senior_leadership_alert_after", SENIOR_LEADERSHIP_ALERT_AFTER,
-              "Allocated to a social worker and missing for 24hrs", FLOW,
-              "Followed by 'Complete Senior Leadership Alert'. Seed 003 says 48 hours for a child in "
-              "care; we keep both (docs/seeds.md)."),
-    Threshold("inform_senior_manager_after", INFORM_SENIOR_MANAGER_AFTER,
-              "When a child has been missing for a period of 48 hours the social worker should inform the "
-              "relevant senior manager.", CONTINUED_CARE.at("6.6.1")),
-    Threshold("further_strategy_meeting_after", FURTHER_STRATEGY_MEETING_AFTER,
-              "A further strategy meeting should be convened if child has not been located within 7 days.",
-              CONTINUED_CARE.at("6.6.2"),
-              "For a child missing from home, 5.6.5 says the same ('not been located within 7 days')."),
-    Threshold("repeat_episodes", REPEAT_EPISODES,
-              "Three episodes of missing within a 90 day period should trigger a multi-agency strategy "
-              "meeting", CONTINUED_CARE.at("6.6.3")),
-    Threshold("repeat_window", REPEAT_WINDOW,
-              "Three episodes of missing within a 90 day period", CONTINUED_CARE.at("6.6.3")),
-    Threshold("strategy_meeting_within_working_days", STRATEGY_MEETING_WITHIN_WORKING_DAYS,
-              "Hold strategy meeting within 3 working days", FLOW,
-              "Seed 003 9.1 says 'within a week of any trigger episode'; we use the shorter "
-              "(docs/seeds.md)."),
-    Threshold("rhi_offer_within", RHI_OFFER_WITHIN, "RHI to be offered within 24hrs", FLOW,
-              "Counted from the return."),
-    Threshold("rhi_held_within", RHI_HELD_WITHIN,
-              "The return interview should be conducted in all instances within 72 hours of the child's "
-              "return, unless there are exceptional circumstances.",
-              RETURN_INTERVIEWS.at("7.9"),
-              "Seed 002 says the same and notes confusion over whether it runs from the return or the "
-              "referral; we count from the return."),
-    Threshold("fifteen_minute_rule_first", FIFTEEN_MINUTE_RULE_FIRST,
-              "If the child is not home or where they should be ring or text them after 15 minutes.",
-              PLAN_EXAMPLE),
-    Threshold("fifteen_minute_rule_further", FIFTEEN_MINUTE_RULE_FURTHER,
-              "If they do not respond or phone switched off wait a further 15 minutes and ring the Police to "
-              "report missing.", PLAN_EXAMPLE),
-    Threshold("high_risk_review_every", HIGH_RISK_REVIEW_EVERY,
-              "A review meeting should be convened every 6 weeks.", THRESHOLDS_APX,
-              "High risk: after the Section 47 joint investigation enquiry is initiated."),
+    Threshold(
+        "strategy_meeting_missing_over",
+        STRATEGY_MEETING_MISSING_OVER,
+        "The trigger for holding a missing from care/home strategy meeting under S47 Children Act "
+        "1989 will be missing for more than 24 hours",
+        ESCALATING,
+    ),
+    Threshold(
+        "senior_leadership_alert_after",
+        SENIOR_LEADERSHIP_ALERT_AFTER,
+        "Allocated to a social worker and missing for 24hrs",
+        FLOW,
+        "Followed by 'Complete Senior Leadership Alert'. Seed 003 says 48 hours for a child in "
+        "care; we keep both (docs/seeds.md).",
+    ),
+    Threshold(
+        "inform_senior_manager_after",
+        INFORM_SENIOR_MANAGER_AFTER,
+        "When a child has been missing for a period of 48 hours the social worker should inform the "
+        "relevant senior manager.",
+        CONTINUED_CARE.at("6.6.1"),
+    ),
+    Threshold(
+        "further_strategy_meeting_after",
+        FURTHER_STRATEGY_MEETING_AFTER,
+        "A further strategy meeting should be convened if child has not been located within 7 days.",
+        CONTINUED_CARE.at("6.6.2"),
+        "For a child missing from home, 5.6.5 says the same ('not been located within 7 days').",
+    ),
+    Threshold(
+        "repeat_episodes",
+        REPEAT_EPISODES,
+        "Three episodes of missing within a 90 day period should trigger a multi-agency strategy meeting",
+        CONTINUED_CARE.at("6.6.3"),
+    ),
+    Threshold(
+        "repeat_window",
+        REPEAT_WINDOW,
+        "Three episodes of missing within a 90 day period",
+        CONTINUED_CARE.at("6.6.3"),
+    ),
+    Threshold(
+        "strategy_meeting_within_working_days",
+        STRATEGY_MEETING_WITHIN_WORKING_DAYS,
+        "Hold strategy meeting within 3 working days",
+        FLOW,
+        "Seed 003 9.1 says 'within a week of any trigger episode'; we use the shorter (docs/seeds.md).",
+    ),
+    Threshold(
+        "rhi_offer_within",
+        RHI_OFFER_WITHIN,
+        "RHI to be offered within 24hrs",
+        FLOW,
+        "Counted from the return.",
+    ),
+    Threshold(
+        "rhi_held_within",
+        RHI_HELD_WITHIN,
+        "The return interview should be conducted in all instances within 72 hours of the child's "
+        "return, unless there are exceptional circumstances.",
+        RETURN_INTERVIEWS.at("7.9"),
+        "Seed 002 says the same and notes confusion over whether it runs from the return or the "
+        "referral; we count from the return.",
+    ),
+    Threshold(
+        "fifteen_minute_rule_first",
+        FIFTEEN_MINUTE_RULE_FIRST,
+        "If the child is not home or where they should be ring or text them after 15 minutes.",
+        PLAN_EXAMPLE,
+    ),
+    Threshold(
+        "fifteen_minute_rule_further",
+        FIFTEEN_MINUTE_RULE_FURTHER,
+        "If they do not respond or phone switched off wait a further 15 minutes and ring the Police to "
+        "report missing.",
+        PLAN_EXAMPLE,
+    ),
+    Threshold(
+        "high_risk_review_every",
+        HIGH_RISK_REVIEW_EVERY,
+        "A review meeting should be convened every 6 weeks.",
+        THRESHOLDS_APX,
+        "High risk: after the Section 47 joint investigation enquiry is initiated.",
+    ),
 )
 
 # --- what missing means ---------------------------------------------------------------
@@ -584,65 +714,127 @@ CONTEXTS = (
 CONTEXT_LABELS = (
     Term("missing_from_home", "Missing From Home", Source("004", "Missing From Home:")),
     Term("missing_from_care", "Missing From Care", Source("004", "Missing From Care:")),
-    Term("away_from_placement_without_authorisation", "Away from placement without authorisation",
-         Source("004", "Missing From Care:"), verbatim=False,
-         note="Our label (the statutory guidance's term); the seed says 'unauthorised absence'."),
+    Term(
+        "away_from_placement_without_authorisation",
+        "Away from placement without authorisation",
+        Source("004", "Missing From Care:"),
+        verbatim=False,
+        note="Our label (the statutory guidance's term); the seed says 'unauthorised absence'.",
+    ),
 )
 
 DEFINITIONS = (
-    Term("missing_person", "Anyone whose whereabouts cannot be established will be considered missing until "
-         "located and their wellbeing or otherwise confirmed. Categories of risk will be 'no apparent risk, "
-         "low, medium or high'.", DEFINITIONS_APX),
-    Term("child_in_care", "A child who Is looked after by the Local Authority e.g. they are 'in care' by "
-         "reason of a court order, if they are provided with accommodation for more than 24 hours with the "
-         "agreement of their parents or with the child if they are aged 16 or more.", DEFINITIONS_APX),
-    Term("strategy_meeting", "This meeting will be for all relevant safeguarding practitioners to "
-         "discuss the push and pull factors as to why a child repeatedly goes missing, to agree a "
-         "multi-agency intervention plan to reduce the risks to the child and to reduce the number of "
-         "repeated missing person episodes.", DEFINITIONS_APX),
+    Term(
+        "missing_person",
+        "Anyone whose whereabouts cannot be established will be considered missing until "
+        "located and their wellbeing or otherwise confirmed. Categories of risk will be 'no apparent risk, "
+        "low, medium or high'.",
+        DEFINITIONS_APX,
+    ),
+    Term(
+        "child_in_care",
+        "A child who Is looked after by the Local Authority e.g. they are 'in care' by "
+        "reason of a court order, if they are provided with accommodation for more than 24 hours with the "
+        "agreement of their parents or with the child if they are aged 16 or more.",
+        DEFINITIONS_APX,
+    ),
+    Term(
+        "strategy_meeting",
+        "This meeting will be for all relevant safeguarding practitioners to "
+        "discuss the push and pull factors as to why a child repeatedly goes missing, to agree a "
+        "multi-agency intervention plan to reduce the risks to the child and to reduce the number of "
+        "repeated missing person episodes.",
+        DEFINITIONS_APX,
+    ),
     Term("police_reference", "Police reference number (or CAD number)", EH_REPORTING),
-    Term("safe_and_well_check", "Islington Police also have a duty to provide every child returned from a "
-         "missing episode with a safe and well check (sometimes recorded as a 'de-brief').", EH_SOCIAL_CARE),
-    Term("safe_and_well_check_purpose", "Its purpose is to check for any indications that the child has "
-         "suffered harm; where and with whom they have been; and to give them an opportunity to disclose any "
-         "offending by, or against, them. This is not a return interview", RETURN_HOME.at("5.7.3")),
-    Term("hidden_missing", "Not all children and young people who go missing from home or care are reported "
-         "as missing to the police.", Source("002", "“Hidden missing” children")),
-    Term("missing_episode", "from the time the young person's whereabouts are unknown to their return",
-         PRODUCT_WORDS, plain="time away", note="Plain words from JOURNEYS.md."),
+    Term(
+        "safe_and_well_check",
+        "Islington Police also have a duty to provide every child returned from a "
+        "missing episode with a safe and well check (sometimes recorded as a 'de-brief').",
+        EH_SOCIAL_CARE,
+    ),
+    Term(
+        "safe_and_well_check_purpose",
+        "Its purpose is to check for any indications that the child has "
+        "suffered harm; where and with whom they have been; and to give them an opportunity to disclose any "
+        "offending by, or against, them. This is not a return interview",
+        RETURN_HOME.at("5.7.3"),
+    ),
+    Term(
+        "hidden_missing",
+        "Not all children and young people who go missing from home or care are reported "
+        "as missing to the police.",
+        Source("002", "“Hidden missing” children"),
+    ),
+    Term(
+        "missing_episode",
+        "from the time the young person's whereabouts are unknown to their return",
+        PRODUCT_WORDS,
+        plain="time away",
+        note="Plain words from JOURNEYS.md.",
+    ),
 )
 
 # --- what is recorded for each episode ---------------------------------------------------
 # PRODUCT.md's list, each matched to the seed 003 6.4.1 "Carers should record" item.
 
 EPISODE_FIELDS = (
-    Term("context", "Where did they go missing from?", RETURN_FORM, kind="choice",
-         note="One of CONTEXTS."),
-    Term("started_at", "Date", RECORDING, kind="datetime", note="'Date' and 'Time' in 6.4.1; PRODUCT: "
-         "start date and time."),
+    Term("context", "Where did they go missing from?", RETURN_FORM, kind="choice", note="One of CONTEXTS."),
+    Term(
+        "started_at",
+        "Date",
+        RECORDING,
+        kind="datetime",
+        note="'Date' and 'Time' in 6.4.1; PRODUCT: start date and time.",
+    ),
     Term("last_seen", "Where and when last seen. What happened before?", FLOW, kind="text"),
     Term("description", "Describe young person and what wearing", FLOW, kind="text"),
     Term("circumstances", "Circumstances", RECORDING, kind="text"),
-    Term("reported_by", "Who reported the young person missing?", RETURN_FORM, kind="choice",
-         note="One of REPORTERS."),
-    Term("reported_to_police", "If missing - parents / carers / professional to call Police (101)", FLOW,
-         kind="yes_no", note="No means 'hidden missing' (seed 002)."),
-    Term("police_reference", "Police incident number", RECORDING, kind="text",
-         note="Seed 004: 'Police reference number (or CAD number)'."),
+    Term(
+        "reported_by",
+        "Who reported the young person missing?",
+        RETURN_FORM,
+        kind="choice",
+        note="One of REPORTERS.",
+    ),
+    Term(
+        "reported_to_police",
+        "If missing - parents / carers / professional to call Police (101)",
+        FLOW,
+        kind="yes_no",
+        note="No means 'hidden missing' (seed 002).",
+    ),
+    Term(
+        "police_reference",
+        "Police incident number",
+        RECORDING,
+        kind="text",
+        note="Seed 004: 'Police reference number (or CAD number)'.",
+    ),
     Term("risk_assessment", "Risk assessment", RECORDING, kind="ticks", note="RISK_FACTORS ticked."),
-    Term("suggested_grade", "Suggested grade", PRODUCT_WORDS, kind="choice", verbatim=False,
-         note="Ours, from suggest_grade(); kept beside the police's grade, never instead of it."),
+    Term(
+        "suggested_grade",
+        "Suggested grade",
+        PRODUCT_WORDS,
+        kind="choice",
+        verbatim=False,
+        note="Ours, from suggest_grade(); kept beside the police's grade, never instead of it.",
+    ),
     Term("police_grade", "Agreed category of risk", RECORDING, kind="choice", note="One of GRADES."),
-    Term("actions_taken", "Any actions being taken to locate or determine their whereabouts", RECORDING,
-         kind="text"),
+    Term(
+        "actions_taken",
+        "Any actions being taken to locate or determine their whereabouts",
+        RECORDING,
+        kind="text",
+    ),
     Term("found_at", "Date and time and location when found", RECORDING, kind="datetime"),
     Term("found_where", "Where was the YP found?", RETURN_FORM, kind="text"),
-    Term("how_found", "How found", PRODUCT_WORDS, kind="choice", verbatim=False,
-         note="Ours; one of HOW_FOUND."),
+    Term(
+        "how_found", "How found", PRODUCT_WORDS, kind="choice", verbatim=False, note="Ours; one of HOW_FOUND."
+    ),
     Term("returned_at", "Time returned", RETURN_FORM, kind="datetime"),
     Term("returned_by", "Who they were returned by", RECORDING, kind="choice", note="One of RETURNED_BY."),
-    Term("safe_and_well_check_done", "Was a Police Safe & Well check completed?", RETURN_FORM,
-         kind="yes_no"),
+    Term("safe_and_well_check_done", "Was a Police Safe & Well check completed?", RETURN_FORM, kind="yes_no"),
     Term("follow_up_actions", "Follow-up actions", RECORDING, kind="text"),
 )
 
@@ -650,40 +842,82 @@ REPORTERS = (
     Term("parent", "Parents and those with parental responsibility", PARENTS),
     Term("foster_carer", "Foster carers", PLACEMENT.at("6.1.1")),
     Term("residential_staff", "member of residential staff", PLACEMENT.at("6.1.4")),
-    Term("social_worker", "the local authority complete the risk assessment and report the incident to the "
-         "police", CONSIDER.at("6.2.1"), note="For a child missing from care."),
+    Term(
+        "social_worker",
+        "the local authority complete the risk assessment and report the incident to the police",
+        CONSIDER.at("6.2.1"),
+        note="For a child missing from care.",
+    ),
     Term("other_professional", "another professional", EH_REPORTING),
-    Term("member_of_public", "members of the public", Source("003", "5.1 All agencies / members of the "
-         "public")),
-    Term("police", "Children who have gone missing may come to the attention of the police in other ways.",
-         POLICE_ROLE.at("5.3.4")),
+    Term(
+        "member_of_public", "members of the public", Source("003", "5.1 All agencies / members of the public")
+    ),
+    Term(
+        "police",
+        "Children who have gone missing may come to the attention of the police in other ways.",
+        POLICE_ROLE.at("5.3.4"),
+    ),
     Term("other", "Other", PRODUCT_WORDS, verbatim=False, note="Ours: say who."),
 )
 
 HOW_FOUND = (
-    Term("came_back", "CHILD RETURNS", FROM_CARE_CHART, plain="You came back yourself",
-         note="Came back on their own."),
-    Term("found_by_carer", "Carers may visit known places to locate the child if appropriate.", ROLES,
-         plain="Your carer found you"),
-    Term("found_by_trusted_person", "Include and support friends/family and non-traditional partners to look "
-         "for young people", DURING, plain="One of your people found you"),
-    Term("found_by_police", "The police will carry out enquiries aimed at locating the child as soon as "
-         "possible.", POLICE_ROLE, plain="The police found you", note="5.3.1"),
-    Term("whereabouts_known", "If the whereabouts are known or suspected, it is the responsibility of the "
-         "parent or carer to arrange for the child's return.", RETURN_HOME, plain="Someone knew where you "
-         "were and came for you", note="5.7.2"),
+    Term(
+        "came_back",
+        "CHILD RETURNS",
+        FROM_CARE_CHART,
+        plain="You came back yourself",
+        note="Came back on their own.",
+    ),
+    Term(
+        "found_by_carer",
+        "Carers may visit known places to locate the child if appropriate.",
+        ROLES,
+        plain="Your carer found you",
+    ),
+    Term(
+        "found_by_trusted_person",
+        "Include and support friends/family and non-traditional partners to look for young people",
+        DURING,
+        plain="One of your people found you",
+    ),
+    Term(
+        "found_by_police",
+        "The police will carry out enquiries aimed at locating the child as soon as possible.",
+        POLICE_ROLE,
+        plain="The police found you",
+        note="5.3.1",
+    ),
+    Term(
+        "whereabouts_known",
+        "If the whereabouts are known or suspected, it is the responsibility of the "
+        "parent or carer to arrange for the child's return.",
+        RETURN_HOME,
+        plain="Someone knew where you were and came for you",
+        note="5.7.2",
+    ),
     Term("other", "Other", PRODUCT_WORDS, verbatim=False, plain="Something else", note="Ours: say how."),
 )
 
 RETURNED_BY = (
     Term("self", "CHILD RETURNS", FROM_HOME_CHART, note="Came back on their own."),
-    Term("parent_or_carer", "it is the responsibility of the parent or carer to arrange for the child's "
-         "return", RETURN_HOME, note="5.7.2"),
-    Term("local_authority", "it will be the responsibility of the local authority to arrange for the child's "
-         "return", RETURN_CARE, note="6.7.1"),
+    Term(
+        "parent_or_carer",
+        "it is the responsibility of the parent or carer to arrange for the child's return",
+        RETURN_HOME,
+        note="5.7.2",
+    ),
+    Term(
+        "local_authority",
+        "it will be the responsibility of the local authority to arrange for the child's return",
+        RETURN_CARE,
+        note="6.7.1",
+    ),
     Term("police", "the police may agree to assist", RETURN_HOME, note="5.7.2"),
-    Term("trusted_person", "Family - knowledge of peers or possible locations; trust adults could help "
-         "locate", FLOW),
+    Term(
+        "trusted_person",
+        "Family - knowledge of peers or possible locations; trust adults could help locate",
+        FLOW,
+    ),
     Term("other", "Other", PRODUCT_WORDS, verbatim=False, note="Ours: say who."),
 )
 
@@ -691,15 +925,21 @@ RETURNED_BY = (
 
 TRIGGERS = (
     Term("missing_over_24_hours", "missing for more than 24 hours", ESCALATING),
-    Term("missing_48_hours_from_care", "When a child has been missing for a period of 48 hours",
-         CONTINUED_CARE.at("6.6.1"), note="A looked after child (section 6)."),
-    Term("not_found_in_7_days", "if child has not been located within 7 days",
-         CONTINUED_CARE.at("6.6.2")),
+    Term(
+        "missing_48_hours_from_care",
+        "When a child has been missing for a period of 48 hours",
+        CONTINUED_CARE.at("6.6.1"),
+        note="A looked after child (section 6).",
+    ),
+    Term("not_found_in_7_days", "if child has not been located within 7 days", CONTINUED_CARE.at("6.6.2")),
     Term("three_episodes_in_90_days", "three episodes in a 90 day period", ESCALATING),
     Term("high_risk_at_rhi", "children considered high risk following return interview", ESCALATING),
     Term("returned", "CHILD RETURNS", FROM_HOME_CHART),
-    Term("rhi_not_held_in_72_hours", "In the event that the return interview is not conducted within 72 "
-         "hours", RETURN_INTERVIEWS.at("7.15")),
+    Term(
+        "rhi_not_held_in_72_hours",
+        "In the event that the return interview is not conducted within 72 hours",
+        RETURN_INTERVIEWS.at("7.15"),
+    ),
 )
 
 
@@ -725,54 +965,85 @@ class DueAction:
 
 DUE_ACTIONS = (
     DueAction(
-        "strategy_meeting", "Hold strategy meeting within 3 working days", FLOW, "social_worker",
+        "strategy_meeting",
+        "Hold strategy meeting within 3 working days",
+        FLOW,
+        "social_worker",
         "It is the responsibility of children services to arrange that meeting.",
-        ("missing_over_24_hours", "missing_48_hours_from_care", "three_episodes_in_90_days",
-         "high_risk_at_rhi"),
+        (
+            "missing_over_24_hours",
+            "missing_48_hours_from_care",
+            "three_episodes_in_90_days",
+            "high_risk_at_rhi",
+        ),
         Deadline(STRATEGY_MEETING_WITHIN_WORKING_DAYS, "working_days"),
         "Triggers: seed 003 9.3, 6.6.1, 6.6.3, 7.11. Owner: 9.1; Appendix 4 'Strategy meeting called by "
         "Social Worker'. One meeting per episode however many triggers fire.",
     ),
     DueAction(
-        "inform_senior_manager", "Complete Senior Leadership Alert", FLOW, "social_worker",
+        "inform_senior_manager",
+        "Complete Senior Leadership Alert",
+        FLOW,
+        "social_worker",
         "the social worker should inform the relevant senior manager",
-        ("missing_over_24_hours", "missing_48_hours_from_care"), Deadline(0, "hours"),
+        ("missing_over_24_hours", "missing_48_hours_from_care"),
+        Deadline(0, "hours"),
         "Seed 001 at 24 hours for a child allocated to a social worker; seed 003 6.6.1 at 48 hours for a "
         "child in care; the return interview form: 'For missing periods of over 24 hours inform the Deputy "
         "Director'. The first trigger raises it; the later one does not add a second.",
     ),
     DueAction(
-        "further_strategy_meeting", "A further strategy meeting should be convened if child has not been "
-        "located within 7 days.", CONTINUED_CARE.at("6.6.2"), "social_worker",
+        "further_strategy_meeting",
+        "A further strategy meeting should be convened if child has not been located within 7 days.",
+        CONTINUED_CARE.at("6.6.2"),
+        "social_worker",
         "It is the responsibility of children services to arrange that meeting.",
-        ("not_found_in_7_days",), Deadline(STRATEGY_MEETING_WITHIN_WORKING_DAYS, "working_days"),
+        ("not_found_in_7_days",),
+        Deadline(STRATEGY_MEETING_WITHIN_WORKING_DAYS, "working_days"),
         "The seeds set no time limit for this meeting; we use the strategy meeting's 3 working days.",
     ),
     DueAction(
-        "plan_review", "Update plans - anything need to change?", FLOW, "social_worker",
+        "plan_review",
+        "Update plans - anything need to change?",
+        FLOW,
+        "social_worker",
         "Develop a Missing Safety Plan that is co-designed by the young person, their carer and social "
         "worker",
-        ("returned",), None,
+        ("returned",),
+        None,
         "Seed 000 for who; PRODUCT: reviewed after every episode. No time limit in the seeds.",
     ),
     DueAction(
-        "rhi_offer", "RHI to be offered within 24hrs", FLOW, "social_worker",
+        "rhi_offer",
+        "RHI to be offered within 24hrs",
+        FLOW,
+        "social_worker",
         "a request is made to the Targeted Youth Service for a Return to Home Interview (RHI) where an "
         "independent RHI professional offers the child a chance to discuss the missing episode",
-        ("returned",), Deadline(24, "hours"),
+        ("returned",),
+        Deadline(24, "hours"),
         "Seed 004 for who makes the offer; the social worker sees it due.",
     ),
     DueAction(
-        "rhi_held", "The return interview should be conducted in all instances within 72 hours of the "
-        "child's return", RETURN_INTERVIEWS.at("7.9"), "social_worker",
+        "rhi_held",
+        "The return interview should be conducted in all instances within 72 hours of the child's return",
+        RETURN_INTERVIEWS.at("7.9"),
+        "social_worker",
         "it remains the responsibility of the relevant social worker to ensure completion of the return "
-        "interview", ("returned",), Deadline(72, "hours"), "Owner: seed 003 7.15.",
+        "interview",
+        ("returned",),
+        Deadline(72, "hours"),
+        "Owner: seed 003 7.15.",
     ),
     DueAction(
-        "rhi_late_alert", "the placement should alert the relevant senior manager in children's services",
-        RETURN_INTERVIEWS.at("7.15"), "carer",
+        "rhi_late_alert",
+        "the placement should alert the relevant senior manager in children's services",
+        RETURN_INTERVIEWS.at("7.15"),
+        "carer",
         "There is an additional responsibility on the child's placement to monitor that they are conducted "
-        "within the agreed timescales.", ("rhi_not_held_in_72_hours",), Deadline(0, "hours"),
+        "within the agreed timescales.",
+        ("rhi_not_held_in_72_hours",),
+        Deadline(0, "hours"),
         "Looked after children; for a child at home the social worker's rhi_held action is already overdue.",
     ),
 )
@@ -783,36 +1054,74 @@ DUE_ACTIONS = (
 # where a young person could see it (they do not: these are carer steps).
 
 WORRIED_STEPS = (
-    Term("search_home", "Search bedroom/ accommodation/ outbuildings/vehicles", PARENTS,
-         note="Appendices 2 and 3: 'search premises and try to contact child/friends/relatives'."),
-    Term("try_young_person", "Ring the young person's mobile phone.", INTERVENTIONS,
-         note="Also 'Compassion banking - send text messages to the young person', telling them 'you are "
-         "worried and care about their safety'."),
-    Term("contact_trio", "Carers can contact these people when concerned about the young person's "
-         "whereabouts - to avoid escalation.", BEFORE, note="The trusted trio (seed 000)."),
-    Term("trio_help_look", "Include and support friends/family and non-traditional partners to look for "
-         "young people, trust them to be part of the safety plan to reduce need for police response.",
-         DURING),
+    Term(
+        "search_home",
+        "Search bedroom/ accommodation/ outbuildings/vehicles",
+        PARENTS,
+        note="Appendices 2 and 3: 'search premises and try to contact child/friends/relatives'.",
+    ),
+    Term(
+        "try_young_person",
+        "Ring the young person's mobile phone.",
+        INTERVENTIONS,
+        note="Also 'Compassion banking - send text messages to the young person', telling them 'you are "
+        "worried and care about their safety'.",
+    ),
+    Term(
+        "contact_trio",
+        "Carers can contact these people when concerned about the young person's "
+        "whereabouts - to avoid escalation.",
+        BEFORE,
+        note="The trusted trio (seed 000).",
+    ),
+    Term(
+        "trio_help_look",
+        "Include and support friends/family and non-traditional partners to look for "
+        "young people, trust them to be part of the safety plan to reduce need for police response.",
+        DURING,
+    ),
     Term("visit_places", "Visit locations that the child is known to frequent", PARENTS),
-    Term("fifteen_minute_rule", "If the child is not home or where they should be ring or text them after 15 "
-         "minutes. If they do not respond or phone switched off wait a further 15 minutes and ring the "
-         "Police to report missing.", PLAN_EXAMPLE, note="'the 15 minute rule'."),
-    Term("call_101", "If missing - parents / carers / professional to call Police (101)", FLOW,
-         note="Tell them: 'Where and when last seen. What happened before?' and 'Describe young person and "
-         "what wearing' (seed 001); 'make it clear to the police that they are reporting the child as "
-         "missing' (seed 003 6.3.1)."),
-    Term("record_reference", "The carer should always ask for, and record the police reference number.",
-         REPORTING, note="6.3.1; seed 004 calls it the 'Police reference number (or CAD number)'."),
-    Term("call_999", "Call 999 if they are in danger now", Source("003", "Appendix 9: Useful Contacts"),
-         verbatim=False, note="Ours. The seeds list 'Police 999 or 101' (Appendix 9) and say carers "
-         "'inform police immediately if high risk' (Appendix 3) and the police 'must be called and asked to "
-         "attend without delay' if the child is in danger (6.7.5); they do not say when 999 rather than "
-         "101."),
-    Term("inform_people", "Carers must also inform without delay: The parents/those who have parental "
-         "responsibility (unless indicated otherwise on the care plan); The Social Worker or their team "
-         "manager; The emergency duty team, if out of hours, and the Social Worker and accountable team "
-         "manager the next working day", REPORTING.at("6.3.6"),
-         note="The three people are a bulleted list in the seed, joined here."),
+    Term(
+        "fifteen_minute_rule",
+        "If the child is not home or where they should be ring or text them after 15 "
+        "minutes. If they do not respond or phone switched off wait a further 15 minutes and ring the "
+        "Police to report missing.",
+        PLAN_EXAMPLE,
+        note="'the 15 minute rule'.",
+    ),
+    Term(
+        "call_101",
+        "If missing - parents / carers / professional to call Police (101)",
+        FLOW,
+        note="Tell them: 'Where and when last seen. What happened before?' and 'Describe young person and "
+        "what wearing' (seed 001); 'make it clear to the police that they are reporting the child as "
+        "missing' (seed 003 6.3.1).",
+    ),
+    Term(
+        "record_reference",
+        "The carer should always ask for, and record the police reference number.",
+        REPORTING,
+        note="6.3.1; seed 004 calls it the 'Police reference number (or CAD number)'.",
+    ),
+    Term(
+        "call_999",
+        "Call 999 if they are in danger now",
+        Source("003", "Appendix 9: Useful Contacts"),
+        verbatim=False,
+        note="Ours. The seeds list 'Police 999 or 101' (Appendix 9) and say carers "
+        "'inform police immediately if high risk' (Appendix 3) and the police 'must be called and asked to "
+        "attend without delay' if the child is in danger (6.7.5); they do not say when 999 rather than "
+        "101.",
+    ),
+    Term(
+        "inform_people",
+        "Carers must also inform without delay: The parents/those who have parental "
+        "responsibility (unless indicated otherwise on the care plan); The Social Worker or their team "
+        "manager; The emergency duty team, if out of hours, and the Social Worker and accountable team "
+        "manager the next working day",
+        REPORTING.at("6.3.6"),
+        note="The three people are a bulleted list in the seed, joined here.",
+    ),
 )
 
 

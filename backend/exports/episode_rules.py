@@ -65,16 +65,25 @@ def check_overlap(
             continue
         if other_end is None:
             if started_at >= other_start:
-                return {start_field: f"They are still recorded as missing since {_when(other_start)}. "
-                        "Record that they came back first."}
-            return {end_field: f"They went missing again on {_when(other_start)}, so this time must "
-                    "end before then."}
+                return {
+                    start_field: f"They are still recorded as missing since {_when(other_start)}. "
+                    "Record that they came back first."
+                }
+            return {
+                end_field: f"They went missing again on {_when(other_start)}, so this time must "
+                "end before then."
+            }
         if other_start <= started_at:
-            return {start_field: f"They were already missing then ({_when(other_start)} to "
-                    f"{_when(other_end)}). Check the time."}
-        return {end_field if ended_at is not None else start_field:
-                f"This overlaps another time they were missing ({_when(other_start)} to "
-                f"{_when(other_end)}). Check the times."}
+            return {
+                start_field: f"They were already missing then ({_when(other_start)} to "
+                f"{_when(other_end)}). Check the time."
+            }
+        return {
+            end_field
+            if ended_at is not None
+            else start_field: f"This overlaps another time they were missing ({_when(other_start)} to "
+            f"{_when(other_end)}). Check the times."
+        }
     return {}
 
 

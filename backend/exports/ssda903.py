@@ -33,10 +33,30 @@ ENGLAND = ZoneInfo("Europe/London")
 FIRST_YEAR = 2024
 SEX_CODES = frozenset({"M", "F", "U"})
 # DfE ethnic origin codes. NOBT: information not yet obtained; REFU: refused.
-ETHNIC_CODES = frozenset({
-    "WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-    "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
-})
+ETHNIC_CODES = frozenset(
+    {
+        "WBRI",
+        "WIRI",
+        "WOTH",
+        "WIRT",
+        "WROM",
+        "MWBC",
+        "MWBA",
+        "MWAS",
+        "MOTH",
+        "AIND",
+        "APKN",
+        "ABAN",
+        "AOTH",
+        "BCRB",
+        "BAFR",
+        "BOTH",
+        "CHNE",
+        "OOTH",
+        "REFU",
+        "NOBT",
+    }
+)
 KINDS = frozenset({"M", "A"})
 # The council's own child id: letters and digits, so no CSV quoting or spreadsheet formula
 # can ever come from it.
@@ -140,13 +160,15 @@ def missing_rows(
         if episode.child_id not in by_id:
             raise ValueError(f"episode from care for unknown child {episode.child_id!r}")
         end = local_date(episode.end) if episode.end is not None else None
-        rows.append((
-            episode.child_id,
-            dfe_date(by_id[episode.child_id].date_of_birth),
-            episode.kind,
-            dfe_date(local_date(episode.start)),
-            dfe_date(end) if end is not None and end <= year.end else "",
-        ))
+        rows.append(
+            (
+                episode.child_id,
+                dfe_date(by_id[episode.child_id].date_of_birth),
+                episode.kind,
+                dfe_date(local_date(episode.start)),
+                dfe_date(end) if end is not None and end <= year.end else "",
+            )
+        )
     return rows
 
 

@@ -44,14 +44,29 @@ class Verdict:
 def install() -> subprocess.CompletedProcess:
     """Make or refresh the environment; the script does nothing when it is up to date."""
     return subprocess.run(
-        ["bash", str(SETUP)], cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "HOMEWARD_SSDA903_VENV": str(VENV), "PYTHON": os.environ.get("PYTHON", sys.executable)},
+        ["bash", str(SETUP)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={
+            **os.environ,
+            "HOMEWARD_SSDA903_VENV": str(VENV),
+            "PYTHON": os.environ.get("PYTHON", sys.executable),
+        },
     )
 
 
 def run(folder: Path, this: Tables, last: Tables | None = None, rules: set[str] | None = None) -> Verdict:
     """Write the tables as the CSV files a council would upload, and validate them."""
-    args = [str(VENV / "bin" / "python"), str(DRIVER), "--year", this.year.label, "--this", _write(folder, this)]
+    args = [
+        str(VENV / "bin" / "python"),
+        str(DRIVER),
+        "--year",
+        this.year.label,
+        "--this",
+        _write(folder, this),
+    ]
     if last is not None:
         args += ["--last", _write(folder, last)]
     if rules:

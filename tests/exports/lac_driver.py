@@ -66,22 +66,26 @@ def main() -> None:
         status = "failed" if code in run.fails else "skipped" if code in run.skips else "done"
         rules[code] = {"status": status, "errors": flagged(run.ds_results, code)}
 
-    json.dump({
-        "validator": importlib.metadata.version("csc-validator-be-903"),
-        "ruleset": ruleset,
-        "collection_start": run.metadata["collection_start"],
-        "collection_end": run.metadata["collection_end"],
-        "rows": {name: len(df) for name, df in run.dfs.items()},
-        "rules": rules,
-        "registry": {
-            code: {
-                "tables": [str(t) for t in (rule.tables or []) if t],
-                "reads": sorted({a or b for a, b in TABLE_READ.findall(inspect.getsource(rule.func))}),
-                "message": rule.message,
-            }
-            for code, rule in registry.items()
+    json.dump(
+        {
+            "validator": importlib.metadata.version("csc-validator-be-903"),
+            "ruleset": ruleset,
+            "collection_start": run.metadata["collection_start"],
+            "collection_end": run.metadata["collection_end"],
+            "rows": {name: len(df) for name, df in run.dfs.items()},
+            "rules": rules,
+            "registry": {
+                code: {
+                    "tables": [str(t) for t in (rule.tables or []) if t],
+                    "reads": sorted({a or b for a, b in TABLE_READ.findall(inspect.getsource(rule.func))}),
+                    "message": rule.message,
+                }
+                for code, rule in registry.items()
+            },
         },
-    }, sys.stdout, indent=1)
+        sys.stdout,
+        indent=1,
+    )
 
 
 def upload(folder: Path, description: str) -> list[dict]:
@@ -97,7 +101,7 @@ def flagged(results: dict, code: str) -> list[dict]:
         column = f"ERR_{code}"
         if table == "metadata" or column not in frame.columns:
             continue
-        for row in frame.index[frame[column] == True]:  # noqa: E712 (unflagged rows hold NaN)
+        for row in frame.index[frame[column] == True]:
             found.append({"table": table, "row": int(row), "child": str(frame.at[row, "CHILD"])})
     return found
 

@@ -67,12 +67,15 @@ EARLIER = (at("2025-05-05 19:00"), at("2025-05-05 23:30"))
 OPEN = (at("2025-11-02 16:00"), None)
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    ("2025-05-05 23:30", "2025-05-07 08:00"),  # starts the minute the earlier one ended
-    ("2025-05-01 10:00", "2025-05-05 19:00"),  # ends the minute the next one started
-    ("2025-06-01 10:00", "2025-06-02 08:00"),
-    ("2025-10-01 10:00", "2025-11-02 16:00"),  # before the open one
-])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2025-05-05 23:30", "2025-05-07 08:00"),  # starts the minute the earlier one ended
+        ("2025-05-01 10:00", "2025-05-05 19:00"),  # ends the minute the next one started
+        ("2025-06-01 10:00", "2025-06-02 08:00"),
+        ("2025-10-01 10:00", "2025-11-02 16:00"),  # before the open one
+    ],
+)
 def test_episodes_that_only_touch_or_stand_apart_are_fine(start, end):
     assert check_overlap(at(start), at(end), [EARLIER, OPEN]) == {}
 
@@ -80,7 +83,7 @@ def test_episodes_that_only_touch_or_stand_apart_are_fine(start, end):
 def test_a_new_episode_cannot_start_while_another_is_open():
     assert check_overlap(at("2025-11-10 20:00"), None, [EARLIER, OPEN]) == {
         "started_at": "They are still recorded as missing since 2 November 2025 at 16:00. "
-                      "Record that they came back first.",
+        "Record that they came back first.",
     }
 
 
@@ -96,24 +99,28 @@ def test_an_earlier_episode_must_end_before_the_open_one_started():
 def test_a_start_inside_an_earlier_episode_is_refused():
     assert check_overlap(at("2025-05-05 21:00"), at("2025-05-06 08:00"), [EARLIER]) == {
         "started_at": "They were already missing then (5 May 2025 at 19:00 to 5 May 2025 at 23:30). "
-                      "Check the time.",
+        "Check the time.",
     }
 
 
 def test_an_episode_around_another_one_is_refused_on_its_end():
     assert check_overlap(at("2025-05-05 10:00"), at("2025-05-06 08:00"), [EARLIER]) == {
         "ended_at": "This overlaps another time they were missing (5 May 2025 at 19:00 to "
-                    "5 May 2025 at 23:30). Check the times.",
+        "5 May 2025 at 23:30). Check the times.",
     }
     assert check_overlap(at("2025-05-05 10:00"), None, [EARLIER]) == {
         "started_at": "This overlaps another time they were missing (5 May 2025 at 19:00 to "
-                      "5 May 2025 at 23:30). Check the times.",
+        "5 May 2025 at 23:30). Check the times.",
     }
 
 
 def test_check_episode_gives_one_message_per_field_ready_for_invalid():
     errors = check_episode(
-        at("2030-01-01 10:00"), at("2029-01-01 10:00"), date_of_birth=DOB, others=[OPEN], now=NOW,
+        at("2030-01-01 10:00"),
+        at("2029-01-01 10:00"),
+        date_of_birth=DOB,
+        others=[OPEN],
+        now=NOW,
     )
     assert errors == {
         "started_at": "The time they went missing can't be in the future.",
@@ -125,10 +132,20 @@ def test_check_episode_gives_one_message_per_field_ready_for_invalid():
 def test_check_episode_looks_at_overlaps_once_the_times_themselves_are_right():
     assert check_episode(at("2025-11-10 20:00"), None, date_of_birth=DOB, others=[OPEN], now=NOW) == {
         "started_at": "They are still recorded as missing since 2 November 2025 at 16:00. "
-                      "Record that they came back first.",
+        "Record that they came back first.",
     }
-    assert check_episode(at("2025-11-01 20:00"), at("2025-11-02 09:00"), date_of_birth=DOB,
-                         others=[EARLIER, OPEN], now=NOW, start_field="start", end_field="end") == {}
+    assert (
+        check_episode(
+            at("2025-11-01 20:00"),
+            at("2025-11-02 09:00"),
+            date_of_birth=DOB,
+            others=[EARLIER, OPEN],
+            now=NOW,
+            start_field="start",
+            end_field="end",
+        )
+        == {}
+    )
 
 
 def test_times_without_a_time_zone_are_a_programming_error():

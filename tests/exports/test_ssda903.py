@@ -82,11 +82,14 @@ def test_episode_open_all_year_is_reported_with_its_start_and_no_end():
     assert rows(episode("2025-02-01 12:00", None)) == [("NB1001", "14/06/2011", "M", "01/02/2025", "")]
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    ("2025-01-10 17:00", "2025-03-31 23:59"),  # ended before the year
-    ("2026-04-01 00:00", None),  # started after it
-    ("2026-04-01 00:30", "2026-04-01 06:00"),  # 23:30 on 31 March in UTC, but April in England
-])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2025-01-10 17:00", "2025-03-31 23:59"),  # ended before the year
+        ("2026-04-01 00:00", None),  # started after it
+        ("2026-04-01 00:30", "2026-04-01 06:00"),  # 23:30 on 31 March in UTC, but April in England
+    ],
+)
 def test_episode_outside_the_year_is_left_out(start, end):
     assert rows(episode(start, end)) == []
 
@@ -111,7 +114,9 @@ def test_rows_are_in_child_then_time_order():
         episode("2025-05-05 19:00", "2025-05-05 23:30", kind="A"),
     )
     assert [(row[0], row[2], row[3]) for row in got] == [
-        ("NB1001", "A", "05/05/2025"), ("NB1001", "M", "05/05/2025"), ("NB1002", "M", "02/11/2025"),
+        ("NB1001", "A", "05/05/2025"),
+        ("NB1001", "M", "05/05/2025"),
+        ("NB1002", "M", "02/11/2025"),
     ]
 
 
@@ -127,8 +132,15 @@ def test_header_has_one_row_for_each_child_in_the_missing_table_and_no_one_else(
         YEAR,
     )
     assert parse(tables.header) == [
-        {"CHILD": "NB1001", "SEX": "F", "DOB": "14/06/2011", "ETHNIC": "WBRI", "UPN": "", "MOTHER": "",
-         "MC_DOB": ""},
+        {
+            "CHILD": "NB1001",
+            "SEX": "F",
+            "DOB": "14/06/2011",
+            "ETHNIC": "WBRI",
+            "UPN": "",
+            "MOTHER": "",
+            "MC_DOB": "",
+        },
     ]
     assert [row["CHILD"] for row in parse(tables.missing)] == ["NB1001", "NB1001"]
 
@@ -143,14 +155,24 @@ def test_csv_has_the_dfe_column_names_and_crlf_line_ends():
 def test_a_year_with_no_episodes_gives_the_column_names_only():
     tables = export([JADE], [], YEAR)
     assert (tables.missing.splitlines(), tables.header.splitlines()) == (
-        ["CHILD,DOB,MISSING,MIS_START,MIS_END"], ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"],
+        ["CHILD,DOB,MISSING,MIS_START,MIS_END"],
+        ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"],
     )
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("child_id", "NB-1001"), ("child_id", ""), ("child_id", "NB10010000X"), ("child_id", "=1+1"),
-    ("sex", "1"), ("sex", "X"), ("ethnicity", "ZZZZ"), ("ethnicity", "wbri"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("child_id", "NB-1001"),
+        ("child_id", ""),
+        ("child_id", "NB10010000X"),
+        ("child_id", "=1+1"),
+        ("sex", "1"),
+        ("sex", "X"),
+        ("ethnicity", "ZZZZ"),
+        ("ethnicity", "wbri"),
+    ],
+)
 def test_child_with_a_value_the_dfe_does_not_accept_is_refused(field, value):
     good = {"child_id": "NB1001", "date_of_birth": dt.date(2011, 6, 14), "sex": "F", "ethnicity": "WBRI"}
     with pytest.raises(ValueError, match=field.split("_")[0]):

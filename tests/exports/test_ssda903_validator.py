@@ -31,16 +31,46 @@ pytestmark = pytest.mark.ssda903
 
 RULES_RUN = {
     # the Missing table on its own
-    "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006",
+    "564",
+    "565",
+    "566",
+    "567",
+    "570",
+    "571",
+    "574",
+    "586",
+    "1004",
+    "1005",
+    "1006",
     # the Missing table against last year's
     "576",
     # the Missing table against the Header
-    "INT04", "INT13",
+    "INT04",
+    "INT13",
     # the Header on its own
-    "101", "102", "103", "168", "171", "174", "209", "232", "301", "351", "444",
-    "611", "612", "620", "621", "INT32",
+    "101",
+    "102",
+    "103",
+    "168",
+    "171",
+    "174",
+    "209",
+    "232",
+    "301",
+    "351",
+    "444",
+    "611",
+    "612",
+    "620",
+    "621",
+    "INT32",
     # the Header against last year's
-    "202", "203", "204", "208", "624", "626",
+    "202",
+    "203",
+    "204",
+    "208",
+    "624",
+    "626",
 }
 EXCLUDED = {
     "575": "needs Episodes: the placement's end date",
@@ -117,8 +147,13 @@ def refused_on_entry(children: list[Child], episodes: list[Episode]) -> set[str]
         episode.child_id
         for episode in episodes
         if check_episode(
-            episode.start, episode.end, date_of_birth=born[episode.child_id], now=NOW,
-            others=[(e.start, e.end) for e in episodes if e.child_id == episode.child_id and e is not episode],
+            episode.start,
+            episode.end,
+            date_of_birth=born[episode.child_id],
+            now=NOW,
+            others=[
+                (e.start, e.end) for e in episodes if e.child_id == episode.child_id and e is not episode
+            ],
         )
     }
 
@@ -132,7 +167,10 @@ def test_a_year_of_realistic_episodes_passes_every_missing_and_header_rule(valid
 
     verdict = validate(this, last, rules=RULES_RUN)
 
-    assert (verdict.report["collection_start"], verdict.report["collection_end"]) == ("01/04/2025", "31/03/2026")
+    assert (verdict.report["collection_start"], verdict.report["collection_end"]) == (
+        "01/04/2025",
+        "31/03/2026",
+    )
     # The files were recognised as the DfE's Missing and Header tables, row for row.
     assert verdict.report["rows"] == {"Missing": 9, "Header": 5, "Missing_last": 3, "Header_last": 2}
     assert verdict.statuses() == dict.fromkeys(RULES_RUN, "done")

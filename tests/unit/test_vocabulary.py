@@ -95,8 +95,14 @@ def test_due_action_codes_are_unique_snake_case_and_name_known_triggers():
 
 
 def test_due_actions_cover_what_the_brief_names():
-    assert {"strategy_meeting", "inform_senior_manager", "further_strategy_meeting", "plan_review",
-            "rhi_offer", "rhi_held"} <= set(ep.codes(ep.DUE_ACTIONS))
+    assert {
+        "strategy_meeting",
+        "inform_senior_manager",
+        "further_strategy_meeting",
+        "plan_review",
+        "rhi_offer",
+        "rhi_held",
+    } <= set(ep.codes(ep.DUE_ACTIONS))
 
 
 def test_interview_audiences_use_the_plan_codes_plus_the_social_worker():
@@ -116,22 +122,27 @@ SOURCED = {
 
 def test_every_item_names_its_source():
     unsourced = [
-        key for key, item in SOURCED.items()
+        key
+        for key, item in SOURCED.items()
         if item.source.seed not in ep.SEEDS + ep.PRODUCT_DOCS or not item.source.heading.strip()
     ]
     assert unsourced == []
 
 
 def test_words_that_are_ours_say_why():
-    assert [f"{name}.{term.code}" for name, term in ALL_TERMS if not term.verbatim and not term.note.strip()] == []
+    assert [
+        f"{name}.{term.code}" for name, term in ALL_TERMS if not term.verbatim and not term.note.strip()
+    ] == []
 
 
 @needs_seeds
 @pytest.mark.parametrize("name", sorted(ALL_LISTS))
 def test_seed_words_are_the_seeds_own(name):
     not_found = [
-        term.code for term in ALL_LISTS[name]
-        if term.verbatim and _letters(term.seed_text or term.text) not in _letters(_document(term.source.seed))
+        term.code
+        for term in ALL_LISTS[name]
+        if term.verbatim
+        and _letters(term.seed_text or term.text) not in _letters(_document(term.source.seed))
     ]
     assert not_found == []
 
@@ -149,7 +160,8 @@ def test_quoted_headings_and_paragraphs_are_in_the_source():
 def test_due_action_words_and_owners_are_quoted_from_the_seeds():
     everything = "".join(_letters(_document(seed)) for seed in ep.SEEDS)
     misquoted = [
-        action.code for action in ep.DUE_ACTIONS
+        action.code
+        for action in ep.DUE_ACTIONS
         if _letters(action.text) not in _letters(_document(action.source.seed))
         or _letters(action.owner_in_seed) not in everything
     ]
@@ -159,7 +171,8 @@ def test_due_action_words_and_owners_are_quoted_from_the_seeds():
 @needs_seeds
 def test_threshold_words_are_quoted_from_their_seed():
     misquoted = [
-        threshold.code for threshold in ep.THRESHOLDS
+        threshold.code
+        for threshold in ep.THRESHOLDS
         if _letters(threshold.text) not in _letters(_document(threshold.source.seed))
     ]
     assert misquoted == []
@@ -170,8 +183,12 @@ def test_threshold_words_are_quoted_from_their_seed():
 
 @needs_seeds
 def test_risk_factors_are_every_row_of_the_toolkit_risk_assessment_in_order():
-    rows = _seed_rows("003", "Address from which missing", "Missing Analysis Tool",
-                      skip=("Factor", "UASC", "Y/N", "Details and Explanation"))
+    rows = _seed_rows(
+        "003",
+        "Address from which missing",
+        "Missing Analysis Tool",
+        skip=("Factor", "UASC", "Y/N", "Details and Explanation"),
+    )
     ours = [term.seed_text or term.text for term in ep.RISK_FACTORS if term.code != "uasc"]
     assert [_letters(row) for row in rows] == [_letters(text) for text in ours]
 
@@ -190,8 +207,12 @@ def test_pull_factors_are_every_row_of_appendix_8_in_order():
 
 @needs_seeds
 def test_high_risk_categories_are_every_row_of_appendix_8_in_order():
-    rows = _seed_rows("003", "High Risk Categories", "What is your assessment of identified areas of support:",
-                      skip=("Y/N", "For missing periods of over 24 hours inform the Deputy Director"))
+    rows = _seed_rows(
+        "003",
+        "High Risk Categories",
+        "What is your assessment of identified areas of support:",
+        skip=("Y/N", "For missing periods of over 24 hours inform the Deputy Director"),
+    )
     assert [_letters(row) for row in rows] == [_letters(term.text) for term in rhi.HIGH_RISK_CATEGORIES]
 
 
@@ -243,7 +264,9 @@ def test_a_single_high_risk_factor_suggests_high_and_says_why(factor):
     assert (suggestion.grade, suggestion.rule) == ("high", "high_factor")
     assert factor in suggestion.factors
     text = {term.code: term.text for term in ep.RISK_FACTORS}[factor]
-    assert any(line.startswith(text) and ep.FACTOR_WEIGHTS[factor].why in line for line in suggestion.explain())
+    assert any(
+        line.startswith(text) and ep.FACTOR_WEIGHTS[factor].why in line for line in suggestion.explain()
+    )
 
 
 @pytest.mark.parametrize("factor", MEDIUM)
@@ -254,11 +277,22 @@ def test_a_single_other_factor_suggests_medium_even_at_17(factor):
 
 def test_the_factors_that_push_to_high_are_the_ones_docs_seeds_md_lists():
     assert set(HIGH) == {
-        "age_10_or_under", "needs_essential_medication", "missing_over_24_hours", "missing_3_times_in_90_days",
-        "associates_with_people_posing_risk", "mental_illness", "drugs_alcohol_dependency",
-        "suspected_abduction", "suspected_suicide_or_self_harm", "state_of_mind_concerns", "inclement_weather",
-        "criminal_activity_while_absent", "ongoing_victim_of_bullying_or_exploitation",
-        "previously_harmed_while_missing", "forced_marriage_fgm_trafficking", "associates_with_gangs",
+        "age_10_or_under",
+        "needs_essential_medication",
+        "missing_over_24_hours",
+        "missing_3_times_in_90_days",
+        "associates_with_people_posing_risk",
+        "mental_illness",
+        "drugs_alcohol_dependency",
+        "suspected_abduction",
+        "suspected_suicide_or_self_harm",
+        "state_of_mind_concerns",
+        "inclement_weather",
+        "criminal_activity_while_absent",
+        "ongoing_victim_of_bullying_or_exploitation",
+        "previously_harmed_while_missing",
+        "forced_marriage_fgm_trafficking",
+        "associates_with_gangs",
     }
 
 
@@ -286,8 +320,17 @@ def test_an_unknown_factor_is_refused_not_ignored():
     assert refused.value.errors == {"risk_factors": "Unknown risk factor 'bad_vibes'."}
 
 
-@pytest.mark.parametrize(("age", "band"), [(0, "age_10_or_under"), (10, "age_10_or_under"), (11, "age_11_to_14"),
-                                           (14, "age_11_to_14"), (15, "age_15_up_to_18"), (17, "age_15_up_to_18")])
+@pytest.mark.parametrize(
+    ("age", "band"),
+    [
+        (0, "age_10_or_under"),
+        (10, "age_10_or_under"),
+        (11, "age_11_to_14"),
+        (14, "age_11_to_14"),
+        (15, "age_15_up_to_18"),
+        (17, "age_15_up_to_18"),
+    ],
+)
 def test_age_band_edges_follow_the_risk_assessment_rows(age, band):
     assert ep.age_band(age) == band
 
@@ -304,7 +347,9 @@ def test_thresholds_are_the_seeds_numbers():
     assert ep.STRATEGY_MEETING_WITHIN_WORKING_DAYS == 3  # 001
     assert ep.RHI_OFFER_WITHIN == timedelta(hours=24)  # 001
     assert ep.RHI_HELD_WITHIN == timedelta(hours=72)  # 003 7.9, 002
-    assert ep.FIFTEEN_MINUTE_RULE_FIRST == ep.FIFTEEN_MINUTE_RULE_FURTHER == timedelta(minutes=15)  # 003 App. 7
+    assert (
+        ep.FIFTEEN_MINUTE_RULE_FIRST == ep.FIFTEEN_MINUTE_RULE_FURTHER == timedelta(minutes=15)
+    )  # 003 App. 7
     assert ep.HIGH_RISK_REVIEW_EVERY == timedelta(weeks=6)  # 003 App. 4
     assert rhi.PARENTAL_CONSENT_UNDER_AGE == ep.UNDER_16_FLOOR_AGE == 16
 
@@ -336,7 +381,9 @@ def test_due_action_deadlines_match_the_thresholds():
     deadline = {action.code: action.deadline for action in ep.DUE_ACTIONS}
     assert deadline["rhi_offer"] == ep.Deadline(ep.RHI_OFFER_WITHIN // timedelta(hours=1), "hours")
     assert deadline["rhi_held"] == ep.Deadline(ep.RHI_HELD_WITHIN // timedelta(hours=1), "hours")
-    assert deadline["strategy_meeting"] == ep.Deadline(ep.STRATEGY_MEETING_WITHIN_WORKING_DAYS, "working_days")
+    assert deadline["strategy_meeting"] == ep.Deadline(
+        ep.STRATEGY_MEETING_WITHIN_WORKING_DAYS, "working_days"
+    )
     assert deadline["inform_senior_manager"] == ep.Deadline(0, "hours")
     assert deadline["plan_review"] is None
 
@@ -344,10 +391,16 @@ def test_due_action_deadlines_match_the_thresholds():
 # --- parental consent -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("context", "age", "applies"), [
-    ("missing_from_home", 15, True), ("missing_from_home", None, True), ("missing_from_home", 16, False),
-    ("missing_from_care", 12, False), ("away_from_placement_without_authorisation", 12, False),
-])
+@pytest.mark.parametrize(
+    ("context", "age", "applies"),
+    [
+        ("missing_from_home", 15, True),
+        ("missing_from_home", None, True),
+        ("missing_from_home", 16, False),
+        ("missing_from_care", 12, False),
+        ("away_from_placement_without_authorisation", 12, False),
+    ],
+)
 def test_parental_consent_is_asked_for_a_child_missing_from_home_under_16(context, age, applies):
     assert rhi.parental_consent_applies(context, age) is applies
 
@@ -355,14 +408,33 @@ def test_parental_consent_is_asked_for_a_child_missing_from_home_under_16(contex
 # --- plain words --------------------------------------------------------------------------------
 
 YOUNG_PERSON_LISTS = [
-    rhi.NAMES, rhi.OFFER_OUTCOMES, rhi.INTERVIEWERS, rhi.DECLINE_REASONS, rhi.PARENTAL_CONSENT,
-    rhi.DISCUSSION_QUESTIONS, rhi.WHERE_WENT, rhi.WHO_WITH, rhi.HOW_TRAVELLED, rhi.WHAT_WOULD_HELP,
-    rhi.FOLLOW_UP_SUPPORT, rhi.AUDIENCES, rhi.SHAREABLE_PARTS, rhi.SHARING_NOTICES, ep.HOW_FOUND,
+    rhi.NAMES,
+    rhi.OFFER_OUTCOMES,
+    rhi.INTERVIEWERS,
+    rhi.DECLINE_REASONS,
+    rhi.PARENTAL_CONSENT,
+    rhi.DISCUSSION_QUESTIONS,
+    rhi.WHERE_WENT,
+    rhi.WHO_WITH,
+    rhi.HOW_TRAVELLED,
+    rhi.WHAT_WOULD_HELP,
+    rhi.FOLLOW_UP_SUPPORT,
+    rhi.AUDIENCES,
+    rhi.SHAREABLE_PARTS,
+    rhi.SHARING_NOTICES,
+    ep.HOW_FOUND,
 ]
 # Professional-only, like the risk assessment (JOURNEYS.md).
 STAFF_ONLY_LISTS = [
-    ep.RISK_FACTORS, ep.GRADES, rhi.PUSH_FACTORS, rhi.PULL_FACTORS, rhi.HIGH_RISK_CATEGORIES,
-    rhi.REPEAT_RISK, rhi.REFERRALS, rhi.NOT_HELD_REASONS, ep.DUE_ACTIONS,
+    ep.RISK_FACTORS,
+    ep.GRADES,
+    rhi.PUSH_FACTORS,
+    rhi.PULL_FACTORS,
+    rhi.HIGH_RISK_CATEGORIES,
+    rhi.REPEAT_RISK,
+    rhi.REFERRALS,
+    rhi.NOT_HELD_REASONS,
+    ep.DUE_ACTIONS,
 ]
 PLAIN = [(term.code, term.plain) for terms in YOUNG_PERSON_LISTS for term in terms]
 # JOURNEYS.md "Words on young-person screens": the words on the left are never used.
