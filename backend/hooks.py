@@ -9,7 +9,10 @@ transaction: if one fails, the whole change is rolled back and nothing is half d
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +26,78 @@ class Topic(StrEnum):
     INTERVIEW_OFFERED = "interview.offered"
     INTERVIEW_DECLINED = "interview.declined"
     ALERT_FAILED = "alert.failed"
+
+
+# What each topic carries. Ids only, and the facts a subscriber needs to decide: a
+# subscriber reads anything else through the emitting domain's api.py.
+
+
+@dataclass(frozen=True)
+class EpisodeStarted:
+    """A carer started the "I'm worried" guide: an episode is open (not yet reported)."""
+
+    episode_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    started_at: dt.datetime
+    by_user_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class EpisodeReported:
+    """The episode was reported to the police (a missing episode from now on)."""
+
+    episode_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    started_at: dt.datetime
+    reported_at: dt.datetime
+    police_risk_grade: str | None
+
+
+@dataclass(frozen=True)
+class EpisodeReturned:
+    """A reported episode ended: the young person is back (a return interview is due)."""
+
+    episode_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    missing_from: str  # "home" or "care" (seed 004)
+    started_at: dt.datetime
+    returned_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EpisodeClosedUnreported:
+    """Found before anyone reported it: an unreported absence (seed 002 "hidden missing")."""
+
+    episode_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    started_at: dt.datetime
+    found_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InterviewEvent:
+    """A return interview was offered, held or declined (the topic says which)."""
+
+    interview_id: uuid.UUID
+    episode_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    at: dt.datetime
+    risk_of_going_missing_again: str | None = None  # "high", "medium", "low" once held
+
+
+@dataclass(frozen=True)
+class AlertFailed:
+    """No one in the trio could be reached for an alert."""
+
+    alert_id: uuid.UUID
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    at: dt.datetime
 
 
 Subscriber = Callable[[Any], Awaitable[None]]
