@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend import wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
@@ -34,6 +35,7 @@ from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
+from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
@@ -98,6 +100,7 @@ def _lifespan(settings: Settings, bell: Bell):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    wiring.connect()
     # Rung after a commit that gives the alert worker something to do; on PostgreSQL
     # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
     bell = bell_for(settings.database_url)
@@ -121,6 +124,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            interviews_of,
+            InterviewsController,
+            InterviewersController,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],

@@ -9,3 +9,7 @@ from __future__ import annotations
 
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
+    from backend import hooks
+    from backend.interviews import services as interviews
+
+    hooks.on(hooks.Topic.EPISODE_RETURNED, interviews.open_for_return)
