@@ -183,3 +183,22 @@ async def test_a_gone_phone_is_forgotten_and_the_notice_stays(world, push_servic
     assert not await push.has_any(user_id=world.priya.user_id)
     assert await notify.deliver_pushes() == 0
     assert (await notices(world.priya))["unread"] == 1
+
+
+async def test_homeward_worker_runs_the_push_job(world, push_service):
+    """The background runner in `homeward worker` (a process of its own) sends it."""
+    from tests.api.test_alerts_workers import start_worker, stop, until
+
+    phone = await subscribe_user(world.priya, push_service)
+    await send(world.priya, link="#/notices")
+    worker = start_worker()
+    try:
+        arrived = await until(lambda: _notifications(push_service, phone), seconds=20)
+    finally:
+        stop(worker)
+    assert [p["link"] for p in arrived] == ["#/notices"]
+    assert worker.returncode == 0
+
+
+async def _notifications(push_service, phone):
+    return push_service.notifications(phone, as_json=True)
