@@ -164,9 +164,11 @@ def cmd_vapid_keys(args) -> int:
 
 
 def cmd_worker(_args) -> int:
-    """Run the alert worker on its own (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
+    """Run the alert worker and the periodic jobs (backend/background.py) on their own
+    (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
     import signal
 
+    from backend import background, wiring
     from backend.alerts.wakeup import bell_for
     from backend.alerts.worker import AlertWorker
     from backend.migrate import migrate
@@ -183,14 +185,18 @@ def cmd_worker(_args) -> int:
             await engine.start_connection_pool(min_size=1, max_size=4)
         try:
             settings = get_settings()
-            await AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop)
+            wiring.connect()
+            await asyncio.gather(
+                AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop),
+                background.run(stop),
+            )
         finally:
             if not is_sqlite(engine):
                 await engine.close_connection_pool()
 
     from backend.db import get_engine, is_sqlite
 
-    print("Homeward alert worker running (Ctrl+C stops it).", flush=True)
+    print("Homeward worker running: alerts and periodic jobs (Ctrl+C stops it).", flush=True)
     _run(go())
     return 0
 
