@@ -16,7 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
-from backend import wiring
+from backend import background, wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
@@ -37,6 +37,7 @@ from backend.figures.controllers import figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
+from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
 from backend.replies import HANDMADE
@@ -80,16 +81,17 @@ def _lifespan(settings: Settings, bell: Bell):
         pooled = isinstance(engine, PostgresEngine)
         if pooled:
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
-        stop, task = asyncio.Event(), None
+        stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
-            task = asyncio.create_task(AlertWorker(settings, bell=bell).run(stop))
+            tasks.append(asyncio.create_task(AlertWorker(settings, bell=bell).run(stop)))
+            tasks.append(asyncio.create_task(background.run(stop)))
         try:
             yield
         finally:
             stop.set()
-            if task is not None:
+            for task in tasks:
                 await task
             if pooled:
                 await engine.close_connection_pool()
@@ -127,6 +129,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             interviews_of,
             InterviewsController,
             InterviewersController,
+            NoticesController,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],

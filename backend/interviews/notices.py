@@ -7,17 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.interviews import words
+from backend.interviews import vocabulary, words
+from backend.notify import api as notify
 from backend.young_people import api as young_people
-
-try:  # the notify domain is built alongside this one
-    from backend.notify import api as notify
-except ImportError:  # pragma: no cover - until it lands
-    notify = None  # type: ignore[assignment]
 
 
 async def _send(to_user, code: str, row: dict[str, Any], link: str, once_key: str, **params: Any) -> None:
-    if notify is None or to_user is None:
+    if to_user is None:
         return
     await notify.send(
         to_user=to_user,
@@ -63,8 +59,11 @@ async def answered(row: dict[str, Any]) -> None:
 async def report_ready(row: dict[str, Any], risks: list[str]) -> None:
     """`risks` are catalogue keys below `interviews.` (high_risk_category.<code>, repeat_risk.<code>)."""
     name = await _name(row)
-    risk = next((key.split(".")[1] for key in risks if key.startswith("repeat_risk.")), "-")
-    found = [key.split(".")[1] for key in risks if key.startswith("high_risk_category.")]
+    # The guidance's own words for the risks (professional terms, as the form has them).
+    labels = {f"high_risk_category.{t.code}": t.text for t in vocabulary.HIGH_RISK_CATEGORIES}
+    labels |= {f"repeat_risk.{t.code}": t.text for t in vocabulary.REPEAT_RISK}
+    risk = next((labels[key] for key in risks if key.startswith("repeat_risk.")), "-")
+    found = [labels[key] for key in risks if key.startswith("high_risk_category.")]
     for worker in await young_people.social_workers(row["young_person"]):
         await _send(
             worker.id,

@@ -258,3 +258,19 @@ async def test_facts_for_the_figures_cover_returns_in_the_period(world):
     assert fact.held_within_72_hours is True and fact.follow_up_given is True
     assert fact.risk_of_going_missing_again == "high" and fact.accepted is True
     assert await interviews.facts(council_id=world.council_id, start=now() + HOUR, end=now() + 2 * HOUR) == []
+
+
+async def test_the_offer_reaches_the_young_person_and_the_report_reaches_the_social_worker_with_its_risks(
+    world,
+):
+    interview = await return_home(world, "jade", "care")
+    await world.sam.client.post(url(interview, "/offer"))
+    notices = (await world.jade.client.get("/api/notices")).json()["notices"]
+    assert notices[0]["link"] == f"#/chat/{interview['id']}"
+    assert notices[0]["text"].startswith("You can have a chat about what happened.")
+    await world.jade.client.post(url(interview, "/choice"), json={"kind": "no_preference"})
+    await world.sam.client.put(url(interview, "/held"), json=held_body(now()))
+    text = (await world.sam.client.get("/api/notices")).json()["notices"][0]["text"]
+    assert text.startswith("Jade's return interview is written up.")
+    assert "Risk of going missing again: High" in text
+    assert "Missing Overnight/24 hours" in text
