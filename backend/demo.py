@@ -13,6 +13,7 @@ from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -98,6 +99,7 @@ async def load() -> bool:
         )
         await load_plans()
         await notify_demo.load(council_id)
+        await interviews_demo.load(council_id)
     return True
 
 

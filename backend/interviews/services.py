@@ -44,6 +44,7 @@ from backend.interviews.schemas import (
     InterviewView,
     Part,
     RhiForm,
+    Risk,
     SharingIn,
     State,
     SummaryItem,
@@ -592,7 +593,7 @@ async def record_held(actor: Actor, interview_id: uuid.UUID, data: HeldIn, now: 
             Interview.late_reason: data.late_reason,
             Interview.late_why: seal(data.late_why) if data.late_why else None,
             Interview.form: seal_json(msgspec.to_builtins(form)),
-            Interview.risk_again: form.risk_again.value if form.risk_again else None,
+            Interview.risk_again: Risk(form.risk_again).value if form.risk_again else None,
             Interview.follow_up_given: bool(form.follow_up or form.referrals),
         }
         if row["accepted"] is not True:
@@ -604,7 +605,7 @@ async def record_held(actor: Actor, interview_id: uuid.UUID, data: HeldIn, now: 
             changes |= {Interview.offered_at: held_at, Interview.offered_by: actor.user_id}
         await Interview.update(changes).where(Interview.id == interview_id)
         await audit.record(actor, Action.CHANGE, words.HELD, row["young_person"], at=now)
-        risk = form.risk_again.value if form.risk_again else None
+        risk = Risk(form.risk_again).value if form.risk_again else None
         await hooks.emit(Topic.INTERVIEW_HELD, _event(row, held_at, risk))
         await notices.report_ready(row, risks_found(form))
         row = await _reread(interview_id)

@@ -18,6 +18,7 @@ import {
   put,
 } from "../ui.js";
 import { careTeam } from "./care-team.js";
+import { interviewsSection } from "./interview.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
@@ -242,6 +243,7 @@ export async function render(view, context, notice = "") {
     can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
   ]);
+  const interviews = await optional(`${base}/interviews`);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
   const changed = (words, change) => {
@@ -260,6 +262,7 @@ export async function render(view, context, notice = "") {
     heading(person.preferred_name, "young-person-name"),
     details(person),
     planAndPeople(person, people, socialWorker),
+    interviewsSection(interviews),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
     section(
