@@ -274,3 +274,38 @@ async def test_the_offer_reaches_the_young_person_and_the_report_reaches_the_soc
     assert text.startswith("Jade's return interview is written up.")
     assert "Risk of going missing again: High" in text
     assert "Missing Overnight/24 hours" in text
+
+
+HEARD: list[tuple[str, object]] = []
+
+
+async def _hear_offered(event):
+    HEARD.append(("offered", event))
+
+
+async def _hear_declined(event):
+    HEARD.append(("declined", event))
+
+
+async def _hear_held(event):
+    HEARD.append(("held", event))
+
+
+async def test_offered_declined_and_held_are_announced_for_the_domains_that_react(world):
+    from backend import hooks
+
+    hooks.on(hooks.Topic.INTERVIEW_OFFERED, _hear_offered)
+    hooks.on(hooks.Topic.INTERVIEW_DECLINED, _hear_declined)
+    hooks.on(hooks.Topic.INTERVIEW_HELD, _hear_held)
+    HEARD.clear()
+    interview = await return_home(world, "jade", "care")
+    await world.sam.client.post(url(interview, "/offer"))
+    await world.jade.client.post(url(interview, "/decline"), json={"reason": "wants_time_to_decide"})
+    await world.sam.client.put(url(interview, "/held"), json=held_body(now()))
+    assert [topic for topic, _ in HEARD] == ["offered", "declined", "held"]
+    held = HEARD[-1][1]
+    assert str(held.interview_id) == interview["id"] and held.episode_id == interview["episode_id"]
+    assert held.young_person_id == world.young["jade"] and held.risk_of_going_missing_again == "high"
+    # Held after a no: she changed her mind, and the figures count it as accepted and held.
+    facts = await interviews.for_episode(interview["episode_id"])
+    assert facts.accepted is True and facts.declined_reason == "wants_time_to_decide"

@@ -119,3 +119,19 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     expect(report).not_to_contain_text("Missing Overnight")
     expect(priya.locator("main")).not_to_contain_text(NOTE)
     check(priya, "the carer's view of the interview")
+
+
+def test_the_admin_keeps_the_councils_list_of_interviewers(signed_in):
+    admin = signed_in("admin")
+    screen = on_phone(admin)
+    screen.by_test_id("interviewers-link").click()
+    screen.expect_title("Return interviewers")
+    expect(screen.by_test_id("interviewers")).to_contain_text("Dee Campbell")
+    screen.by_test_id("interviewer-name").fill("Sana Iqbal")
+    screen.by_test_id("interviewer-organisation").fill("Northbrook Return Interview Service")
+    screen.by_test_id("interviewer-add-button").click()
+    row = screen.by_test_id("interviewer-row").filter(has_text="Sana Iqbal")
+    expect(row.get_by_test_id("interviewer-status")).to_have_text("On the list")
+    row.get_by_test_id("interviewer-toggle").click()
+    expect(row.get_by_test_id("interviewer-status")).to_have_text("Off the list")
+    check(admin, "the council's interviewers")
