@@ -11,7 +11,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from backend.interviews.services import minutes, normal
+from backend.interviews.schemas import RhiForm
+from backend.interviews.services import form_of, minutes, normal
 from backend.interviews.tables import Interview
 
 # Consent as the figures count it: the vocabulary's finer states folded into four.
@@ -48,10 +49,17 @@ class InterviewFacts:
     minutes_to_offer: int | None = None
     minutes_to_interview: int | None = None
     missing_from: str = ""  # "home" | "care"
+    # Codes only (backend/interviews/vocabulary.py), for the partnership's picture of where
+    # children go and why (suppressed by the figures); empty until the interview is held.
+    where_went: tuple[str, ...] = ()
+    push_factors: tuple[str, ...] = ()
+    pull_factors: tuple[str, ...] = ()
+    high_risk_categories: tuple[str, ...] = ()
 
 
 def _facts(row: dict[str, Any]) -> InterviewFacts:
     row = normal(row)
+    form = form_of(row) or RhiForm()
     returned, offered, held = row["returned_at"], row["offered_at"], row["held_at"]
     consent = row["consent"]
     return InterviewFacts(
@@ -72,6 +80,10 @@ def _facts(row: dict[str, Any]) -> InterviewFacts:
         minutes_to_offer=minutes(returned, offered),
         minutes_to_interview=minutes(returned, held),
         missing_from=row["missing_from"],
+        where_went=tuple(form.where_went),
+        push_factors=tuple(form.push_factors),
+        pull_factors=tuple(form.pull_factors),
+        high_risk_categories=tuple(form.high_risk),
     )
 
 

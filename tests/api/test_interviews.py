@@ -257,6 +257,8 @@ async def test_facts_for_the_figures_cover_returns_in_the_period(world):
     fact = found[0]
     assert fact.held_within_72_hours is True and fact.follow_up_given is True
     assert fact.risk_of_going_missing_again == "high" and fact.accepted is True
+    assert fact.where_went == ("friends", "town_shops_park")
+    assert fact.high_risk_categories == ("missing_overnight_24_hours", "high_risk_associates")
     assert await interviews.facts(council_id=world.council_id, start=now() + HOUR, end=now() + 2 * HOUR) == []
 
 
