@@ -94,13 +94,14 @@ function chooseForm(view, interview, rerender) {
       "fieldset",
       { "data-errors-for": "interviewer_id" },
       h("legend", { text: t("chat.who_legend") }),
+      interview.interviewers.length ? h("p", { class: "hint", text: t(INTERVIEWER.independent_worker) }) : null,
       h("p", { class: "field-error", hidden: true }),
       h(
         "div",
         { class: "checks checks-stacked" },
         interview.interviewers.map((person) =>
           radio(name, `independent_worker:${person.id}`, h("bdi", { text: person.name }), {
-            hint: [person.organisation, t(INTERVIEWER.independent_worker)].filter(Boolean).join(" – "),
+            hint: person.organisation,
             testid: "chat-interviewer",
           }),
         ),

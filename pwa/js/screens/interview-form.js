@@ -9,7 +9,6 @@ import {
   FOLLOW_UP_SUPPORT,
   HIGH_RISK_CATEGORY,
   HOW_TRAVELLED,
-  INTERVIEWER,
   NOT_HELD_REASON,
   PARENTAL_CONSENT,
   PULL_FACTOR,
@@ -255,11 +254,9 @@ export function socialWorkerParts(interview, rerender) {
   const declined = interview.state === "declined" && interview.declined_why
     ? h("p", { testid: "declined-why" }, `Their words: `, h("bdi", { text: interview.declined_why }))
     : null;
-  const chose = interview.choice.kind ? h("p", { class: "hint", text: `Chose: ${INTERVIEWER[interview.choice.kind]}` }) : null;
   const reason = interview.declined_reason ? h("p", { class: "hint", text: `Reason (seed 002): ${DECLINE_REASON[interview.declined_reason]}` }) : null;
   const needsConsent = interview.consent !== "not_needed" && can.has("record_consent");
   return [
-    chose,
     reason,
     declined,
     can.has("offer") ? h("section", { "aria-labelledby": "offer-heading" }, h("h2", { id: "offer-heading", text: "Offer" }), offerButton(interview, rerender)) : null,
