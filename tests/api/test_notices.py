@@ -202,3 +202,43 @@ async def test_homeward_worker_runs_the_push_job(world, push_service):
 
 async def _notifications(push_service, phone):
     return push_service.notifications(phone, as_json=True)
+
+
+async def test_an_app_process_runs_the_push_job_in_its_lifespan(world, push_service):
+    """`homeward serve` (with its in-process worker, the default) sends it too."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    from backend.config import get_settings
+    from tests.api.test_alerts_crash import _database_url
+    from tests.api.test_alerts_workers import stop, until
+
+    phone = await subscribe_user(world.priya, push_service)
+    await send(world.priya, link="#/notices")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = get_settings()
+    env = {
+        **os.environ,
+        "HOMEWARD_DATABASE_URL": _database_url(),
+        "HOMEWARD_DATA_DIR": str(settings.data_dir),
+        "HOMEWARD_BASE_URL": settings.base_url,
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        arrived = await until(lambda: _notifications(push_service, phone), seconds=30)
+        async with httpx.AsyncClient() as client:
+            assert (await client.get(f"http://127.0.0.1:{port}/health")).status_code == 200
+    finally:
+        stop(server)
+    assert [p["link"] for p in arrived] == ["#/notices"]
