@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import sys
+from collections.abc import MutableMapping
 
 from backend.config import SettingsError, get_settings
 
@@ -264,8 +266,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def follow_port(host: str, port: int, environ: MutableMapping[str, str] = os.environ) -> None:
+    """Links Homeward writes (invites, recovery, the demo mailbox) must reach this server:
+    unless HOMEWARD_BASE_URL is set, it follows `serve --host/--port`."""
+    if environ.get("HOMEWARD_BASE_URL"):
+        return
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a name, not a bind)
+    environ["HOMEWARD_BASE_URL"] = f"http://{shown}:{port}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "serve":
+        follow_port(args.host, args.port)  # before the settings are read (once)
     try:
         get_settings()
     except SettingsError as exc:
