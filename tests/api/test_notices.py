@@ -74,6 +74,18 @@ async def test_the_same_once_key_is_kept_once_per_person(world):
     assert len((await notices(world.sam))["notices"]) == 1
 
 
+async def test_two_changes_sending_the_same_notice_at_once_both_commit_and_it_is_kept_once(world):
+    """The once_key is kept by the database (ON CONFLICT DO NOTHING), not by a check
+    that a transaction running at the same moment cannot see: neither change fails."""
+    import asyncio
+
+    results = await asyncio.gather(
+        *[send(world.priya, once_key="plan:1:review") for _ in range(4)], return_exceptions=True
+    )
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    assert len((await notices(world.priya))["notices"]) == 1
+
+
 async def test_a_notice_rolls_back_with_the_change_that_sent_it(world):
     with pytest.raises(RuntimeError):
         async with write_transaction():
