@@ -169,6 +169,16 @@ async def test_a_notice_is_pushed_after_commit_to_each_phone_of_its_recipient(wo
     assert len(push_service.notifications(phone)) == 1
 
 
+async def test_pushes_sent_are_forgotten_after_a_week_and_the_notice_stays(world, push_service):
+    await subscribe_user(world.priya, push_service)
+    await send(world.priya)
+    await notify.deliver_pushes()
+    assert await notify.tidy_pushes() == 0
+    clock.travel(dt.timedelta(days=8))
+    assert await notify.tidy_pushes() == 1
+    assert (await notices(world.priya))["unread"] == 1
+
+
 async def test_with_no_phone_the_notice_is_still_listed(world, push_service):
     await send(world.priya)
     assert await notify.deliver_pushes() == 0
