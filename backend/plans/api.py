@@ -53,6 +53,12 @@ async def mark_review_due(young_person_id: uuid.UUID, reason: str, at: dt.dateti
     await services.mark_review_due(young_person_id, reason, at)
 
 
+async def when_i_come_back(relation: str | None, young_person_id: uuid.UUID) -> str:
+    """The young person's own words on how they want to be welcomed back, as `relation`
+    may see them in the agreed plan ("" when there are none or they keep them)."""
+    return ""
+
+
 async def sharing(young_person_id: uuid.UUID) -> Sharing:
     """The sharing choices in force now: the agreed plan's, else the draft's, else the
     defaults (see services.choices_in_force)."""
