@@ -12,6 +12,7 @@ from typing import Annotated
 import msgspec
 
 from backend.episodes import vocabulary as v
+from backend.plans.schemas import ComingBack
 
 Line = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=2000)]
@@ -195,8 +196,9 @@ class EpisodeOut(msgspec.Struct):
     follow_up: str
     places: list[PlaceOut]
     timeline: list[TimelineEntry]
-    # The young person's "when I come back" wishes from their plan ("" when none or not shared).
-    when_i_come_back: str = ""
+    # The young person's "when I come back" wishes from their agreed plan (None when there
+    # are none or they keep them from this reader).
+    when_i_come_back: ComingBack | None = None
     can: list[EpisodeAction] = []
 
 

@@ -293,4 +293,23 @@ async def test_open_episodes_and_facts_for_a_period(world):
     now = clock.now()
     period = await episodes.facts(council_id=world.council_id, start=now - dt.timedelta(hours=1), end=now)
     assert [str(f.episode_id) for f in period] == [episode["id"]]
-    assert await plans.when_i_come_back("carer", world.young["jade"]) == ""
+    assert await plans.when_i_come_back("carer", world.young["jade"]) is None
+
+
+async def test_the_carer_sees_the_young_persons_when_i_come_back_wishes_unless_kept_from_carers(world):
+    url = f"/api/young-people/{world.young['jade']}/plan"
+    wishes = {"what_helps": "A hot chocolate and no questions till morning", "please_dont": "Shout"}
+    assert (await world.jade.client.put(f"{url}/sections/coming_back", json=wishes)).status_code == 200
+    await agree_plan_with_places(world)
+    episode = await start(world)
+    assert episode["when_i_come_back"] == wishes
+    offline = (await world.jade.client.get(f"{url}/agreed")).json()
+    assert offline["agreed"]["content"]["coming_back"] == wishes
+
+    assert (
+        await world.jade.client.put(f"{url}/sections/sharing", json={"coming_back": []})
+    ).status_code == 200
+    await agree_plan_with_places(world)
+    seen = (await world.priya.client.get(f"/api/episodes/{episode['id']}")).json()
+    assert seen["when_i_come_back"] is None
+    assert (await world.sam.client.get(f"/api/episodes/{episode['id']}")).json()["when_i_come_back"] == wishes
