@@ -56,9 +56,11 @@ async def start(actor: Actor, young_person_id: uuid.UUID, data: StartIn, now: dt
     last_seen = when("last_seen_at", data.last_seen_at, now)
     record = await young_people.record(young_person_id)
     agreed = await plans.agreed_content(young_person_id)
-    places = []
+    places = {}
     if agreed is not None and agreed.content.places is not None:
-        places = [*agreed.content.places.might_go, *agreed.content.places.safe]
+        # A place can be both somewhere they might go and somewhere safe: list it once.
+        for place in [*agreed.content.places.might_go, *agreed.content.places.safe]:
+            places.setdefault((place.name.casefold(), place.where.casefold()), place)
     episode = Episode(
         young_person=young_person_id,
         council=record.council_id,
@@ -81,7 +83,7 @@ async def start(actor: Actor, young_person_id: uuid.UUID, data: StartIn, now: dt
         if await open_row(young_person_id) is not None:
             raise Conflict(words.ALREADY_OPEN)
         await Episode.insert(episode)
-        for position, place in enumerate(places):
+        for position, place in enumerate(places.values()):
             await SearchPlace.insert(
                 SearchPlace(
                     episode=episode.id,
