@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend import background, wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
@@ -40,6 +41,7 @@ from backend.episodes.controllers import (
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
+from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
 from backend.replies import HANDMADE
@@ -83,16 +85,17 @@ def _lifespan(settings: Settings, bell: Bell):
         pooled = isinstance(engine, PostgresEngine)
         if pooled:
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
-        stop, task = asyncio.Event(), None
+        stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
-            task = asyncio.create_task(AlertWorker(settings, bell=bell).run(stop))
+            tasks.append(asyncio.create_task(AlertWorker(settings, bell=bell).run(stop)))
+            tasks.append(asyncio.create_task(background.run(stop)))
         try:
             yield
         finally:
             stop.set()
-            if task is not None:
+            for task in tasks:
                 await task
             if pooled:
                 await engine.close_connection_pool()
@@ -103,6 +106,7 @@ def _lifespan(settings: Settings, bell: Bell):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    wiring.connect()
     # Rung after a commit that gives the alert worker something to do; on PostgreSQL
     # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
     bell = bell_for(settings.database_url)
@@ -129,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,
+            NoticesController,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],

@@ -11,6 +11,7 @@ import pytest
 from backend import clock, hooks
 from backend.episodes import api as episodes
 from backend.plans import api as plans
+from tests.api.test_council_settings import duty_rota
 from tests.factories import audit_count
 
 PLACES = {
@@ -313,3 +314,31 @@ async def test_the_carer_sees_the_young_persons_when_i_come_back_wishes_unless_k
     seen = (await world.priya.client.get(f"/api/episodes/{episode['id']}")).json()
     assert seen["when_i_come_back"] is None
     assert (await world.sam.client.get(f"/api/episodes/{episode['id']}")).json()["when_i_come_back"] == wishes
+
+
+async def test_starting_the_guide_tells_the_social_worker_and_out_of_hours_the_worker_on_duty(world):
+    await duty_rota(world)  # Alex out of hours, Sam in office hours
+    # A Saturday night: out of office hours.
+    saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=dt.UTC)
+    clock.travel(saturday - clock.now())
+    try:
+        episode = await start(world)
+    finally:
+        clock.reset()
+    for person in (world.sam, world.alex):
+        notices = (await person.client.get("/api/notices")).json()["notices"]
+        assert [n["link"] for n in notices] == [f"#/episodes/{episode['id']}"], person.key
+        assert notices[0]["text"] == "Priya Shah is worried about Jade and has started the missing guide"
+    assert (await world.priya.client.get("/api/notices")).json()["notices"] == []
+
+
+async def test_in_office_hours_only_the_young_persons_social_worker_is_told(world):
+    await duty_rota(world)
+    monday = dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC)
+    clock.travel(monday - clock.now())
+    try:
+        await start(world)
+    finally:
+        clock.reset()
+    assert len((await world.sam.client.get("/api/notices")).json()["notices"]) == 1
+    assert (await world.alex.client.get("/api/notices")).json()["notices"] == []

@@ -9,11 +9,15 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from backend import clock
 from backend.accounts.actor import Actor
 from backend.councils import api as councils
 from backend.episodes import words
+from backend.notify import api as notify
 from backend.young_people import api as young_people
 from backend.young_people.api import Record
+
+STALE = dt.timedelta(days=1)
 
 
 async def _send(
@@ -24,10 +28,6 @@ async def _send(
     episode_id: uuid.UUID,
     key: str,
 ) -> None:
-    try:
-        from backend.notify import api as notify
-    except ImportError:  # TRANSITIONAL: until the notify domain is merged
-        return
     for user_id in sorted(to, key=str):
         await notify.send(
             to_user=user_id,
@@ -42,6 +42,10 @@ async def _send(
 async def _people(
     young_person_id: uuid.UUID, council_id: uuid.UUID, now: dt.datetime, skip: uuid.UUID | None
 ) -> set[uuid.UUID]:
+    """Who to tell about something that happened at `now`; nobody when it was long ago
+    (an episode recorded after the fact, or the demo's past year)."""
+    if clock.now() - now > STALE:
+        return set()
     people = {adult.id for adult in await young_people.social_workers(young_person_id)}
     if not await councils.is_working_time(council_id, now):
         people |= {duty.id for duty in await councils.on_duty(council_id, now)}
