@@ -204,6 +204,13 @@ JADE_PLAN = [
         },
     ),
     (
+        "coming_back",
+        {
+            "what_helps": "A hot chocolate and a hug. Talk in the morning, not straight away.",
+            "please_dont": "Shout, or tell everyone at dinner.",
+        },
+    ),
+    (
         "carer_steps",
         {
             "steps": [

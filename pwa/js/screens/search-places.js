@@ -2,7 +2,7 @@
 // look). The carer, the social worker and the young person's trusted people each say
 // "I'll check the park" and tick it when they have looked; every screen asks again
 // every few seconds, so each sees the others' claims without reloading.
-import { post, putJson, get } from "../api.js";
+import { get, post, putJson } from "../api.js";
 import { t } from "../i18n.js";
 import { announce, field, fill, h, plainWhen, problemBox } from "../ui.js";
 
@@ -121,10 +121,17 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
       return; // a missed poll is fine: the next one tries again
     }
     const now = JSON.stringify(current);
-    // Someone typing a note keeps their words: redraw only when nobody is in the list.
-    if (!force && (now === shown || list.contains(document.activeElement))) return;
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    // Someone typing what they found keeps their words: no redraw under their fingers.
+    if (!force && (now === shown || ["INPUT", "TEXTAREA"].includes(focused?.tagName))) return;
     shown = now;
+    const place = focused?.closest("[data-place]")?.dataset.place;
+    const testid = focused?.dataset.testid;
     draw();
+    // Focus stays where it was (the same button of the same place), when it is still there.
+    if (place && testid) {
+      list.querySelector(`[data-place="${CSS.escape(place)}"] [data-testid="${CSS.escape(testid)}"]`)?.focus();
+    }
   }
 
   draw();
