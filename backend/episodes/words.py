@@ -5,7 +5,8 @@ notices sent when a carer starts the worried guide. `you` is said to the young p
 
 from __future__ import annotations
 
-from backend.i18n import N_
+from backend.episodes import vocabulary
+from backend.i18n import N_, translate
 from backend.words import wording
 
 # -- the timeline (and the audit log: each change is also an audit event) --------------
@@ -122,3 +123,27 @@ NOT_REPORTED = N_("This episode was not reported to the police: record it as an 
 ALREADY_REPORTED = N_("This episode was reported to the police: record the return instead.")
 ALREADY_CLAIMED = N_("Someone else is already checking this place.")
 PLACE_NOT_FOUND = N_("That place is not on the list.")
+
+# -- why we suggest a grade, in the reader's language ------------------------------------------
+# The seeds' words (vocabulary.py) are the message ids; their Arabic is in messages.po.
+FACTOR_BECAUSE = N_("{factor}: {why}")
+FACTOR_SEPARATOR = N_("; ")
+
+
+def explain(suggestion: vocabulary.Suggestion) -> list[str]:
+    """`Suggestion.explain()` in the current language: the rule, one line per deciding
+    factor with our reason for its weight, then that the police decide."""
+    rules = {term.code: term.text for term in vocabulary.SUGGESTION_RULES}
+    factors = {term.code: term.text for term in vocabulary.RISK_FACTORS}
+    names = translate(FACTOR_SEPARATOR).join(translate(factors[code]) for code in suggestion.factors)
+    lines = [translate(rules[suggestion.rule], factors=names)]
+    lines += [
+        translate(
+            FACTOR_BECAUSE,
+            factor=translate(factors[code]),
+            why=translate(vocabulary.FACTOR_WEIGHTS[code].why),
+        )
+        for code in suggestion.factors
+    ]
+    lines += [translate(vocabulary.SUGGESTION_ONLY.text), translate(vocabulary.POLICE_DECIDE.text)]
+    return lines
