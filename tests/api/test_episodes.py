@@ -3,6 +3,7 @@ checklist of places (with a trusted contact on their own phone), and who may do 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -342,3 +343,12 @@ async def test_in_office_hours_only_the_young_persons_social_worker_is_told(worl
         clock.reset()
     assert len((await world.sam.client.get("/api/notices")).json()["notices"]) == 1
     assert (await world.alex.client.get("/api/notices")).json()["notices"] == []
+
+
+async def test_two_adults_starting_the_guide_at_once_make_one_episode(world):
+    body = {"last_seen_at": ago(minutes=30)}
+    replies = await asyncio.gather(
+        world.priya.client.post(yp_url(world), json=body), world.sam.client.post(yp_url(world), json=body)
+    )
+    assert sorted(reply.status_code for reply in replies) == [201, 409]
+    assert len(await episodes.for_young_person(world.young["jade"])) == 1

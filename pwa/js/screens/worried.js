@@ -78,6 +78,14 @@ export async function render(view, { params, me, go, isCurrent }) {
       hint: t("worried.where_hint"),
     }),
     field({
+      label: t("worried.circumstances"),
+      name: "circumstances",
+      testid: "worried-circumstances",
+      required: false,
+      multiline: true,
+      maxlength: 2000,
+    }),
+    field({
       label: t("worried.description"),
       name: "description",
       testid: "worried-description",
@@ -101,6 +109,7 @@ export async function render(view, { params, me, go, isCurrent }) {
         post(`${base}/episodes`, {
           last_seen_at: (value ? new Date(value) : new Date()).toISOString(),
           last_seen_where: form.elements.last_seen_where.value.trim(),
+          circumstances: form.elements.circumstances.value.trim(),
           description: form.elements.description.value.trim(),
           missing_from: form.querySelector("input[name=missing_from]:checked")?.value ?? "care",
         }),
