@@ -352,3 +352,14 @@ async def test_two_adults_starting_the_guide_at_once_make_one_episode(world):
     )
     assert sorted(reply.status_code for reply in replies) == [201, 409]
     assert len(await episodes.for_young_person(world.young["jade"])) == 1
+
+
+async def test_opening_an_episode_is_audited_and_polling_its_checklist_is_not(world):
+    await agree_plan_with_places(world)
+    episode = await start(world)
+    before = await audit_count(action="read", actor_id=world.priya.user_id)
+    await world.priya.client.get(f"/api/episodes/{episode['id']}")
+    assert await audit_count(action="read", actor_id=world.priya.user_id) == before + 1
+    for _ in range(3):
+        assert (await world.priya.client.get(f"/api/episodes/{episode['id']}/places")).status_code == 200
+    assert await audit_count(action="read", actor_id=world.priya.user_id) == before + 1

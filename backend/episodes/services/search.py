@@ -60,9 +60,9 @@ async def _shared_with_contacts(young_person_id: uuid.UUID) -> bool:
 
 
 async def list_places(actor: Actor, episode_id: uuid.UUID) -> list[PlaceOut]:
-    """The checklist alone, for the screen to poll."""
-    row = await _for_account(actor, episode_id)
-    await audit.record(actor, Action.READ, words.SEARCH_OPENED, row["young_person"])
+    """The checklist alone, for the screen to poll every few seconds. Not audited again:
+    opening the episode recorded the read, and a poll would write hundreds an hour."""
+    await _for_account(actor, episode_id)
     return await places(episode_id, actor.user_id)
 
 
@@ -85,6 +85,7 @@ async def contact_search(contact: Contact) -> list[ContactSearch]:
 
 
 async def contact_places(contact: Contact, episode_id: uuid.UUID) -> list[PlaceOut]:
+    """The contact's poll (their page's first read, contact_search, is audited)."""
     await _contact_may_search(contact, episode_id)
     return await places(episode_id, contact.id)
 
