@@ -16,3 +16,4 @@ def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
     hooks.on(hooks.Topic.EPISODE_RETURNED, interviews.open_for_return)
+    background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)

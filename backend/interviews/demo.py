@@ -3,10 +3,9 @@ and a year of interviews after returns, each taken through the services as peopl
 would (offered on time or late, chosen, declined and why, lost to parental consent,
 held within 72 hours or not, with the Appendix 8 form), so every screen shows something.
 
-The interviews are opened by EPISODE_RETURNED. When the episodes domain has loaded its
-own demo returns, this fills in the interviews they opened (whatever returns exist);
-when there are none, it announces demo returns itself through the same hook, so the
-screens still show a year of interviews.
+The interviews were opened by EPISODE_RETURNED when the episodes demo recorded its
+returns (backend/demo.py loads it first); this takes each one on from there. A return
+with no story of its own is offered and held in time.
 """
 
 from __future__ import annotations
@@ -15,11 +14,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from backend import hooks
 from backend.accounts import api as accounts
 from backend.accounts.api import Account, Actor, Role, SessionKind
 from backend.clock import now
-from backend.hooks import EpisodeReturned, Topic
 from backend.interviews import services
 from backend.interviews.schemas import (
     CarerNoteIn,
@@ -49,9 +46,6 @@ DAY = dt.timedelta(days=1)
 class Story:
     """What happened after one return: hours after it (None: it did not happen)."""
 
-    days_ago: float
-    missing_from: str = "care"
-    hours_away: float = 20
     offered: float | None = 12
     answer: str | None = "independent"  # independent, trusted, no_preference, or a decline reason
     consent: str | None = None
@@ -61,30 +55,21 @@ class Story:
     late_reason: str | None = None
 
 
+# Matched, oldest first, to the returns the episodes demo recorded for each young person
+# (backend/episodes/demo.py: Jade three, Tyler one, Mia one, from home at 15).
 STORIES = {
     "Jade": [
-        Story(320, held=50, risk="medium"),
+        Story(held=50, risk="medium"),
         Story(
-            210,
             offered=30,
             answer="nothing_changed_last_time",
             held=None,
             carer_note="She stayed at her friend Kelsey's flat in Eastfield and came back by bus.",
         ),
-        Story(95, offered=10, held=80, risk="high", late_reason="could_not_contact"),
-        Story(2, hours_away=26, offered=5, answer=None, held=None),  # waiting for Jade to choose
+        Story(offered=20, answer=None, held=None),  # offered; Jade has not chosen yet (now late)
     ],
-    "Tyler": [
-        Story(
-            150, missing_from="home", offered=20, answer="no_parental_consent", consent="refused", held=None
-        ),
-        Story(40, missing_from="home", offered=8, answer="trusted", consent="given", held=60, risk="low"),
-    ],
-    "Mia": [
-        Story(250, missing_from="home", offered=6, answer="trusted", consent="given", held=30, risk="low"),
-        Story(20, missing_from="home", offered=23, answer="wants_time_to_decide", held=None),
-        Story(0.25, missing_from="home", offered=None, answer=None, held=None),  # just back: offer due
-    ],
+    "Tyler": [Story(offered=30, answer="trusted", held=70, risk="high")],
+    "Mia": [Story(offered=6, answer="no_parental_consent", consent="refused", held=None)],
 }
 
 FORMS = {
@@ -173,25 +158,6 @@ async def _young_actor(record) -> Actor | None:
     )
 
 
-async def _returns_of_our_own(council_id: uuid.UUID, records: dict) -> None:
-    """No returns from the episodes demo: announce the demo's own, as episodes would."""
-    at = now()
-    for record in records.values():
-        for story in STORIES.get(record.preferred_name, []):
-            returned = at - story.days_ago * DAY
-            await hooks.emit(
-                Topic.EPISODE_RETURNED,
-                EpisodeReturned(
-                    episode_id=uuid.uuid4(),
-                    young_person_id=record.id,
-                    council_id=council_id,
-                    missing_from=story.missing_from,
-                    started_at=returned - story.hours_away * HOUR,
-                    returned_at=returned,
-                ),
-            )
-
-
 async def _tell(row: dict, story: Story, worker: Actor, young: Actor | None, carer: Actor | None) -> None:
     """Take one interview through what happened in `story`."""
     interview_id, returned = row["id"], row["returned_at"]
@@ -246,9 +212,6 @@ async def load(council_id: uuid.UUID) -> None:
             _actor(admins[0]), InterviewerIn(name=name, organisation=organisation), at
         )
     records = await young_people.records(await young_people.in_council(council_id))
-    ids = [record.id for record in records.values()]
-    if ids and not await Interview.exists().where(Interview.young_person.is_in(ids)):
-        await _returns_of_our_own(council_id, records)
     for record in records.values():
         workers = await young_people.social_workers(record.id)
         carers = await young_people.carers(record.id)
@@ -268,5 +231,5 @@ async def load(council_id: uuid.UUID) -> None:
             row = services.normal(row)
             if services.state_of(row) != State.OPEN:
                 continue
-            story = stories[index] if index < len(stories) else Story(0)
+            story = stories[index] if index < len(stories) else Story()
             await _tell(row, story, worker, young, carer)

@@ -1,18 +1,18 @@
-"""Opening a return interview the way production does: the episodes domain emits
-EPISODE_RETURNED inside its write transaction and interviews' subscriber (connected by
-backend.wiring, which the app calls) opens the interview."""
+"""Opening a return interview the way production does: the young person's social worker
+records a missing episode through the episodes routes (started, reported to the police,
+back), and the EPISODE_RETURNED hook it emits opens the interview (backend/wiring.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from backend import clock, hooks
+from backend import clock
 from backend.clock import now
-from backend.db import write_transaction
-from backend.hooks import EpisodeReturned, Topic
 from backend.interviews import api as interviews
 from tests.factories import sign_in_directly
+
+SOCIAL_WORKER = {"jade": "sam", "tyler": "sam", "mia": "alex"}
 
 FORM = {
     "answers": {"where_slept": "At my friend's flat", "felt_safe": "Mostly", "why_not_tell": "I was angry"},
@@ -33,25 +33,32 @@ FORM = {
 
 
 async def return_home(world, key: str = "jade", missing_from: str = "home", hours_away: float = 20) -> dict:
-    """`key` came back now after `hours_away`: the hook runs as the episodes domain runs it.
-    Returns the interview's facts as a dict."""
+    """`key` came back now after `hours_away`, recorded by their social worker through the
+    episodes routes. Returns the interview's id, its episode's id and the return time."""
+    worker = world.people[SOCIAL_WORKER[key]].client
     returned = now()
-    episode_id = uuid.uuid4()
-    async with write_transaction():
-        await hooks.emit(
-            Topic.EPISODE_RETURNED,
-            EpisodeReturned(
-                episode_id=episode_id,
-                young_person_id=world.young[key],
-                council_id=world.council_id,
-                missing_from=missing_from,
-                started_at=returned - dt.timedelta(hours=hours_away),
-                returned_at=returned,
-            ),
-        )
+    seen = returned - dt.timedelta(hours=hours_away)
+    reply = await worker.post(
+        f"/api/young-people/{world.young[key]}/episodes",
+        json={
+            "last_seen_at": seen.isoformat(),
+            "missing_from": missing_from,
+            "last_seen_where": "After school",
+        },
+    )
+    assert reply.status_code == 201, reply.text
+    url = f"/api/episodes/{reply.json()['id']}"
+    reported = (seen + dt.timedelta(minutes=30)).isoformat()
+    reply = await worker.post(f"{url}/report", json={"reported_at": reported, "cad_number": "CAD 77 29/11"})
+    assert reply.status_code == 200, reply.text
+    reply = await worker.post(
+        f"{url}/return", json={"returned_at": returned.isoformat(), "how_found": "came_back"}
+    )
+    assert reply.status_code == 200, reply.text
+    episode_id = uuid.UUID(reply.json()["id"])
     facts = await interviews.for_episode(episode_id)
     assert facts is not None, "the return opened no interview"
-    return {"id": str(facts.interview_id), "episode_id": episode_id, "returned_at": returned}
+    return {"id": str(facts.interview_id), "episode_id": episode_id, "returned_at": facts.returned_at}
 
 
 def held_body(at: dt.datetime, **changes) -> dict:

@@ -1,5 +1,5 @@
-"""A return interview on a 360px phone: Jade (back two days ago, offered a chat) picks
-who she talks to and shares where she went with Priya; Sam writes the interview up on
+"""A return interview on a 360px phone: Jade (back weeks ago, offered a chat she has not
+answered yet) picks who she talks to and shares where she went with Priya; Sam writes the interview up on
 his phone; Jade later reads the summary in plain words, in English and in Arabic;
 Priya reads only what Jade shared with her."""
 
@@ -24,11 +24,11 @@ def check(page: Page, name: str) -> None:
     assert_no_violations(page, name)
 
 
-def open_jades_interview(page: Page) -> Screen:
-    """From a carer's or social worker's home to Jade's newest return interview."""
+def open_jades_interview(page: Page, state: str) -> Screen:
+    """From a carer's or social worker's home to Jade's newest return interview in `state`."""
     screen = on_phone(page)
     CaseloadPage(page).open_young_person("Jade")
-    screen.by_test_id("interview-link").first.click()
+    screen.by_test_id("interview-item").filter(has_text=state).first.get_by_test_id("interview-link").click()
     screen.expect_title("Return interview: Jade")
     return screen
 
@@ -56,8 +56,8 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
 
     # Sam writes the interview up on his phone.
     sam = signed_in("sam")
-    record = open_jades_interview(sam)
-    expect(record.by_test_id("interview-state")).to_have_text("Said yes")
+    record = open_jades_interview(sam, "Said yes")
+    expect(record.by_test_id("interview-state")).to_have_text("Said yes · not held within 72 hours")
     expect(record.by_test_id("interview-choice")).to_have_text("Chose to talk to: Dee Campbell")
     expect(record.by_test_id("held-by")).to_have_value("Dee Campbell")
     record.by_test_id("held-where").fill("Northbrook Youth Centre")
@@ -74,7 +74,7 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     check(sam, "the social worker's return interview form")
     record.by_test_id("held-save").click()
     expect(record.by_test_id("interview-notice")).to_contain_text("The interview is saved.")
-    expect(record.by_test_id("interview-state")).to_have_text("Held")
+    expect(record.by_test_id("interview-state")).to_have_text("Held · not held within 72 hours")
     expect(record.by_test_id("risks-found")).to_contain_text("Missing Overnight/24 hours")
     expect(record.by_test_id("risks-found")).to_contain_text("Risk of going missing again: Medium")
     check(sam, "the interviewer's report")
@@ -113,7 +113,7 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
 
     # Priya reads only what Jade shared with her.
     priya = signed_in("priya")
-    seen = open_jades_interview(priya)
+    seen = open_jades_interview(priya, "Held · not held within 72 hours")
     report = seen.by_test_id("carer-report")
     expect(report).to_contain_text("With friends")
     expect(report).not_to_contain_text("Missing Overnight")

@@ -205,6 +205,7 @@ export async function render(view, context, notice = "") {
       ? h("p", { testid: "interview-not-shared", text: t("interview.not_shared") })
       : null,
     me.user.role === "social_worker" ? socialWorkerParts(interview, rerender) : null,
+    h("p", {}, h("a", { href: `#/episodes/${interview.episode_id}`, testid: "link-episode" }, t("interview.episode_link"))),
     h(
       "p",
       {},
