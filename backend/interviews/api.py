@@ -64,7 +64,7 @@ def _facts(row: dict[str, Any]) -> InterviewFacts:
     consent = row["consent"]
     return InterviewFacts(
         interview_id=row["id"],
-        episode_id=row["episode_id"],
+        episode_id=row["episode"],
         young_person_id=row["young_person"],
         council_id=row["council"],
         returned_at=returned,
@@ -102,7 +102,7 @@ async def facts(*, council_id: uuid.UUID, start: dt.datetime, end: dt.datetime) 
 
 
 async def for_episode(episode_id: uuid.UUID) -> InterviewFacts | None:
-    row = await Interview.select().where(Interview.episode_id == episode_id).first()
+    row = await Interview.select().where(Interview.episode == episode_id).first()
     return _facts(row) if row else None
 
 

@@ -3,4 +3,4 @@
 from backend.interviews import tables
 from backend.piccolo_apps import app_config
 
-APP_CONFIG = app_config("interviews", tables, depends_on=("accounts", "young_people"))
+APP_CONFIG = app_config("interviews", tables, depends_on=("accounts", "young_people", "episodes"))

@@ -180,7 +180,7 @@ async def open_for_return(payload: EpisodeReturned) -> None:
     """EPISODE_RETURNED (inside the episodes' transaction): open the interview, with its
     deadlines from the council's thresholds. A second return of the same episode changes
     nothing."""
-    if await Interview.exists().where(Interview.episode_id == payload.episode_id):
+    if await Interview.exists().where(Interview.episode == payload.episode_id):
         return
     thresholds = (await councils.settings(payload.council_id)).thresholds
     returned = as_utc(payload.returned_at)
@@ -189,7 +189,7 @@ async def open_for_return(payload: EpisodeReturned) -> None:
     consent = None if consent_applies(payload.missing_from, age) else Consent.NOT_NEEDED.value
     await Interview.insert(
         Interview(
-            episode_id=payload.episode_id,
+            episode=payload.episode_id,
             young_person=payload.young_person_id,
             council=payload.council_id,
             missing_from=payload.missing_from,
@@ -276,7 +276,7 @@ def summary(row: dict[str, Any], relation: str, now: dt.datetime) -> InterviewSu
     return InterviewSummary(
         id=row["id"],
         young_person_id=row["young_person"],
-        episode_id=row["episode_id"],
+        episode_id=row["episode"],
         state=state,
         timing=timing(row, now),
         can=guards.can(relation, state, list(sharing_of(row).carer)),
@@ -294,7 +294,7 @@ async def view_of(row: dict[str, Any], relation: str, now: dt.datetime) -> Inter
         id=row["id"],
         young_person_id=row["young_person"],
         young_person_name=found.preferred_name if found else "",
-        episode_id=row["episode_id"],
+        episode_id=row["episode"],
         missing_from=row["missing_from"],
         state=state,
         timing=timing(row, now),
@@ -411,7 +411,7 @@ async def young_person_summary(actor: Actor, interview_id: uuid.UUID, now: dt.da
 def _event(row: dict[str, Any], at: dt.datetime, risk: str | None = None) -> InterviewEvent:
     return InterviewEvent(
         interview_id=row["id"],
-        episode_id=row["episode_id"],
+        episode_id=row["episode"],
         young_person_id=row["young_person"],
         council_id=row["council"],
         at=at,

@@ -1,9 +1,6 @@
-"""Return Home Interviews (one per return from a reported missing episode) and the
-council's list of independent interviewers its admin keeps.
-
-`episode_id` is a plain UUID, not a foreign key: the episodes domain was built at the
-same time, and the interview is opened by its EPISODE_RETURNED hook with the id.
-"""
+"""Return Home Interviews (one per return from a reported missing episode, opened by
+the episodes domain's EPISODE_RETURNED hook) and the council's list of independent
+interviewers its admin keeps."""
 
 from piccolo.columns import UUID, Boolean, ForeignKey, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
@@ -17,6 +14,7 @@ from backend.sealed import encrypted
 COUNCIL = elsewhere("accounts", "Council")
 USER = elsewhere("accounts", "User")
 YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
+EPISODE = elsewhere("episodes", "Episode")
 
 
 class Interviewer(Table):
@@ -30,7 +28,7 @@ class Interviewer(Table):
 
 class Interview(Table):
     id = UUID(primary_key=True, default=UUID4())
-    episode_id = UUID(unique=True)
+    episode = ForeignKey(references=EPISODE, null=False, unique=True)
     young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     council = ForeignKey(references=COUNCIL, null=False, index=True)
     missing_from = Varchar(length=10)  # "home" or "care"
