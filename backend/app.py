@@ -16,10 +16,12 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend import wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
 from backend.accounts.schemas import Role
+from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -98,6 +100,7 @@ def _lifespan(settings: Settings, bell: Bell):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    wiring.connect()
     # Rung after a commit that gives the alert worker something to do; on PostgreSQL
     # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
     bell = bell_for(settings.database_url)
@@ -121,6 +124,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            dashboard,
+            ActionsController,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],

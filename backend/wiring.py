@@ -6,6 +6,9 @@ demo loader. Calling it again changes nothing.
 
 from __future__ import annotations
 
+from backend.actions import triggers as actions
+
 
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
+    actions.connect()
