@@ -199,11 +199,12 @@ async def episode_reported(event: hooks.EpisodeReported) -> None:
         reported_at=event.reported_at,
         state="reported",
     )
-    await _repeat(episode, clock_now())
+    await _repeat(episode, event.reported_at, clock_now())
 
 
-async def _repeat(episode: dict, now: dt.datetime) -> None:
-    """N reported episodes whose start fell within D days up to this one's start."""
+async def _repeat(episode: dict, reported_at: dt.datetime, now: dt.datetime) -> None:
+    """N reported episodes whose start fell within D days up to this one's start: a
+    meeting within the working days from when the last was reported."""
     council_id, young_person_id = episode["council"], episode["young_person"]
     limits = (await councils.settings(council_id)).thresholds
     started = as_utc(episode["started_at"])
@@ -232,7 +233,7 @@ async def _repeat(episode: dict, now: dt.datetime) -> None:
         episode_id=episode["id"],
         owner_id=await _social_worker(young_person_id, council_id),
         deadline=await councils.add_working_days(
-            council_id, now, limits.strategy_meeting_within_working_days
+            council_id, reported_at, limits.strategy_meeting_within_working_days
         ),
         now=now,
     )
