@@ -8,6 +8,7 @@ import sys
 import pytest
 from cryptography.fernet import Fernet
 
+from backend.clock import now
 from backend.config import get_settings
 from backend.db import get_engine, is_sqlite
 from backend.sealed import encrypted_columns
@@ -70,6 +71,24 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    await close_actions(world)
+
+
+async def close_actions(world) -> None:
+    """A due action marked done with a note, and a strategy meeting recorded."""
+    from backend import hooks
+    from tests.api.actions_helpers import come_back, dashboard, go_missing, interview
+
+    episode_id = await go_missing(world)
+    await come_back(world, episode_id, now())
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, risk="high")
+    actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
+    base = f"/api/young-people/{world.young['jade']}/actions"
+    done = {"note": "Looked at it with Jade"}
+    assert (await world.sam.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
+    meeting = {"held_on": now().date().isoformat(), "attended": "Sam, PC Jones", "decisions": "Check-ins"}
+    meeting_url = f"{base}/{actions['high_risk_strategy_meeting']['id']}/meeting"
+    assert (await world.sam.client.post(meeting_url, json=meeting)).is_success
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():
