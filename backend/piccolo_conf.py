@@ -19,5 +19,6 @@ APP_REGISTRY = AppRegistry(
         "backend.alerts.piccolo_app",
         "backend.councils.piccolo_app",
         "backend.actions.piccolo_app",
+        "backend.notify.piccolo_app",
     ]
 )

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from backend.actions import words
 from backend.actions.schemas import ActionKind
+from backend.notify import api as notify
 
 LONDON = ZoneInfo("Europe/London")
 DASHBOARD = "#/dashboard"
@@ -29,10 +30,6 @@ async def tell(
 ) -> None:
     """Inside the caller's write transaction: once per action and moment (due, overdue)."""
     if owner_id is None:
-        return
-    try:
-        from backend.notify import api as notify
-    except ImportError:  # TRANSITIONAL: until the notify domain is on main
         return
     await notify.send(
         to_user=owner_id,

@@ -41,6 +41,8 @@ REVIEW_PLAN_WITHIN = dt.timedelta(days=7)
 # Telling a senior manager is done within a working day of the 48 hours.
 SENIOR_MANAGER_WITHIN_WORKING_DAYS = 1
 HOURS = dt.timedelta(hours=1)
+# How often the sweep runs (backend/wiring.py): thresholds are counted to the minute.
+SWEEP_PERIOD = dt.timedelta(minutes=1)
 
 
 # -- owners -------------------------------------------------------------------------------------

@@ -81,3 +81,11 @@ async def dashboard(person) -> dict:
 async def kinds(person) -> list[str]:
     """The open actions on their dashboard, most urgent first."""
     return [action["kind"] for action in (await dashboard(person))["actions"]]
+
+
+async def notices(person) -> list[dict]:
+    """The notices the person reads at #/notices, newest first."""
+    await fresh(person)
+    reply = await person.client.get("/api/notices")
+    assert reply.status_code == 200, reply.text
+    return reply.json()["notices"]

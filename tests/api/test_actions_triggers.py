@@ -16,6 +16,7 @@ from tests.api.actions_helpers import (
     interview,
     kinds,
     london,
+    notices,
     sweep,
     travel_to,
 )
@@ -48,6 +49,10 @@ async def test_missing_23_hours_59_makes_no_24_hour_action_and_24_hours_1_does(w
     assert minute(view["actions"][0]["deadline"]) == "2027-03-09 10:00"
     jade = next(person for person in view["caseload"] if person["preferred_name"] == "Jade")
     assert jade["open_episode"] is not None and len(jade["episodes"]) == 1
+    # Sam is told once, with the deadline, linked to his dashboard.
+    told = await notices(world.sam)
+    assert [(n["code"], n["link"]) for n in told] == [("actions.due.strategy_meeting", "#/dashboard")]
+    assert told[0]["text"] == "Jade: a strategy meeting (missing over 24 hours) by 2027-03-09 10:00"
 
 
 async def test_a_strategy_meeting_is_due_in_3_working_days_across_a_weekend_and_a_bank_holiday(world):
@@ -71,6 +76,7 @@ async def test_48_hours_tells_a_senior_manager_and_7_days_calls_a_further_meetin
     clock.travel(2 * MINUTE)
     await sweep()
     assert await kinds(world.ruth) == ["inform_senior_manager"]
+    assert [n["code"] for n in await notices(world.ruth)] == ["actions.due.inform_senior_manager"]
     ruths = (await dashboard(world.ruth))["actions"][0]
     assert (ruths["owner"], ruths["can"]) == ("Ruth Mensah", ["mark_done"])
     assert "inform_senior_manager" in await kinds(world.sam)  # Sam sees it too
@@ -191,6 +197,13 @@ async def test_late_actions_become_overdue_and_are_never_dropped(world):
     await sweep()
     clock.travel(30 * DAY)
     await sweep()
+    # Sam was told each fell due, and once each that it is overdue.
+    overdue = [n["code"] for n in await notices(world.sam) if n["code"].startswith("actions.overdue")]
+    assert sorted(overdue) == [
+        "actions.overdue.hold_interview",
+        "actions.overdue.offer_interview",
+        "actions.overdue.review_plan",
+    ]
     view = await dashboard(world.sam)
     # Overdue first, longest overdue first; still there a month later.
     assert [(a["kind"], a["state"]) for a in view["actions"]] == [
