@@ -38,8 +38,6 @@ from backend.young_people import api as young_people
 
 # The plan's review is overdue a week after it fell due (plans' REVIEW_OVERDUE_AFTER).
 REVIEW_PLAN_WITHIN = dt.timedelta(days=7)
-# Telling a senior manager is done within a working day of the 48 hours.
-SENIOR_MANAGER_WITHIN_WORKING_DAYS = 1
 HOURS = dt.timedelta(hours=1)
 # How often the sweep runs (backend/wiring.py): thresholds are counted to the minute.
 SWEEP_PERIOD = dt.timedelta(minutes=1)
@@ -150,37 +148,29 @@ async def _time_triggers(episode: dict, upto: dt.datetime, now: dt.datetime) -> 
     started = as_utc(episode["started_at"])
     missing = upto - started
     within = limits.strategy_meeting_within_working_days
-    meetings = (
-        (ActionKind.STRATEGY_MEETING, limits.strategy_meeting_after_hours * HOURS),
-        (ActionKind.FURTHER_STRATEGY_MEETING, dt.timedelta(days=limits.further_meeting_after_days)),
+    triggers = (
+        # (kind, missing for longer than, working days to do it in, owned by a manager)
+        (ActionKind.STRATEGY_MEETING, limits.strategy_meeting_after_hours * HOURS, within, False),
+        (ActionKind.INFORM_SENIOR_MANAGER, limits.senior_manager_after_hours * HOURS, 1, True),  # a day
+        (
+            ActionKind.FURTHER_STRATEGY_MEETING,
+            dt.timedelta(days=limits.further_meeting_after_days),
+            within,
+            False,
+        ),
     )
-    for kind, after in meetings:
-        if missing > after:
-            deadline = await councils.add_working_days(council_id, started + after, within)
-            await open_action(
-                kind=kind,
-                key=key_of(kind, episode["id"]),
-                young_person_id=young_person_id,
-                council_id=council_id,
-                episode_id=episode["id"],
-                owner_id=await _social_worker(young_person_id, council_id),
-                deadline=deadline,
-                now=now,
-            )
-    after = limits.senior_manager_after_hours * HOURS
-    if missing > after:
-        kind = ActionKind.INFORM_SENIOR_MANAGER
-        deadline = await councils.add_working_days(
-            council_id, started + after, SENIOR_MANAGER_WITHIN_WORKING_DAYS
-        )
+    for kind, after, working_days, manager in triggers:
+        key = key_of(kind, episode["id"])
+        if missing <= after or await DueAction.exists().where(DueAction.key == key):
+            continue
         await open_action(
             kind=kind,
-            key=key_of(kind, episode["id"]),
+            key=key,
             young_person_id=young_person_id,
             council_id=council_id,
             episode_id=episode["id"],
-            owner_id=await _manager(council_id),
-            deadline=deadline,
+            owner_id=await (_manager(council_id) if manager else _social_worker(young_person_id, council_id)),
+            deadline=await councils.add_working_days(council_id, started + after, working_days),
             now=now,
         )
 
