@@ -16,6 +16,7 @@ import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -53,6 +54,7 @@ const ROUTES = [
   { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
