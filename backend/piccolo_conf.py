@@ -20,6 +20,7 @@ APP_REGISTRY = AppRegistry(
         "backend.councils.piccolo_app",
         "backend.interviews.piccolo_app",
         "backend.episodes.piccolo_app",
+        "backend.actions.piccolo_app",
         "backend.notify.piccolo_app",
     ]
 )

@@ -8,6 +8,7 @@ demo loader. Calling it again changes nothing.
 from __future__ import annotations
 
 from backend import background, hooks
+from backend.actions import triggers as actions
 from backend.interviews import services as interviews
 from backend.notify import api as notify
 
@@ -17,3 +18,5 @@ def connect() -> None:
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
     hooks.on(hooks.Topic.EPISODE_RETURNED, interviews.open_for_return)
     background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
+    actions.connect()
+    background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)

@@ -23,6 +23,7 @@ from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.councils import api as councils
 from backend.db import write_transaction
+from backend.episodes import api as episodes
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.hooks import EpisodeReturned, InterviewEvent, Topic
 from backend.interviews import guards, notices, vocabulary, words
@@ -179,9 +180,11 @@ def risks_found(form: RhiForm | None) -> list[str]:
 async def open_for_return(payload: EpisodeReturned) -> None:
     """EPISODE_RETURNED (inside the episodes' transaction): open the interview, with its
     deadlines from the council's thresholds. A second return of the same episode changes
-    nothing."""
+    nothing, and neither does a return of an episode the episodes domain never recorded."""
     if await Interview.exists().where(Interview.episode == payload.episode_id):
         return
+    if await episodes.get(payload.episode_id) is None:
+        return  # an interview belongs to a recorded episode (other domains' stories make some up)
     thresholds = (await councils.settings(payload.council_id)).thresholds
     returned = as_utc(payload.returned_at)
     found = await young_people.record(payload.young_person_id)

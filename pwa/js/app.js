@@ -20,6 +20,7 @@ import * as interview from "./screens/interview.js";
 import * as interviewers from "./screens/interviewers.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -57,6 +58,7 @@ const ROUTES = [
   { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
