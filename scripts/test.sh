@@ -16,10 +16,10 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-echo "== installing Python packages into .venv"
+echo "== installing Python packages into .venv (the hashed lock, requirements-test.lock)"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements-test.lock
+.venv/bin/python -m pip install --quiet --no-deps -e .
 
 command -v npm >/dev/null || {
   echo "== installing Node.js for the push service stand-in"
