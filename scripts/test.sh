@@ -40,6 +40,7 @@ run() {
 run "ruff" .venv/bin/ruff check backend tests bench migrations scripts
 run "ruff format" .venv/bin/ruff format --check backend tests bench scripts
 run "import contract (no cycles; each domain alone reads its tables)" .venv/bin/lint-imports
+run "type check (mypy over backend/, configured in pyproject.toml)" .venv/bin/mypy
 run "test infrastructure (push service stand-in, mailbox)" \
   .venv/bin/pytest tests/infra -q --junitxml="$results/infra.xml"
 run "SSDA903 validator environment (DfE rules, its own old pandas)" ./scripts/ssda903-validator.sh

@@ -72,7 +72,7 @@ def empty_content() -> dict[str, Any]:
 
 def check_section(section: str, data: Any) -> dict[str, Any]:
     """Validate one section; raises msgspec.ValidationError naming the bad field."""
-    value = msgspec.convert(data, SECTION_TYPES[section])
+    value: Any = msgspec.convert(data, SECTION_TYPES[section])
     if isinstance(value, AboutMe) and value.phone.strip():
         value.phone = normalise_phone(value.phone)
     if isinstance(value, CarerSteps):
