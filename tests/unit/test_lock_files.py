@@ -64,8 +64,22 @@ def test_the_demo_and_the_tests_run_the_same_versions():
     } == {}
 
 
+def test_the_validator_lock_holds_the_validators_pins():
+    pins = re.findall(
+        r"^([A-Za-z0-9._-]+)==(\S+)", (ROOT / "scripts" / "ssda903-validator.txt").read_text(), re.M
+    )
+    lock = _locked("scripts/ssda903-validator.lock")
+    assert {
+        canonicalize_name(name): version
+        for name, version in pins
+        if lock.get(canonicalize_name(name)) != version
+    } == {}, AGAIN
+
+
 def test_the_scripts_install_from_the_locks_with_hashes():
     demo = (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
     test = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements.lock" in demo
     assert "--require-hashes -r requirements-test.lock" in test
+    validator = (ROOT / "scripts" / "ssda903-validator.sh").read_text(encoding="utf-8")
+    assert 'PINS="scripts/ssda903-validator.lock"' in validator and '--require-hashes -r "$PINS"' in validator
