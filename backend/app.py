@@ -85,7 +85,7 @@ def _lifespan(settings: Settings, bell: Bell):
     async def lifespan(_app: Litestar):
         engine = get_engine()
         pooled = isinstance(engine, PostgresEngine)
-        if pooled:
+        if isinstance(engine, PostgresEngine):
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
         stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
