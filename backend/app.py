@@ -42,6 +42,7 @@ from backend.episodes.controllers import (
 )
 from backend.figures.controllers import figures
 from backend.health import health
+from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
@@ -132,6 +133,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            interviews_of,
+            InterviewsController,
+            InterviewersController,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

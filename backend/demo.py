@@ -15,6 +15,7 @@ from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.episodes import demo as episodes_demo
+from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -102,6 +103,7 @@ async def load() -> bool:
         await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
+        await interviews_demo.load(council_id)
     return True
 
 
