@@ -393,6 +393,12 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/allocations"): (record("social_worker"), on_record("/allocations")),
     ("POST", YP + "/allocations"): (record("social_worker", ok=201), allocate_alex),
     ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
+    # What the council counts about them (sex, ethnicity, its child id, in care, out of area)
+    ("GET", YP + "/details"): (record("social_worker"), on_record("/details")),
+    ("PUT", YP + "/details"): (
+        record("social_worker"),
+        on_record("/details", lambda _: {"sex": "F", "ethnicity": "WBRI", "looked_after": True}),
+    ),
     ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
     ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
     # A council's settings: its admin keeps them; a social worker reads the thresholds.
