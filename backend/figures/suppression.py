@@ -316,12 +316,17 @@ def suppress_counts(counts: Mapping[str, int], *, rows: Sequence[str] | None = N
 
 
 def suppress_linked(
-    tables: Sequence[Mapping[tuple[str, str], int]], *, rows: Sequence[Sequence[str]], columns: Sequence[str]
+    tables: Sequence[Mapping[tuple[str, str], int]],
+    *,
+    rows: Sequence[Sequence[str]],
+    columns: Sequence[str],
+    hide_column_totals: Iterable[str] = (),
+    hide_total: bool = False,
 ) -> list[Table]:
     """Tables that share their column totals and grand total (breakdowns of the same
-    figures by different categories): a shared total hidden in one is hidden in all."""
-    hidden_columns: set[str] = set()
-    hide_total = False
+    figures by different categories): a shared total hidden in one is hidden in all.
+    The `hide_` arguments force totals hidden (a figure shown in yet another table)."""
+    hidden_columns: set[str] = set(hide_column_totals)
     while True:
         out = [
             suppress_table(
