@@ -32,7 +32,7 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
-from backend.figures.controllers import figures
+from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
 from backend.plans.controllers import PlansController, reviews_due
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            MissingFiguresController,
             PlansController,
             reviews_due,
             TrioController,

@@ -1,0 +1,120 @@
+"""A manager's figures of missing episodes and return interviews for a fixed period:
+only managers, only their own council, small numbers hidden, the same in the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from backend.clock import now
+from tests.factories import PASSWORD, make_council, make_user, sign_in_directly
+
+URL = "/api/figures/missing"
+
+
+async def test_manager_sees_this_months_figures_with_small_numbers_hidden(world):
+    reply = await world.ruth.client.get(URL)
+    assert reply.status_code == 200
+    body = reply.json()
+    assert body["council"] == "Testshire Council"
+    today = now().date()
+    assert body["period"]["kind"] == "month"
+    assert body["period"]["start"] == today.replace(day=1).isoformat()
+    assert body["next"] is None  # this month is the latest
+    keys = [cell["key"] for cell in body["headline"]]
+    assert keys == ["episodes", "young_people", "repeat", "sixteen_seventeen", "offered", "accepted", "held"]
+    assert all(cell["value"] is None for cell in body["headline"])  # nothing yet: fewer than 10
+    groups = {group["key"]: group for group in body["groups"]}
+    assert set(groups) == {
+        "episodes",
+        "missing_from",
+        "young_people",
+        "out_of_area",
+        "interviews",
+        "declined",
+        "consent",
+        "follow_up",
+    }
+    interviews = groups["interviews"]
+    assert [part["label"] for part in interviews["parts"]][-2:] == [
+        "Held within 72 hours",
+        "Held after 72 hours",
+    ]
+    dimensions = [breakdown["dimension"] for breakdown in interviews["breakdowns"]]
+    assert dimensions == ["age_band", "sex", "ethnicity"]
+    assert [len(trend["points"]) for trend in body["trends"]] == [12, 12, 12]
+    for name in ("Jade", "Mia", "Tyler"):
+        assert name not in reply.text
+
+
+async def test_the_period_chooser_takes_a_month_quarter_or_year(world):
+    year = now().year
+    quarter = await world.ruth.client.get(URL, params={"period": "quarter", "start": f"{year - 1}-04-01"})
+    assert quarter.status_code == 200
+    assert quarter.json()["period"] == {
+        "kind": "quarter",
+        "start": f"{year - 1}-04-01",
+        "end": f"{year - 1}-07-01",
+    }
+    assert quarter.json()["previous"] == f"{year - 1}-01-01"
+    assert quarter.json()["next"] == f"{year - 1}-07-01"
+    assert len(quarter.json()["trends"][0]["points"]) == 8
+    whole = await world.ruth.client.get(URL, params={"period": "year", "start": f"{year - 1}-01-01"})
+    assert whole.json()["period"]["end"] == f"{year}-01-01"
+    assert len(whole.json()["trends"][0]["points"]) == 5
+
+
+async def test_a_bad_period_is_refused_clearly(world):
+    year = now().year
+    for params in (
+        {"period": "week"},
+        {"period": "quarter", "start": f"{year - 1}-02-01"},  # not the first day of a quarter
+        {"period": "month", "start": f"{year - 1}-03-15"},
+        {"period": "year", "start": f"{year + 1}-01-01"},  # the future
+    ):
+        reply = await world.ruth.client.get(URL, params=params)
+        assert reply.status_code == 422, params
+        assert reply.headers["content-type"] == "application/problem+json"
+
+
+async def test_only_managers_see_the_figures(world):
+    for key in ("jade", "priya", "sam", "admin"):
+        for url in (URL, f"{URL}/csv"):
+            reply = await world.people[key].client.get(url)
+            assert reply.status_code == 403, (key, url)
+    assert (await world.anonymous().get(URL)).status_code == 401
+
+
+async def test_another_councils_manager_sees_only_their_own_council(world):
+    elsewhere = await make_council("Elsewhere Council", young_people=12)
+    manager = await make_user("manager", "Far Manager", "far@elsewhere.example", PASSWORD, elsewhere)
+    await sign_in_directly(manager, world.client_for())
+    client = manager.client
+    reply = await client.get(URL)
+    assert reply.status_code == 200
+    assert reply.json()["council"] == "Elsewhere Council"
+    assert "Testshire" not in reply.text
+    assert "Testshire" not in (await client.get(f"{URL}/csv")).text
+
+
+async def test_the_csv_carries_the_same_suppressed_figures(world):
+    reply = await world.ruth.client.get(f"{URL}/csv", params={"period": "quarter"})
+    assert reply.status_code == 200
+    assert reply.headers["content-type"].startswith("text/csv")
+    assert "attachment" in reply.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(reply.text)))
+    assert rows[0] == ["Figure", "Breakdown", "Group", "Part", "Number"]
+    assert rows[1][0] == "Testshire Council"
+    numbers = {row[4] for row in rows[2:]}
+    assert numbers == {"fewer than 10"}
+    assert ["Missing episodes", "By sex", "Female", "Reported to the police", "fewer than 10"] in rows
+    json_figures = (await world.ruth.client.get(URL, params={"period": "quarter"})).json()
+    cells = sum(len(group["parts"]) + 1 for group in json_figures["groups"])
+    assert len(rows) > cells
+
+
+async def test_the_csv_and_figures_speak_arabic(world):
+    headers = {"X-Homeward-Language": "ar"}
+    reply = await world.ruth.client.get(f"{URL}/csv", headers=headers)
+    assert "أقل من 10" in reply.text
+    assert "حالات الغياب" in (await world.ruth.client.get(URL, headers=headers)).text
