@@ -14,6 +14,7 @@ import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
+import * as figures from "./screens/figures.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -48,6 +49,14 @@ const ROUTES = [
   { path: /^\/phones$/, screen: phones, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/figures$/, screen: figures, signedIn: true, roles: ["manager"] },
+  { path: /^\/figures\/(month|quarter|year)$/, screen: figures, signedIn: true, roles: ["manager"] },
+  {
+    path: /^\/figures\/(month|quarter|year)\/(\d{4}-\d{2}-\d{2})$/,
+    screen: figures,
+    signedIn: true,
+    roles: ["manager"],
+  },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
