@@ -16,6 +16,7 @@ from backend.db import write_transaction
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
+from backend.young_people import details as young_people_details
 from backend.young_people import records as young_people
 
 COUNCIL = "Northbrook Council"
@@ -98,6 +99,7 @@ async def load() -> bool:
         )
         await load_plans()
         await notify_demo.load(council_id)
+        await young_people_details.load_demo(council_id)
     return True
 
 

@@ -111,3 +111,38 @@ async def change(actor: Actor, young_person_id: uuid.UUID, data: DetailsIn, now:
         ).where(YoungPerson.id == young_person_id)
         await audit.record(actor, Action.CHANGE, words.DETAILS_CHANGED, young_person_id, at=now)
     return _out((await of([young_person_id]))[young_person_id])
+
+
+# What the demo council records (fictional, like everything in backend/demo.py).
+DEMO = {
+    "Jade": DetailsIn(sex=Sex.FEMALE, ethnicity=Ethnicity.MWBC, child_code="NB0001", looked_after=True),
+    "Tyler": DetailsIn(sex=Sex.MALE, ethnicity=Ethnicity.WBRI, child_code="NB0002", looked_after=True),
+    "Mia": DetailsIn(
+        sex=Sex.FEMALE,
+        ethnicity=Ethnicity.BAFR,
+        child_code="NB0003",
+        looked_after=True,
+        placed_out_of_area=True,
+    ),
+}
+
+
+async def load_demo(council_id: uuid.UUID) -> None:
+    """The demo young people's details, written as the demo's other records are: unaudited."""
+    rows = await YoungPerson.select(YoungPerson.id, YoungPerson.preferred_name).where(
+        YoungPerson.council == council_id
+    )
+    async with write_transaction():
+        for row in rows:
+            data = DEMO.get(row["preferred_name"])
+            if data is None:
+                continue
+            await YoungPerson.update(
+                {
+                    YoungPerson.sex: seal(data.sex.value),
+                    YoungPerson.ethnicity: seal(data.ethnicity.value),
+                    YoungPerson.child_code: seal(data.child_code),
+                    YoungPerson.looked_after: data.looked_after,
+                    YoungPerson.placed_out_of_area: data.placed_out_of_area,
+                }
+            ).where(YoungPerson.id == row["id"])
