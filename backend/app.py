@@ -34,6 +34,11 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.episodes.controllers import (
+    ContactSearchController,
+    EpisodesController,
+    YoungPersonEpisodesController,
+)
 from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
@@ -127,6 +132,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            YoungPersonEpisodesController,
+            EpisodesController,
+            ContactSearchController,
             NoticesController,
             create_static_files_router(
                 path="/",

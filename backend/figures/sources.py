@@ -1,9 +1,8 @@
 """Where the figures' facts come from: the episodes' and interviews' `facts(...)`
 (CONTRACTS.md) and what the council records about each young person.
 
-TRANSITIONAL: while the episodes and interviews domains are not yet on main, their api
-is found by name at run time and, missing, gives no facts; when both have landed this
-becomes two plain imports."""
+TRANSITIONAL: while the interviews domain is not yet on main, its api is found by name
+at run time and, missing, gives no facts; when it lands this becomes a plain import."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ import importlib.util
 import uuid
 from typing import Any
 
+from backend.episodes import api as episodes_api
 from backend.figures.counting import EpisodeFact, InterviewFact, Person
 from backend.young_people import api as young_people
 
@@ -28,8 +28,7 @@ def _api(domain: str) -> Any | None:
 
 async def episodes(council_id: uuid.UUID, start: dt.datetime, end: dt.datetime) -> list[EpisodeFact]:
     """Episodes that started in [start, end)."""
-    api = _api("episodes")
-    return list(await api.facts(council_id=council_id, start=start, end=end)) if api else []
+    return list(await episodes_api.facts(council_id=council_id, start=start, end=end))
 
 
 async def interviews(council_id: uuid.UUID, start: dt.datetime, end: dt.datetime) -> list[InterviewFact]:
