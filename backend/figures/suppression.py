@@ -23,7 +23,8 @@ The rules
       hidden zeros beside four 13s, shown as 15s, under a total of 52 shown as 50 would
       otherwise give "the hidden two add up to at most 0").
    The entry hidden to satisfy a rule is the smallest shown one that closes the gap
-   (inner cells before totals), so as little as possible is lost; "smallest" compares
+   (inner cells before row and column totals, those before the grand total), so as
+   little as possible is lost; "smallest" compares
    the numbers as they would be shown, and every candidate shown as that same number is
    hidden with it. (Hiding one of two cells shown as 10 would tell the attacker it was
    the smaller: an exhaustive search found a table pinned exactly that way.)
@@ -177,8 +178,10 @@ class _Suppressor:
     def value(self, entry: Entry) -> int:
         return self.grid[entry[0]][entry[1]]
 
-    def is_total(self, entry: Entry) -> bool:
-        return entry[0] == self.height - 1 or entry[1] == self.width - 1
+    def kind(self, entry: Entry) -> int:
+        """0: a cell; 1: a row or column total; 2: the grand total. A grand total never
+        ties with a row's total: that it is the larger tells nobody anything."""
+        return (entry[0] == self.height - 1) + (entry[1] == self.width - 1)
 
     def best(self, candidates: Iterable[Entry]) -> list[Entry]:
         """The smallest shown candidates (inner cells before totals), compared as they
@@ -188,8 +191,8 @@ class _Suppressor:
         if not shown:
             return []
 
-        def rank(entry: Entry) -> tuple[bool, int]:
-            return (self.is_total(entry), published(self.value(entry)) or 0)
+        def rank(entry: Entry) -> tuple[int, int]:
+            return (self.kind(entry), published(self.value(entry)) or 0)
 
         smallest = min(rank(entry) for entry in shown)
         return sorted({entry for entry in shown if rank(entry) == smallest})
