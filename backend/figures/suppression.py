@@ -39,6 +39,12 @@ is the grand total of the breakdown by sex and of the breakdown by ethnicity) mu
 hidden everywhere if it is hidden anywhere. `suppress_linked` does that for tables that
 share their column totals.
 
+What this does not cover: sums across *periods*. Twelve months and their year are
+published separately, each suppressed on its own, so "the year minus the eleven months
+shown" bounds a hidden month; the rounding of thirteen figures (each within 2) leaves
+that bound about 50 wide, far wider than the 0 to 9 a hidden month can be, but it is
+the rounding, not complementary suppression, that protects it.
+
 API
 ---
 - `shown(count) -> str`: one count on its own, e.g. a headline figure.
