@@ -16,6 +16,7 @@ import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as figures from "./screens/figures.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
@@ -54,6 +55,7 @@ const ROUTES = [
   { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   { path: /^\/figures$/, screen: figures, signedIn: true, roles: ["manager"] },
   { path: /^\/figures\/(month|quarter|year)$/, screen: figures, signedIn: true, roles: ["manager"] },
   {
