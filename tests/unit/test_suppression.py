@@ -111,3 +111,25 @@ def test_bad_tables_are_refused():
         suppress_table({("a", "b"): -1}, rows=["a"], columns=["b"])
     with pytest.raises(ValueError):
         suppress_table({}, rows=["total"], columns=["b"])
+
+
+def test_the_quick_bridge_search_agrees_with_the_definition():
+    """An entry is a bridge when, without it, its row and column are no longer joined."""
+    import random
+
+    from backend.figures import suppression
+
+    def by_definition(hidden):
+        for entry in sorted(hidden):
+            parts = suppression._components(hidden, without=entry)
+            a, b = suppression._lines(entry)
+            if a not in parts or b not in parts or parts[a] != parts[b]:
+                return entry
+        return None
+
+    chance = random.Random(7)
+    for _ in range(2000):
+        cells = [(i, j) for i in range(chance.randint(1, 6)) for j in range(chance.randint(1, 6))]
+        hidden = set(chance.sample(cells, chance.randint(0, len(cells))))
+        found = suppression._a_bridge(hidden)
+        assert (found[0] if found else None) == by_definition(hidden)
