@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
 from tests.browser.pages import CaseloadPage, Screen, YoungPersonRecordPage
+from tests.browser.test_languages import back_to_english_on_the_server
 
 
 def test_manager_reads_the_figures_chooses_a_quarter_and_gets_the_csv(signed_in):
@@ -81,3 +82,20 @@ def test_a_carer_sees_no_details_form(signed_in):
     record = YoungPersonRecordPage(priya)
     expect(record.name).to_have_text("Jade")
     expect(record.by_test_id("record-details")).to_have_count(0)
+
+
+def test_the_figures_read_in_arabic_right_to_left(signed_in):
+    ruth = signed_in("ruth")
+    ruth.set_viewport_size({"width": 360, "height": 780})
+    screen = Screen(ruth)
+    try:
+        screen.choose_language("ar")
+        screen.open("/figures/quarter")
+        expect(screen.title).to_contain_text("الربع")
+        expect(screen.by_test_id("headline")).to_contain_text("أقل من 10")
+        expect(screen.by_test_id("headline")).to_contain_text("حالات الغياب")
+        expect(screen.by_test_id("download-csv")).to_have_text("تنزيل هذه الأرقام (جدول بيانات)")
+        assert_no_horizontal_scroll(ruth, "figures in Arabic, 360px")
+        assert_no_violations(ruth, "figures in Arabic, 360px")
+    finally:
+        back_to_english_on_the_server(ruth)
