@@ -40,7 +40,7 @@ from backend.episodes.controllers import (
     EpisodesController,
     YoungPersonEpisodesController,
 )
-from backend.figures.controllers import figures
+from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
@@ -123,6 +123,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            MissingFiguresController,
             PlansController,
             reviews_due,
             TrioController,
