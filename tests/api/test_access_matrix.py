@@ -437,31 +437,6 @@ async def council_settings(world, _person, _subject):
     }
 
 
-async def _interview_id(world, young_person_id, state: str, missing_from: str) -> object:
-    """An interview of this young person's, brought to `state` by the people who would."""
-    key = _key_of(world, young_person_id)
-    if key not in TEAM:
-        return uuid.uuid4()
-    interview = await return_home(world, key, missing_from)
-    iv = f"/api/interviews/{interview['id']}"
-    worker, young = world.people[TEAM[key][2]].client, world.people[TEAM[key][0]].client
-    if state in ("offered", "declined"):
-        await worker.post(f"{iv}/offer")
-    if state == "declined":
-        await young.post(f"{iv}/decline", json={"reason": "young_person_refused"})
-    if state == "held":
-        assert (await worker.put(f"{iv}/held", json=held_body(dt.datetime.now(dt.UTC)))).status_code == 200
-    return interview["id"]
-
-
-def on_interview(suffix: str = "", body: dict | None = None, state: str = "open", missing_from: str = "care"):
-    async def build(world, _person, young_person_id):
-        interview_id = await _interview_id(world, young_person_id, state, missing_from)
-        return f"/api/interviews/{interview_id}{suffix}", body
-
-    return build
-
-
 async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
     """A new open action of `kind` for the young person (random when made up): a return
     (offer and hold an interview, review the plan) and a high-risk interview (a meeting)."""
@@ -487,6 +462,34 @@ def on_action(suffix: str, kind: str, body: dict) -> Builder:
     return build
 
 
+async def _interview_id(world, young_person_id, state: str, missing_from: str) -> object:
+    """An interview of this young person's, brought to `state` by the people who would."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    interview = await return_home(world, key, missing_from)
+    iv = f"/api/interviews/{interview['id']}"
+    worker, young = world.people[TEAM[key][2]].client, world.people[TEAM[key][0]].client
+    if state in ("offered", "declined"):
+        await worker.post(f"{iv}/offer")
+    if state == "declined":
+        await young.post(f"{iv}/decline", json={"reason": "young_person_refused"})
+    if state == "held":
+        assert (await worker.put(f"{iv}/held", json=held_body(dt.datetime.now(dt.UTC)))).status_code == 200
+    return interview["id"]
+
+
+def on_interview(suffix: str = "", body: dict | None = None, state: str = "open", missing_from: str = "care"):
+    async def build(world, _person, young_person_id):
+        interview_id = await _interview_id(world, young_person_id, state, missing_from)
+        return f"/api/interviews/{interview_id}{suffix}", body
+
+    return build
+
+
+MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
+
+
 async def record_held(world, person, young_person_id):
     url, _ = await on_interview("/held")(world, person, young_person_id)
     return url, held_body(dt.datetime.now(dt.UTC))
@@ -497,7 +500,6 @@ async def an_interviewer(world, _person, _subject):
     return f"/api/council/interviewers/{reply.json()['id']}", {"name": "Dee Campbell", "active": False}
 
 
-MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -543,6 +545,12 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/allocations"): (record("social_worker"), on_record("/allocations")),
     ("POST", YP + "/allocations"): (record("social_worker", ok=201), allocate_alex),
     ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
+    # What the council counts about them (sex, ethnicity, its child id, in care, out of area)
+    ("GET", YP + "/details"): (record("social_worker"), on_record("/details")),
+    ("PUT", YP + "/details"): (
+        record("social_worker"),
+        on_record("/details", lambda _: {"sex": "F", "ethnicity": "WBRI", "looked_after": True}),
+    ),
     ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
     ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
     # A council's settings: its admin keeps them; a social worker reads the thresholds.
@@ -551,6 +559,8 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
+    ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
+    ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
