@@ -60,6 +60,7 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     expect(record.by_test_id("interview-state")).to_have_text("Said yes · not held within 72 hours")
     expect(record.by_test_id("interview-choice")).to_have_text("Chose to talk to: Dee Campbell")
     expect(record.by_test_id("held-by")).to_have_value("Dee Campbell")
+    expect(record.by_test_id("answer-form")).to_be_visible()  # for an answer given in person
     record.by_test_id("held-where").fill("Northbrook Youth Centre")
     for box in (
         "where_went-friends",

@@ -7,6 +7,7 @@ import { clearErrors, field, formAlert, h, nextId, plainWhen, showApiError, whil
 import {
   DECLINE_REASON,
   FOLLOW_UP_SUPPORT,
+  INTERVIEWER,
   HIGH_RISK_CATEGORY,
   HOW_TRAVELLED,
   NOT_HELD_REASON,
@@ -99,6 +100,53 @@ function offerButton(interview, rerender) {
   return form;
 }
 
+/** The young person's answer, given in person or on the phone (no app, say). */
+function answerForm(interview, rerender) {
+  const answers = { ...INTERVIEWER, declined: "Declined the interview" };
+  const answer = select("answer", "Their answer", answers, { empty: "Choose…", testid: "answer-kind", required: true });
+  const people = Object.fromEntries(interview.interviewers.map((person) => [person.id, person.name]));
+  const who = select("interviewer_id", "Which independent interviewer", people, { empty: "None of them", testid: "answer-interviewer" });
+  const trusted = field({ label: "The trusted adult they named", name: "trusted_adult", testid: "answer-trusted", required: false, maxlength: 200 });
+  const reason = select("reason", "Why they declined (seed 002)", DECLINE_REASON, { empty: "They did not say", testid: "answer-reason" });
+  const why = field({ label: "In their words", name: "why", testid: "answer-why", required: false, multiline: true, maxlength: 4000 });
+  const form = h(
+    "form",
+    { testid: "answer-form", novalidate: true },
+    formAlert(),
+    answer,
+    who,
+    trusted,
+    reason,
+    why,
+    h("button", { type: "submit", class: "button button-secondary", testid: "answer-save" }, "Save their answer"),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const kind = answer.querySelector("select").value;
+    const base = `/api/interviews/${encodeURIComponent(interview.id)}`;
+    await whileBusy(form, async () => {
+      try {
+        if (kind === "declined") {
+          await post(`${base}/decline`, {
+            reason: reason.querySelector("select").value || "young_person_refused",
+            why: why.querySelector("textarea").value,
+          });
+        } else {
+          const body = { kind };
+          if (kind === "independent_worker") body.interviewer_id = who.querySelector("select").value || null;
+          if (kind === "someone_they_trust") body.trusted_adult = trusted.querySelector("input").value;
+          await post(`${base}/choice`, body);
+        }
+        await rerender("Their answer is saved.");
+      } catch (error) {
+        if (error.status !== 401) showApiError(form, error);
+      }
+    });
+  });
+  return form;
+}
+
 function consentForm(interview, rerender) {
   const state = select("state", "Parental consent", PARENTAL_CONSENT, { empty: "Not asked yet", testid: "consent-state", required: true });
   const why = field({ label: "Why (needed when refused or overridden)", name: "why", testid: "consent-why", required: false, multiline: true, maxlength: 4000 });
@@ -143,7 +191,7 @@ function heldForm(interview, rerender) {
     return texts[name];
   };
   const late = new Date() > new Date(interview.timing.held_due_at);
-  const lateReason = select("late_reason", "Why it was not held within 72 hours", NOT_HELD_REASON, { testid: "late-reason" });
+  const lateReason = select("late_reason", "Why it was not held within 72 hours", NOT_HELD_REASON, { empty: "Choose…", testid: "late-reason" });
   const answers = Object.entries(QUESTION).map(([code, words]) => {
     texts[`answer:${code}`] = field({ label: words, name: `answer_${code}`, required: false, multiline: true, maxlength: 4000 });
     return texts[`answer:${code}`];
@@ -260,6 +308,7 @@ export function socialWorkerParts(interview, rerender) {
     reason,
     declined,
     can.has("offer") ? h("section", { "aria-labelledby": "offer-heading" }, h("h2", { id: "offer-heading", text: "Offer" }), offerButton(interview, rerender)) : null,
+    can.has("choose") ? h("section", { "aria-labelledby": "answer-heading" }, h("h2", { id: "answer-heading", text: "Record their answer" }), answerForm(interview, rerender)) : null,
     needsConsent ? h("section", { "aria-labelledby": "consent-heading" }, h("h2", { id: "consent-heading", text: "Parental consent" }), consentForm(interview, rerender)) : null,
     can.has("record") ? h("section", { "aria-labelledby": "held-heading" }, h("h2", { id: "held-heading", text: "Write up the interview" }), heldForm(interview, rerender)) : null,
     report(interview),
