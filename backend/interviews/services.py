@@ -100,6 +100,12 @@ FORM_LISTS: dict[str, tuple[vocabulary.Term, ...]] = {
     "follow_up": vocabulary.FOLLOW_UP_SUPPORT,
     "referrals": vocabulary.REFERRALS,
 }
+# Appendix 8's other boxes (RhiForm.details); the risk of going missing again has its own field.
+DETAIL_CODES = {
+    term.code
+    for terms in (vocabulary.EPISODE_DETAIL_FIELDS, vocabulary.ASSESSMENT_FIELDS, vocabulary.SHARING_FIELDS)
+    for term in terms
+} - {"risk_of_going_missing_again"}
 # vocabulary list names (catalogue keys) of the form's lists.
 CATALOGUE_LIST = {
     "follow_up": "follow_up_support",
@@ -553,6 +559,8 @@ def check_form(form: RhiForm) -> None:
             errors[name] = words.UNKNOWN_CODE
     if set(form.answers) - _codes(vocabulary.DISCUSSION_QUESTIONS):
         errors["answers"] = words.UNKNOWN_CODE
+    if set(form.details) - DETAIL_CODES:
+        errors["details"] = words.UNKNOWN_CODE
     if errors:
         raise Invalid(errors)
 

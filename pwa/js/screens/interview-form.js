@@ -5,7 +5,10 @@
 import { post, putJson } from "../api.js";
 import { clearErrors, field, formAlert, h, nextId, plainWhen, showApiError, whileBusy } from "../ui.js";
 import {
+  ASSESSMENT_FIELD,
   DECLINE_REASON,
+  DETAIL_KIND,
+  EPISODE_FIELD,
   FOLLOW_UP_SUPPORT,
   INTERVIEWER,
   HIGH_RISK_CATEGORY,
@@ -17,10 +20,29 @@ import {
   QUESTION,
   REFERRAL,
   REPEAT_RISK,
+  SHARING_FIELD,
   WHAT_WOULD_HELP,
   WHERE_WENT,
   WHO_WITH,
 } from "./rhi-terms.js";
+
+const DETAIL_GROUPS = [
+  ["Missing episode details", EPISODE_FIELD],
+  ["Assessment", ASSESSMENT_FIELD],
+  ["Sharing of information and confidentiality", SHARING_FIELD],
+];
+const ALL_DETAILS = { ...EPISODE_FIELD, ...ASSESSMENT_FIELD, ...SHARING_FIELD };
+
+/** One of Appendix 8's other boxes, as its kind asks: yes/no, a date, or words. */
+function detailInput(code, label) {
+  const name = `detail_${code}`;
+  const kind = DETAIL_KIND[code];
+  if (kind === "yes_no") {
+    return select(name, label, { Y: "Yes", N: "No" }, { empty: "Not answered", testid: `detail-${code}` });
+  }
+  const type = kind === "date" ? "date" : kind === "datetime" ? "datetime-local" : "text";
+  return field({ label, name, type, testid: `detail-${code}`, required: false, multiline: type === "text", maxlength: 4000 });
+}
 
 const TICK_LISTS = [
   ["push_factors", "Push factors of going missing", PUSH_FACTOR, "push_other"],
@@ -217,6 +239,9 @@ function heldForm(interview, rerender) {
     where,
     late ? [lateReason, text("late_why", "More about why it was late")] : null,
     h("details", {}, h("summary", { text: "Discussion with the young person" }), answers),
+    DETAIL_GROUPS.map(([title, terms]) =>
+      h("details", {}, h("summary", { text: title }), Object.entries(terms).map(([code, words]) => detailInput(code, words))),
+    ),
     TICK_LISTS.map(([name, legend, terms, other]) => [ticks(name, legend, terms), other ? text(other, `${legend}: other, or more detail`) : null]),
     risk,
     text("analysis", "Analysis of information"),
@@ -237,6 +262,12 @@ function heldForm(interview, rerender) {
       if (other) body[other] = value(other);
     }
     body.risk_again = form.querySelector("input[name='risk_again']:checked")?.value ?? null;
+    body.details = {};
+    for (const code of Object.keys(ALL_DETAILS)) {
+      const input = form.querySelector(`[name="detail_${code}"]`);
+      const said = input?.value.trim();
+      if (said) body.details[code] = said;
+    }
     body.analysis = value("analysis");
     body.for_young_person = value("for_young_person");
     const when = heldAt.querySelector("input").value;
@@ -290,6 +321,9 @@ function report(interview) {
       ? [h("h3", { text: "Discussion with the young person" }), h("dl", {}, Object.entries(form.answers).map(([code, said]) => [h("dt", { text: QUESTION[code] ?? code }), h("dd", {}, h("bdi", { text: said }))]))]
       : null,
     TICK_LISTS.map(([name, legend, terms, other]) => listed(legend, terms, form[name] ?? [], other ? form[other] : "")),
+    Object.keys(form.details ?? {}).length
+      ? [h("h3", { text: "Other answers on the form" }), h("dl", { testid: "report-details" }, Object.entries(form.details).map(([code, said]) => [h("dt", { text: ALL_DETAILS[code] ?? code }), h("dd", {}, h("bdi", { text: said === "Y" ? "Yes" : said === "N" ? "No" : said }))]))]
+      : null,
     form.analysis ? [h("h3", { text: "Analysis of information" }), h("p", {}, h("bdi", { text: form.analysis }))] : null,
     form.for_young_person ? [h("h3", { text: "Note for the young person" }), h("p", {}, h("bdi", { text: form.for_young_person }))] : null,
     interview.late_reason ? h("p", { text: `Late because: ${NOT_HELD_REASON[interview.late_reason] ?? interview.late_reason}. ${interview.late_why ?? ""}` }) : null,
