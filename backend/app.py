@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend import wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
@@ -32,6 +33,7 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
@@ -98,6 +100,7 @@ def _lifespan(settings: Settings, bell: Bell):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    wiring.connect()
     # Rung after a commit that gives the alert worker something to do; on PostgreSQL
     # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
     bell = bell_for(settings.database_url)
@@ -111,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            FeedbackController,
             PlansController,
             reviews_due,
             TrioController,

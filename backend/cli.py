@@ -223,7 +223,9 @@ def parser() -> argparse.ArgumentParser:
     code.set_defaults(func=cmd_demo_code)
     create = sub.add_parser("create-user", help="create an account")
     create.add_argument(
-        "--role", required=True, choices=["young_person", "carer", "social_worker", "manager", "admin"]
+        "--role",
+        required=True,
+        choices=["young_person", "carer", "social_worker", "manager", "admin", "police_liaison"],
     )
     create.add_argument("--name", required=True, help="display name")
     create.add_argument("--email", help="sign-in email (professionals)")
