@@ -12,6 +12,7 @@ from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.feedback import demo as feedback_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
 from backend.young_people import records as young_people
@@ -94,6 +95,7 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
+        await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
     return True
 
 

@@ -30,6 +30,10 @@ PROFESSIONAL_ONLY = {
     "js/screens/home-admin.js",
     "js/screens/home-manager.js",
     "js/screens/home-social-worker.js",
+    "js/screens/feedback-cards.js",
+    "js/screens/feedback-figures.js",
+    "js/screens/feedback-quotes.js",
+    "js/screens/supervision.js",
 }
 # Names, not words: the same in every language.
 NAMES = {"Homeward", "Childline", "Missing People"}

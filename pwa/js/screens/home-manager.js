@@ -1,6 +1,7 @@
 // A manager's home: anonymised figures for their council, small numbers hidden.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
+import { feedbackSection } from "./feedback-figures.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -50,5 +51,5 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, accountSection(me, go));
+  put(view, feedbackSection(me.user.role), accountSection(me, go));
 }

@@ -1,6 +1,7 @@
 // A social worker's home: their caseload, and adding a young person to it.
 import { get, post } from "../api.js";
 import { accountSection } from "../account.js";
+import { feedbackSection } from "./feedback-figures.js";
 import {
   clearErrors,
   field,
@@ -176,6 +177,7 @@ export async function render(view, { me, go, isCurrent }) {
       addForm(go),
     ),
     phoneAlertsSection(),
+    feedbackSection(me.user.role),
     accountSection(me, go),
   );
 }
