@@ -284,3 +284,21 @@ async def test_supervision_prompts_come_from_the_feedback_and_agreements_are_loo
         f"{BASE}/supervision", json={"quarter": "2026-13", "prompt": "x", "text": "y"}
     )
     assert bad.status_code == 422 and len(await Agreement.select()) == 1
+
+
+async def test_an_administrator_creates_a_police_liaison_who_signs_in_with_a_second_factor(world):
+    import pyotp
+
+    from backend.users import create_user
+
+    made = await create_user(
+        "police_liaison", "Pat Lee", "pat@test.example", None, "a long liaison password", "Testshire Council"
+    )
+    assert made["totp_uri"].startswith("otpauth://")
+    phone = world.anonymous()
+    body = {"identifier": "pat@test.example", "secret": "a long liaison password"}
+    assert (await phone.post("/api/auth/login", json=body)).status_code == 401  # no code: refused
+    reply = await phone.post("/api/auth/login", json={**body, "code": pyotp.TOTP(made["totp_secret"]).now()})
+    assert reply.status_code == 200 and reply.json()["user"]["role"] == "police_liaison"
+    figures = await phone.get(f"{BASE}/figures")
+    assert figures.status_code == 200 and figures.json()["council"] == "Testshire Council"

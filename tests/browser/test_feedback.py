@@ -29,7 +29,7 @@ def answer(phone: Page) -> None:
     phone.get_by_test_id("feedback-send").click()
 
 
-def test_jade_answers_from_a_card_and_the_link_then_says_it_was_used(signed_in, new_context):
+def test_jade_answers_from_a_card_and_the_link_then_says_it_was_used(signed_in, new_context, server):
     links = make_cards(signed_in("sam"), 3)
     assert all("/#/feedback/" in link for link in links)
 
@@ -73,3 +73,8 @@ def test_jade_answers_from_a_card_and_the_link_then_says_it_was_used(signed_in, 
     later = new_context(viewport=PHONE).new_page()
     later.goto(links[2])
     expect(later.get_by_test_id("feedback-used")).to_be_visible()
+
+    # Nothing in the server's log (access log included) names a link or an answer.
+    log = server.log_text()
+    assert not [link for link in links if link.rsplit("/", 1)[1] in log]
+    assert "/api/feedback/answers" not in log and "They listened" not in log

@@ -36,3 +36,19 @@ export async function render(view, { isCurrent }) {
     placeholder.replaceWith(problemBox(error));
   }
 }
+
+/** On the young person's home: a link to tell us about the police, when they have one. */
+export function feedbackInvite(isCurrent) {
+  const slot = h("div", { testid: "home-feedback" });
+  get("/api/feedback/mine")
+    .then((links) => {
+      if (!isCurrent() || !links.length) return;
+      slot.append(
+        h("a", { href: "#/feedback", class: "card-link", testid: "link-feedback" }, t("feedback.title")),
+      );
+    })
+    .catch(() => {
+      // Offline or signed out: the link shows next time.
+    });
+  return slot;
+}

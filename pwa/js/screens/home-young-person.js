@@ -10,6 +10,7 @@ import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js"
 import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
 import { youngPersonAlerts } from "./alert-lists.js";
 import { phoneText } from "./plan-parts.js";
+import { feedbackInvite } from "./feedback-mine.js";
 
 // Free helplines for children and young people in the UK (their names are names).
 const HELPLINES = [
@@ -158,6 +159,7 @@ export async function render(view, { me, go, isCurrent }) {
     view,
     heading(t("home.greeting", { name: me.user.display_name }), "home-greeting"),
     card,
+    feedbackInvite(isCurrent),
     h(
       "section",
       { "aria-labelledby": "home-people-heading" },
