@@ -1,4 +1,5 @@
-"""Connects domains to the hooks of the domains below them (backend/hooks.py).
+"""Connects domains to the hooks of the domains below them (backend/hooks.py), and
+registers their periodic jobs (backend/background.py).
 
 Called once by everything that runs domain code: the app, the worker command and the
 demo loader. Calling it again changes nothing.
@@ -6,11 +7,13 @@ demo loader. Calling it again changes nothing.
 
 from __future__ import annotations
 
+from backend import background, hooks
+from backend.feedback import api as feedback
+from backend.notify import api as notify
+
 
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
-    from backend import hooks
-    from backend.feedback import api as feedback
-
+    background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)
