@@ -32,9 +32,11 @@ from backend.feedback.schemas import (
 )
 from backend.feedback.tables import Answer, Handover, Invitation, PoliceArea, Quote
 from backend.hooks import EpisodeReturned
+from backend.notify import api as notify
 from backend.qr import qr_data_url
 from backend.sealed import seal, unseal
 from backend.security import keyed_digest, new_code, normalise_code
+from backend.young_people import api as young_people
 
 TOKEN_LENGTH = 16  # about 78 bits from the code alphabet: unguessable, still typeable
 PURPOSE = "feedback-link"
@@ -88,6 +90,16 @@ async def invite_after_return(returned: EpisodeReturned) -> None:
                 month=month,
             )
         )
+        found = await young_people.record(returned.young_person_id)
+        if found is not None and found.user_id is not None:
+            # The notice links to the list of their links, never to a link itself.
+            await notify.send(
+                to_user=found.user_id,
+                code=words.INVITED,
+                young_person_id=returned.young_person_id,
+                link="#/feedback",
+                once_key=f"feedback:{returned.episode_id}",
+            )
 
 
 async def mine(actor: Actor, now: dt.datetime) -> list[InvitationOut]:

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from backend.feedback.schemas import Happened, Prompt, Question, YesNo
 from backend.i18n import N_
+from backend.words import wording
+
+# The notice a young person gets with their own link (nothing says what it is about on
+# a lock screen: notify sends only generic words in a push).
+INVITED = wording(
+    "feedback.invited",
+    you=N_("Tell us how the police treated you. Nobody will know it was you."),
+    adult=N_("{young_person} was asked how the police treated them"),
+)
 
 QUESTIONS = {
     Question.RESPECT: N_("Did the police treat you with respect?"),

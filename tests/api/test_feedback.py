@@ -52,7 +52,11 @@ async def stored() -> dict[str, list[dict]]:
 async def test_a_return_gives_the_young_person_one_link_that_works_once(world):
     await record_return(world)
     jade = world.jade.client
+    notices = (await jade.get("/api/notices")).json()["notices"]
+    invited = [n for n in notices if n["code"] == "feedback.invited"]
+    assert invited[0]["link"] == "#/feedback" and "Nobody will know" in invited[0]["text"]
     mine = (await jade.get(f"{BASE}/mine")).json()
+    assert mine[0]["token"] not in repr(notices)
     assert len(mine) == 1 and mine[0]["url"].endswith(f"/#/feedback/{mine[0]['token']}")
     phone = world.anonymous()  # the form needs no account
     assert (await phone.post(f"{BASE}/check", json={"token": mine[0]["token"]})).status_code == 200
