@@ -1,11 +1,20 @@
-"""Anonymised feedback figures: per council (and, for a police liaison, its force) and a
-fixed period only. Every count goes through the shared suppression (figures.suppression);
-when a period has fewer than 10 answers, nothing but that is shown; released words are
-shown only then, sorted, with no month, rating or other detail beside them."""
+"""Anonymised feedback figures: per council (and, for a police liaison, its force) and
+a fixed quarter or year only.
+
+Why not months: a month's figures and its quarter's would difference (the quarter minus
+two shown months gives the third, hidden one). So a year is published as one family of
+tables, one per question: a row per answer (and "not answered"), a column per quarter,
+with the year in the totals. Every table shares its column totals (each quarter's
+number of answers) and grand total (the year's), and the whole family goes through the
+shared suppression (backend/figures/suppression.py), so a quarter, its year and the
+other quarters never give away a hidden number. A period with its number of answers
+hidden shows nothing more; released words only then, sorted, with nothing beside them.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import uuid
 
@@ -13,19 +22,22 @@ from backend.accounts import api as accounts
 from backend.accounts.api import Actor
 from backend.errors import Forbidden, Invalid
 from backend.feedback import chart, guards, periods, words
-from backend.feedback.schemas import (
-    Cell,
-    FiguresOut,
-    Happened,
-    Question,
-    QuestionFigures,
-    QuoteState,
-)
+from backend.feedback.schemas import Cell, FiguresOut, Happened, Question, QuestionFigures, QuoteState, YesNo
 from backend.feedback.services import force_of
 from backend.feedback.tables import Answer, Quote
-from backend.figures.suppression import SMALLEST_SHOWN, shown
-from backend.i18n import translate
+from backend.figures.suppression import shown
+from backend.i18n import N_, translate
 from backend.sealed import unseal
+
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+TOTAL = "total"
+NOT_ANSWERED = "not_answered"
+NOT_ANSWERED_LABEL = N_("Not answered")
+ROWS = {
+    **{question.value: [*(str(face) for face in words.FACES), NOT_ANSWERED] for question in Question},
+    **{what.value: [*(answer.value for answer in YesNo), NOT_ANSWERED] for what in Happened},
+}
+Family = dict[str, dict[tuple[str, str], int]]
 
 
 async def _scope(actor: Actor) -> tuple[uuid.UUID, str | None]:
@@ -41,81 +53,99 @@ def _where(table, council_id: uuid.UUID, force: str | None, months: list[str]):
     return condition & (table.force == force) if force is not None else condition
 
 
-def _cells(counts: dict[str, int], labels: dict) -> list[Cell]:
-    return [
-        Cell(key=str(key), label=translate(label), value=translate(shown(counts.get(str(key), 0))))
-        for key, label in labels.items()
-    ]
+def family(rows: list[dict]) -> Family:
+    """A year's answers as one table per question: (answer, quarter) -> count. Pure."""
+    tables: Family = {key: {} for key in ROWS}
+    for row in rows:
+        quarter = f"Q{(int(row['month'][5:7]) - 1) // 3 + 1}"
+        for key in ROWS:
+            answer = NOT_ANSWERED if row[key] is None else str(row[key])
+            tables[key][(answer, quarter)] = tables[key].get((answer, quarter), 0) + 1
+    return tables
 
 
-async def figures(actor: Actor, period: str | None, now) -> FiguresOut:
+def publish(tables: Family) -> dict[str, dict[tuple[str, str], str]]:
+    """Every entry of every table, totals included (`TOTAL`), as the words shown."""
+    out: dict[str, dict[tuple[str, str], str]] = {}
+    for key, cells in tables.items():
+        entries: dict[tuple[str, str], int] = dict(cells)
+        for (answer, quarter), count in cells.items():
+            entries[(answer, TOTAL)] = entries.get((answer, TOTAL), 0) + count
+            entries[(TOTAL, quarter)] = entries.get((TOTAL, quarter), 0) + count
+            entries[(TOTAL, TOTAL)] = entries.get((TOTAL, TOTAL), 0) + count
+        out[key] = {
+            (answer, column): translate(shown(entries.get((answer, column), 0)))
+            for answer in [*ROWS[key], TOTAL]
+            for column in [*QUARTERS, TOTAL]
+        }
+    return out
+
+
+def _group(key: str, label: str, labels: dict, column: str, table: dict) -> QuestionFigures:
+    return QuestionFigures(
+        key=key,
+        label=translate(label),
+        cells=[
+            Cell(
+                key=answer,
+                label=translate(NOT_ANSWERED_LABEL if answer == NOT_ANSWERED else labels[_label_key(answer)]),
+                value=table[(answer, column)],
+            )
+            for answer in ROWS[key]
+        ],
+    )
+
+
+def _label_key(answer: str):
+    return int(answer) if answer.isdigit() else YesNo(answer)
+
+
+async def figures(actor: Actor, period: str | None, now: dt.datetime) -> FiguresOut:
     council_id, force = await _scope(actor)
     period = period or periods.quarter_of(now)
-    months = periods.months_in(period)
-    if not months:
+    if ("-" in period and "Q" not in period) or not periods.months_in(period):
         raise Invalid({"period": words.NO_SUCH_PERIOD})
-    rows = await Answer.select().where(_where(Answer, council_id, force, months))
-    enough = len(rows) >= SMALLEST_SHOWN
+    year, column = period[:4], period[5:] or TOTAL
+    rows = await Answer.select().where(_where(Answer, council_id, force, periods.months_in(year)))
+    published = publish(family(rows))
+    first = published[Question.RESPECT.value]
+    answers = first[(TOTAL, column)]
+    enough = answers.isdigit()
     questions, happened, quotes = [], [], []
     if enough:
-        for question in Question:
-            counts: dict[str, int] = {}
-            for row in rows:
-                if row[question.value] is not None:
-                    counts[str(row[question.value])] = counts.get(str(row[question.value]), 0) + 1
-            questions.append(
-                QuestionFigures(
-                    key=question.value,
-                    label=translate(words.QUESTIONS[question]),
-                    cells=_cells(counts, words.FACES),
-                )
-            )
-        for what in Happened:
-            counts = {}
-            for row in rows:
-                if row[what.value] is not None:
-                    counts[row[what.value]] = counts.get(row[what.value], 0) + 1
-            happened.append(
-                QuestionFigures(
-                    key=what.value, label=translate(words.HAPPENED[what]), cells=_cells(counts, words.ANSWERS)
-                )
-            )
+        questions = [
+            _group(q.value, words.QUESTIONS[q], words.FACES, column, published[q.value]) for q in Question
+        ]
+        happened = [
+            _group(w.value, words.HAPPENED[w], words.ANSWERS, column, published[w.value]) for w in Happened
+        ]
         released = await Quote.select(Quote.text).where(
-            _where(Quote, council_id, force, months) & (Quote.state == QuoteState.RELEASED.value)
+            _where(Quote, council_id, force, periods.months_in(period))
+            & (Quote.state == QuoteState.RELEASED.value)
         )
         quotes = sorted(unseal(row["text"]) for row in released)
     council = await accounts.council(council_id)
+    scope = Answer.council == council_id
     present = (
         await Answer.select(Answer.month)
-        .where(
-            (Answer.council == council_id) & (Answer.force == force)
-            if force is not None
-            else Answer.council == council_id
-        )
+        .where(scope if force is None else scope & (Answer.force == force))
         .distinct()
     )
+    bars = [
+        (f"{year}-{q}", int(first[(TOTAL, q)]) if first[(TOTAL, q)].isdigit() else None) for q in QUARTERS
+    ]
     return FiguresOut(
         council=council.name if council else "",
         force=force if force is not None else await force_of(council_id) or translate(words.NOT_SET),
         period=period,
         periods=periods.periods_with({row["month"] for row in present} | {periods.month_of(now)}),
-        answers=translate(shown(len(rows))),
+        answers=answers,
         shown=enough,
         questions=questions,
         happened=happened,
         quotes=quotes,
-        trend_svg=await _trend(council_id, force, period[:4]),
+        trend_svg=chart.bars(f"{translate(words.ANSWERS_LABEL)} {year}", bars, translate(shown(0))),
     )
-
-
-async def _trend(council_id: uuid.UUID, force: str | None, year: str) -> str:
-    months = periods.months_in(year)
-    rows = await Answer.select(Answer.month).where(_where(Answer, council_id, force, months))
-    per_month = {month: 0 for month in months}
-    for row in rows:
-        per_month[row["month"]] += 1
-    labelled = [(month, int(shown(n)) if n >= SMALLEST_SHOWN else None) for month, n in per_month.items()]
-    return chart.bars(translate(words.ANSWERS_LABEL) + f" {year}", labelled, translate(shown(0)))
 
 
 def as_csv(figures: FiguresOut) -> str:

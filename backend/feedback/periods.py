@@ -44,11 +44,10 @@ def expires_at(month: str) -> dt.datetime:
 
 
 def periods_with(months: set[str]) -> list[str]:
-    """Every fixed period holding one of `months`, newest first: years, quarters, months."""
+    """Every year and quarter holding one of `months`, newest first, a year before its
+    quarters (figures are published by quarter and year, see feedback/figures.py)."""
     found: set[str] = set()
     for month in months:
         year, number = month[:4], int(month[5:7])
-        found |= {year, f"{year}-Q{(number - 1) // 3 + 1}", month}
-    rank = {4: 0, 7: 1}
-    ordered = sorted(found, reverse=True)
-    return sorted(ordered, key=lambda p: (-int(p[:4]), 2 if p[5:6].isdigit() else rank[len(p)]))
+        found |= {year, f"{year}-Q{(number - 1) // 3 + 1}"}
+    return sorted(sorted(found, reverse=True), key=lambda p: (-int(p[:4]), len(p)))

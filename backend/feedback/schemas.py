@@ -12,8 +12,6 @@ import msgspec
 Token = Annotated[str, msgspec.Meta(max_length=40)]
 Face = Annotated[int, msgspec.Meta(ge=1, le=5)]
 FreeText = Annotated[str, msgspec.Meta(max_length=1000)]
-# A fixed period: a month "2026-11", a quarter "2026-Q4" or a year "2026". Never a range.
-PeriodText = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", max_length=7)]
 QuarterText = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-Q[1-4]$", max_length=7)]
 
 
@@ -127,7 +125,7 @@ class FiguresOut(msgspec.Struct):
     force: str
     period: str
     periods: list[str]
-    """The fixed periods that may be asked for (months, quarters, years with answers)."""
+    """The fixed periods that may be asked for (years and quarters with answers)."""
     answers: str
     shown: bool
     """False when there are too few answers to show anything more than that."""
@@ -135,7 +133,7 @@ class FiguresOut(msgspec.Struct):
     happened: list[QuestionFigures]
     quotes: list[str]
     trend_svg: str
-    """Answers per month over the year, as an SVG data: URL (small numbers hidden)."""
+    """Answers per quarter over the year, as an SVG data: URL (small numbers hidden)."""
 
 
 class QuoteOut(msgspec.Struct):

@@ -35,7 +35,7 @@ function periodPicker(figures, go) {
     figures.periods.map((period) => h("option", { value: period, selected: period === figures.period, text: period })),
   );
   select.addEventListener("change", () => go(`#/feedback-figures/${encodeURIComponent(select.value)}`));
-  return h("div", { class: "field" }, h("label", { for: id, text: "Period (month, quarter or year)" }), select);
+  return h("div", { class: "field" }, h("label", { for: id, text: "Period (a quarter or a year)" }), select);
 }
 
 export async function render(view, { params, me, go, isCurrent }) {
