@@ -40,6 +40,10 @@ from backend.young_people import api as young_people
 
 TOKEN_LENGTH = 16  # about 78 bits from the code alphabet: unguessable, still typeable
 PURPOSE = "feedback-link"
+RESTAMP = [
+    f"UPDATE {table} SET month = month WHERE council = {{}} AND force = {{}} AND month = {{}}"  # noqa: S608 (fixed names)
+    for table in ("answer", "quote", "invitation")
+]
 
 
 def feedback_url(token: str) -> str:
@@ -204,6 +208,17 @@ async def answer(data: AnswerIn, address: str, now: dt.datetime) -> None:
         )
         if text:
             await Quote.insert(Quote(**place, text=seal(text)))
+        await _restamp(place)
+
+
+async def _restamp(place: dict) -> None:
+    """Write every row of the answer's group (council, force, month) again, in the same
+    transaction. On PostgreSQL a row carries the id of the transaction that last wrote
+    it: without this, the answer, its words and the used link would share one id that no
+    other row has, and so point at each other. Afterwards the whole group shares it.
+    (The used links are written in the order they were issued, not used.)"""
+    for statement in RESTAMP:
+        await Answer.raw(statement, place["council"], place["force"], place["month"])
 
 
 # -- moderation ----------------------------------------------------------------------

@@ -8,6 +8,13 @@
 - `Answer` and `Quote`: council, force and month only; no link to an invitation, no
   account, address, user agent or time. A quote is kept apart from the ratings it came
   with, so releasing words never releases who rated what.
+
+Each answer rewrites its whole group (council, force, month) in its transaction, so on
+PostgreSQL no row's transaction stamp (xmin) points from an answer to its link (see
+services._restamp). Left to a later change: physical row order (SQLite rowids, heap
+order) still follows the order answers arrived in, which someone reading the database
+files could set beside other records of time; the forms' server log is off (uvicorn runs
+at "warning").
 """
 
 from piccolo.columns import UUID, Boolean, ForeignKey, Integer, Timestamptz, Varchar

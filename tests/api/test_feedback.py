@@ -302,3 +302,24 @@ async def test_an_administrator_creates_a_police_liaison_who_signs_in_with_a_sec
     assert reply.status_code == 200 and reply.json()["user"]["role"] == "police_liaison"
     figures = await phone.get(f"{BASE}/figures")
     assert figures.status_code == 200 and figures.json()["council"] == "Testshire Council"
+
+
+async def test_on_postgresql_no_row_version_points_from_an_answer_to_its_link(world):
+    """PostgreSQL stamps each row with the transaction that wrote it (xmin): every row of
+    the answer's group is written again with it, so the stamp singles nothing out."""
+    from backend.db import is_sqlite
+
+    made = await cards(world.sam, 3)
+    phone = world.anonymous()
+    for card in made[:2]:
+        assert (await answer(phone, card["token"], respect=3, words="Fine.")).status_code == 204
+    if is_sqlite():
+        return  # SQLite keeps no such stamp
+    stamps = {
+        table: {row["xmin"] for row in await Answer.raw(f"SELECT xmin::text AS xmin FROM {table}")}
+        for table in ("answer", "quote")
+    }
+    assert len(stamps["answer"]) == 1 and stamps["answer"] == stamps["quote"]
+    used = await Invitation.raw("SELECT xmin::text AS xmin FROM invitation WHERE used")
+    unused = await Invitation.raw("SELECT xmin::text AS xmin FROM invitation WHERE NOT used")
+    assert {row["xmin"] for row in used} == stamps["answer"] == {row["xmin"] for row in unused}
