@@ -78,3 +78,29 @@ def test_jade_answers_from_a_card_and_the_link_then_says_it_was_used(signed_in, 
     log = server.log_text()
     assert not [link for link in links if link.rsplit("/", 1)[1] in log]
     assert "/api/feedback/answers" not in log and "They listened" not in log
+
+
+def test_ruth_checks_young_peoples_words_then_reads_the_figures(signed_in):
+    import datetime as dt
+
+    ruth = signed_in("ruth")
+    ruth.get_by_test_id("link-feedback-quotes").click()
+    waiting = ruth.get_by_test_id("feedback-quote")
+    expect(waiting.first).to_be_visible()
+    count = waiting.count()
+    assert_no_violations(ruth, "words to check")
+    searched = waiting.filter(has_text="searched me")
+    searched.locator("textarea").fill("They searched me in front of everyone.")
+    searched.get_by_test_id("feedback-release").click()
+    expect(waiting).to_have_count(count - 1)
+
+    last = dt.datetime.now(dt.UTC) - dt.timedelta(days=92)  # the demo's answers
+    quarter = f"{last.year}-Q{(last.month - 1) // 3 + 1}"
+    ruth.goto(f"/#/feedback-figures/{quarter}")
+    expect(ruth.get_by_test_id("feedback-answers")).to_have_text("10")
+    expect(ruth.get_by_test_id("feedback-respect")).to_contain_text("fewer than 10")
+    expect(ruth.get_by_test_id("feedback-quotes")).to_contain_text("They searched me in front of everyone.")
+    assert_no_violations(ruth, "feedback figures")
+    ruth.goto("/#/supervision")
+    expect(ruth.get_by_test_id("supervision")).to_be_visible()
+    assert_no_violations(ruth, "supervision")

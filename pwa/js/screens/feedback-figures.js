@@ -52,8 +52,8 @@ export async function render(view, { params, me, go, isCurrent }) {
       periodPicker(figures, go),
       h("p", {}, "Answers: ", h("strong", { testid: "feedback-answers", text: figures.answers })),
       h("img", { class: "chart", src: figures.trend_svg, alt: `Answers per month in ${figures.period.slice(0, 4)}` }),
-      figures.questions.map(groupTable),
-      figures.happened.map(groupTable),
+      ...figures.questions.map(groupTable),
+      ...figures.happened.map(groupTable),
       figures.quotes.length
         ? h(
             "section",

@@ -8,7 +8,8 @@ function quoteForm(quote, done) {
     "form",
     { novalidate: true, class: "card", testid: "feedback-quote" },
     formAlert(),
-    field({ label: "Words to share (take out names and places)", name: "text", multiline: true, value: quote.text }),
+    h("blockquote", { testid: "feedback-quote-text", text: quote.text }),
+    field({ label: "Words to share (take out names and places)", name: "text", multiline: true }),
     h(
       "div",
       { class: "button-row" },
@@ -43,7 +44,7 @@ export async function render(view, { isCurrent }) {
     placeholder.replaceWith(
       h("p", { text: "Phone numbers and emails are already hidden. Nobody else sees these words until you share them." }),
       quotes.length
-        ? quotes.map((quote) => quoteForm(quote, (form) => form.remove()))
+        ? h("div", {}, ...quotes.map((quote) => quoteForm(quote, (form) => form.remove())))
         : h("p", { testid: "feedback-no-quotes", text: "Nothing is waiting." }),
     );
   } catch (error) {
