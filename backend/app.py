@@ -34,6 +34,11 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.episodes.controllers import (
+    ContactSearchController,
+    EpisodesController,
+    YoungPersonEpisodesController,
+)
 from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import figures
 from backend.health import health
@@ -128,6 +133,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            YoungPersonEpisodesController,
+            EpisodesController,
+            ContactSearchController,
             NoticesController,
             create_static_files_router(
                 path="/",

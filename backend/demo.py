@@ -13,6 +13,7 @@ from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.episodes import demo as episodes_demo
 from backend.feedback import demo as feedback_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
@@ -99,8 +100,22 @@ async def load() -> bool:
         )
         await load_plans()
         await notify_demo.load(council_id)
+        await load_episodes(at)
         await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
     return True
+
+
+async def load_episodes(at: dt.datetime) -> None:
+    """A year of episodes (backend/episodes/demo.py), recorded by each young person's
+    carer, or their social worker when they have none."""
+    council_id = (await _user_by(SAM)).council_id
+    ids = {
+        young.preferred_name: young.id
+        for young in await young_people.records(await young_people.ids_in_council(council_id))
+    }
+    priya, alex = _actor(await _user_by("priya")), _actor(await _user_by("alex@northbrook.example"))
+    recorders = {"Jade": (ids["Jade"], priya), "Tyler": (ids["Tyler"], priya), "Mia": (ids["Mia"], alex)}
+    await episodes_demo.load(recorders, at)
 
 
 def _actor(user: Account, young_person_id=None) -> Actor:
@@ -203,6 +218,13 @@ JADE_PLAN = [
                 {"name": "Aunt Lou's flat", "where": "Eastfield"},
                 {"name": "The youth centre", "where": "Mill Lane", "notes": "Dan works there"},
             ],
+        },
+    ),
+    (
+        "coming_back",
+        {
+            "what_helps": "A hot chocolate and a hug. Talk in the morning, not straight away.",
+            "please_dont": "Shout, or tell everyone at dinner.",
         },
     ),
     (

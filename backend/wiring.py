@@ -15,5 +15,6 @@ from backend.notify import api as notify
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
+    background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)

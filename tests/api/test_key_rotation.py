@@ -8,6 +8,7 @@ import sys
 import pytest
 from cryptography.fernet import Fernet
 
+from backend.clock import now
 from backend.config import get_settings
 from backend.db import get_engine, is_sqlite, write_transaction
 from backend.notify import api as notify
@@ -59,6 +60,7 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     url = plan_url(world)
     assert (await edit(world.jade, url, "worries", {"what_worries_me": "Loud rooms"})).is_success
     assert (await edit(world.jade, url, "about_me", {"phone": "07123 456789"})).is_success
+    assert (await edit(world.jade, url, "places", {"might_go": [{"name": "The park"}]})).is_success
     await sign_all(world, url)  # the agreed plan's phone is copied into an alert
     assert (await world.jade.client.put(f"{url}/photo", json={"photo": jpeg_with_location()})).is_success
     lou = await active_contact(world, "Lou", email="lou@example.org")  # no push: reached by email
@@ -80,6 +82,22 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "They listened."})
     agreed = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it."}
     assert (await world.ruth.client.post("/api/feedback/supervision", json=agreed)).status_code == 201
+    await start_and_search_an_episode(world)
+
+
+async def start_and_search_an_episode(world) -> None:
+    """Episodes: the record, its timeline and a place claimed and checked with a note."""
+    episode = (
+        await world.priya.client.post(
+            f"/api/young-people/{world.young['jade']}/episodes",
+            json={"last_seen_at": now().isoformat(), "circumstances": "Not home from school"},
+        )
+    ).json()
+    place = f"/api/episodes/{episode['id']}/places/{episode['places'][0]['id']}"
+    assert (await world.priya.client.post(f"{place}/claim")).is_success
+    assert (await world.priya.client.put(f"{place}/check", json={"note": "Not there"})).is_success
+    report = {"reported_at": now().isoformat(), "cad_number": "CAD 42"}
+    assert (await world.priya.client.post(f"/api/episodes/{episode['id']}/report", json=report)).is_success
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():
