@@ -16,6 +16,7 @@ import uuid
 
 from backend.accounts import api as accounts
 from backend.accounts.api import Actor
+from backend.clock import now as clock_now
 from backend.config import get_settings
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
@@ -85,7 +86,9 @@ async def _issue(council_id: uuid.UUID, at: dt.datetime) -> tuple[str, str]:
 async def invite_after_return(returned: EpisodeReturned) -> None:
     """A return was recorded: the young person gets a link in their app (hooks)."""
     async with write_transaction():
-        token, month = await _issue(returned.council_id, returned.returned_at)
+        # Issued now, whenever the return was: a return recorded late still gets a link
+        # that works for a month or more.
+        token, month = await _issue(returned.council_id, clock_now())
         await Handover.insert(
             Handover(
                 young_person=returned.young_person_id,

@@ -11,7 +11,7 @@ import uuid
 from backend import clock
 from backend.feedback import api as feedback
 from backend.feedback.tables import Agreement, Answer, Handover, Invitation, Quote
-from tests.factories import add_person, make_council, make_user, record_return, sign_in_directly
+from tests.factories import add_person, make_council, make_user, sign_in_directly
 
 BASE = "/api/feedback"
 GOOD = {
@@ -49,8 +49,24 @@ async def stored() -> dict[str, list[dict]]:
     }
 
 
+async def recorded_return(world) -> str:
+    """Priya records Jade missing, reported to the police, then back (the episodes routes)."""
+    now = clock.now()
+    priya = world.priya.client
+    started = await priya.post(
+        f"/api/young-people/{world.young['jade']}/episodes",
+        json={"last_seen_at": (now - dt.timedelta(hours=5)).isoformat(), "circumstances": "Not home"},
+    )
+    url = f"/api/episodes/{started.json()['id']}"
+    report = {"reported_at": (now - dt.timedelta(hours=4)).isoformat(), "cad_number": "CAD 7"}
+    assert (await priya.post(f"{url}/report", json=report)).status_code == 200
+    back = await priya.post(f"{url}/return", json={"returned_at": (now - dt.timedelta(hours=1)).isoformat()})
+    assert back.status_code == 200, back.text
+    return started.json()["id"]
+
+
 async def test_a_return_gives_the_young_person_one_link_that_works_once(world):
-    await record_return(world)
+    await recorded_return(world)
     jade = world.jade.client
     notices = (await jade.get("/api/notices")).json()["notices"]
     invited = [n for n in notices if n["code"] == "feedback.invited"]
@@ -72,7 +88,7 @@ async def test_a_return_gives_the_young_person_one_link_that_works_once(world):
 
 async def test_nothing_stored_links_an_answer_to_the_young_person_the_link_or_a_time(world, caplog):
     caplog.set_level(logging.DEBUG)
-    await record_return(world)
+    episode_id = await recorded_return(world)
     token = (await world.jade.client.get(f"{BASE}/mine")).json()[0]["token"]
     phone = world.anonymous("198.51.100.23")
     phone.headers["User-Agent"] = "TellTale/1.0"
@@ -92,6 +108,7 @@ async def test_nothing_stored_links_an_answer_to_the_young_person_the_link_or_a_
         token,
         str(world.young["jade"]),
         str(world.jade.user_id),
+        episode_id,
         "198.51.100.23",
         "TellTale",
         "07700",
@@ -323,3 +340,16 @@ async def test_on_postgresql_no_row_version_points_from_an_answer_to_its_link(wo
     used = await Invitation.raw("SELECT xmin::text AS xmin FROM invitation WHERE used")
     unused = await Invitation.raw("SELECT xmin::text AS xmin FROM invitation WHERE NOT used")
     assert {row["xmin"] for row in used} == stamps["answer"] == {row["xmin"] for row in unused}
+
+
+async def test_an_absence_nobody_reported_to_the_police_asks_nothing_about_the_police(world):
+    priya = world.priya.client
+    started = await priya.post(
+        f"/api/young-people/{world.young['jade']}/episodes",
+        json={"last_seen_at": (clock.now() - dt.timedelta(hours=2)).isoformat()},
+    )
+    found = {"returned_at": clock.now().isoformat()}
+    closed = await priya.post(f"/api/episodes/{started.json()['id']}/close-unreported", json=found)
+    assert closed.status_code == 200, closed.text
+    assert (await world.jade.client.get(f"{BASE}/mine")).json() == []
+    assert await Invitation.select() == []
