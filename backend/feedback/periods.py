@@ -51,3 +51,12 @@ def periods_with(months: set[str]) -> list[str]:
         year, number = month[:4], int(month[5:7])
         found |= {year, f"{year}-Q{(number - 1) // 3 + 1}"}
     return sorted(sorted(found, reverse=True), key=lambda p: (-int(p[:4]), len(p)))
+
+
+def bounds(period: str) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) of a fixed period, in UTC."""
+    months = months_in(period)
+    start = dt.datetime(int(months[0][:4]), int(months[0][5:7]), 1, tzinfo=dt.UTC)
+    last_year, last_month = int(months[-1][:4]), int(months[-1][5:7])
+    end = dt.datetime(last_year + last_month // 12, last_month % 12 + 1, 1, tzinfo=dt.UTC)
+    return start, end

@@ -54,6 +54,7 @@ class Prompt(StrEnum):
     NOT_SAFE = "not_safe"
     NOT_HELPED = "not_helped"
     SEARCHED = "searched"
+    LOW_RISK_REPORTED = "low_risk_reported"
     TOO_FEW = "too_few"
     TREATED_DIFFERENTLY = "treated_differently"
 

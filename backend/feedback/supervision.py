@@ -10,6 +10,7 @@ import datetime as dt
 from backend.accounts import api as accounts
 from backend.accounts.api import Actor
 from backend.db import write_transaction
+from backend.episodes import api as episodes
 from backend.errors import Forbidden, Invalid
 from backend.feedback import guards, periods, words
 from backend.feedback.schemas import AgreementIn, AgreementOut, Prompt, PromptOut, Question, SupervisionOut
@@ -44,6 +45,19 @@ def prompts_for(rows: list[dict]) -> list[tuple[Prompt, str]]:
     return raised
 
 
+LOW_GRADES = ("no_apparent_risk", "low")
+
+
+def episode_prompts(facts: list) -> list[tuple[Prompt, str]]:
+    """Prompts from a quarter's episode figures (seed 000: reduce the need for a police
+    response), raised only from 10 or more reported episodes. Pure."""
+    reported = [fact for fact in facts if fact.reported_at is not None]
+    low = sum(fact.police_risk_grade in LOW_GRADES for fact in reported)
+    if len(reported) >= SMALLEST_SHOWN and 2 * low >= len(reported):
+        return [(Prompt.LOW_RISK_REPORTED, words.WHY_LOW_RISK)]
+    return []
+
+
 def _require(actor: Actor) -> None:
     if not guards.may_reflect(actor.role) or actor.council_id is None:
         raise Forbidden(words.ONLY_SUPERVISION)
@@ -70,6 +84,11 @@ async def _agreed(actor: Actor, quarter: str) -> list[AgreementOut]:
     ]
 
 
+async def _episodes(actor: Actor, quarter: str) -> list:
+    start, end = periods.bounds(quarter)
+    return await episodes.facts(council_id=actor.council_id, start=start, end=end)
+
+
 async def supervision(actor: Actor, quarter: str | None, now: dt.datetime) -> SupervisionOut:
     _require(actor)
     quarter = quarter or periods.quarter_of(now)
@@ -82,7 +101,7 @@ async def supervision(actor: Actor, quarter: str | None, now: dt.datetime) -> Su
         quarter=quarter,
         prompts=[
             PromptOut(key=prompt, text=translate(words.PROMPTS[prompt]), why=translate(why))
-            for prompt, why in prompts_for(rows)
+            for prompt, why in [*prompts_for(rows), *episode_prompts(await _episodes(actor, quarter))]
         ],
         agreed=await _agreed(actor, quarter),
         last_quarter=await _agreed(actor, periods.previous_quarter(quarter)),

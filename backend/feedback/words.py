@@ -55,6 +55,10 @@ PROMPTS = {
         "Many young people said they were searched or restrained. Are some groups of young people "
         "searched or restrained more than others, and what do the episode figures say?"
     ),
+    Prompt.LOW_RISK_REPORTED: N_(
+        "Many of the episodes reported to the police were graded low or no apparent risk. "
+        "Could the young person's own people have been asked first, so the police were not needed?"
+    ),
     Prompt.TOO_FEW: N_(
         "Too few young people answered this quarter to see themes. How could we make it easier "
         "for them to tell us, in the return interview and with the card?"
@@ -67,6 +71,10 @@ PROMPTS = {
 WHY_THEME = N_("At least a quarter of the answers this quarter were 'bad' or 'very bad'.")
 WHY_SEARCHED = N_("At least a quarter of the answers this quarter said yes.")
 WHY_TOO_FEW = N_("Fewer than 10 answers this quarter.")
+WHY_LOW_RISK = N_(
+    "At least half of this quarter's episodes reported to the police (10 or more) "
+    "were graded low or no apparent risk."
+)
 WHY_ALWAYS = N_("Asked every quarter (seed guidance on inequalities and discrimination).")
 
 ANSWERS_LABEL = N_("Answers")

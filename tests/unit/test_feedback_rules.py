@@ -58,3 +58,21 @@ def test_prompts_come_from_themes_in_ten_answers_or_more():
     assert [p for p, _ in prompts_for(few)] == [Prompt.TOO_FEW, Prompt.TREATED_DIFFERENTLY]
     many = [_row("2026-11", listened=1, respect=5, searched="no")] * 12
     assert [p for p, _ in prompts_for(many)] == [Prompt.NOT_LISTENED, Prompt.TREATED_DIFFERENTLY]
+
+
+def test_a_quarter_of_mostly_low_risk_police_reports_raises_a_prompt():
+    from types import SimpleNamespace
+
+    from backend.feedback.supervision import episode_prompts
+
+    def fact(grade):
+        return SimpleNamespace(reported_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC), police_risk_grade=grade)
+
+    assert episode_prompts([fact("low")] * 9) == []  # too few to say anything
+    raised = episode_prompts([fact("low")] * 5 + [fact("no_apparent_risk")] * 1 + [fact("high")] * 6)
+    assert [prompt for prompt, _ in raised] == [Prompt.LOW_RISK_REPORTED]
+    assert episode_prompts([fact("low")] * 5 + [fact("high")] * 6) == []
+    assert periods.bounds("2026-Q4") == (
+        dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
+        dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+    )
