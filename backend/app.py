@@ -22,6 +22,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
 from backend.accounts.schemas import Role
+from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -136,6 +137,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,
+            dashboard,
+            ActionsController,
             NoticesController,
             create_static_files_router(
                 path="/",

@@ -8,6 +8,7 @@ from backend import wiring
 from backend.accounts import directory as accounts
 from backend.accounts.api import Account, Actor, Role
 from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
+from backend.actions import demo as actions_demo
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
@@ -99,6 +100,7 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
+        await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
         await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)

@@ -19,6 +19,7 @@ APP_REGISTRY = AppRegistry(
         "backend.alerts.piccolo_app",
         "backend.councils.piccolo_app",
         "backend.episodes.piccolo_app",
+        "backend.actions.piccolo_app",
         "backend.notify.piccolo_app",
         "backend.feedback.piccolo_app",
     ]

@@ -8,6 +8,7 @@ demo loader. Calling it again changes nothing.
 from __future__ import annotations
 
 from backend import background, hooks
+from backend.actions import triggers as actions
 from backend.feedback import api as feedback
 from backend.notify import api as notify
 
@@ -16,5 +17,7 @@ def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
     background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
+    actions.connect()
+    background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)

@@ -16,6 +16,7 @@ import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as feedback from "./screens/feedback.js";
 import * as feedbackCards from "./screens/feedback-cards.js";
 import * as feedbackFigures from "./screens/feedback-figures.js";
@@ -60,6 +61,7 @@ const ROUTES = [
   { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,

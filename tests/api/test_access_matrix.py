@@ -443,6 +443,31 @@ async def council_settings(world, _person, _subject):
     }
 
 
+async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
+    """A new open action of `kind` for the young person (random when made up): a return
+    (offer and hold an interview, review the plan) and a high-risk interview (a meeting)."""
+    from backend import hooks
+    from backend.actions import api as actions
+    from tests.api.actions_helpers import come_back, go_missing, interview
+
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    episode_id = await go_missing(world, key)
+    await come_back(world, episode_id, dt.datetime.now(dt.UTC), key)
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk="high")
+    found = [a for a in await actions.due_for([young_person_id]) if a.episode_id == episode_id]
+    return next(a.id for a in found if a.kind == kind)
+
+
+def on_action(suffix: str, kind: str, body: dict) -> Builder:
+    async def build(world, _person, young_person_id):
+        action_id = await _action_id(world, young_person_id, kind)
+        return f"/api/young-people/{young_person_id}/actions/{action_id}{suffix}", body
+
+    return build
+
+
 async def _feedback_token(world) -> str:
     """A fresh card link, made by Sam on a laptop of his own."""
     laptop = (await world.device("sam", "Sam's laptop")).client
@@ -470,6 +495,7 @@ def on_quote(action: str, body: dict | None = None) -> Builder:
     return build
 
 
+MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
 FEEDBACK_READERS = ("social_worker", "manager", "police_liaison")
 AGREED = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it with the police."}
 SUBSCRIPTION = {
@@ -545,6 +571,16 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/plan/agreed"): (record(*READERS), on_record("/plan/agreed")),
     ("GET", YP + "/plan/philomena.pdf"): (record("carer", "social_worker"), police_form),
     ("GET", "/api/plans/reviews-due"): (roles("social_worker"), fixed("/api/plans/reviews-due")),
+    # Due actions: the dashboard; an action closed by the young person's social worker
+    ("GET", "/api/actions/dashboard"): (roles("social_worker", "manager"), fixed("/api/actions/dashboard")),
+    ("POST", YP + "/actions/{action_id:uuid}/done"): (
+        record("social_worker"),
+        on_action("/done", "review_plan", {"note": "Plan looked at with Jade"}),
+    ),
+    ("POST", YP + "/actions/{action_id:uuid}/meeting"): (
+        record("social_worker"),
+        on_action("/meeting", "high_risk_strategy_meeting", MEETING_BODY),
+    ),
     # Trusted contacts: the young person's side
     ("GET", YP + "/contacts"): (record(*READERS), on_record("/contacts")),
     ("POST", YP + "/contacts"): (record(*CHOOSERS, ok=201), on_record("/contacts", lambda _: CONTACT_BODY)),
