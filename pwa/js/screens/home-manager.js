@@ -2,6 +2,7 @@
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
 import { t } from "../i18n.js";
+import { feedbackSection } from "./feedback-figures.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -56,5 +57,5 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, accountSection(me, go));
+  put(view, feedbackSection(me.user.role), accountSection(me, go));
 }
