@@ -101,7 +101,7 @@ async def close_actions(world) -> None:
     from tests.api.actions_helpers import come_back, dashboard, go_missing, interview
 
     episode_id = await go_missing(world)
-    await come_back(world, episode_id, now())
+    await come_back(world, episode_id)
     await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, risk="high")
     actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
     base = f"/api/young-people/{world.young['jade']}/actions"
