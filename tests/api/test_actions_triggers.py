@@ -218,3 +218,31 @@ async def test_a_plan_review_is_closed_when_the_plan_is_agreed_again(world):
     assert "review_plan" not in await kinds(world.sam)
     done = {a["kind"]: a["done_note"] for a in (await dashboard(world.sam))["done"]}
     assert done["review_plan"] == "The plan was reviewed and agreed again."
+
+
+async def test_the_real_interview_routes_close_the_interview_actions(world):
+    """End to end: the carer records the return, the social worker offers and records the
+    interview (high risk of going missing again): the offer and hold actions close and a
+    strategy meeting falls due."""
+    travel_to(london(2027, 3, 3, 22, 0))
+    episode_id = await go_missing(world)
+    clock.travel(12 * HOUR)
+    await come_back(world, episode_id)
+    await fresh(world.sam)
+    found = await world.sam.client.get(f"/api/young-people/{world.young['jade']}/interviews")
+    assert found.status_code == 200, found.text
+    interview_id = found.json()[0]["id"]
+    offered = await world.sam.client.post(f"/api/interviews/{interview_id}/offer")
+    assert offered.status_code == 200, offered.text
+    assert "offer_interview" not in await kinds(world.sam)
+    clock.travel(DAY)
+    await fresh(world.sam)
+    held = {
+        "held_at": clock.now().isoformat(),
+        "held_by": "Dan Price",
+        "where": "Jade's school",
+        "form": {"risk_again": "high"},
+    }
+    reply = await world.sam.client.put(f"/api/interviews/{interview_id}/held", json=held)
+    assert reply.status_code == 200, reply.text
+    assert await kinds(world.sam) == ["high_risk_strategy_meeting", "review_plan"]
