@@ -44,7 +44,7 @@ def test_sam_sees_his_due_actions_most_urgent_first(signed_in):
     # Overdue first (Jade's return home interview), marked in words.
     first = board.actions.first
     expect(first.get_by_test_id("action-overdue")).to_have_text("Overdue")
-    expect(board.action("offer_interview", "Jade").get_by_test_id("action-overdue")).to_be_visible()
+    expect(board.action("hold_interview", "Jade").get_by_test_id("action-overdue")).to_be_visible()
     # Tyler has been missing since yesterday: a strategy meeting is due.
     meeting = board.action("strategy_meeting", "Tyler")
     expect(meeting.get_by_test_id("action-what")).to_have_text("Strategy meeting: missing over 24 hours")
