@@ -98,3 +98,14 @@ def test_the_dashboard_reads_right_to_left_in_arabic(signed_in):
         assert_no_violations(sam, "dashboard in Arabic, 360px")
     finally:
         back_to_english_on_the_server(sam)
+
+
+def test_a_senior_manager_reaches_the_actions_they_own(signed_in):
+    ruth: Page = signed_in("ruth")
+    ruth.set_viewport_size({"width": 360, "height": 780})
+    Screen(ruth).by_test_id("dashboard-link").click()
+    board = DashboardPage(ruth)
+    board.expect_title("Your dashboard")
+    board.wait_until_loaded()
+    expect(board.by_test_id("caseload-people")).to_have_count(0)  # managers have no caseload
+    assert_no_violations(ruth, "a manager's dashboard, 360px")
