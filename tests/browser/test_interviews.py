@@ -82,6 +82,7 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     expect(record.by_test_id("risks-found")).to_contain_text("Missing Overnight/24 hours")
     expect(record.by_test_id("risks-found")).to_contain_text("Risk of going missing again: Medium")
     expect(record.by_test_id("report-details")).to_contain_text("What is the safety plan?")
+    expect(record.by_test_id("link-plan-places")).to_be_visible()  # where she went, into her plan
     check(sam, "the interviewer's report")
 
     # Later, Jade reads what was written, in plain words.

@@ -321,6 +321,17 @@ function report(interview) {
       ? [h("h3", { text: "Discussion with the young person" }), h("dl", {}, Object.entries(form.answers).map(([code, said]) => [h("dt", { text: QUESTION[code] ?? code }), h("dd", {}, h("bdi", { text: said }))]))]
       : null,
     TICK_LISTS.map(([name, legend, terms, other]) => listed(legend, terms, form[name] ?? [], other ? form[other] : "")),
+    form.where_went.length || form.where_text
+      ? h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `#/young-people/${interview.young_person_id}/plan/edit/places`, testid: "link-plan-places" },
+            "Add the places they went to their safety plan",
+          ),
+        )
+      : null,
     Object.keys(form.details ?? {}).length
       ? [h("h3", { text: "Other answers on the form" }), h("dl", { testid: "report-details" }, Object.entries(form.details).map(([code, said]) => [h("dt", { text: ALL_DETAILS[code] ?? code }), h("dd", {}, h("bdi", { text: said === "Y" ? "Yes" : said === "N" ? "No" : said }))]))]
       : null,
