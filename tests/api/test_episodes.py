@@ -134,6 +134,9 @@ async def test_carer_runs_the_guide_to_a_reported_episode_and_records_the_return
     topics = [type(p).__name__ for p in heard.payloads]
     assert topics == ["EpisodeStarted", "EpisodeReported", "EpisodeReturned"]
     assert heard.payloads[2].missing_from == "care"
+    for payload in heard.payloads:
+        assert payload.started_at.tzinfo is not None and payload.started_at.utcoffset() == dt.timedelta(0)
+    assert heard.payloads[2].returned_at > heard.payloads[1].reported_at > heard.payloads[0].started_at
     plan = (await world.sam.client.get(f"/api/young-people/{world.young['jade']}/plan")).json()
     assert plan["review_due_at"] is not None
 

@@ -17,6 +17,7 @@ from typing import Any
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action, Who, who
+from backend.clock import as_utc
 from backend.contacts import api as contacts
 from backend.contacts.api import Contact
 from backend.db import write_transaction
@@ -78,7 +79,7 @@ async def contact_search(contact: Contact) -> list[ContactSearch]:
         ContactSearch(
             id=row["id"],
             young_person_name=record.preferred_name if record else "",
-            started_at=row["started_at"],
+            started_at=as_utc(row["started_at"]),
             places=await places(row["id"], contact.id),
         )
     ]
