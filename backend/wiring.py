@@ -14,3 +14,4 @@ from backend.notify import api as notify
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
+    background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
