@@ -244,7 +244,11 @@ async def test_carer_and_trusted_contact_share_the_checklist(world):
         f"/api/episodes/{episode['id']}/close-unreported", json={"returned_at": ago(minutes=1)}
     )
     assert (await lou.get("/api/contact/episodes")).json() == []
-    assert (await lou.post(f"{base}/unclaim")).status_code == 404
+    # Her screen may still be asking: it is told there is nothing to check, not refused.
+    refusals = await audit_count(action="refused")
+    assert (await lou.get(f"/api/contact/episodes/{episode['id']}/places")).json() == []
+    assert (await lou.post(f"{base}/unclaim")).status_code == 409
+    assert await audit_count(action="refused") == refusals
 
 
 async def test_a_contact_sees_no_places_the_young_person_keeps_from_their_people(world):

@@ -132,7 +132,8 @@ def test_a_carer_runs_the_worried_guide_while_a_trusted_contact_claims_a_place(s
     expect(guide.by_test_id("timeline")).to_contain_text(f"Will check The skate park ({name})")
     assert_no_violations(priya, "episode: back")
 
-    # The checklist is gone from the contact's page once Jade is back.
+    # The contact's list says so without reloading, and is gone once they do.
+    expect(contact.by_test_id("search-over")).to_be_visible(timeout=12_000)
     phone.reload()
     expect(contact.home_title).to_be_visible()
     expect(contact.by_test_id("help-look")).to_have_count(0)

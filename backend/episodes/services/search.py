@@ -40,15 +40,16 @@ async def _for_account(actor: Actor, episode_id: uuid.UUID) -> dict[str, Any]:
     return row
 
 
-async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[str, Any]:
-    """The open episode of the contact's own young person, if they share places with
-    their people; otherwise the same answer as an episode that does not exist."""
+async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[str, Any] | None:
+    """The episode, if it is one of the contact's own young person's and they share their
+    places with their people; None once it is over (their screen may still be asking: it
+    is not a refusal). Anything else is refused as an episode that does not exist."""
     row = await row_of(episode_id)
-    shared = await _shared_with_contacts(contact.young_person_id)
-    if (
-        row is None
-        or row["young_person"] != contact.young_person_id
-        or not guards.contact_may_search(shared, row["state"])
+    mine = row is not None and row["young_person"] == contact.young_person_id
+    if mine and not guards.is_open(row["state"]):
+        return None
+    if not mine or not guards.contact_may_search(
+        await _shared_with_contacts(contact.young_person_id), row["state"]
     ):
         await contacts.refuse(contact, words.TRY_OPEN, row["young_person"] if row else None)
         raise NotFound(words.NOT_FOUND)
@@ -86,8 +87,10 @@ async def contact_search(contact: Contact) -> list[ContactSearch]:
 
 
 async def contact_places(contact: Contact, episode_id: uuid.UUID) -> list[PlaceOut]:
-    """The contact's poll (their page's first read, contact_search, is audited)."""
-    await _contact_may_search(contact, episode_id)
+    """The contact's poll (their page's first read, contact_search, is audited); empty
+    once the episode is over."""
+    if await _contact_may_search(contact, episode_id) is None:
+        return []
     return await places(episode_id, contact.id)
 
 
@@ -174,8 +177,8 @@ async def _change(
     else:
         episode = await _for_account(by, episode_id)
         person = who(by)
-        if not guards.is_open(episode["state"]):
-            raise Conflict(words.NOT_OPEN)
+    if episode is None or not guards.is_open(episode["state"]):
+        raise Conflict(words.SEARCH_OVER)
     async with write_transaction():
         await young_people.hold(episode["young_person"])
         row = (

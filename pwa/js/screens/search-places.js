@@ -106,11 +106,18 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
     );
   }
 
+  let hadPlaces = current.length > 0;
+  let over = false;
+
   function draw() {
     if (current.length === 0) {
-      fill(list, h("li", { class: "empty-note", testid: "search-none", text: t("search.none") }));
+      // Places that were there and are gone: the search is over (they are found).
+      over = hadPlaces;
+      const words = over ? t("search.over") : t("search.none");
+      fill(list, h("li", { class: "empty-note", testid: over ? "search-over" : "search-none", text: words }));
       return;
     }
+    hadPlaces = true;
     fill(list, current.map(item));
   }
 
@@ -138,7 +145,7 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
   shown = JSON.stringify(current);
   if (places === null) refresh(true);
   const timer = setInterval(() => {
-    if (!isCurrent() || !list.isConnected) {
+    if (over || !isCurrent() || !list.isConnected) {
       clearInterval(timer);
       return;
     }
