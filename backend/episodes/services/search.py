@@ -33,8 +33,10 @@ from backend.sealed import seal, unseal_json
 from backend.young_people import api as young_people
 
 
-async def _for_account(actor: Actor, episode_id: uuid.UUID) -> dict[str, Any]:
-    row, relation = await episode_for(actor, episode_id, guards.may_read, words.TRY_CHANGE)
+async def _for_account(
+    actor: Actor, episode_id: uuid.UUID, attempt: str = words.TRY_CHANGE
+) -> dict[str, Any]:
+    row, relation = await episode_for(actor, episode_id, guards.may_read, attempt)
     if not await plans.may_see_live(relation, row["young_person"], Part.PLACES):
         raise NotFound(words.PLACE_NOT_FOUND)
     return row
@@ -64,7 +66,7 @@ async def _shared_with_contacts(young_person_id: uuid.UUID) -> bool:
 async def list_places(actor: Actor, episode_id: uuid.UUID) -> list[PlaceOut]:
     """The checklist alone, for the screen to poll every few seconds. Not audited again:
     opening the episode recorded the read, and a poll would write hundreds an hour."""
-    await _for_account(actor, episode_id)
+    await _for_account(actor, episode_id, words.TRY_OPEN)
     return await places(episode_id, actor.user_id)
 
 

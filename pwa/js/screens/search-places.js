@@ -124,8 +124,11 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
   async function refresh(force = false) {
     try {
       current = await get(path, { signInNeeded });
-    } catch {
-      return; // a missed poll is fine: the next one tries again
+    } catch (error) {
+      // No longer theirs to see (signed out, the placement ended): stop asking. Any
+      // other miss (no signal) is fine: the next poll tries again.
+      if ([401, 403, 404].includes(error.status)) over = true;
+      return;
     }
     const now = JSON.stringify(current);
     const focused = list.contains(document.activeElement) ? document.activeElement : null;
