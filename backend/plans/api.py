@@ -63,6 +63,24 @@ async def when_i_come_back(relation: str | None, young_person_id: uuid.UUID) -> 
     return wishes if wishes.what_helps or wishes.please_dont else None
 
 
+@dataclass(frozen=True)
+class PlanAttention:
+    """What a young person's plan needs from their social worker now."""
+
+    review_due_at: dt.datetime | None  # None: no review due
+    review_reason: str
+    waiting_for: list[str]  # who still has to sign the draft ("young_person", "carer", ...)
+
+
+async def attention(young_person_ids: list[uuid.UUID]) -> dict[uuid.UUID, PlanAttention]:
+    """For each of these young people who has a plan: its review and signatures."""
+    found = await services.attention(young_person_ids)
+    return {
+        young_person_id: PlanAttention(due, reason, [str(role) for role in waiting])
+        for young_person_id, (due, reason, waiting) in found.items()
+    }
+
+
 async def sharing(young_person_id: uuid.UUID) -> Sharing:
     """The sharing choices in force now: the agreed plan's, else the draft's, else the
     defaults (see services.choices_in_force)."""
