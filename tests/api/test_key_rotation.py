@@ -20,6 +20,7 @@ from tests.api.interview_helpers import fill_interview_columns
 from tests.api.test_council_settings import save as save_council_settings
 from tests.api.test_offline_and_police_form import jpeg_with_location
 from tests.api.test_plans import edit, plan_url, sign_all
+from tests.factories import record_return
 
 COLUMNS = sorted(f"{c._meta.table.__name__}.{c._meta.name}" for c in encrypted_columns())
 
@@ -82,6 +83,11 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
         ],
     )
     await fill_interview_columns(world)
+    await record_return(world)  # a police-feedback link waiting for Jade, and one used from a card
+    token = (await world.sam.client.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
+    await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "They listened."})
+    agreed = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it."}
+    assert (await world.ruth.client.post("/api/feedback/supervision", json=agreed)).status_code == 201
     await start_and_search_an_episode(world)
     await close_actions(world)
 

@@ -2,6 +2,7 @@
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
 import { t } from "../i18n.js";
+import { feedbackSection } from "./feedback-figures.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -60,6 +61,7 @@ export async function render(view, { me, go, isCurrent }) {
   put(
     view,
     h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
+    feedbackSection(me.user.role),
     accountSection(me, go),
   );
 }
