@@ -43,7 +43,7 @@ def recipient_may_act(recipient_role: str, relation: str | None, in_council: boo
     `in_council` is whether the caller's account is in the young person's council."""
     if recipient_role == RecipientRole.CARER:
         return relation == "carer"  # placed with them now
-    if recipient_role == "social_worker":
+    if recipient_role == RecipientRole.SOCIAL_WORKER:
         return relation == "social_worker"  # allocated now
     if recipient_role == RecipientRole.DUTY:
         return in_council

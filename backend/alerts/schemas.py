@@ -25,7 +25,7 @@ class Level(IntEnum):
 
     PEOPLE = 0  # the young person's trusted people
     CARER = 1  # their carer(s), placed now
-    DUTY = 2  # the council's duty (out-of-hours) social worker
+    DUTY = 2  # a social worker: their own in office hours, else the one on duty
     FINAL = 3  # nobody answered: the young person and carer are told to call 999 or 101
 
 
@@ -40,6 +40,7 @@ class RecipientRole(StrEnum):
     CARER = "carer"
     DUTY = "duty"
     YOUNG_PERSON = "young_person"  # only for the final notice
+    SOCIAL_WORKER = "social_worker"  # their own social worker, in office hours
 
 
 class Purpose(StrEnum):

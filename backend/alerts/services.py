@@ -312,6 +312,7 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
     if not rows:
         return []
     placed = set(await people.placed_with(actor.user_id))
+    allocated = set(await people.caseload(actor.user_id))
     councils: dict[uuid.UUID, uuid.UUID | None] = {}
     allowed = []
     for row in rows:
@@ -319,7 +320,13 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
         if young_person_id not in councils:
             record = await people.young_person(young_person_id)
             councils[young_person_id] = record.council_id if record else None
-        relation = "carer" if young_person_id in placed else None
+        relation = (
+            "carer"
+            if young_person_id in placed
+            else "social_worker"
+            if young_person_id in allocated
+            else None
+        )
         in_council = actor.council_id is not None and councils[young_person_id] == actor.council_id
         if alert_guards.recipient_may_act(row["role"], relation, in_council):
             allowed.append(row["alert"])

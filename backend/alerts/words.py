@@ -44,6 +44,11 @@ SENT_TO = {
     ),
     Level.DUTY: wording("alert.sent_to_duty", you=N_("Sent to the social worker on duty: {names}")),
 }
+SENT_TO_SOCIAL_WORKER = wording(
+    "alert.sent_to_social_worker",
+    you=N_("Sent to your social worker: {names}"),
+    adult=N_("Sent to {young_person}'s social worker: {names}"),
+)
 SENT_AGAIN_TO = {
     Level.PEOPLE: wording(
         "alert.sent_again_to_people",
@@ -59,6 +64,11 @@ SENT_AGAIN_TO = {
         "alert.sent_again_to_duty", you=N_("Sent again to the social worker on duty: {names}")
     ),
 }
+SENT_AGAIN_TO_SOCIAL_WORKER = wording(
+    "alert.sent_again_to_social_worker",
+    you=N_("Sent again to your social worker: {names}"),
+    adult=N_("Sent again to {young_person}'s social worker: {names}"),
+)
 UNREACHABLE = {
     Level.PEOPLE: wording(
         "alert.unreachable_people",
@@ -74,6 +84,11 @@ UNREACHABLE = {
         "alert.unreachable_duty", you=N_("Could not reach the social worker on duty: {names}")
     ),
 }
+UNREACHABLE_SOCIAL_WORKER = wording(
+    "alert.unreachable_social_worker",
+    you=N_("Could not reach your social worker: {names}"),
+    adult=N_("Could not reach {young_person}'s social worker: {names}"),
+)
 ACKNOWLEDGED = wording("alert.acknowledged", you=N_("{name} has got this"))
 DECLINED = wording("alert.declined", you=N_("{name} can't right now"))
 CANCELLED = wording(

@@ -240,12 +240,14 @@ const ROLE_WORDS_FOR_YOUNG_PERSON = {
   trusted_contact: "alert.role.for_young_person.trusted_contact",
   carer: "alert.role.for_young_person.carer",
   duty: "alert.role.for_young_person.duty",
+  social_worker: "alert.role.for_young_person.social_worker",
 };
 
 const ROLE_WORDS_FOR_ADULTS = {
   trusted_contact: "alert.role.for_adults.trusted_contact",
   carer: "alert.role.for_adults.carer",
   duty: "alert.role.for_adults.duty",
+  social_worker: "alert.role.for_adults.social_worker",
 };
 
 const wordsOr = (keys, code, otherwise) => (keys[code] ? t(keys[code]) : otherwise);
