@@ -25,6 +25,7 @@ from backend.alerts.controllers import (
     AlertsController,
     ContactAlertsController,
     alert_history,
+    alert_readiness,
     subscribe_user,
 )
 from backend.alerts.wakeup import Bell, bell_for
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AlertsController,
             ContactAlertsController,
             alert_history,
+            alert_readiness,
             subscribe_user,
             create_static_files_router(
                 path="/",

@@ -11,8 +11,16 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
-from backend.alerts import services
-from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, Answer, RecipientView
+from backend.alerts import readiness, services
+from backend.alerts.schemas import (
+    AlertForUser,
+    AlertIn,
+    AlertReadiness,
+    AlertStatus,
+    AlertSummary,
+    Answer,
+    RecipientView,
+)
 from backend.alerts.wakeup import Bell
 from backend.clock import now
 from backend.contacts.controllers import provide_contact
@@ -63,6 +71,14 @@ async def alert_history(
     actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
 ) -> list[AlertStatus]:
     return await services.history(actor, young_person_id)
+
+
+@get("/api/young-people/{young_person_id:uuid}/alerts/readiness", tags=["alerts"])
+async def alert_readiness(
+    actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+) -> AlertReadiness:
+    """Who an alert sent now would reach, step by step, and how."""
+    return await readiness.readiness(actor, young_person_id, now())
 
 
 @post("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])

@@ -43,6 +43,7 @@ class Reachable:
     contact_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
     email: str | None = None
+    phone: str = ""
 
 
 async def young_person(young_person_id: uuid.UUID) -> YoungPersonRecord | None:
@@ -55,7 +56,11 @@ async def young_person(young_person_id: uuid.UUID) -> YoungPersonRecord | None:
 async def _trusted_people(young_person_id: uuid.UUID) -> list[Reachable]:
     return [
         Reachable(
-            person.name, RecipientRole.TRUSTED_CONTACT, contact_id=person.id, email=person.email or None
+            person.name,
+            RecipientRole.TRUSTED_CONTACT,
+            contact_id=person.id,
+            email=person.email or None,
+            phone=person.phone,
         )
         for person in await contacts.reachable(young_person_id)
     ]
@@ -121,6 +126,10 @@ async def at_level(level: Level, record: YoungPersonRecord, at: dt.datetime) -> 
     if level is Level.DUTY:
         return await social_work_step(record, at)
     return []
+
+
+async def has_notifications(*, contact_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> bool:
+    return await push.has_any(contact_id=contact_id, user_id=user_id)
 
 
 async def subscriptions_of(

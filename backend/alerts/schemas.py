@@ -165,3 +165,39 @@ class AlertSummary(msgspec.Struct):
     state: AlertState
     acknowledged_by: str
     young_person_name: str
+
+
+class Readiness(StrEnum):
+    """How an alert would reach one person now."""
+
+    NOTIFICATIONS = "notifications"  # a push to their phone (or computer)
+    EMAIL = "email"  # no notifications: an email
+    NONE = "none"  # nothing: the alert passes them by
+
+
+class ReadyPerson(msgspec.Struct):
+    name: str
+    role: RecipientRole
+    level: Level
+    reach: Readiness
+    has_phone: bool
+    """The young person can call or text them themselves (their number is in the plan)."""
+    is_you: bool
+    """The reader is this person: they can turn notifications on here."""
+
+
+class AlertReadiness(msgspec.Struct):
+    """Who an alert sent now would reach, step by step, and how: what the young person
+    and their carer see before a first alert, with what to fix."""
+
+    young_person_name: str
+    checked_at: dt.datetime
+    first_level: Level | None
+    """The step an alert sent now would go to first; None: it would reach nobody."""
+    people: list[ReadyPerson]
+    young_person_notifications: bool
+    """The young person gets the last word ("call 999 or 101") as a notification."""
+    office_hours: bool
+    """The social worker's step is their own social worker now (else the one on duty)."""
+    reader_notifications: bool
+    """The reader has notifications on (somewhere)."""

@@ -151,11 +151,21 @@ AUDIT_RAN_OUT = wording(
         "if in danger, or 101"
     ),
 )
+AUDIT_READINESS = wording(
+    "alerts.readiness",
+    you=N_("looked at who your alert would reach"),
+    adult=N_("looked at who {young_person}'s alert would reach"),
+)
 # Refused attempts: what they tried to do.
 TRY_OPEN = wording("alert.open", you=N_("look at your alert"), adult=N_("look at {young_person}'s alert"))
 TRY_ANSWER = wording("alert.answer", you=N_("answer your alert"), adult=N_("answer {young_person}'s alert"))
 TRY_HISTORY = wording(
     "alerts.open", you=N_("look at your alerts"), adult=N_("look at {young_person}'s alerts")
+)
+TRY_READINESS = wording(
+    "alerts.readiness_open",
+    you=N_("look at who your alert would reach"),
+    adult=N_("look at who {young_person}'s alert would reach"),
 )
 TRY_CANCEL = wording("alert.cancel", you=N_("stop your alert"), adult=N_("stop {young_person}'s alert"))
 TRY_MISSING = wording("alert.open_missing", you=N_("open an alert that does not exist"))
