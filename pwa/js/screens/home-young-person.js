@@ -9,6 +9,7 @@ import { agreedCopy } from "../offline.js";
 import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
 import { youngPersonAlerts } from "./alert-lists.js";
+import { readinessSection } from "./alert-readiness.js";
 import { phoneText } from "./plan-parts.js";
 
 // Free helplines for children and young people in the UK (their names are names).
@@ -164,6 +165,7 @@ export async function render(view, { me, go, isCurrent }) {
       h("h2", { id: "home-people-heading", text: t("home.your_people") }),
       area,
     ),
+    readinessSection(me.young_person_id, { forYoungPerson: true, isCurrent }),
     helplines(),
     youngPersonAlerts(me, isCurrent, activeSlot),
     h(

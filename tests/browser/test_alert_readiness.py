@@ -1,0 +1,114 @@
+"""Before a first alert, on a 360px phone: a young person sees that nobody can be reached
+yet and what to do about it; a carer turns notifications on from the nudge on her home,
+and the alert path then reaches her (the real push stand-in decrypts what she is sent)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
+from tests.browser.pages import Screen, sign_in
+from tests.browser.test_offline import wait_for_service_worker
+from tests.support.pushservice import PushService
+
+PHONE = {"width": 360, "height": 780}
+
+
+def stub_push(subscription: dict) -> str:
+    """Headless chromium has no push service: pushManager.subscribe answers with a
+    subscription the stand-in made, so pushes to it are real and can be read back."""
+    as_json = {"endpoint": subscription["endpoint"], "expirationTime": None, "keys": subscription["keys"]}
+    return f"""
+(() => {{
+  const json = {json.dumps(as_json)};
+  const subscription = {{
+    endpoint: json.endpoint,
+    expirationTime: null,
+    toJSON() {{ return json; }},
+    unsubscribe() {{ return Promise.resolve(true); }},
+  }};
+  if (window.PushManager) {{
+    PushManager.prototype.subscribe = function () {{ return Promise.resolve(subscription); }};
+    PushManager.prototype.getSubscription = function () {{ return Promise.resolve(null); }};
+  }}
+}})();
+"""
+
+
+def readiness_of(page: Page, heading: str):
+    section = page.get_by_test_id("readiness").filter(has=page.get_by_role("heading", name=heading))
+    expect(section.get_by_test_id("readiness-summary")).to_be_visible()
+    return section
+
+
+def accessible_at_360(page: Page, screen: str) -> None:
+    assert_no_violations(page, screen)
+    assert_no_horizontal_scroll(page, screen)
+
+
+def test_a_young_person_sees_nobody_can_be_reached_yet_and_what_to_do(new_context, server):
+    # Mia has no people yet and no carer on Homeward; her social worker has notifications off.
+    mia = new_context(viewport=PHONE).new_page()
+    sign_in(mia, "mia", server)
+    Screen(mia).wait_until_loaded()
+    section = readiness_of(mia, "Who your alert reaches now")
+    expect(section.get_by_test_id("readiness-summary")).to_have_attribute("data-ready", "no")
+    expect(section.get_by_test_id("readiness-summary")).to_contain_text(
+        "Right now your alert can't reach anyone."
+    )
+    expect(section.get_by_test_id("readiness-summary")).to_contain_text("If you are in danger, call 999.")
+    alex = section.get_by_test_id("readiness-person").filter(has_text="Alex Reid")
+    expect(alex.get_by_test_id("readiness-reach")).to_have_text("Off Can't get alerts yet.")
+    expect(alex.get_by_test_id("readiness-fix")).to_have_text(
+        "Ask Alex Reid to turn on notifications in Homeward."
+    )
+    expect(section.get_by_test_id("readiness-add-people")).to_contain_text("Add people you trust")
+    expect(section.get_by_test_id("readiness-nudge")).to_contain_text("Turn on notifications")
+    section.scroll_into_view_if_needed()
+    accessible_at_360(mia, "young person's home, nobody can be reached yet")
+
+
+def test_a_carer_turns_on_notifications_from_the_nudge(new_context, server, push_service: PushService):
+    context = new_context(viewport=PHONE, permissions=["notifications"])
+    public_key = context.request.get("/api/push/public-key").json()["public_key"]
+    subscription = push_service.subscribe(public_key)
+    context.add_init_script(stub_push(subscription))
+    priya = context.new_page()
+    sign_in(priya, "priya", server)
+    wait_for_service_worker(priya)
+    section = readiness_of(priya, "Who Jade's alert reaches now")
+    me = section.get_by_test_id("readiness-person").filter(has_text="You")
+    expect(me).to_have_attribute("data-reach", "none")
+    expect(me.get_by_test_id("readiness-reach")).to_contain_text("You can't get alerts yet")
+    nudge = section.get_by_test_id("readiness-nudge")
+    expect(nudge).to_contain_text("Turn on notifications so this phone tells you")
+    accessible_at_360(priya, "carer's home, with the nudge")
+
+    nudge.get_by_test_id("readiness-turn-on").click()
+    expect(me).to_have_attribute("data-reach", "notifications")
+    expect(me.get_by_test_id("readiness-reach")).to_have_text("On You get alerts.")
+    expect(section.get_by_test_id("readiness-nudge")).to_have_count(0)
+    expect(section.get_by_test_id("readiness-summary")).to_have_text(
+        "If Jade sends an alert now, it goes first to you."
+    )
+    accessible_at_360(priya, "carer's home, notifications on")
+
+    # Jade sends an alert: with none of her people able to get it, it goes to Priya's phone.
+    jade = new_context(viewport=PHONE).new_page()
+    sign_in(jade, "jade", server)
+    csrf = jade.request.get("/api/auth/me").json()["csrf_token"]
+    reply = jade.request.post(
+        "/api/alerts",
+        data={"idempotency_key": "readiness-0001", "kind": "need_help"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert reply.status in (200, 201), reply.text()
+    alert_id = reply.json()["id"]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not push_service.notifications(subscription):
+        time.sleep(0.2)
+    assert push_service.notifications(subscription, as_json=True) == [{"alert_id": alert_id, "type": "alert"}]
+    jade.request.post(f"/api/alerts/{alert_id}/cancel", headers={"X-CSRF-Token": csrf})
