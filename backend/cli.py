@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import sys
+from collections.abc import MutableMapping
 
 from backend.config import SettingsError, get_settings
 
@@ -162,9 +164,11 @@ def cmd_vapid_keys(args) -> int:
 
 
 def cmd_worker(_args) -> int:
-    """Run the alert worker on its own (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
+    """Run the alert worker and the periodic jobs (backend/background.py) on their own
+    (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
     import signal
 
+    from backend import background, wiring
     from backend.alerts.wakeup import bell_for
     from backend.alerts.worker import AlertWorker
     from backend.migrate import migrate
@@ -181,14 +185,18 @@ def cmd_worker(_args) -> int:
             await engine.start_connection_pool(min_size=1, max_size=4)
         try:
             settings = get_settings()
-            await AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop)
+            wiring.connect()
+            await asyncio.gather(
+                AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop),
+                background.run(stop),
+            )
         finally:
             if not is_sqlite(engine):
                 await engine.close_connection_pool()
 
     from backend.db import get_engine, is_sqlite
 
-    print("Homeward alert worker running (Ctrl+C stops it).", flush=True)
+    print("Homeward worker running: alerts and periodic jobs (Ctrl+C stops it).", flush=True)
     _run(go())
     return 0
 
@@ -258,8 +266,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def follow_port(host: str, port: int, environ: MutableMapping[str, str] = os.environ) -> None:
+    """Links Homeward writes (invites, recovery, the demo mailbox) must reach this server:
+    unless HOMEWARD_BASE_URL is set, it follows `serve --host/--port`."""
+    if environ.get("HOMEWARD_BASE_URL"):
+        return
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a name, not a bind)
+    environ["HOMEWARD_BASE_URL"] = f"http://{shown}:{port}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "serve":
+        follow_port(args.host, args.port)  # before the settings are read (once)
     try:
         get_settings()
     except SettingsError as exc:

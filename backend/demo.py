@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from backend import wiring
 from backend.accounts import directory as accounts
 from backend.accounts.api import Account, Actor, Role
 from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
@@ -12,6 +13,7 @@ from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
 from backend.young_people import records as young_people
@@ -66,6 +68,7 @@ async def _user(role, name, ident, secret, council_id, team_id, at) -> Account:
 
 async def load() -> bool:
     """Load the demo; returns False when it was already there."""
+    wiring.connect()
     at = now()
     if await accounts.council_exists(COUNCIL):
         return False
@@ -94,6 +97,7 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
+        await notify_demo.load(council_id)
     return True
 
 

@@ -17,6 +17,7 @@ import * as councilSettings from "./screens/council-settings.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
+import * as notices from "./screens/notices.js";
 import * as openAlert from "./screens/open-alert.js";
 import * as people from "./screens/people.js";
 import * as phones from "./screens/phones.js";
@@ -46,6 +47,7 @@ const ROUTES = [
   { path: /^\/welcome$/, screen: welcome, signedIn: true, roles: ["young_person"] },
   { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },
   { path: /^\/phones$/, screen: phones, signedIn: true },
+  { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
   {
@@ -234,6 +236,9 @@ function start() {
     navigator.serviceWorker.addEventListener("message", (event) => {
       const alertId = event.data?.type === "open-alert" ? event.data.alertId : null;
       if (typeof alertId === "string" && alertId) go(`#/open-alert/${encodeURIComponent(alertId)}`);
+      // A tapped notice: the worker checked the link is one of ours (a hash route).
+      const link = event.data?.type === "open-link" ? event.data.link : null;
+      if (typeof link === "string" && /^#\/[A-Za-z0-9/_-]*$/.test(link)) go(link);
     });
     navigator.serviceWorker.startMessages?.();
   }

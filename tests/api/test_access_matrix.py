@@ -331,6 +331,24 @@ async def end_allocation(world, _person, young_person_id):
     return f"{url}/{alex[0]['id']}/end", None
 
 
+async def notice_of_a_phones_owner(world, _person, session_id):
+    """A notice for whoever signed in on the phone own_session() picked (the caller, or
+    Olu, tied to nobody asked); a random id when the phone is made up."""
+    from backend.accounts.tables import Session
+    from backend.db import write_transaction
+    from backend.notify import api as notify
+    from backend.notify import words as notify_words
+
+    row = await Session.select(Session.user).where(Session.public_id == session_id).first()
+    if row is None:
+        return f"/api/notices/{uuid.uuid4()}/read", None
+    async with write_transaction():
+        await notify.send(to_user=row["user"], code=notify_words.WELCOME)
+    owner = next(p for p in world.people.values() if p.user_id == row["user"])
+    notice_id = (await owner.client.get("/api/notices")).json()["notices"][0]["id"]
+    return f"/api/notices/{notice_id}/read", None
+
+
 async def council_settings(world, _person, _subject):
     """Every setting, with Alex on the duty rota out of hours."""
     return "/api/council/settings", {
@@ -463,6 +481,9 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
         on_contact_alert("/acknowledge"),
     ),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
+    # Notices: each person's own; another's notice is answered as one that does not exist
+    ("GET", "/api/notices"): (signed_in(), fixed("/api/notices")),
+    ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
     # Litestar's catch-all below /schema: it only ever says "not found" (problem+json).

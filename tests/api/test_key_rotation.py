@@ -9,7 +9,9 @@ import pytest
 from cryptography.fernet import Fernet
 
 from backend.config import get_settings
-from backend.db import get_engine, is_sqlite
+from backend.db import get_engine, is_sqlite, write_transaction
+from backend.notify import api as notify
+from backend.notify.words import WELCOME
 from backend.sealed import encrypted_columns
 from backend.security import _derived_key
 from tests.api.alerts_helpers import active_contact, drain, send_alert, subscribe_contact, worker
@@ -64,6 +66,8 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
+    async with write_transaction():  # a notice's parameters may carry names
+        await notify.send(to_user=world.priya.user_id, code=WELCOME, params={"young_person": "Jade"})
     await save_council_settings(
         world,
         rota=[

@@ -238,15 +238,19 @@ function telHref(phone) {
   return `tel:${String(phone).replace(/[^\d+]/g, "")}`;
 }
 
-/** "+442079460018" shown the way people write it: "020 7946 0018". */
+/**
+ * "+442079460018" shown the way people write it: "020 7946 0018", "0161 496 0000",
+ * "07911 654321", "0300 123 4567" (Ofcom's groupings by the number's first digits).
+ */
 export function phoneText(phone) {
   const digits = String(phone ?? "");
-  const uk = /^\+44(\d{10})$/.exec(digits);
+  const uk = /^\+44(\d{9,10})$/.exec(digits);
   if (!uk) return digits;
-  const national = `0${uk[1]}`;
-  if (/^0[12]0/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
-  if (/^07/.test(national)) return `${national.slice(0, 5)} ${national.slice(5)}`;
-  return `${national.slice(0, 5)} ${national.slice(5)}`;
+  const n = `0${uk[1]}`;
+  if (n.length !== 11) return n;
+  if (/^02/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  if (/^01\d1|^011|^0[389]/.test(n)) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
+  return `${n.slice(0, 5)} ${n.slice(5)}`;
 }
 
 function trioList(trio, who) {
