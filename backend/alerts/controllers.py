@@ -65,6 +65,11 @@ class AlertsController(Controller):
     async def mine(self, actor: NamedDependency[Actor]) -> list[AlertSummary]:
         return await services.open_for_user(actor)
 
+    @get("/caseload")
+    async def caseload(self, actor: NamedDependency[Actor]) -> list[AlertSummary]:
+        """Alerts of the caller's caseload (a social worker's young people), any on first."""
+        return await services.for_caseload(actor)
+
 
 @get("/api/young-people/{young_person_id:uuid}/alerts", tags=["alerts"])
 async def alert_history(

@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from backend import hooks
 from backend.alerts import outbox, people
 from backend.alerts import words as w
 from backend.alerts.schemas import AlertState, Level, Purpose, RecipientRole
@@ -214,6 +215,19 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
     )
     await event(alert["id"], w.RAN_OUT if anyone_reached else w.NOBODY, now)
     await audit.record(None, audit.Action.CHANGE, w.AUDIT_RAN_OUT, alert["young_person"], at=now)
+    # The young person's social worker hears of it, once, whoever was on duty.
+    notice = w.NOTICE_NO_ANSWER if anyone_reached else w.NOTICE_NOBODY_REACHED
+    for social_worker_id in await people.social_worker_ids(record.id):
+        await people.tell(
+            social_worker_id, notice, record.id, f"#/alerts/{alert['id']}", f"alert:{alert['id']}:failed"
+        )
+    if not anyone_reached and record.council_id is not None:
+        await hooks.emit(
+            hooks.Topic.ALERT_FAILED,
+            hooks.AlertFailed(
+                alert_id=alert["id"], young_person_id=record.id, council_id=record.council_id, at=now
+            ),
+        )
 
 
 async def escalate_due(now: dt.datetime) -> int:

@@ -21,6 +21,7 @@ from backend.audit.services import Who
 from backend.contacts import api as contacts
 from backend.councils import api as councils
 from backend.i18n import DEFAULT
+from backend.notify import api as notify
 from backend.plans import api as plans
 from backend.push import api as push
 from backend.young_people import api as young_people
@@ -198,6 +199,18 @@ async def hold(young_person_id: uuid.UUID) -> None:
 
 async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
     return await young_people.placed_with(carer_id)
+
+
+async def social_worker_ids(young_person_id: uuid.UUID) -> list[uuid.UUID]:
+    """The social workers allocated to the young person now (active accounts)."""
+    return [worker.id for worker in await young_people.social_workers(young_person_id) if worker.active]
+
+
+async def tell(to_user: uuid.UUID, code: str, young_person_id: uuid.UUID, link: str, once_key: str) -> None:
+    """A notice (backend.notify), inside the caller's write transaction."""
+    await notify.send(
+        to_user=to_user, code=code, young_person_id=young_person_id, link=link, once_key=once_key
+    )
 
 
 async def caseload(social_worker_id: uuid.UUID) -> list[uuid.UUID]:

@@ -80,6 +80,13 @@ class Progress(StrEnum):
     FAILED = "failed"
 
 
+class Outcome(StrEnum):
+    """How a failed alert failed: said truthfully, as they are not the same thing."""
+
+    NO_ANSWER = "no_answer"  # it reached someone, and nobody answered in time
+    NOBODY_REACHED = "nobody_reached"  # nobody could be reached at all
+
+
 class Answer(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     DECLINE = "decline"
@@ -138,6 +145,7 @@ class AlertStatus(msgspec.Struct):
     can: list[str]  # what the reader may do with it now ("cancel")
     # Every send attempt, for the young person's social worker; None for anyone else.
     attempts: list[DeliveryAttempt] | None = None
+    outcome: Outcome | None = None  # set when failed
 
 
 class RecipientView(msgspec.Struct):
@@ -165,6 +173,9 @@ class AlertSummary(msgspec.Struct):
     state: AlertState
     acknowledged_by: str
     young_person_name: str
+    young_person_id: uuid.UUID | None = None
+    ended_at: dt.datetime | None = None
+    outcome: Outcome | None = None  # set when failed
 
 
 class Readiness(StrEnum):

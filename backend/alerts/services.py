@@ -335,3 +335,13 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
 
 async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> None:
     await people.store_subscription(subscription, now, user_id=actor.user_id)
+
+
+async def for_caseload(actor: Actor) -> list[AlertSummary]:
+    """Alerts of the young people allocated to this social worker now, any still on
+    first, then the newest (what their home shows: how each one went)."""
+    young_people_ids = await people.caseload(actor.user_id)
+    if not young_people_ids:
+        return []
+    found = await views.summaries(Alert.young_person.is_in(young_people_ids))
+    return sorted(found, key=lambda summary: summary.state != AlertState.ACTIVE)

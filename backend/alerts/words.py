@@ -172,6 +172,25 @@ TRY_MISSING = wording("alert.open_missing", you=N_("open an alert that does not 
 TRY_ANSWER_MISSING = wording("alert.answer_missing", you=N_("answer an alert that does not exist"))
 TRY_CANCEL_MISSING = wording("alert.cancel_missing", you=N_("stop an alert that does not exist"))
 
+# -- notices to the young person's social worker (backend.notify) -----------------------
+
+NOTICE_NO_ANSWER = wording(
+    "alert.notice_no_answer",
+    you=N_("Nobody answered your alert in time. You were told to call 999 if in danger, or 101."),
+    adult=N_(
+        "Nobody answered {young_person}'s alert in time. They and their carer were told to call 999 "
+        "if in danger, or 101."
+    ),
+)
+NOTICE_NOBODY_REACHED = wording(
+    "alert.notice_nobody_reached",
+    you=N_("Your alert could not reach anyone. You were told to call 999 if in danger, or 101."),
+    adult=N_(
+        "{young_person}'s alert could not reach anyone: nobody had notifications on. They were told "
+        "to call 999 if in danger, or 101."
+    ),
+)
+
 # -- texts people read -----------------------------------------------------------------
 
 KINDS = {

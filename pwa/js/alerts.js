@@ -268,7 +268,10 @@ export function stateWords(alert, { forYoungPerson = false } = {}) {
     case "cancelled":
       return forYoungPerson ? t("alert.state.cancelled_for_young_person") : t("alert.state.cancelled");
     case "failed":
-      return t("alert.state.failed");
+      // Truthfully: reaching nobody is not the same as nobody answering.
+      return alert.outcome === "nobody_reached"
+        ? t("alert.state.failed_nobody_reached")
+        : t("alert.state.failed");
     default:
       return "";
   }

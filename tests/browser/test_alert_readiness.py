@@ -112,3 +112,38 @@ def test_a_carer_turns_on_notifications_from_the_nudge(new_context, server, push
         time.sleep(0.2)
     assert push_service.notifications(subscription, as_json=True) == [{"alert_id": alert_id, "type": "alert"}]
     jade.request.post(f"/api/alerts/{alert_id}/cancel", headers={"X-CSRF-Token": csrf})
+
+
+def test_the_social_worker_sees_how_their_young_peoples_alerts_went(new_context, server):
+    # Mia's alert can reach nobody (as the first test showed).
+    mia = new_context(viewport=PHONE).new_page()
+    sign_in(mia, "mia", server)
+    csrf = mia.request.get("/api/auth/me").json()["csrf_token"]
+    reply = mia.request.post(
+        "/api/alerts",
+        data={"idempotency_key": "readiness-mia-0001", "kind": "call_me"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert reply.status in (200, 201), reply.text()
+    alert_id = reply.json()["id"]
+    # Alex's email goes nowhere (no email is set up here): once the worker finds that, it fails.
+    deadline = time.monotonic() + 30
+    while mia.request.get(f"/api/alerts/{alert_id}").json()["status"]["state"] != "failed":
+        assert time.monotonic() < deadline, "the alert did not end"
+        time.sleep(0.3)
+
+    alex = new_context(viewport=PHONE).new_page()
+    sign_in(alex, "alex", server)
+    Screen(alex).wait_until_loaded()
+    section = alex.get_by_test_id("caseload-alerts")
+    expect(section.get_by_role("heading")).to_have_text("Alerts from your young people")
+    item = section.get_by_test_id("alert-item").first
+    expect(item.get_by_test_id("alert-item-link")).to_contain_text("Mia's alert")
+    expect(item.get_by_test_id("alert-item-state")).to_have_text("Nobody could be reached")
+    expect(item.get_by_test_id("alert-item-link")).to_have_attribute("href", f"#/alerts/{alert_id}")
+    accessible_at_360(alex, "social worker's home, their young people's alerts")
+    # And Alex was told, with a link to the alert.
+    notices = alex.request.get("/api/notices").json()["notices"]
+    assert [(n["link"], n["text"].split(":")[0]) for n in notices if n["link"] == f"#/alerts/{alert_id}"] == [
+        (f"#/alerts/{alert_id}", "Mia's alert could not reach anyone")
+    ]

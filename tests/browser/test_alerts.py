@@ -591,7 +591,7 @@ def test_an_alert_nobody_can_get_tells_her_to_call_999_or_101(new_context, serve
     expect(status.quick_exit).to_be_visible()
     assert_accessible_at_320(mia, "alert status, nobody answered")
     mia.goto("/#/home")
-    expect(AlertCard(mia).recent.first).to_contain_text("Nobody answered in time")
+    expect(AlertCard(mia).recent.first).to_contain_text("Nobody could be reached")
 
 
 # -- the service worker ----------------------------------------------------------------
