@@ -58,7 +58,9 @@ MOVES: dict[Move, Rule] = {
     Move.ESCALATE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACTIVE, "up"),
     Move.RUN_OUT: Rule(frozenset({AlertState.ACTIVE}), AlertState.FAILED, "final"),
     Move.ACKNOWLEDGE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACKNOWLEDGED, "same"),
-    Move.CANCEL: Rule(frozenset({AlertState.ACTIVE}), AlertState.CANCELLED, "same"),
+    # "I'm OK now" also after someone said they have got it: that person and the young
+    # person's adults then know they can stand down.
+    Move.CANCEL: Rule(frozenset({AlertState.ACTIVE, AlertState.ACKNOWLEDGED}), AlertState.CANCELLED, "same"),
 }
 
 
@@ -302,8 +304,9 @@ async def decline(alert: dict, recipient: dict, now: dt.datetime) -> None:
 
 
 async def cancel(alert: dict, now: dt.datetime) -> bool:
-    """The young person is OK: stop escalating and send nothing more."""
-    if alert["state"] != AlertState.ACTIVE or not await _move(alert, Move.CANCEL, now):
+    """The young person is OK (while it is on, or after someone said they have got it):
+    stop escalating and send nothing more."""
+    if alert["state"] not in MOVES[Move.CANCEL].from_states or not await _move(alert, Move.CANCEL, now):
         return False
     await outbox.cancel_pending(alert["id"])
     await event(alert["id"], w.CANCELLED, now)

@@ -126,7 +126,8 @@ async def test_what_a_reader_can_do_comes_with_the_reply(world, push_service):
     assert (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["can"] == []
     answered = (await lou.post(f"/api/contact/alerts/{alert['id']}/acknowledge")).json()
     assert answered["can"] == []
-    assert (await jade_sees(world, alert["id"]))["can"] == []
+    # Jade can still say she's OK now (issue 12): Lou then knows she can stand down.
+    assert (await jade_sees(world, alert["id"]))["can"] == ["cancel"]
 
 
 async def test_the_alert_paths_states_and_kinds_are_enums_in_the_openapi_document(world):

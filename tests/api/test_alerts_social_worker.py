@@ -120,3 +120,21 @@ async def test_the_caseloads_alerts_come_with_any_still_on_first(world, push_ser
     assert (await world.priya.client.get("/api/alerts/caseload")).json() == []
     assert (await world.jade.client.get("/api/alerts/caseload")).json() == []
     assert (await world.anonymous().get("/api/alerts/caseload")).status_code == 401
+
+
+async def test_after_someone_has_got_it_the_young_person_can_still_say_they_are_ok(world, push_service):
+    await out_of_hours(world)
+    lou = await active_contact(world, "Lou")
+    await subscribe_contact(lou, push_service)
+    alert = await send_alert(world)
+    await lou.post(f"/api/contact/alerts/{alert['id']}/acknowledge")
+    reply = await world.jade.client.post(f"/api/alerts/{alert['id']}/cancel")
+    assert reply.status_code == 200
+    status = reply.json()
+    assert (status["state"], status["acknowledged_by"], status["can"]) == ("cancelled", "Lou", [])
+    assert [e["what"] for e in status["events"]][-2:] == ["Lou has got this", "You said you're OK now"]
+    view = (await lou.get(f"/api/contact/alerts/{alert['id']}")).json()
+    assert view["state"] == "cancelled" and view["can"] == []
+    # Once over, it stays over.
+    again = await world.jade.client.post(f"/api/alerts/{alert['id']}/cancel")
+    assert again.json()["state"] == "cancelled" and len(again.json()["events"]) == len(status["events"])
