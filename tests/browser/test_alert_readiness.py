@@ -142,6 +142,10 @@ def test_the_social_worker_sees_how_their_young_peoples_alerts_went(new_context,
     expect(item.get_by_test_id("alert-item-state")).to_have_text("Nobody could be reached")
     expect(item.get_by_test_id("alert-item-link")).to_have_attribute("href", f"#/alerts/{alert_id}")
     accessible_at_360(alex, "social worker's home, their young people's alerts")
+    item.get_by_test_id("alert-item-link").click()
+    # Alex was asked too (his email went nowhere): he reads it as someone it was sent to.
+    expect(alex.get_by_test_id("recipient-situation")).to_contain_text("Mia was told to call 999")
+    accessible_at_360(alex, "an alert of their young person's, as the social worker reads it")
     # And Alex was told, with a link to the alert.
     notices = alex.request.get("/api/notices").json()["notices"]
     assert [(n["link"], n["text"].split(":")[0]) for n in notices if n["link"] == f"#/alerts/{alert_id}"] == [
