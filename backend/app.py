@@ -22,6 +22,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
 from backend.accounts.schemas import Role
+from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -35,6 +36,11 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.episodes.controllers import (
+    ContactSearchController,
+    EpisodesController,
+    YoungPersonEpisodesController,
+)
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
@@ -128,6 +134,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             alert_history,
             alert_readiness,
             subscribe_user,
+            YoungPersonEpisodesController,
+            EpisodesController,
+            ContactSearchController,
+            dashboard,
+            ActionsController,
             NoticesController,
             create_static_files_router(
                 path="/",

@@ -256,7 +256,9 @@ def parser() -> argparse.ArgumentParser:
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
-    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(func=cmd_worker)
+    sub.add_parser(
+        "worker", help="run the alert delivery worker and the periodic jobs on their own"
+    ).set_defaults(func=cmd_worker)
     sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
         func=cmd_new_data_key
     )

@@ -54,6 +54,7 @@ const SHELL = [
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/council-settings.js",
+  "/js/screens/dashboard.js",
   "/js/screens/home-admin.js",
   "/js/screens/home-carer.js",
   "/js/screens/home-manager.js",

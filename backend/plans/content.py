@@ -19,6 +19,7 @@ from backend.plans.schemas import (
     Audience,
     CarerStep,
     CarerSteps,
+    ComingBack,
     Part,
     Places,
     ProfessionalNotes,
@@ -34,6 +35,7 @@ SECTIONS = (
     Section.WORRIES,
     Section.PLACES,
     Section.CARER_STEPS,
+    Section.COMING_BACK,
     Section.SHARING,
     Section.PROFESSIONAL_NOTES,
 )
@@ -48,6 +50,7 @@ SECTION_TYPES: dict[str, type] = {
     "worries": Worries,
     "places": Places,
     "carer_steps": CarerSteps,
+    "coming_back": ComingBack,
     "sharing": Sharing,
     "professional_notes": ProfessionalNotes,
 }
