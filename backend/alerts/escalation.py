@@ -216,7 +216,8 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
         & AlertRecipient.failed_at.is_null()
     )
     await event(alert["id"], w.RAN_OUT if anyone_reached else w.NOBODY, now)
-    await audit.record(None, audit.Action.CHANGE, w.AUDIT_RAN_OUT, alert["young_person"], at=now)
+    said = w.AUDIT_RAN_OUT if anyone_reached else w.AUDIT_NOBODY_REACHED
+    await audit.record(None, audit.Action.CHANGE, said, alert["young_person"], at=now)
     # The young person's social worker hears of it, once, whoever was on duty.
     notice = w.NOTICE_NO_ANSWER if anyone_reached else w.NOTICE_NOBODY_REACHED
     for social_worker_id in await people.social_worker_ids(record.id):

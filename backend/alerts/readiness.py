@@ -9,12 +9,11 @@ import datetime as dt
 import uuid
 
 from backend.accounts.actor import Actor
-from backend.alerts import people
+from backend.alerts import outbox, people
 from backend.alerts import words as w
 from backend.alerts.schemas import AlertReadiness, Level, Readiness, ReadyPerson
 from backend.audit import services as audit
 from backend.audit.services import Action
-from backend.config import get_settings
 from backend.db import write_transaction
 from backend.young_people import guards
 
@@ -22,7 +21,7 @@ from backend.young_people import guards
 async def _reach(person: people.Reachable) -> Readiness:
     if await people.has_notifications(contact_id=person.contact_id, user_id=person.user_id):
         return Readiness.NOTIFICATIONS
-    if person.email and get_settings().smtp_host:
+    if outbox.can_email(person):
         return Readiness.EMAIL
     return Readiness.NONE
 

@@ -156,6 +156,16 @@ AUDIT_READINESS = wording(
     you=N_("looked at who your alert would reach"),
     adult=N_("looked at who {young_person}'s alert would reach"),
 )
+AUDIT_NOBODY_REACHED = wording(
+    "alert.nobody_reached_audit",
+    you=N_(
+        "your alert could not reach anyone; you and your carer were told to call 999 if in danger, or 101"
+    ),
+    adult=N_(
+        "{young_person}'s alert could not reach anyone; they and their carer were told to call 999 "
+        "if in danger, or 101"
+    ),
+)
 # Refused attempts: what they tried to do.
 TRY_OPEN = wording("alert.open", you=N_("look at your alert"), adult=N_("look at {young_person}'s alert"))
 TRY_ANSWER = wording("alert.answer", you=N_("answer your alert"), adult=N_("answer {young_person}'s alert"))

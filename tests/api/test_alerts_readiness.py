@@ -79,7 +79,7 @@ async def test_email_counts_only_when_email_is_set_up(world, monkeypatch):
     await out_of_hours(world)
     await active_contact(world, "Dan", email="dan@example.org")
     settings = dataclasses.replace(get_settings(), smtp_host="mail.example.org")
-    monkeypatch.setattr("backend.alerts.readiness.get_settings", lambda: settings)
+    monkeypatch.setattr("backend.alerts.outbox.get_settings", lambda: settings)
     ready = (await world.jade.client.get(url(world))).json()
     assert rows(ready)[0] == ("Dan", "trusted_contact", 0, "email") and ready["first_level"] == 0
 
