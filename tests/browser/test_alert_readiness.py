@@ -69,6 +69,11 @@ def test_a_young_person_sees_nobody_can_be_reached_yet_and_what_to_do(new_contex
     expect(section.get_by_test_id("readiness-nudge")).to_contain_text("Turn on notifications")
     section.scroll_into_view_if_needed()
     accessible_at_360(mia, "young person's home, nobody can be reached yet")
+    # Her plan says the same.
+    mia.goto("/#/plan")
+    on_plan = readiness_of(mia, "Who your alert reaches now")
+    expect(on_plan.get_by_test_id("readiness-summary")).to_have_attribute("data-ready", "no")
+    accessible_at_360(mia, "young person's plan, nobody can be reached yet")
 
 
 def test_a_carer_turns_on_notifications_from_the_nudge(new_context, server, push_service: PushService):
