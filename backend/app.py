@@ -30,6 +30,7 @@ from backend.alerts.controllers import (
     alert_history,
     alert_readiness,
     subscribe_user,
+    unsubscribe_user,
 )
 from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             alert_history,
             alert_readiness,
             subscribe_user,
+            unsubscribe_user,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

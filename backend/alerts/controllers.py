@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import msgspec
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
@@ -89,6 +89,12 @@ async def alert_readiness(
 @post("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
 async def subscribe_user(actor: NamedDependency[Actor], data: JSONBody[SubscriptionIn]) -> None:
     await services.subscribe_user(actor, msgspec.to_builtins(data), now())
+
+
+@delete("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
+async def unsubscribe_user(actor: NamedDependency[Actor]) -> None:
+    """Turn my alerts off: every browser of mine stops getting them."""
+    await services.unsubscribe_user(actor)
 
 
 class ContactAlertsController(Controller):

@@ -154,6 +154,11 @@ async def remove_subscription(subscription_id: uuid.UUID) -> None:
     await push.remove(subscription_id)
 
 
+async def remove_subscriptions(user_id: uuid.UUID) -> None:
+    """Every browser of this account stops getting pushes (they turned alerts off)."""
+    await push.remove_all(user_id=user_id)
+
+
 async def store_subscription(subscription: dict, now, user_id: uuid.UUID) -> None:
     await push.store(subscription, now, user_id=user_id)
 

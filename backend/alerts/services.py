@@ -337,6 +337,10 @@ async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> 
     await people.store_subscription(subscription, now, user_id=actor.user_id)
 
 
+async def unsubscribe_user(actor: Actor) -> None:
+    await people.remove_subscriptions(actor.user_id)
+
+
 async def for_caseload(actor: Actor) -> list[AlertSummary]:
     """Alerts of the young people allocated to this social worker now, any still on
     first, then the newest (what their home shows: how each one went)."""

@@ -580,6 +580,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/alerts"): (record(*READERS), on_record("/alerts")),
     ("GET", YP + "/alerts/readiness"): (record(*READERS), on_record("/alerts/readiness")),
     ("POST", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription", SUBSCRIPTION)),
+    ("DELETE", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription")),
     ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),
     ("GET", "/api/contact/alerts/{alert_id:uuid}"): (contact_only(), on_contact_alert()),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/acknowledge"): (

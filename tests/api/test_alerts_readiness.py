@@ -89,3 +89,13 @@ async def test_a_stranger_is_refused_and_it_is_audited(world):
     assert (await world.alex.client.get(url(world))).status_code == 404
     assert (await world.mia.client.get(url(world))).status_code == 404
     assert await audit_count(action="refused", actor_id=world.alex.user_id) == before + 1
+
+
+async def test_an_adult_turns_their_alerts_off_and_readiness_says_so(world, push_service):
+    await out_of_hours(world)
+    await subscribe_user(world.priya, push_service)
+    assert (await world.jade.client.get(url(world))).json()["first_level"] == 1
+    assert (await world.priya.client.delete("/api/push/subscription")).status_code == 204
+    ready = (await world.jade.client.get(url(world))).json()
+    assert ready["first_level"] is None and rows(ready) == [("Priya Shah", "carer", 1, "none")]
+    assert (await world.anonymous().delete("/api/push/subscription")).status_code == 401

@@ -117,6 +117,9 @@ def test_a_carer_turns_on_notifications_from_the_nudge(new_context, server, push
         time.sleep(0.2)
     assert push_service.notifications(subscription, as_json=True) == [{"alert_id": alert_id, "type": "alert"}]
     jade.request.post(f"/api/alerts/{alert_id}/cancel", headers={"X-CSRF-Token": csrf})
+    # Other tests find Priya as the demo has her: alerts off.
+    priyas_csrf = priya.request.get("/api/auth/me").json()["csrf_token"]
+    assert priya.request.delete("/api/push/subscription", headers={"X-CSRF-Token": priyas_csrf}).ok
 
 
 def test_the_social_worker_sees_how_their_young_peoples_alerts_went(new_context, server):
