@@ -5,12 +5,13 @@ and the alert path then reaches her (the real push stand-in decrypts what she is
 from __future__ import annotations
 
 import json
+import re
 import time
 
 from playwright.sync_api import Page, expect
 
 from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
-from tests.browser.pages import Screen, sign_in
+from tests.browser.pages import AlertCard, AlertStatusPage, Screen, sign_in
 from tests.browser.test_offline import wait_for_service_worker
 from tests.support.pushservice import PushService
 
@@ -159,3 +160,119 @@ def test_the_social_worker_sees_how_their_young_peoples_alerts_went(new_context,
     assert [(n["link"], n["text"].split(":")[0]) for n in notices if n["link"] == f"#/alerts/{alert_id}"] == [
         (f"#/alerts/{alert_id}", "Mia's alert could not reach anyone")
     ]
+
+
+def settings_body(view: dict, minutes: int | None = None) -> dict:
+    """What the council settings screen sends back, with every step's wait set to `minutes`."""
+    escalation = view["escalation"]
+    if minutes is not None:
+        escalation = {"trio_minutes": minutes, "carer_minutes": minutes, "duty_minutes": minutes}
+    return {
+        "escalation": escalation,
+        "office_hours": {key: view["office_hours"][key] for key in ("days", "opens", "closes")},
+        "nation": view["nation"],
+        "thresholds": view["thresholds"],
+        "rota": [
+            {key: entry[key] for key in ("social_worker_id", "cover", "days", "starts", "ends")}
+            | {"phone": entry["phone"] or ""}
+            for entry in view["rota"]
+        ],
+    }
+
+
+def csrf_of(page: Page) -> dict:
+    return {"X-CSRF-Token": page.request.get("/api/auth/me").json()["csrf_token"]}
+
+
+def alert_pushes(push_service: PushService, subscription: dict, alert_id: str) -> list:
+    return [
+        m
+        for m in push_service.notifications(subscription, as_json=True)
+        if m.get("alert_id") == alert_id and m.get("type") == "alert"
+    ]
+
+
+def wait_for(check, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, f"waited {seconds}s for {what}"
+        time.sleep(0.5)
+
+
+def test_an_alert_nobody_answers_goes_through_the_carer_and_the_social_worker_to_999(
+    new_context, server, push_service: PushService
+):
+    """The whole chain with the council's waits at 1 minute (the shortest it allows):
+    Jade's carer, then the social worker for that time (her own in office hours, the
+    rota's out-of-hours worker outside them), then 999/101, and her social worker told."""
+    adults = {}
+    for who in ("admin", "priya", "sam", "alex"):
+        adults[who] = new_context(viewport=PHONE).new_page()
+        sign_in(adults[who], who, server)
+    admin = adults["admin"]
+    before = admin.request.get("/api/council/settings").json()
+    subscriptions = {}
+    try:
+        changed = admin.request.put(
+            "/api/council/settings", data=settings_body(before, minutes=1), headers=csrf_of(admin)
+        )
+        assert changed.ok, changed.text()
+        public_key = admin.request.get("/api/push/public-key").json()["public_key"]
+        for who in ("priya", "sam", "alex"):
+            subscriptions[who] = push_service.subscribe(public_key)
+            stored = adults[who].request.post(
+                "/api/push/subscription", data=subscriptions[who], headers=csrf_of(adults[who])
+            )
+            assert stored.status == 204, stored.text()
+
+        jade = new_context(viewport=PHONE).new_page()
+        sign_in(jade, "jade", server)
+        jades_id = jade.request.get("/api/auth/me").json()["young_person_id"]
+        ready = jade.request.get(f"/api/young-people/{jades_id}/alerts/readiness").json()
+        duty = "sam" if ready["office_hours"] else "alex"
+        card = AlertCard(jade)
+        card.tap()
+        card.send_now()
+        expect(jade).to_have_url(re.compile(r"#/alert/"), timeout=20_000)
+        status = AlertStatusPage(jade)
+        status.wait()
+        alert_id = status.alert_id
+
+        # Her people can't get alerts yet: Priya is asked at once, the social worker a minute on.
+        wait_for(lambda: alert_pushes(push_service, subscriptions["priya"], alert_id), 20, "Priya's push")
+        assert not alert_pushes(push_service, subscriptions[duty], alert_id)
+        wait_for(
+            lambda: alert_pushes(push_service, subscriptions[duty], alert_id), 90, "the social worker's push"
+        )
+        other = "alex" if duty == "sam" else "sam"
+        assert not alert_pushes(push_service, subscriptions[other], alert_id)
+
+        # A minute more: Jade is told plainly what to do.
+        expect(status.state).to_have_attribute("data-state", "failed", timeout=90_000)
+        expect(status.advice).to_have_text(
+            "Nobody has answered yet. If you are in danger now, call 999. If not, call 101."
+        )
+        expect(status.by_test_id("alert-call-999")).to_have_attribute("href", "tel:999")
+        expect(status.by_test_id("alert-call-101")).to_have_attribute("href", "tel:101")
+        accessible_at_360(jade, "alert status, nobody answered in time")
+
+        # Sam, her social worker, was told, and his home says how it went.
+        sam = adults["sam"]
+        texts = [
+            n["text"]
+            for n in sam.request.get("/api/notices").json()["notices"]
+            if n["link"] == f"#/alerts/{alert_id}"
+        ]
+        assert texts == [
+            "Nobody answered Jade's alert in time. They and their carer were told to call 999 "
+            "if in danger, or 101."
+        ]
+        sam.reload()  # his home was open since he signed in
+        item = sam.get_by_test_id("caseload-alerts").get_by_test_id("alert-item").first
+        expect(item.get_by_test_id("alert-item-link")).to_contain_text("Jade's alert")
+        expect(item.get_by_test_id("alert-item-state")).to_have_text("Nobody answered in time")
+        accessible_at_360(sam, "social worker's home after a failed alert")
+    finally:
+        admin.request.put("/api/council/settings", data=settings_body(before), headers=csrf_of(admin))
+        for who in subscriptions:
+            adults[who].request.delete("/api/push/subscription", headers=csrf_of(adults[who]))
