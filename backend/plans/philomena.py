@@ -21,6 +21,8 @@ from typing import Any
 
 from fpdf import FPDF
 
+from backend.phones import national
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DESCRIPTION = (
     ("Height", "height"),
@@ -88,8 +90,13 @@ def _health(pdf: _Form, content: dict[str, Any], _photo) -> None:
 def _trio(pdf: _Form, content: dict[str, Any], _photo) -> None:
     pdf.heading("Trusted people (the trusted trio)")
     for person in content.get("trio") or [{"name": "None named"}]:
-        reach = ", ".join(v for v in (person.get("phone"), person.get("email")) if v)
-        pdf.field(person.get("name"), f"{person.get('how_they_know_me') or ''}  {reach}".strip())
+        reach = ", ".join(v for v in (national(person.get("phone")), person.get("email")) if v)
+        name = person.get("name")
+        if person.get("state") in ("stepped_down", "removed"):
+            since = person.get("state_since")
+            when = f" on {since:%d %B %Y}" if isinstance(since, dt.datetime) else ""
+            name = f"{name} (STEPPED DOWN{when}: no longer one of their trusted people)"
+        pdf.field(name, f"{person.get('how_they_know_me') or ''}  {reach}".strip())
 
 
 def _places(pdf: _Form, content: dict[str, Any], _photo) -> None:

@@ -14,7 +14,8 @@ from backend.i18n import N_
 from backend.plans import guards, sharing, words
 from backend.plans.philomena import render as render_police_form
 from backend.plans.schemas import VersionStatus
-from backend.plans.services.versions import agreed, latest, load, plan_of
+from backend.plans.services.versions import agreed, latest, load, plan_of, trio_states
+from backend.plans.services.view import with_states
 from backend.plans.sharing import visible_to
 from backend.plans.tables import PlanPhoto
 from backend.sealed import unseal
@@ -78,6 +79,7 @@ async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime
         raise Conflict(NOT_AGREED)
     version, content = found
     form, parts, left_out = sharing.police_form(relation, content)
+    form = with_states(form, await trio_states(young_person_id))
     record = await _form_record(young_person_id, now)
     picture = await photo_data(young_person_id, form.get("photo_id"))
     pdf = render_police_form(record, form, version, picture, now, parts, left_out)
