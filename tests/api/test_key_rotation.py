@@ -70,7 +70,14 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
-    details = {"sex": "F", "ethnicity": "WBRI", "child_code": "JADE1", "looked_after": True}
+    details = {
+        "sex": "F",
+        "ethnicity": "WBRI",
+        "child_code": "JADE1",
+        "looked_after": True,
+        "legal_name": "Jade Mensah",
+        "placement_address": "12 Elm Road",
+    }
     assert (
         await world.sam.client.put(f"/api/young-people/{world.young['jade']}/details", json=details)
     ).is_success
