@@ -26,9 +26,22 @@ def flat(data: bytes) -> str:
     return " ".join(pdf_text(data).split())
 
 
+async def test_carers_and_professionals_give_their_phone_and_a_bad_one_changes_nothing(world):
+    reply = await world.priya.client.put("/api/auth/me/phone", json={"phone": "07700 900123"})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["user"]["phone"] == "+447700900123"
+    bad = await world.priya.client.put("/api/auth/me/phone", json={"phone": "12"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "phone"
+    assert (await world.priya.client.get("/api/auth/me")).json()["user"]["phone"] == "+447700900123"
+    cleared = await world.priya.client.put("/api/auth/me/phone", json={"phone": ""})
+    assert cleared.json()["user"]["phone"] is None
+
+
 @pytest.mark.parametrize("who", ["priya", "sam"])
 async def test_the_form_holds_who_they_are_where_they_live_and_who_to_call(world, who):
     await record_details(world)
+    for person, phone in ((world.priya, "07700 900123"), (world.sam, "0161 496 0000")):
+        assert (await person.client.put("/api/auth/me/phone", json={"phone": phone})).status_code == 200
     await agree_full_plan(world)
     await edit(
         world.jade,
@@ -45,8 +58,8 @@ async def test_the_form_holds_who_they_are_where_they_live_and_who_to_call(world
         "Date of birth",
         "Their phone 07911 654321",
         "Placement address 12 Elm Road, Northbrook NB1 2AB",
-        "Carer Priya Shah",
-        "Social worker Sam Okafor",
+        "Carer Priya Shah 07700 900123",
+        "Social worker Sam Okafor 0161 496 0000, sam@test.example",
         "020 7946 0123",  # Lou, written the national way
     ):
         assert shown in text, shown
