@@ -132,7 +132,14 @@ async def change(actor: Actor, young_person_id: uuid.UUID, data: DetailsIn, now:
 
 # What the demo council records (fictional, like everything in backend/demo.py).
 DEMO = {
-    "Jade": DetailsIn(sex=Sex.FEMALE, ethnicity=Ethnicity.MWBC, child_code="NB0001", looked_after=True),
+    "Jade": DetailsIn(
+        sex=Sex.FEMALE,
+        ethnicity=Ethnicity.MWBC,
+        child_code="NB0001",
+        looked_after=True,
+        legal_name="Jade Amara Mensah",
+        placement_address="14 Willow Close, Northbrook NB2 7QT",
+    ),
     "Tyler": DetailsIn(sex=Sex.MALE, ethnicity=Ethnicity.WBRI, child_code="NB0002", looked_after=True),
     "Mia": DetailsIn(
         sex=Sex.FEMALE,
@@ -161,5 +168,9 @@ async def load_demo(council_id: uuid.UUID) -> None:
                     YoungPerson.child_code: seal(data.child_code),
                     YoungPerson.looked_after: data.looked_after,
                     YoungPerson.placed_out_of_area: data.placed_out_of_area,
+                    YoungPerson.legal_name: seal(data.legal_name) if data.legal_name else None,
+                    YoungPerson.placement_address: seal(data.placement_address)
+                    if data.placement_address
+                    else None,
                 }
             ).where(YoungPerson.id == row["id"])

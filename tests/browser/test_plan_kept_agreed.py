@@ -87,6 +87,16 @@ def test_a_person_steps_down_and_jades_plan_stays_agreed(signed_in, new_context)
 
 
 def test_sam_records_jades_legal_name_and_address_for_the_police_form(signed_in):
+    # Priya gives the number the police can call her on.
+    priya = signed_in("priya")
+    priya.set_viewport_size(PHONE)
+    priya.goto("/#/phones")
+    priya.get_by_test_id("own-phone").fill("07700 900123")
+    priya.get_by_test_id("own-phone-save").click()
+    expect(priya.get_by_test_id("own-phone-saved")).to_have_text("Saved.")
+    expect(priya.get_by_test_id("own-phone")).to_have_value("07700 900123")
+    check(priya, "your phones, with your own number")
+
     sam = signed_in("sam")
     sam.set_viewport_size(PHONE)
     CaseloadPage(sam).open_young_person("Jade")
@@ -112,5 +122,5 @@ def test_sam_records_jades_legal_name_and_address_for_the_police_form(signed_in)
     )
     assert "Legal name Jade Amara Mensah" in text
     assert "Placement address 12 Elm Road, Northbrook NB1 2AB" in text
-    assert "Carer Priya Shah" in text and "Social worker Sam Okafor" in text
+    assert "Carer Priya Shah 07700 900123" in text and "Social worker Sam Okafor" in text
     assert "020 7946 0018" in text  # Lou's number, the national way
