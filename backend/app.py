@@ -43,6 +43,7 @@ from backend.episodes.controllers import (
 from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import figures
 from backend.health import health
+from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
@@ -86,7 +87,7 @@ def _lifespan(settings: Settings, bell: Bell):
     async def lifespan(_app: Litestar):
         engine = get_engine()
         pooled = isinstance(engine, PostgresEngine)
-        if pooled:
+        if isinstance(engine, PostgresEngine):
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
         stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
@@ -134,6 +135,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            interviews_of,
+            InterviewsController,
+            InterviewersController,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

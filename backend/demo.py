@@ -16,6 +16,7 @@ from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.episodes import demo as episodes_demo
 from backend.feedback import demo as feedback_demo
+from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -66,7 +67,7 @@ async def _user(role, name, ident, secret, council_id, team_id, at) -> Account:
         username=None if "@" in ident else ident,
         totp_secret=encrypt(new_totp_secret()) if professional else None,
     )
-    return await accounts.by_sign_in_name(ident)
+    return await _user_by(ident)
 
 
 async def load() -> bool:
@@ -103,6 +104,7 @@ async def load() -> bool:
         await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
+        await interviews_demo.load(council_id)
         await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
     return True
 
@@ -134,7 +136,9 @@ def _actor(user: Account, young_person_id=None) -> Actor:
 
 
 async def _user_by(ident: str) -> Account:
-    return await accounts.by_sign_in_name(ident)
+    found = await accounts.by_sign_in_name(ident)
+    assert found is not None, f"demo account {ident} is missing"
+    return found
 
 
 async def load_plans() -> None:
@@ -163,6 +167,7 @@ async def load_plans() -> None:
     )
     for who in (as_jade, as_priya, as_sam):
         draft = (await plans.view(who, ids["Jade"], at)).draft
+        assert draft is not None  # written just above
         await plans.sign(who, ids["Jade"], draft.content_hash, at)
     alex, mia = await _user_by("alex@northbrook.example"), await _user_by("mia")
     await plans.edit_section(

@@ -85,6 +85,7 @@ async def _agreed(actor: Actor, quarter: str) -> list[AgreementOut]:
 
 
 async def _episodes(actor: Actor, quarter: str) -> list:
+    assert actor.council_id is not None  # _require refused anyone without a council
     start, end = periods.bounds(quarter)
     return await episodes.facts(council_id=actor.council_id, start=start, end=end)
 

@@ -34,7 +34,7 @@ def kept_from(relation: str | None, content: dict[str, Any]) -> set[str]:
         return set()
     if relation != CARER:
         return set(SHAREABLE)  # callers refuse strangers first; if one got here, none of it
-    kept = set(SHAREABLE) - shared_with(content, CARER)
+    kept = set[str](SHAREABLE) - shared_with(content, CARER)
     if "about_me" in kept:
         # A carer who may not see "about me" sees none of its section, health included.
         kept.add("health")
@@ -82,4 +82,4 @@ def police_form(relation: str | None, content: dict[str, Any]) -> tuple[dict[str
     to_police = shared_with(content, POLICE)
     kept = kept_from(relation, content)
     on_form = to_police - kept
-    return without(content, set(SHAREABLE) - on_form), on_form, to_police & kept
+    return without(content, set[str](SHAREABLE) - on_form), on_form, to_police & kept

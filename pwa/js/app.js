@@ -14,6 +14,10 @@ import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
+import * as chat from "./screens/chat.js";
+import * as chatSummary from "./screens/chat-summary.js";
+import * as interview from "./screens/interview.js";
+import * as interviewers from "./screens/interviewers.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
 import * as dashboard from "./screens/dashboard.js";
@@ -89,6 +93,10 @@ const ROUTES = [
   { path: /^\/contact\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: false, quickExit: false },
   { path: /^\/contact$/, screen: contact, signedIn: false, quickExit: false },
   { path: /^\/contact\/([^/]+)$/, screen: contact, signedIn: false, quickExit: false },
+  { path: /^\/chat\/([^/]+)$/, screen: chat, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/chat\/([^/]+)\/summary$/, screen: chatSummary, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/interviews\/([^/]+)$/, screen: interview, signedIn: true, roles: ADULTS },
+  { path: /^\/interviewers$/, screen: interviewers, signedIn: true, roles: ["admin"] },
   // Police-response feedback: the form needs no account (the link is the permission).
   { path: /^\/feedback\/([^/]+)$/, screen: feedback, signedIn: false },
   { path: /^\/feedback$/, screen: feedbackMine, signedIn: true, roles: YOUNG_PERSON },

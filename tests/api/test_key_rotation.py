@@ -16,6 +16,7 @@ from backend.notify.words import WELCOME
 from backend.sealed import encrypted_columns
 from backend.security import _derived_key
 from tests.api.alerts_helpers import active_contact, drain, send_alert, subscribe_contact, worker
+from tests.api.interview_helpers import fill_interview_columns
 from tests.api.test_council_settings import save as save_council_settings
 from tests.api.test_offline_and_police_form import jpeg_with_location
 from tests.api.test_plans import edit, plan_url, sign_all
@@ -77,6 +78,7 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    await fill_interview_columns(world)
     await record_return(world)  # a police-feedback link waiting for Jade, and one used from a card
     token = (await world.sam.client.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
     await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "They listened."})

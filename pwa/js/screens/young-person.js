@@ -18,6 +18,7 @@ import {
   put,
 } from "../ui.js";
 import { careTeam } from "./care-team.js";
+import { interviewsSection } from "./interview.js";
 import { worriedLink } from "./episodes.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
@@ -244,6 +245,7 @@ export async function render(view, context, notice = "") {
     optional(`${base}/contacts`),
     optional(`${base}/episodes`),
   ]);
+  const interviews = await optional(`${base}/interviews`);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
   const changed = (words, change) => {
@@ -278,6 +280,7 @@ export async function render(view, context, notice = "") {
       ]),
     ),
     planAndPeople(person, people, socialWorker),
+    interviewsSection(interviews),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
     section(
