@@ -41,7 +41,7 @@ from backend.episodes.controllers import (
     YoungPersonEpisodesController,
 )
 from backend.feedback.controllers import FeedbackController
-from backend.figures.controllers import figures
+from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
@@ -124,6 +124,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            MissingFiguresController,
             FeedbackController,
             PlansController,
             reviews_due,

@@ -20,6 +20,7 @@ from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
+from backend.young_people import details as young_people_details
 from backend.young_people import records as young_people
 
 COUNCIL = "Northbrook Council"
@@ -105,6 +106,7 @@ async def load() -> bool:
         await notify_demo.load(council_id)
         await load_episodes(at)
         await interviews_demo.load(council_id)
+        await young_people_details.load_demo(council_id)
         await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
     return True
 

@@ -21,6 +21,7 @@ import * as interviewers from "./screens/interviewers.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
 import * as dashboard from "./screens/dashboard.js";
+import * as figures from "./screens/figures.js";
 import * as feedback from "./screens/feedback.js";
 import * as feedbackCards from "./screens/feedback-cards.js";
 import * as feedbackFigures from "./screens/feedback-figures.js";
@@ -66,6 +67,14 @@ const ROUTES = [
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
   { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
+  { path: /^\/figures$/, screen: figures, signedIn: true, roles: ["manager"] },
+  { path: /^\/figures\/(month|quarter|year)$/, screen: figures, signedIn: true, roles: ["manager"] },
+  {
+    path: /^\/figures\/(month|quarter|year)\/(\d{4}-\d{2}-\d{2})$/,
+    screen: figures,
+    signedIn: true,
+    roles: ["manager"],
+  },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,

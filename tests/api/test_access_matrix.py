@@ -522,8 +522,6 @@ def on_quote(action: str, body: dict | None = None) -> Builder:
 
 
 MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
-FEEDBACK_READERS = ("social_worker", "manager", "police_liaison")
-AGREED = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it with the police."}
 
 
 async def record_held(world, person, young_person_id):
@@ -536,6 +534,8 @@ async def an_interviewer(world, _person, _subject):
     return f"/api/council/interviewers/{reply.json()['id']}", {"name": "Dee Campbell", "active": False}
 
 
+FEEDBACK_READERS = ("social_worker", "manager", "police_liaison")
+AGREED = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it with the police."}
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -581,6 +581,12 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/allocations"): (record("social_worker"), on_record("/allocations")),
     ("POST", YP + "/allocations"): (record("social_worker", ok=201), allocate_alex),
     ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
+    # What the council counts about them (sex, ethnicity, its child id, in care, out of area)
+    ("GET", YP + "/details"): (record("social_worker"), on_record("/details")),
+    ("PUT", YP + "/details"): (
+        record("social_worker"),
+        on_record("/details", lambda _: {"sex": "F", "ethnicity": "WBRI", "looked_after": True}),
+    ),
     ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
     ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
     # A council's settings: its admin keeps them; a social worker reads the thresholds.
@@ -589,6 +595,8 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
+    ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
+    ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
