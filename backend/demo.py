@@ -102,12 +102,12 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
-        await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
         await interviews_demo.load(council_id)
         await young_people_details.load_demo(council_id)
         await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
+        await actions_demo.load(council_id, at)
     return True
 
 

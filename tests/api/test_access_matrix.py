@@ -455,7 +455,7 @@ async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
     if key not in TEAM:
         return uuid.uuid4()
     episode_id = await go_missing(world, key)
-    await come_back(world, episode_id, dt.datetime.now(dt.UTC), key)
+    await come_back(world, episode_id, key)
     await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk="high")
     found = [a for a in await actions.due_for([young_person_id]) if a.episode_id == episode_id]
     return next(a.id for a in found if a.kind == kind)

@@ -108,20 +108,21 @@ async def start_and_search_an_episode(world) -> None:
 
 
 async def close_actions(world) -> None:
-    """A due action marked done with a note, and a strategy meeting recorded."""
+    """A due action marked done with a note, and a strategy meeting recorded (Mia's: Jade
+    is missing now)."""
     from backend import hooks
     from tests.api.actions_helpers import come_back, dashboard, go_missing, interview
 
-    episode_id = await go_missing(world)
-    await come_back(world, episode_id, now())
-    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, risk="high")
-    actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
-    base = f"/api/young-people/{world.young['jade']}/actions"
-    done = {"note": "Looked at it with Jade"}
-    assert (await world.sam.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
-    meeting = {"held_on": now().date().isoformat(), "attended": "Sam, PC Jones", "decisions": "Check-ins"}
+    episode_id = await go_missing(world, "mia")
+    await come_back(world, episode_id, "mia")
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, "mia", risk="high")
+    actions = {a["kind"]: a for a in (await dashboard(world.alex))["actions"]}
+    base = f"/api/young-people/{world.young['mia']}/actions"
+    done = {"note": "Looked at it with Mia"}
+    assert (await world.alex.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
+    meeting = {"held_on": now().date().isoformat(), "attended": "Alex, PC Jones", "decisions": "Check-ins"}
     meeting_url = f"{base}/{actions['high_risk_strategy_meeting']['id']}/meeting"
-    assert (await world.sam.client.post(meeting_url, json=meeting)).is_success
+    assert (await world.alex.client.post(meeting_url, json=meeting)).is_success
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():

@@ -57,5 +57,11 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, feedbackSection(me.user.role), accountSection(me, go));
+  // A senior manager owns the actions a long episode asks of them (told in a notice).
+  put(
+    view,
+    h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
+    feedbackSection(me.user.role),
+    accountSection(me, go),
+  );
 }
