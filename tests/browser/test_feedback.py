@@ -108,3 +108,30 @@ def test_ruth_checks_young_peoples_words_then_reads_the_figures(signed_in):
     ruth.goto("/#/supervision")
     expect(ruth.get_by_test_id("supervision")).to_be_visible()
     assert_no_violations(ruth, "supervision")
+
+
+def test_jade_answers_from_her_own_app_after_coming_back(signed_in):
+    jade = signed_in("jade")  # the demo's returns each left her a link
+    jade.get_by_test_id("link-feedback").click()
+    links = jade.get_by_test_id("feedback-open")
+    expect(links.first).to_be_visible()
+    before = links.count()
+    assert_no_violations(jade, "my feedback links")
+    links.first.click()
+    expect(jade.get_by_test_id("feedback-form")).to_be_visible()
+    answer(jade)
+    expect(jade.get_by_test_id("feedback-thanks")).to_have_text("Thank you")
+    jade.goto("/#/feedback")
+    expect(
+        jade.get_by_test_id("feedback-open").first.or_(jade.get_by_test_id("feedback-none"))
+    ).to_be_visible()
+    assert jade.get_by_test_id("feedback-open").count() == before - 1
+
+
+def test_the_police_liaison_sees_only_the_forces_figures(signed_in):
+    pat = signed_in("pat")  # the home is the figures
+    expect(pat.get_by_test_id("feedback-place")).to_contain_text("Northbrook Police")
+    expect(pat.get_by_test_id("feedback-answers")).to_be_visible()
+    assert_no_violations(pat, "police liaison's figures")
+    pat.goto("/#/feedback-quotes")
+    expect(pat.get_by_test_id("not-found")).to_be_visible()
