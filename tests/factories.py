@@ -271,3 +271,11 @@ async def add_person(world: World, key: str, role: str, name: str, identifier: s
         await sign_in_directly(person, world.client_for())
         world.people[key] = person
     return world.people[key]
+
+
+async def record_return(world: World, young_key: str = "jade") -> None:
+    """A reported episode ends, recorded by the young person's social worker through the
+    episodes routes; its hook opens the interview and the police-feedback link."""
+    from tests.api.interview_helpers import return_home
+
+    await return_home(world, young_key, missing_from="care")
