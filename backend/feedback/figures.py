@@ -181,9 +181,14 @@ def as_csv(figures: FiguresOut) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["council", "force", "period", "question", "answer", "count"])
-    place = [figures.council, figures.force, figures.period]
+    place = [_cell(figures.council), _cell(figures.force), figures.period]
     writer.writerow([*place, "answers", "", figures.answers])
     for group in (*figures.questions, *figures.happened):
         for cell in group.cells:
             writer.writerow([*place, group.key, cell.key, cell.value])
     return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A name as a spreadsheet will read it: never as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -72,3 +72,22 @@ def test_a_quarter_of_mostly_low_risk_police_reports_raises_a_prompt():
         dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
         dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
     )
+
+
+def test_a_name_in_the_csv_is_never_a_formula():
+    from backend.feedback.schemas import FiguresOut
+
+    out = FiguresOut(
+        council="=HYPERLINK(1)",
+        force="Police",
+        period="2026-Q3",
+        periods=[],
+        answers="fewer than 10",
+        shown=False,
+        ready_on=None,
+        questions=[],
+        happened=[],
+        quotes=[],
+        trend_svg="",
+    )
+    assert "'=HYPERLINK(1),Police,2026-Q3,answers,,fewer than 10" in figures.as_csv(out)
