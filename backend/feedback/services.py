@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from backend.accounts import api as accounts
 from backend.accounts.api import Actor
@@ -117,8 +116,8 @@ async def mine(actor: Actor, now: dt.datetime) -> list[InvitationOut]:
     if actor.young_person_id is None:
         return []
     rows = await Handover.select().where(Handover.young_person == actor.young_person_id)
-    live: list[tuple[dict[str, Any], dt.datetime]] = []
-    gone: list[tuple[dict[str, Any], dt.datetime]] = []
+    live: list[tuple[dict, dt.datetime]] = []
+    gone: list[tuple[dict, dt.datetime]] = []
     for row in rows:
         expires = periods.expires_at(row["month"])
         (live if now < expires else gone).append((row, expires))
