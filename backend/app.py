@@ -36,7 +36,8 @@ from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
 from backend.figures.controllers import figures
 from backend.health import health
-from backend.invites.controllers import InvitesController
+from backend.invites.controllers import InvitesController, SignInLinksController
+from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
@@ -114,6 +115,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CouncilPeopleController,
             CouncilSettingsController,
             InvitesController,
+            SignInLinksController,
+            demo_mailbox,
             AdminController,
             figures,
             PlansController,

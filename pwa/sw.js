@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v6";
+const VERSION = "v7";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -61,6 +61,7 @@ const SHELL = [
   "/js/screens/home.js",
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
+  "/js/screens/mailbox.js",
   "/js/screens/my-info.js",
   "/js/screens/notices.js",
   "/js/screens/open-alert.js",
@@ -72,6 +73,7 @@ const SHELL = [
   "/js/screens/plan-parts.js",
   "/js/screens/plan-sign.js",
   "/js/screens/plan.js",
+  "/js/screens/recover.js",
   "/js/screens/signin.js",
   "/js/screens/welcome.js",
   "/js/screens/who.js",

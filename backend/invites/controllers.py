@@ -8,10 +8,25 @@ from litestar.params import JSONBody
 
 from backend.accounts.api import Actor
 from backend.accounts.edge import ComposeActor, signed_in
-from backend.accounts.schemas import MeOut
+from backend.accounts.schemas import (
+    MeOut,
+    SignInLinkCodeIn,
+    SignInLinkInfo,
+    SignInLinkOut,
+    UseSignInLinkIn,
+)
 from backend.clock import now
-from backend.invites import services
-from backend.invites.schemas import AcceptIn, CodeIn, InviteIn, InviteInfo, InviteOut
+from backend.invites import recovery, services
+from backend.invites.schemas import (
+    AcceptIn,
+    CodeIn,
+    EmailInviteIn,
+    InviteEmailed,
+    InviteIn,
+    InviteInfo,
+    InviteOut,
+    SignInLinkIn,
+)
 from backend.web.auth import client_address
 
 
@@ -22,6 +37,10 @@ class InvitesController(Controller):
     @post("/")
     async def create(self, actor: NamedDependency[Actor], data: JSONBody[InviteIn]) -> InviteOut:
         return await services.create(actor, data.role, data.young_person_id, now())
+
+    @post("/email", status_code=200)
+    async def email(self, actor: NamedDependency[Actor], data: JSONBody[EmailInviteIn]) -> InviteEmailed:
+        return await services.email(actor, data.young_person_id, data.code, data.email, now())
 
     @post("/lookup", status_code=200)
     async def lookup(self, request: Request, data: JSONBody[CodeIn]) -> InviteInfo:
@@ -36,6 +55,36 @@ class InvitesController(Controller):
             data.username,
             data.secret,
             data.display_name,
+            data.device_name,
+            client_address(request),
+            now(),
+        )
+        return await signed_in(token, compose_actor, status_code=201)
+
+
+class SignInLinksController(Controller):
+    """A new sign-in link for a young person (a forgotten PIN, a lost phone), and using
+    one (also an admin's reset link for a professional, see backend/admin)."""
+
+    path = "/api/sign-in-links"
+    tags = ["invites"]
+
+    @post("/")
+    async def create(self, actor: NamedDependency[Actor], data: JSONBody[SignInLinkIn]) -> SignInLinkOut:
+        return await recovery.make_for_young_person(actor, data.young_person_id, now())
+
+    @post("/lookup", status_code=200)
+    async def lookup(self, request: Request, data: JSONBody[SignInLinkCodeIn]) -> SignInLinkInfo:
+        return await recovery.lookup(data.code, client_address(request), now())
+
+    @post("/use")
+    async def use(
+        self, request: Request, data: JSONBody[UseSignInLinkIn], compose_actor: NamedDependency[ComposeActor]
+    ) -> Response[MeOut]:
+        token = await recovery.use(
+            data.code,
+            data.secret,
+            data.second_factor_code,
             data.device_name,
             client_address(request),
             now(),

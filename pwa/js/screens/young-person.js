@@ -91,6 +91,47 @@ function invites(person) {
   return section("invite-heading", t("record.invites"), h("div", { class: "button-row" }, buttons), holder);
 }
 
+/**
+ * A young person who forgot their PIN or lost their phone: their social worker or
+ * carer makes a new sign-in link (one use, short-lived; the young person is told).
+ */
+function signInHelp(person) {
+  const holder = h("div", { testid: "sign-in-link-holder" });
+  const name = person.preferred_name;
+  const make = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: "make-sign-in-link" },
+    t("recovery.make", { name }),
+  );
+  make.addEventListener("click", async () => {
+    make.disabled = true;
+    try {
+      const link = await post("/api/sign-in-links", { young_person_id: person.id });
+      const { title, panel } = invitePanel(link, {
+        role: "sign_in_link",
+        title: t("recovery.link_title", { name }),
+        intro: t("recovery.link_intro", { name }),
+        qrAlt: t("recovery.qr_alt", { name }),
+        smsText: t("recovery.sms_body", { url: link.url }),
+        expiresText: t("recovery.works_once", { when: plainWhen(link.expires_at) }),
+      });
+      holder.replaceChildren(panel);
+      title.focus();
+    } catch (error) {
+      if (error.status !== 401) holder.replaceChildren(problemBox(error, "sign-in-link-problem"));
+    } finally {
+      make.disabled = false;
+    }
+  });
+  return section(
+    "sign-in-help-heading",
+    t("recovery.heading"),
+    h("p", { text: t("recovery.intro", { name }) }),
+    make,
+    holder,
+  );
+}
+
 function deviceList(person, devices) {
   if (devices.length === 0) return h("p", { testid: "devices", text: t("record.no_phones") });
   const list = h("ul", { class: "cards", testid: "devices" });
@@ -262,6 +303,7 @@ export async function render(view, context, notice = "") {
     planAndPeople(person, people, socialWorker),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
+    can.has("new_sign_in_link") && person.has_account ? signInHelp(person) : null,
     section(
       "can-see-heading",
       t("record.who_can_see", { name: person.preferred_name }),
