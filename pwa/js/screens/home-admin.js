@@ -26,6 +26,7 @@ function resetButton(user, alertBox) {
       const link = await post(`/api/admin/users/${encodeURIComponent(user.id)}/reset-link`);
       const { title, panel } = invitePanel(link, {
         role: "reset_link",
+        headingLevel: 2,
         title: `A reset link for ${user.display_name}`,
         intro: `${user.display_name} opens it and chooses a new password${user.role === "carer" ? "" : " and second factor"}. Give it to them yourself: it works once, and signs them out everywhere else.`,
         qrAlt: `QR code for ${user.display_name}'s reset link`,

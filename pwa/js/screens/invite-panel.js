@@ -76,11 +76,14 @@ function emailForm(invite, state) {
  * `invite` is the API's {code, url, qr_svg, expires_at, state?, can_email?}. Returns
  * {title, panel}; put the panel on screen, then focus the title so the new content is
  * read out. `smsText` is what "Text this link" writes in; `expiresText` overrides the
- * "works once until" line.
+ * "works once until" line; `headingLevel` fits the title into the screen's headings.
  */
-export function invitePanel(invite, { title, intro, qrAlt, role, smsText, expiresText }) {
+export function invitePanel(
+  invite,
+  { title, intro, qrAlt, role, smsText, expiresText, headingLevel = 3 },
+) {
   const status = h("p", { role: "status", class: "hint" });
-  const titleEl = h("h3", { tabindex: "-1", text: title });
+  const titleEl = h(`h${headingLevel}`, { tabindex: "-1", text: title });
   // Only our own server's data: URL, never a link to somewhere else.
   const qr = String(invite.qr_svg).startsWith("data:image/svg+xml")
     ? h("img", { src: invite.qr_svg, alt: qrAlt, class: "qr", testid: "invite-qr" })
