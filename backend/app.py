@@ -22,6 +22,7 @@ from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
 from backend.accounts.schemas import Role
+from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -34,8 +35,14 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.episodes.controllers import (
+    ContactSearchController,
+    EpisodesController,
+    YoungPersonEpisodesController,
+)
 from backend.figures.controllers import figures
 from backend.health import health
+from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController, SignInLinksController
 from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
@@ -80,7 +87,7 @@ def _lifespan(settings: Settings, bell: Bell):
     async def lifespan(_app: Litestar):
         engine = get_engine()
         pooled = isinstance(engine, PostgresEngine)
-        if pooled:
+        if isinstance(engine, PostgresEngine):
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
         stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
@@ -129,6 +136,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            interviews_of,
+            InterviewsController,
+            InterviewersController,
+            YoungPersonEpisodesController,
+            EpisodesController,
+            ContactSearchController,
+            dashboard,
+            ActionsController,
             NoticesController,
             create_static_files_router(
                 path="/",

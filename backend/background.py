@@ -97,6 +97,11 @@ def names() -> list[str]:
     return _schedule.names()
 
 
+def forget(name: str) -> None:
+    """Stop running a job (tests that registered one of their own)."""
+    _schedule.forget(name)
+
+
 async def run(stop: asyncio.Event) -> None:
     """Run the registered jobs until `stop` is set."""
     await _schedule.run(stop)

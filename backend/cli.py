@@ -103,6 +103,7 @@ def _ensure_vapid_keys() -> None:
     from backend.vapid import make_keys
 
     path = get_settings().vapid_private_key_file
+    assert path is not None  # load_settings() always fills it in
     if not path.exists():
         make_keys(path)
         print(f"Made a Web Push (VAPID) key pair in {path}.")
@@ -172,6 +173,7 @@ def cmd_vapid_keys(args) -> int:
     from backend.vapid import make_keys
 
     path = get_settings().vapid_private_key_file
+    assert path is not None  # load_settings() always fills it in
     public = make_keys(path, force=args.force)
     print(f"Private key: {path} (keep it secret, outside the repository)")
     print(f"Public key (applicationServerKey): {public}")
@@ -196,7 +198,7 @@ def cmd_worker(_args) -> int:
             # Finish the batch in hand, then stop: nothing claimed is left half-sent.
             loop.add_signal_handler(signum, stop.set)
         engine = get_engine()
-        if not is_sqlite(engine):
+        if isinstance(engine, PostgresEngine):  # SQLite has no pool to start
             await engine.start_connection_pool(min_size=1, max_size=4)
         try:
             settings = get_settings()
@@ -208,6 +210,8 @@ def cmd_worker(_args) -> int:
         finally:
             if not is_sqlite(engine):
                 await engine.close_connection_pool()
+
+    from piccolo.engine.postgres import PostgresEngine
 
     from backend.db import get_engine, is_sqlite
 
@@ -271,7 +275,9 @@ def parser() -> argparse.ArgumentParser:
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
-    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(func=cmd_worker)
+    sub.add_parser(
+        "worker", help="run the alert delivery worker and the periodic jobs on their own"
+    ).set_defaults(func=cmd_worker)
     sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
         func=cmd_new_data_key
     )

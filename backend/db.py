@@ -67,9 +67,14 @@ class HomewardSQLiteEngine(SQLiteEngine):
         options = {k: v for k, v in self.connection_kwargs.items() if k != "database"}
         connection = aiosqlite.Connection(lambda: sqlite3.connect(database, **options), iter_chunk_size=64)
         # A pooled connection's thread must never keep the process alive at exit.
+        # aiosqlite has no public way to ask for a daemon thread (connect() takes no such
+        # option and the Connection no longer is the Thread), so its one private attribute
+        # is set here, before the thread starts; close_pools() still closes it properly.
         connection._thread.daemon = True
         await connection
-        connection.row_factory = dict_factory
+        # aiosqlite types row_factory as a class; sqlite3 takes any callable, such as
+        # Piccolo's dict_factory, which is what Piccolo itself sets.
+        connection.row_factory = dict_factory  # type: ignore[assignment]
         return connection
 
     def _pool(self) -> asyncio.Queue:
@@ -81,6 +86,9 @@ class HomewardSQLiteEngine(SQLiteEngine):
                 pool.put_nowait(None)  # a free slot; connected on first use
         return pool
 
+    # Piccolo's SQLiteEngine has no public hook for pooling: every statement outside a
+    # transaction goes through this private method (a new connection each time), so the
+    # pool overrides it, with the same signature. Everything else calls public methods.
     async def _run_in_new_connection(self, query, args=None, query_type="generic", table=None):
         pool = self._pool()
         connection = await pool.get()
@@ -131,7 +139,8 @@ def breaks_unique(exc: BaseException, *columns: Column, row: Table | None = None
     message alone), so the table definitions say which it can have been: the unique
     columns of the tables of `columns` (those `row` sets, when given). It is one of
     `columns` when every such column is. SQLite has one writer at a time, so there
-    this only ever meets a real clash, never a race.
+    this only ever meets a real clash, never a race. (`_meta` is Piccolo's documented
+    table and column metadata, its only way to read a column's table, name and flags.)
     """
     if isinstance(exc, UniqueViolationError):
         return exc.constraint_name in {_unique_constraint_name(column) for column in columns}
@@ -250,12 +259,13 @@ async def enable_wal() -> None:
     """WAL lets readers carry on while one writer writes; the mode is kept in the file."""
     engine = get_engine()
     if isinstance(engine, SQLiteEngine):
-        await engine._run_in_new_connection("PRAGMA journal_mode = WAL")
+        await engine.run_ddl("PRAGMA journal_mode = WAL")
 
 
 async def check_database() -> bool:
     try:
-        await get_engine()._run_in_new_connection("SELECT 1")
+        # Not from the pool on PostgreSQL: a fresh connection proves the server answers.
+        await get_engine().run_ddl("SELECT 1", in_pool=False)
     except Exception:
         return False
     return True

@@ -8,11 +8,14 @@ from backend import wiring
 from backend.accounts import directory as accounts
 from backend.accounts.api import Account, Actor, Role
 from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
+from backend.actions import demo as actions_demo
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.episodes import demo as episodes_demo
+from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
@@ -63,7 +66,7 @@ async def _user(role, name, ident, secret, council_id, team_id, at) -> Account:
         username=None if "@" in ident else ident,
         totp_secret=encrypt(new_totp_secret()) if professional else None,
     )
-    return await accounts.by_sign_in_name(ident)
+    return await _user_by(ident)
 
 
 async def load() -> bool:
@@ -97,8 +100,24 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
+        await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
+        await load_episodes(at)
+        await interviews_demo.load(council_id)
     return True
+
+
+async def load_episodes(at: dt.datetime) -> None:
+    """A year of episodes (backend/episodes/demo.py), recorded by each young person's
+    carer, or their social worker when they have none."""
+    council_id = (await _user_by(SAM)).council_id
+    ids = {
+        young.preferred_name: young.id
+        for young in await young_people.records(await young_people.ids_in_council(council_id))
+    }
+    priya, alex = _actor(await _user_by("priya")), _actor(await _user_by("alex@northbrook.example"))
+    recorders = {"Jade": (ids["Jade"], priya), "Tyler": (ids["Tyler"], priya), "Mia": (ids["Mia"], alex)}
+    await episodes_demo.load(recorders, at)
 
 
 def _actor(user: Account, young_person_id=None) -> Actor:
@@ -115,7 +134,9 @@ def _actor(user: Account, young_person_id=None) -> Actor:
 
 
 async def _user_by(ident: str) -> Account:
-    return await accounts.by_sign_in_name(ident)
+    found = await accounts.by_sign_in_name(ident)
+    assert found is not None, f"demo account {ident} is missing"
+    return found
 
 
 async def load_plans() -> None:
@@ -144,6 +165,7 @@ async def load_plans() -> None:
     )
     for who in (as_jade, as_priya, as_sam):
         draft = (await plans.view(who, ids["Jade"], at)).draft
+        assert draft is not None  # written just above
         await plans.sign(who, ids["Jade"], draft.content_hash, at)
     alex, mia = await _user_by("alex@northbrook.example"), await _user_by("mia")
     await plans.edit_section(
@@ -201,6 +223,13 @@ JADE_PLAN = [
                 {"name": "Aunt Lou's flat", "where": "Eastfield"},
                 {"name": "The youth centre", "where": "Mill Lane", "notes": "Dan works there"},
             ],
+        },
+    ),
+    (
+        "coming_back",
+        {
+            "what_helps": "A hot chocolate and a hug. Talk in the morning, not straight away.",
+            "please_dont": "Shout, or tell everyone at dinner.",
         },
     ),
     (

@@ -98,7 +98,11 @@ def catalogue(code: str) -> dict[tuple[str, str | None], str]:
     return {
         (message.id, message.context): message.string
         for message in parsed
-        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+        if message.id
+        and isinstance(message.id, str)
+        and isinstance(message.string, str)
+        and message.string
+        and not message.fuzzy
     }
 
 
@@ -109,7 +113,8 @@ def translate(message: str, language: str | None = None, context: str | None = N
     `Message` brings its own values.
     """
     if isinstance(message, Message):
-        message, params = message.message, {**message.params, **params}
+        params = {**message.params, **params}
+        message = message.message
     code = supported(language or _current.get())
     text = catalogue(code).get((message, context), message)
     return text.format(**params) if params else text

@@ -35,6 +35,7 @@ async def create_user(
     totp_secret = None
     if accounts.needs_second_factor(role):
         totp_secret = new_totp_secret()
+        assert email is not None  # people with a second factor sign in with email (above)
         result = {"totp_secret": totp_secret, "totp_uri": totp_uri(totp_secret, email)}
     async with write_transaction():
         council_id = await accounts.council_named(council_name, at)

@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v7";
+const VERSION = "v8";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -50,15 +50,21 @@ const SHELL = [
   "/js/screens/alert-lists.js",
   "/js/screens/alert-status.js",
   "/js/screens/care-team.js",
+  "/js/screens/chat-summary.js",
+  "/js/screens/chat.js",
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/council-settings.js",
+  "/js/screens/dashboard.js",
   "/js/screens/home-admin.js",
   "/js/screens/home-carer.js",
   "/js/screens/home-manager.js",
   "/js/screens/home-social-worker.js",
   "/js/screens/home-young-person.js",
   "/js/screens/home.js",
+  "/js/screens/interview-form.js",
+  "/js/screens/interview.js",
+  "/js/screens/interviewers.js",
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
   "/js/screens/mailbox.js",
@@ -74,6 +80,8 @@ const SHELL = [
   "/js/screens/plan-sign.js",
   "/js/screens/plan.js",
   "/js/screens/recover.js",
+  "/js/screens/rhi-plain.js",
+  "/js/screens/rhi-terms.js",
   "/js/screens/signin.js",
   "/js/screens/welcome.js",
   "/js/screens/who.js",

@@ -16,10 +16,10 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-echo "== installing Python packages into .venv"
+echo "== installing Python packages into .venv (the hashed lock, requirements-test.lock)"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements-test.lock
+.venv/bin/python -m pip install --quiet --no-deps -e .
 
 command -v npm >/dev/null || {
   echo "== installing Node.js for the push service stand-in"
@@ -40,6 +40,7 @@ run() {
 run "ruff" .venv/bin/ruff check backend tests bench migrations scripts
 run "ruff format" .venv/bin/ruff format --check backend tests bench scripts
 run "import contract (no cycles; each domain alone reads its tables)" .venv/bin/lint-imports
+run "type check (mypy over backend/, configured in pyproject.toml)" .venv/bin/mypy
 run "test infrastructure (push service stand-in, mailbox)" \
   .venv/bin/pytest tests/infra -q --junitxml="$results/infra.xml"
 run "SSDA903 validator environment (DfE rules, its own old pandas)" ./scripts/ssda903-validator.sh

@@ -127,6 +127,7 @@ async def cannot_use(name: str, year: int) -> Invalid:
     ideas = rules.username_ideas(name, year)
     taken = {row["username"] for row in await User.select(User.username).where(User.username.is_in(ideas))}
     free = [idea for idea in ideas if idea not in taken and not rules.reserved_username(idea)][:2]
+    message: str
     if len(free) == 2:
         message = Message(CANNOT_USE_TRY_TWO, first=free[0], second=free[1])
     elif free:
@@ -181,6 +182,7 @@ async def create_account(
             if username and (
                 rules.reserved_username(username) or await User.exists().where(User.username == username)
             ):
+                assert refusal is not None  # made above whenever there is a username
                 raise refusal
             if email and await User.exists().where(User.email == email):
                 raise Invalid({"email": ALREADY_EXISTS})

@@ -15,7 +15,7 @@ from backend.i18n import N_, Message
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,29}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 MAX_SECRET = 128
-MIN_PASSWORD = {Role.CARER: 10, Role.SOCIAL_WORKER: 12, Role.MANAGER: 12, Role.ADMIN: 12}
+MIN_PASSWORD: dict[str, int] = {Role.CARER: 10, Role.SOCIAL_WORKER: 12, Role.MANAGER: 12, Role.ADMIN: 12}
 # PINs so common that throttling alone would not protect them.
 WEAK_PINS = {"123456", "654321", "123123", "121212", "112233", "111222", "123321", "696969"}
 COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
@@ -140,7 +140,7 @@ def easy_to_guess(password: str, context: tuple[str | None, ...] = ()) -> bool:
 def _runs(text: str) -> int:
     """How many stretches of typing in order (either way along a sequence) make up `text`."""
     steps = {a + b for sequence in SEQUENCES for a, b in pairwise(sequence)}
-    steps |= {b + a for pair in steps for a, b in [pair]}
+    steps |= {pair[::-1] for pair in steps}
     runs = 1
     for a, b in pairwise(text):
         if a + b not in steps:

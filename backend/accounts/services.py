@@ -60,8 +60,10 @@ async def sign_in(
         keys = [throttle.account_key(ident), throttle.address_key(address)]
     await throttle.attempt(keys, now)
     ok = await verify_secret(user["secret_hash"] if user else None, secret[: rules.MAX_SECRET])
+    if not ok or user is None:  # no such person never matches (verify_secret(None) is False)
+        raise _no_match()  # the attempt is already counted
     step = None
-    if ok and guards.needs_second_factor(user["role"]):
+    if guards.needs_second_factor(user["role"]):
         step = (
             totp_match(decrypt(user["totp_secret"]), code or "", user["totp_last_step"], time.time())
             if user["totp_secret"]
@@ -114,6 +116,7 @@ async def _open_session(
 async def open_session_for(user_id: uuid.UUID, device_name: str | None, now: dt.datetime) -> str:
     """A session for someone who has just joined (inside the caller's transaction)."""
     user = await User.select(User.role).where(User.id == user_id).first()
+    assert user is not None  # made by the caller's transaction
     return await _open_session(user_id, Role(user["role"]), device_name, now)
 
 
@@ -139,7 +142,7 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
         raise Unauthenticated()
     session = (
         await Session.select(
-            Session.all_columns(),
+            *Session.all_columns(),
             Session.user.role,
             Session.user.display_name,
             Session.user.council,
@@ -173,6 +176,7 @@ async def me(actor: Actor) -> MeOut:
         .first()
     )
     session = await Session.select().where(Session.id == actor.session_id).first()
+    assert user is not None and session is not None  # the actor was made from both
     expires_at = None
     if session["kind"] == SessionKind.BROWSER:
         settings = get_settings()
@@ -273,6 +277,7 @@ async def change_secret(actor: Actor, current: str, new: str, now: dt.datetime) 
     user = (
         await User.select(User.secret_hash, User.username, User.email).where(User.id == actor.user_id).first()
     )
+    assert user is not None  # the actor was made from this account
     # Guesses here share the account's sign-in budget: a found phone gives no extra tries.
     key = throttle.account_key(user["username"] or user["email"])
     await throttle.attempt([key], now)

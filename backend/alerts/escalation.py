@@ -17,6 +17,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+from piccolo.columns import Column
 
 from backend.alerts import outbox, people
 from backend.alerts import words as w
@@ -176,7 +179,7 @@ async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
     """Send it to the first level from `from_level` that has anyone who can be reached;
     with nobody left, end it with the final notice. Inside a write transaction, with
     `alert` (id, young_person, state, level) as read in it."""
-    record = await people.young_person(alert["young_person"])
+    record = await people.alerted(alert["young_person"])
     for level in (lvl for lvl in Level if from_level <= lvl < Level.FINAL):
         persons = await people.at_level(level, record)
         if not persons:
@@ -306,7 +309,7 @@ async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, 
     answered are asked again, at most once a minute. Escalation keeps its own time.
     Returns whether the story said so (the caller audits it)."""
     await AlertTap.insert(AlertTap(alert=alert["id"], idempotency_key=scoped_key, at=now))
-    changes = {}
+    changes: dict[Column | str, Any] = {}
     said_lately = alert["sent_again_at"] is not None and now - as_utc(alert["sent_again_at"]) < RESEND_GAP
     said = bool(sealed_location) or not said_lately
     if said:
@@ -328,7 +331,7 @@ async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:
     """New outbox rows for the people at the alert's level who have not answered and
     may still be reached (a contact who stepped down, a carer no longer placed, is
     not). Returns their names."""
-    record = await people.young_person(alert["young_person"])
+    record = await people.alerted(alert["young_person"])
     waiting = await AlertRecipient.select(
         AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user
     ).where(

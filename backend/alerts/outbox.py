@@ -169,7 +169,7 @@ async def claimed(ids: list[uuid.UUID]) -> list[dict]:
     if not ids:
         return []
     return await Delivery.select(
-        Delivery.all_columns(),
+        *Delivery.all_columns(),
         Delivery.recipient.alert,
         Delivery.recipient.purpose,
         Delivery.recipient.contact,
@@ -309,12 +309,13 @@ async def attempts_for(alert_id: uuid.UUID) -> list[dict]:
     """Every send attempt for an alert, oldest first, with who it was for."""
     return await (
         DeliveryAttempt.select(
-            DeliveryAttempt.all_columns(),
-            DeliveryAttempt.delivery.recipient.name,
-            DeliveryAttempt.delivery.recipient.role,
-            DeliveryAttempt.delivery.recipient.level,
-            DeliveryAttempt.delivery.recipient.purpose,
+            *DeliveryAttempt.all_columns(),
+            # Two joins away: `._` is Piccolo's typed way to follow a foreign key.
+            DeliveryAttempt.delivery._.recipient._.name,
+            DeliveryAttempt.delivery._.recipient._.role,
+            DeliveryAttempt.delivery._.recipient._.level,
+            DeliveryAttempt.delivery._.recipient._.purpose,
         )
-        .where(DeliveryAttempt.delivery.recipient.alert == alert_id)
+        .where(DeliveryAttempt.delivery._.recipient._.alert == alert_id)
         .order_by(DeliveryAttempt.at)
     )

@@ -45,6 +45,14 @@ async def young_person(young_person_id: uuid.UUID) -> YoungPersonRecord | None:
     return YoungPersonRecord(found.id, found.council_id, found.preferred_name, found.user_id)
 
 
+async def alerted(young_person_id: uuid.UUID) -> YoungPersonRecord:
+    """The young person an alert is about: always there, as the alert's foreign key keeps
+    their record."""
+    found = await young_person(young_person_id)
+    assert found is not None, "an alert's young person is kept by its foreign key"
+    return found
+
+
 async def _trusted_people(young_person_id: uuid.UUID) -> list[Reachable]:
     return [
         Reachable(

@@ -81,9 +81,11 @@ async def raise_alert(
                     created = True
     except INTEGRITY_ERRORS as exc:
         # Two retries of one tap raced (PostgreSQL): the other one made the alert.
-        if not breaks_unique(exc, "idempotency_key"):
+        if not breaks_unique(exc, Alert.idempotency_key, AlertTap.idempotency_key):
             raise
         alert_id, created = await _alert_for_key(scoped_key), False
+        # PostgreSQL reports the clash once the other transaction has committed its row.
+        assert alert_id is not None
     ring()
     return await _own_status(actor, await _alert(alert_id)), created
 
@@ -180,6 +182,7 @@ async def _contact_recipient(contact, alert_id: uuid.UUID, attempt: str, missing
             alert["young_person"] if alert else None,
         )
         raise NotFound(w.NOT_FOUND)
+    assert alert is not None  # a recipient was found only on an alert
     return alert, recipient
 
 

@@ -5,7 +5,7 @@ send the deliveries after commit (a crash loses nothing), record every attempt, 
 escalate when nobody acknowledges in time.
 """
 
-from piccolo.columns import UUID, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
@@ -35,14 +35,14 @@ YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 class EscalationSettings(Table):
     """Per council: how long to wait at each level, and who is on duty out of hours."""
 
-    council = ForeignKey(references=COUNCIL, null=False, unique=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, unique=True)
     minutes = Integer(default=5)
-    duty_user = ForeignKey(references=USER, null=True)
+    duty_user: ForeignKey[Table] = ForeignKey(references=USER, null=True)
 
 
 class Alert(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     # "<young person id>:<key the phone made>": a double tap or a retry finds the same
     # alert, and the UNIQUE constraint holds even when two retries race.
     idempotency_key = Varchar(length=120, unique=True)
@@ -80,8 +80,8 @@ class AlertRecipient(Table):
     id = UUID(primary_key=True, default=UUID4())
     alert = ForeignKey(references=Alert, null=False, index=True)
     level = Integer(choices=Level)
-    contact = ForeignKey(references=TRUSTED_CONTACT, null=True)
-    user = ForeignKey(references=USER, null=True)
+    contact: ForeignKey[Table] = ForeignKey(references=TRUSTED_CONTACT, null=True)
+    user: ForeignKey[Table] = ForeignKey(references=USER, null=True)
     name = encrypted()  # sealed: their name as it was when they were asked
     role = Varchar(length=20, choices=RecipientRole)
     purpose = Varchar(length=10, default=Purpose.ALERT, choices=Purpose)
@@ -99,7 +99,9 @@ class Delivery(Table):
     id = UUID(primary_key=True, default=UUID4())
     recipient = ForeignKey(references=AlertRecipient, null=False, index=True)
     channel = Varchar(length=10, choices=DeliveryChannel)
-    subscription = ForeignKey(references=PUSH_SUBSCRIPTION, null=True, on_delete=OnDelete.set_null)
+    subscription: ForeignKey[Table] = ForeignKey(
+        references=PUSH_SUBSCRIPTION, null=True, on_delete=OnDelete.set_null
+    )
     address = encrypted(null=True, default=None)  # encrypted email address for "email"
     state = Varchar(length=10, default=DeliveryState.PENDING, index=True, choices=DeliveryState)
     attempts = Integer(default=0)
@@ -139,6 +141,7 @@ class AlertEvent(Table):
     """The alert's story, step by step, as a code and sealed parameters: the sentence is
     made when read, for the young person or an adult, in their language."""
 
+    id: Serial  # Piccolo's own primary key, named for the type checker
     alert = ForeignKey(references=Alert, null=False, index=True)
     at = Timestamptz()
     code = Varchar(length=80, default="")

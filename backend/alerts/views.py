@@ -185,7 +185,7 @@ async def summaries(which) -> list[AlertSummary]:
         names = {row["id"]: unseal(row["name"]) for row in found}
     records = {}
     for young_person_id in {row["young_person"] for row in rows}:
-        records[young_person_id] = await people.young_person(young_person_id)
+        records[young_person_id] = await people.alerted(young_person_id)
     return [
         AlertSummary(
             id=row["id"],

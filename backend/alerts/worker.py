@@ -42,7 +42,7 @@ class AlertWorker:
         bell: Bell | None = None,
     ):
         self.settings = settings or get_settings()
-        self.channels = (
+        self.channels: dict[str, Channel] = (
             channels
             if channels is not None
             else {

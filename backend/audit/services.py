@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from piccolo.custom_types import Combinable
+
 from backend.accounts.actor import Actor
 from backend.audit import legacy
 from backend.audit.tables import AuditEvent
@@ -267,7 +269,7 @@ async def refused_page(actor_ids: list, before: str | None = None, limit: int = 
     first, `limit` at a time; `older` is the cursor for the next page, or None at the end."""
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise Invalid({"limit": N_("Ask for 1 to 200 at a time.")})
-    by_them = AuditEvent.actor_id.is_in(actor_ids[0])
+    by_them: Combinable = AuditEvent.actor_id.is_in(actor_ids[0])
     for more in actor_ids[1:]:
         by_them |= AuditEvent.actor_id.is_in(more)
     where = (AuditEvent.action == Action.REFUSED.value) & by_them

@@ -25,7 +25,8 @@ class ContactState(StrEnum):
 
 
 # The languages Homeward speaks (backend/i18n.py), as a trusted contact chooses one.
-LanguageCode = StrEnum("LanguageCode", {code.upper(): code for code in LANGUAGES})
+# Built at run time from i18n.LANGUAGES (see accounts.schemas.Language).
+LanguageCode = StrEnum("LanguageCode", {code.upper(): code for code in LANGUAGES})  # type: ignore[misc]
 
 
 class ContactAction(StrEnum):

@@ -17,7 +17,7 @@ YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 class TrustedContact(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     # Encrypted JSON: name, how they know the young person, phone, email, what they will do.
     details = encrypted()
     state = Varchar(length=14, default=ContactState.NOT_INVITED, choices=ContactState)
@@ -27,7 +27,7 @@ class TrustedContact(Table):
     token_hash = Varchar(length=64, null=True, default=None, unique=True)
     csrf_token = Varchar(length=64, null=True, default=None)
     position = Integer(default=0)
-    created_by = ForeignKey(references=USER, null=False)
+    created_by: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
     accepted_at = Timestamptz(null=True, default=None)
     stepped_down_at = Timestamptz(null=True, default=None)

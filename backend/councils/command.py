@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 import msgspec
 
@@ -101,7 +102,7 @@ def apply(settings: SettingsIn, pairs: list[str], ids: dict[str, uuid.UUID]) -> 
     """`settings` with the `key=value` changes made; `ids` maps the emails of the
     council's social workers to their ids. Raises Invalid naming each bad key."""
     errors: dict[str, str] = {}
-    changed = {"escalation": {}, "thresholds": {}, "office_hours": {}, "top": {}}
+    changed: dict[str, dict[str, Any]] = {"escalation": {}, "thresholds": {}, "office_hours": {}, "top": {}}
     for pair in pairs:
         key, equals, value = pair.partition("=")
         key, value = key.strip(), value.strip()

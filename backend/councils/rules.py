@@ -127,7 +127,9 @@ def _rota_row(index: int, entry, may_be_on_rota, errors: dict[str, str]) -> Rota
         phone = phone_of(entry.phone) or ""
         if not phone:
             errors[f"{field}.phone"] = BAD_PHONE
-    days, starts, ends = (), None, None
+    days: tuple[Weekday, ...] = ()
+    starts: int | None = None
+    ends: int | None = None
     if entry.cover == Cover.SHIFT:
         days = _days(entry.days)
         if not days:
@@ -174,6 +176,7 @@ def clean(body: SettingsIn, may_be_on_rota) -> Clean:
     rota = [_rota_row(index, entry, may_be_on_rota, errors) for index, entry in enumerate(body.rota)]
     if errors:
         raise Invalid(errors)
+    assert opens is not None and closes is not None  # each None added an error above
     return Clean(
         escalation=body.escalation,
         office_days=office_days,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import NoReturn
 
 from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
@@ -93,6 +94,7 @@ async def _settings_row(council_id: uuid.UUID) -> dict:
                 target=CouncilSettings.council, action="DO NOTHING"
             )
         row = await CouncilSettings.select().where(where).first()
+    assert row is not None  # there already, or inserted just above
     return row
 
 
@@ -161,7 +163,7 @@ async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
 # -- the settings screen -----------------------------------------------------------------------
 
 
-async def _refuse(actor: Actor, attempt: str, now: dt.datetime) -> None:
+async def _refuse(actor: Actor, attempt: str, now: dt.datetime) -> NoReturn:
     """The same answer for everyone who may not: a social worker, a carer and a young
     person all learn nothing more than that they are refused; the attempt is audited."""
     async with write_transaction():
@@ -184,6 +186,7 @@ def _entry_out(entry: RotaEntry, phone: str, people: dict, show_phone: bool) -> 
 
 async def _view(actor: Actor, now: dt.datetime) -> SettingsView:
     council_id = actor.council_id
+    assert council_id is not None  # callers refuse anyone of no council first
     row = await _settings_row(council_id)
     rota = await _rota(council_id)
     settings = _settings(row, rota)

@@ -18,7 +18,7 @@ USER = elsewhere("accounts", "User")
 
 class CouncilSettings(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, unique=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, unique=True)
     trio_minutes = Integer(default=defaults.ESCALATION_MINUTES)
     carer_minutes = Integer(default=defaults.ESCALATION_MINUTES)
     duty_minutes = Integer(default=defaults.ESCALATION_MINUTES)
@@ -40,8 +40,8 @@ class CouncilSettings(Table):
 
 class DutyRota(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
-    social_worker = ForeignKey(references=USER, null=False)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
+    social_worker: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     position = Integer(default=0)
     cover = Varchar(length=20, choices=Cover, default=Cover.OUT_OF_HOURS.value)
     days = Varchar(length=30, default="")  # a shift's days, "sat,sun"

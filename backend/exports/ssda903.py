@@ -153,7 +153,7 @@ def missing_rows(
     children: Iterable[Child], episodes: Iterable[Episode], year: CollectionYear
 ) -> list[tuple[str, ...]]:
     by_id = _index(children)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for episode in sorted(episodes, key=lambda e: (e.child_id, e.start)):
         if not is_reported(episode, year):
             continue

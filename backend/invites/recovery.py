@@ -26,7 +26,7 @@ from backend.young_people.guards import may_make_sign_in_link
 
 async def make_for_young_person(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> SignInLinkOut:
     await young_people.require(actor, young_person_id, may_make_sign_in_link, words.MAKE_SIGN_IN_LINK)
-    found = await young_people.record(young_person_id)
+    found = await young_people.known(young_person_id)  # it passed `require`
     if found.user_id is None:
         raise Conflict(words.NOT_JOINED)
     async with write_transaction():

@@ -33,7 +33,7 @@ def invite_url(code: str) -> str:
 
 async def create(actor: Actor, role: InviteRole, young_person_id: uuid.UUID, now: dt.datetime) -> InviteOut:
     await young_people.require(actor, young_person_id, guards.may_make, words.MAKE)
-    found = await young_people.record(young_person_id)
+    found = await young_people.known(young_person_id)
     if not guards.may_invite_for(role, has_joined=found.user_id is not None):
         raise Conflict(words.ALREADY_JOINED)
     code = new_code()
@@ -83,7 +83,7 @@ async def email(
         raise NotFound(words.GONE, title=words.DOES_NOT_WORK)
     if not settings.smtp_host:
         raise Conflict(words.NO_EMAIL)
-    found = await young_people.record(young_person_id)
+    found = await young_people.known(young_person_id)  # it passed `require`
     url = invite_url(normalise_code(code))
     # The invitee's language is not known yet: the sender's is the best guess.
     body = i18n.translate(
@@ -128,7 +128,7 @@ async def _live(code: str, address: str, now: dt.datetime) -> dict:
 
 async def lookup(code: str, address: str, now: dt.datetime) -> InviteInfo:
     row = await _live(code, address, now)
-    found = await young_people.record(row["young_person"])
+    found = await young_people.known(row["young_person"])  # kept by the invite's foreign key
     return InviteInfo(role=InviteRole(row["role"]), name=found.preferred_name, expires_at=row["expires_at"])
 
 
@@ -145,7 +145,7 @@ async def accept(
     invite = await _live(code, address, now)
     role = InviteRole(invite["role"])
     young_person_id = invite["young_person"]
-    found = await young_people.record(young_person_id)
+    found = await young_people.known(young_person_id)  # kept by the invite's foreign key
     errors: dict[str, str] = {}  # name every bad field at once, not one per try
     try:
         accounts.check_username(username)

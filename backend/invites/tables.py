@@ -18,12 +18,12 @@ class Invite(Table):
     # SHA-256 of the code: the code itself only ever lives in the link.
     code_hash = Varchar(length=64, unique=True)
     role = Varchar(length=20, choices=InviteRole)
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False)
-    created_by = ForeignKey(references=USER, null=False)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False)
+    created_by: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)
-    used_by = ForeignKey(references=USER, null=True)
+    used_by: ForeignKey[Table] = ForeignKey(references=USER, null=True)
     # When the invite was emailed (truthful state: "not sent yet" until then).
     emailed_at = Timestamptz(null=True, default=None)
 

@@ -16,9 +16,11 @@
 """
 
 from backend.notify.delivery import PERIOD as PUSH_PERIOD
+from backend.notify.delivery import TIDY_PERIOD
 from backend.notify.delivery import deliver_due as deliver_pushes
+from backend.notify.delivery import tidy as tidy_pushes
 from backend.notify.services import send
 
-# deliver_pushes and PUSH_PERIOD: the background job that sends notices' pushes
-# (registered in backend/wiring.py).
-__all__ = ["PUSH_PERIOD", "deliver_pushes", "send"]
+# The background jobs that send notices' pushes and forget old ones (registered in
+# backend/wiring.py).
+__all__ = ["PUSH_PERIOD", "TIDY_PERIOD", "deliver_pushes", "send", "tidy_pushes"]

@@ -31,7 +31,9 @@ from backend.push import api as push
 
 log = logging.getLogger("homeward.notify")
 
-PERIOD = dt.timedelta(seconds=10)  # how often the job looks for pushes to send
+PERIOD = dt.timedelta(seconds=5)  # how often the job looks for pushes to send
+TIDY_PERIOD = dt.timedelta(hours=1)
+KEEP_DONE = dt.timedelta(days=7)  # a push sent (or given up) is forgotten after this
 LEASE = dt.timedelta(minutes=1)
 BATCH = 50
 MAX_ATTEMPTS = 8
@@ -131,3 +133,14 @@ async def deliver_due(channel: Channel | None = None, settings: Settings | None 
 async def pushes_of(notice_id: uuid.UUID) -> list[dict]:
     """The pushes of one notice (for tests and support)."""
     return await NoticePush.select().where(NoticePush.notice == notice_id)
+
+
+async def tidy() -> int:
+    """Forget pushes sent or given up on more than a week ago (the notice stays)."""
+    now = clock_now()
+    done = (NoticePush.state.is_in([PushState.SENT, PushState.FAILED])) & (
+        NoticePush.next_attempt_at < now - KEEP_DONE
+    )
+    async with write_transaction():
+        gone = await NoticePush.delete().where(done).returning(NoticePush.id)
+    return len(gone)

@@ -19,6 +19,7 @@ from backend.plans.schemas import (
     Audience,
     CarerStep,
     CarerSteps,
+    ComingBack,
     Part,
     Places,
     ProfessionalNotes,
@@ -34,6 +35,7 @@ SECTIONS = (
     Section.WORRIES,
     Section.PLACES,
     Section.CARER_STEPS,
+    Section.COMING_BACK,
     Section.SHARING,
     Section.PROFESSIONAL_NOTES,
 )
@@ -48,6 +50,7 @@ SECTION_TYPES: dict[str, type] = {
     "worries": Worries,
     "places": Places,
     "carer_steps": CarerSteps,
+    "coming_back": ComingBack,
     "sharing": Sharing,
     "professional_notes": ProfessionalNotes,
 }
@@ -72,7 +75,7 @@ def empty_content() -> dict[str, Any]:
 
 def check_section(section: str, data: Any) -> dict[str, Any]:
     """Validate one section; raises msgspec.ValidationError naming the bad field."""
-    value = msgspec.convert(data, SECTION_TYPES[section])
+    value: Any = msgspec.convert(data, SECTION_TYPES[section])
     if isinstance(value, AboutMe) and value.phone.strip():
         value.phone = normalise_phone(value.phone)
     if isinstance(value, CarerSteps):
@@ -91,7 +94,13 @@ NOT_A_PHONE = N_("That doesn't look like a phone number")
 
 
 def plain_error(exc: msgspec.ValidationError) -> tuple[str, str]:
-    """(field path like "might_go.1.name", a message in plain words) for a bad section."""
+    """(field path like "might_go.1.name", a message in plain words) for a bad section.
+
+    Read from msgspec's message, by its fixed prefixes and its " - at `$...`" suffix (no
+    regular expression): msgspec's ValidationError carries no path or kind of its own.
+    tests/unit/test_plan_section_errors.py pins each case, so a msgspec release that
+    rewords one fails there, not silently. (web/problems.py avoids this for whole
+    request bodies by comparing the body with its Struct instead.)"""
     text = str(exc)
     message, _, where = text.partition(" - at `$")
     path = where.rstrip("`").lstrip(".").replace("[", ".").replace("]", "")

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from backend.plans.content import SHAREABLE
+from backend.plans.schemas import Sharing
 
 CARER, POLICE = "carer", "police"
 HEALTH_FIELDS = ("health_needs", "medication")
 # Parts that are a whole section of the plan (about me and health share one section).
-WHOLE_SECTIONS = ("worries", "places", "trio")
+WHOLE_SECTIONS = ("worries", "places", "trio", "coming_back")
+# A part added after a plan's sharing was chosen is shared as a new plan's would be.
+DEFAULT_SHARING = msgspec.to_builtins(Sharing())
 
 
 def shared_with(content: dict[str, Any], audience: str) -> set[str]:
     sharing = content.get("sharing") or {}
-    return {part for part in SHAREABLE if audience in sharing.get(part, [])}
+    return {part for part in SHAREABLE if audience in sharing.get(part, DEFAULT_SHARING[part])}
 
 
 def kept_from(relation: str | None, content: dict[str, Any]) -> set[str]:
@@ -29,7 +34,7 @@ def kept_from(relation: str | None, content: dict[str, Any]) -> set[str]:
         return set()
     if relation != CARER:
         return set(SHAREABLE)  # callers refuse strangers first; if one got here, none of it
-    kept = set(SHAREABLE) - shared_with(content, CARER)
+    kept = set[str](SHAREABLE) - shared_with(content, CARER)
     if "about_me" in kept:
         # A carer who may not see "about me" sees none of its section, health included.
         kept.add("health")
@@ -77,4 +82,4 @@ def police_form(relation: str | None, content: dict[str, Any]) -> tuple[dict[str
     to_police = shared_with(content, POLICE)
     kept = kept_from(relation, content)
     on_form = to_police - kept
-    return without(content, set(SHAREABLE) - on_form), on_form, to_police & kept
+    return without(content, set[str](SHAREABLE) - on_form), on_form, to_police & kept

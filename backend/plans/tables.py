@@ -16,7 +16,7 @@ YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
 
 class Plan(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, unique=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, unique=True)
     # Set by episodes (returned from missing) and placement changes; cleared on agreement.
     review_due_at = Timestamptz(null=True, default=None)
     review_reason = Varchar(length=200, default="")
@@ -40,7 +40,7 @@ class PlanSignature(Table):
     """A signature is on exact content: any later change leaves it behind."""
 
     version = ForeignKey(references=PlanVersion, null=False, index=True)
-    user = ForeignKey(references=USER, null=False)
+    user: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     role = Varchar(length=20, choices=SignerRole)
     content_hash = Varchar(length=64)
     signed_at = Timestamptz()
@@ -49,7 +49,7 @@ class PlanSignature(Table):
 class PlanChange(Table):
     version = ForeignKey(references=PlanVersion, null=False, index=True)
     at = Timestamptz()
-    user = ForeignKey(references=USER, null=True)  # None: a trusted contact (no account)
+    user: ForeignKey[Table] = ForeignKey(references=USER, null=True)  # None: a trusted contact (no account)
     actor = encrypted(null=True, default=None)  # sealed name of who changed it
     role = Varchar(length=20, choices=ChangedBy)
     section = Varchar(length=40, choices=Section)
@@ -57,10 +57,10 @@ class PlanChange(Table):
 
 class PlanPhoto(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     media_type = Varchar(length=20)
     data = encrypted()  # encrypted base64 image, re-encoded with no metadata
-    uploaded_by = ForeignKey(references=USER, null=False)
+    uploaded_by: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     created_at = Timestamptz()
 
 

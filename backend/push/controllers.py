@@ -11,4 +11,6 @@ from backend.vapid import load_public_key
 
 @get("/api/push/public-key", tags=["push"])
 async def public_key() -> PublicKeyOut:
-    return PublicKeyOut(public_key=load_public_key(get_settings().vapid_private_key_file))
+    path = get_settings().vapid_private_key_file
+    assert path is not None  # load_settings() always fills it in
+    return PublicKeyOut(public_key=load_public_key(path))

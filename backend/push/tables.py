@@ -17,8 +17,8 @@ class PushSubscription(Table):
     """A browser push subscription, owned by a trusted contact or by a user."""
 
     id = UUID(primary_key=True, default=UUID4())
-    contact = ForeignKey(references=TRUSTED_CONTACT, null=True, index=True)
-    user = ForeignKey(references=USER, null=True, index=True)
+    contact: ForeignKey[Table] = ForeignKey(references=TRUSTED_CONTACT, null=True, index=True)
+    user: ForeignKey[Table] = ForeignKey(references=USER, null=True, index=True)
     endpoint_hash = Varchar(length=64, unique=True)
     subscription = encrypted()  # sealed JSON: endpoint and keys
     created_at = Timestamptz()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import errno
 import logging
+from typing import Any
 
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, InternalServerException, ValidationException
+from litestar.types import ExceptionHandlersMap
 from litestar.utils.scope.state import ScopeState
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
@@ -80,7 +82,7 @@ def _problem(
 
 
 def homeward_error(request: Request, exc: HomewardError) -> Response:
-    errors = None
+    errors: list[dict[str, Any]] | None = None
     headers = None
     detail = exc.detail
     if isinstance(exc, Invalid):
@@ -134,7 +136,8 @@ def _field_errors(request: Request, exc: ValidationException) -> list[dict]:
             if field:
                 errors.append({"field": field, "message": item.get("message") or NOT_VALID})
             continue
-        body = _sent(request)
+        sent = _sent(request)
+        body = sent if isinstance(sent, dict) else {}  # _body_fields finds none otherwise
         for name in _body_fields(request):
             errors.append({"field": name, "message": MISSING if name not in body else UNKNOWN})
     return errors
@@ -175,4 +178,8 @@ def static_file_error(request: Request, exc: InternalServerException) -> Respons
     return http_error(request, exc)
 
 
-HANDLERS = {HomewardError: homeward_error, HTTPException: http_error, Exception: server_error}
+HANDLERS: ExceptionHandlersMap = {
+    HomewardError: homeward_error,
+    HTTPException: http_error,
+    Exception: server_error,
+}

@@ -9,6 +9,7 @@ from backend.young_people import records as _records
 from backend.young_people.records import (
     carers,
     caseload,
+    known,
     link_account,
     place,
     record,
@@ -26,6 +27,7 @@ __all__ = [
     "caseload",
     "hold",
     "in_council",
+    "known",
     "link_account",
     "place",
     "placed_with",

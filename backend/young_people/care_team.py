@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-
-from piccolo.table import Table
+from typing import Any
 
 from backend.accounts import api as accounts
 from backend.accounts.api import Account, Actor, Role
@@ -32,7 +31,7 @@ from backend.young_people.tables import CaseAllocation, Placement
 class Tie:
     """One kind of tie between an adult and a young person, and its event codes."""
 
-    table: type[Table]
+    table: type[Placement] | type[CaseAllocation]
     role: Role  # the adult's role, and the name of their column
     field: str  # the request field naming the adult
     started: str
@@ -126,6 +125,7 @@ async def _end(tie: Tie, actor: Actor, young_person_id: uuid.UUID, row: dict, no
     table = tie.table
     await table.update(active=False, ended_at=now).where(table.id == row["id"])
     adult = await accounts.account(row[tie.role.value])
+    assert adult is not None  # the tie's foreign key keeps the account
     await audit.record(actor, Action.CHANGE, tie.ended, young_person_id, {"name": adult.display_name}, now)
 
 
@@ -147,6 +147,8 @@ async def _adult(tie: Tie, user_id: uuid.UUID, young_person_id: uuid.UUID) -> Ac
     """The adult to tie on: an active account of the right role in the young person's
     council; anything else is bad input, said the same way (no probing for accounts)."""
     adult, found = await accounts.account(user_id), await record(young_person_id)
+    if found is None:
+        raise NotFound(words.NOT_FOUND)  # require() has already refused a missing record
     if adult is None or adult.role != tie.role or not adult.active or adult.council_id != found.council_id:
         raise Invalid({tie.field: tie.wrong_person})
     return adult
@@ -177,8 +179,9 @@ async def start(
             raise Conflict(Message(ALREADY_ON_RECORD, name=adult.display_name))
         if old is not None:
             await _end(tie, actor, young_person_id, old, now)
-        row = table(young_person=young_person_id, created_at=now, **{tie.role.value: user_id})
-        await table.insert(row)
+        values: dict[str, Any] = {"young_person": young_person_id, "created_at": now, tie.role.value: user_id}
+        row = table(**values)
+        await row.save()  # an insert: the row is new (one table of two, so not table.insert)
         named = {"name": adult.display_name}
         await audit.record(actor, Action.CHANGE, tie.started, young_person_id, named, now)
     return await _as_out(tie, await _one(tie, young_person_id, row.id))

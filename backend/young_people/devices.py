@@ -12,14 +12,14 @@ from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.errors import NotFound
 from backend.young_people import guards, words
-from backend.young_people.records import carers, record
+from backend.young_people.records import carers, known
 from backend.young_people.schemas import CarerDevices
 from backend.young_people.services import require
 
 
 async def devices(actor: Actor, young_person_id: uuid.UUID) -> list[SessionOut]:
     await require(actor, young_person_id, guards.may_manage_devices, words.SEE_DEVICES)
-    found = await record(young_person_id)
+    found = await known(young_person_id)
     if found.user_id is None:
         return []
     await audit.record(actor, Action.READ, words.DEVICES_OPENED, young_person_id)
@@ -31,7 +31,7 @@ async def revoke_device(
     actor: Actor, young_person_id: uuid.UUID, session_public_id: uuid.UUID, now: dt.datetime
 ) -> None:
     await require(actor, young_person_id, guards.may_manage_devices, words.SIGN_OUT_DEVICE)
-    found = await record(young_person_id)
+    found = await known(young_person_id)
     if found.user_id is None:
         raise NotFound(words.NOT_SIGNED_IN)
     await accounts.revoke_session(found.user_id, session_public_id, now)

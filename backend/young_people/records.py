@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from backend.accounts import api as accounts
 from backend.accounts.api import Account
 from backend.db import write_transaction
+from backend.errors import NotFound
+from backend.young_people import words
 from backend.young_people.schemas import Record
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -38,6 +40,15 @@ _RECORD = (
 async def record(young_person_id: uuid.UUID) -> Record | None:
     row = await YoungPerson.select(*_RECORD).where(YoungPerson.id == young_person_id).first()
     return _record(row) if row else None
+
+
+async def known(young_person_id: uuid.UUID) -> Record:
+    """The record of a young person the caller has already reached (through `require`,
+    or a row whose foreign key keeps the record); NotFound if it has gone after all."""
+    found = await record(young_person_id)
+    if found is None:
+        raise NotFound(words.NOT_FOUND)
+    return found
 
 
 async def records(ids: Iterable[uuid.UUID]) -> list[Record]:

@@ -20,6 +20,7 @@ from backend.young_people.records import (  # council_of, in_council, placed_wit
     council_of,  # noqa: F401
     ids_placed_with,
     in_council,  # noqa: F401
+    known,
     new_record,
     placed_with,  # noqa: F401
     record,
@@ -67,7 +68,7 @@ async def require(actor: Actor, young_person_id: uuid.UUID, allowed: Guard, atte
     `attempt` is an attempt code (what they tried to do, declared with its words, see
     backend/young_people/words.py)."""
     relation = await relation_of(actor, young_person_id)
-    if not allowed(relation):
+    if relation is None or not allowed(relation):  # a stranger never gets through
         if declared(attempt) is not None:
             await audit.record(actor, Action.REFUSED, attempt, young_person_id)
         else:
@@ -122,6 +123,7 @@ async def add(actor: Actor, preferred_name: str, date_of_birth: dt.date, now: dt
         errors["date_of_birth"] = words.AGE_NEEDED
     if errors:
         raise Invalid(errors)
+    assert actor.council_id is not None  # every social worker belongs to a council
     async with write_transaction():
         young_person_id = await new_record(actor.council_id, name, date_of_birth, actor.user_id, now)
         await audit.record(actor, Action.CHANGE, words.ADDED, young_person_id, at=now)
@@ -179,7 +181,7 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
     young person: "your social worker"; an adult: "Jade's social worker"); then the
     people who could and no longer can (an ended placement or allocation)."""
     relation = await require(actor, young_person_id, guards.may_read_record, words.SEE_WHO_CAN_SEE)
-    found = await record(young_person_id)
+    found = await known(young_person_id)
     reader, name = _reader(relation), {"young_person": found.preferred_name}
     kinds = (
         (
@@ -217,7 +219,12 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
         )
     )
     await audit.record(actor, Action.READ, words.WHO_CAN_SEE_OPENED, young_person_id)
-    return people + sorted(ended, key=lambda person: person.ended_at, reverse=True)
+    return people + sorted(ended, key=_ended_at, reverse=True)
+
+
+def _ended_at(person: PersonWhoCanSee) -> dt.datetime:
+    assert person.ended_at is not None  # only ended ties are sorted by it
+    return person.ended_at
 
 
 async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[Look]:
@@ -225,7 +232,7 @@ async def who_has_looked(actor: Actor, young_person_id: uuid.UUID) -> list[Look]
     person's own are left out: this answers "who has looked at my information"), told
     to the young person ("looked at your plan") or an adult ("looked at Jade's plan")."""
     relation = await require(actor, young_person_id, guards.may_see_audit, words.SEE_WHO_HAS_LOOKED)
-    found = await record(young_person_id)
+    found = await known(young_person_id)
     lines = await audit.story(young_person_id, _reader(relation), found.preferred_name, found.user_id)
     if relation != Relation.SELF:
         await audit.record(actor, Action.READ, words.WHO_HAS_LOOKED_OPENED, young_person_id)

@@ -1,6 +1,6 @@
 """The young person's record and who is allowed near it."""
 
-from piccolo.columns import UUID, Boolean, Date, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import UUID, Boolean, Date, ForeignKey, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.uuid import UUID4
 from piccolo.table import Table
 
@@ -14,11 +14,11 @@ USER = elsewhere("accounts", "User")
 
 class YoungPerson(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False)
     preferred_name = Varchar(length=60)
     date_of_birth = Date()
     # Set when the young person joins from an invite; one account per record.
-    user = ForeignKey(references=USER, null=True, unique=True)
+    user: ForeignKey[Table] = ForeignKey(references=USER, null=True, unique=True)
     created_at = Timestamptz()
 
 
@@ -26,8 +26,9 @@ class CaseAllocation(Table):
     """A social worker allocated to a young person (their caseload). Ending one keeps
     the row (active False, ended_at set): the young person's story stays true."""
 
+    id: Serial  # Piccolo's own primary key, named for the type checker
     young_person = ForeignKey(references=YoungPerson, null=False, index=True)
-    social_worker = ForeignKey(references=USER, null=False, index=True)
+    social_worker: ForeignKey[Table] = ForeignKey(references=USER, null=False, index=True)
     active = Boolean(default=True)
     created_at = Timestamptz()
     ended_at = Timestamptz(null=True, default=None)
@@ -36,8 +37,9 @@ class CaseAllocation(Table):
 class Placement(Table):
     """A carer the young person is placed with; ended like a CaseAllocation."""
 
+    id: Serial  # Piccolo's own primary key, named for the type checker
     young_person = ForeignKey(references=YoungPerson, null=False, index=True)
-    carer = ForeignKey(references=USER, null=False, index=True)
+    carer: ForeignKey[Table] = ForeignKey(references=USER, null=False, index=True)
     active = Boolean(default=True)
     created_at = Timestamptz()
     ended_at = Timestamptz(null=True, default=None)

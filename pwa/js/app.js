@@ -14,6 +14,13 @@ import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
+import * as chat from "./screens/chat.js";
+import * as chatSummary from "./screens/chat-summary.js";
+import * as interview from "./screens/interview.js";
+import * as interviewers from "./screens/interviewers.js";
+import * as episode from "./screens/episode.js";
+import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as mailbox from "./screens/mailbox.js";
@@ -29,6 +36,7 @@ import * as planHistory from "./screens/plan-history.js";
 import * as planSign from "./screens/plan-sign.js";
 import * as signIn from "./screens/signin.js";
 import * as welcome from "./screens/welcome.js";
+import * as worried from "./screens/worried.js";
 import * as youngPerson from "./screens/young-person.js";
 
 const IDLE_MS = 15 * 60 * 1000;
@@ -55,6 +63,7 @@ const ROUTES = [
   { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
@@ -71,6 +80,10 @@ const ROUTES = [
   { path: new RegExp(`^${YP}/plan/sign$`), screen: planSign, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/plan/history$`), screen: planHistory, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/people$`), screen: people, signedIn: true, roles: ["social_worker"] },
+  // Missing episodes: the worried guide, one episode, and a young person's history.
+  { path: new RegExp(`^${YP}/worried$`), screen: worried, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/episodes$`), screen: episodes, signedIn: true, roles: ADULTS },
+  { path: /^\/episodes\/([^/]+)$/, screen: episode, signedIn: true, roles: ADULTS },
   { path: /^\/alert\/([^/]+)$/, screen: alertStatus, signedIn: true, roles: YOUNG_PERSON },
   { path: /^\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: true, roles: ADULTS },
   // A tapped notification: the app works out whose alert it is (open-alert.js).
@@ -78,6 +91,10 @@ const ROUTES = [
   { path: /^\/contact\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: false, quickExit: false },
   { path: /^\/contact$/, screen: contact, signedIn: false, quickExit: false },
   { path: /^\/contact\/([^/]+)$/, screen: contact, signedIn: false, quickExit: false },
+  { path: /^\/chat\/([^/]+)$/, screen: chat, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/chat\/([^/]+)\/summary$/, screen: chatSummary, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/interviews\/([^/]+)$/, screen: interview, signedIn: true, roles: ADULTS },
+  { path: /^\/interviewers$/, screen: interviewers, signedIn: true, roles: ["admin"] },
 ];
 
 let renders = 0;

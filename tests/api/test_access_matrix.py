@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.api.interview_helpers import held_body, return_home
 from tests.factories import PASSWORD, Person, World, audit_count
 
 ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "anonymous")
@@ -330,6 +331,73 @@ async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
 
+# Missing episodes: each call gets a fresh episode (any open one is closed first), in
+# the state the route needs, started by the young person's carer from an agreed plan
+# with a place to check.
+EPISODE_PLACES = {"might_go": [{"name": "The park"}]}
+
+
+async def _close_open_episodes(world, young_person_id) -> None:
+    worker = world.people[TEAM[_key_of(world, young_person_id)][2]].client
+    url = f"/api/young-people/{young_person_id}/episodes"
+    for episode in (await worker.get(url)).json():
+        state = {"open": "close-unreported", "reported": "return"}.get(episode["state"])
+        if state:
+            ended = {"returned_at": dt.datetime.now(dt.UTC).isoformat()}
+            await worker.post(f"/api/episodes/{episode['id']}/{state}", json=ended)
+
+
+async def _fresh_episode(world, young_person_id, report: bool = False) -> dict | None:
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return None
+    young, carer, _worker = (world.people[who].client for who in TEAM[key])
+    if not getattr(world, f"episode_plan_{key}", False):
+        await young.put(f"/api/young-people/{young_person_id}/plan/sections/places", json=EPISODE_PLACES)
+        await _agree(world, young_person_id)
+        setattr(world, f"episode_plan_{key}", True)
+    await _close_open_episodes(world, young_person_id)
+    url = f"/api/young-people/{young_person_id}/episodes"
+    started = (await carer.post(url, json=EPISODE_START)).json()
+    if report:
+        await carer.post(f"/api/episodes/{started['id']}/report", json=EPISODE_REPORT)
+    return started
+
+
+EPISODE_START = {"last_seen_at": "2026-01-01T10:00:00+00:00"}
+EPISODE_FOUND = {"returned_at": "2026-01-01T12:00:00+00:00"}
+EPISODE_REPORT = {"reported_at": "2026-01-01T11:00:00+00:00", "cad_number": "CAD 42"}
+
+
+async def new_episode(world, _person, young_person_id):
+    """Starting one: any open episode is closed first (one open at a time)."""
+    if _key_of(world, young_person_id) in TEAM:
+        await _close_open_episodes(world, young_person_id)
+    return f"/api/young-people/{young_person_id}/episodes", EPISODE_START
+
+
+def on_episode(
+    suffix: str = "", body: dict | None = None, report: bool = False, place: bool = False
+) -> Builder:
+    async def build(world, _person, young_person_id):
+        episode = await _fresh_episode(world, young_person_id, report)
+        episode_id = episode["id"] if episode else uuid.uuid4()
+        place_id = episode["places"][0]["id"] if episode and episode["places"] else uuid.uuid4()
+        where = f"/places/{place_id}" if place else ""
+        return f"/api/episodes/{episode_id}{where}{suffix}", body
+
+    return build
+
+
+def on_contact_episode(place: str = "", body: dict | None = None) -> Builder:
+    async def build(world, _person, _subject):
+        episode = await _fresh_episode(world, world.young["jade"])
+        where = f"/places/{episode['places'][0]['id']}{place}" if place else "/places"
+        return f"/api/contact/episodes/{episode['id']}{where}", body
+
+    return build
+
+
 async def _team(world, young_person_id, kind: str) -> list[dict]:
     """The young person's placements or allocations, as their social worker sees them."""
     key = _key_of(world, young_person_id)
@@ -406,6 +474,69 @@ async def council_settings(world, _person, _subject):
     }
 
 
+async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
+    """A new open action of `kind` for the young person (random when made up): a return
+    (offer and hold an interview, review the plan) and a high-risk interview (a meeting)."""
+    from backend import hooks
+    from backend.actions import api as actions
+    from tests.api.actions_helpers import come_back, go_missing, interview
+
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    episode_id = await go_missing(world, key)
+    await come_back(world, episode_id, dt.datetime.now(dt.UTC), key)
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk="high")
+    found = [a for a in await actions.due_for([young_person_id]) if a.episode_id == episode_id]
+    return next(a.id for a in found if a.kind == kind)
+
+
+def on_action(suffix: str, kind: str, body: dict) -> Builder:
+    async def build(world, _person, young_person_id):
+        action_id = await _action_id(world, young_person_id, kind)
+        return f"/api/young-people/{young_person_id}/actions/{action_id}{suffix}", body
+
+    return build
+
+
+async def _interview_id(world, young_person_id, state: str, missing_from: str) -> object:
+    """An interview of this young person's, brought to `state` by the people who would."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    interview = await return_home(world, key, missing_from)
+    iv = f"/api/interviews/{interview['id']}"
+    worker, young = world.people[TEAM[key][2]].client, world.people[TEAM[key][0]].client
+    if state in ("offered", "declined"):
+        await worker.post(f"{iv}/offer")
+    if state == "declined":
+        await young.post(f"{iv}/decline", json={"reason": "young_person_refused"})
+    if state == "held":
+        assert (await worker.put(f"{iv}/held", json=held_body(dt.datetime.now(dt.UTC)))).status_code == 200
+    return interview["id"]
+
+
+def on_interview(suffix: str = "", body: dict | None = None, state: str = "open", missing_from: str = "care"):
+    async def build(world, _person, young_person_id):
+        interview_id = await _interview_id(world, young_person_id, state, missing_from)
+        return f"/api/interviews/{interview_id}{suffix}", body
+
+    return build
+
+
+MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
+
+
+async def record_held(world, person, young_person_id):
+    url, _ = await on_interview("/held")(world, person, young_person_id)
+    return url, held_body(dt.datetime.now(dt.UTC))
+
+
+async def an_interviewer(world, _person, _subject):
+    reply = await world.admin.client.post("/api/council/interviewers", json={"name": "Dee Campbell"})
+    return f"/api/council/interviewers/{reply.json()['id']}", {"name": "Dee Campbell", "active": False}
+
+
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -413,6 +544,9 @@ SUBSCRIPTION = {
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
 YP = "/api/young-people/{young_person_id:uuid}"
+IV = "/api/interviews/{interview_id:uuid}"
+EPISODE = "/api/episodes/{episode_id:uuid}"
+PLACE = "/places/{place_id:uuid}"
 MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/health"): (anyone(), fixed("/health")),
     ("POST", "/api/auth/login"): (anyone(), login),
@@ -447,6 +581,8 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/sign-in-links"): (record("carer", "social_worker", ok=201), sign_in_link),
     ("POST", "/api/sign-in-links/lookup"): (anyone(), sign_in_link_lookup),
     ("POST", "/api/sign-in-links/use"): (anyone(201), sign_in_link_use),
+    # The demo mailbox answers only when `homeward serve` runs one (never in these tests).
+    ("GET", "/api/demo/mailbox"): (anyone(404), fixed("/api/demo/mailbox")),
     # Who looks after them: only their allocated social worker ends or moves it
     ("GET", YP + "/placements"): (record("social_worker"), on_record("/placements")),
     ("POST", YP + "/placements"): (record("social_worker", ok=201), place_olu),
@@ -484,6 +620,16 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/plan/agreed"): (record(*READERS), on_record("/plan/agreed")),
     ("GET", YP + "/plan/philomena.pdf"): (record("carer", "social_worker"), police_form),
     ("GET", "/api/plans/reviews-due"): (roles("social_worker"), fixed("/api/plans/reviews-due")),
+    # Due actions: the dashboard; an action closed by the young person's social worker
+    ("GET", "/api/actions/dashboard"): (roles("social_worker", "manager"), fixed("/api/actions/dashboard")),
+    ("POST", YP + "/actions/{action_id:uuid}/done"): (
+        record("social_worker"),
+        on_action("/done", "review_plan", {"note": "Plan looked at with Jade"}),
+    ),
+    ("POST", YP + "/actions/{action_id:uuid}/meeting"): (
+        record("social_worker"),
+        on_action("/meeting", "high_risk_strategy_meeting", MEETING_BODY),
+    ),
     # Trusted contacts: the young person's side
     ("GET", YP + "/contacts"): (record(*READERS), on_record("/contacts")),
     ("POST", YP + "/contacts"): (record(*CHOOSERS, ok=201), on_record("/contacts", lambda _: CONTACT_BODY)),
@@ -524,6 +670,88 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
         on_contact_alert("/acknowledge"),
     ),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
+    # Return Home Interviews: the carer reads the report only as far as the young person
+    # shares it (nothing, until they choose), the young person reads their summary.
+    ("GET", YP + "/interviews"): (record(*READERS), on_record("/interviews")),
+    ("GET", IV): (record(*READERS), on_interview()),
+    ("GET", IV + "/report"): (record("social_worker"), on_interview("/report")),
+    ("GET", IV + "/summary"): (record("self", "social_worker"), on_interview("/summary", state="held")),
+    ("POST", IV + "/offer"): (record("social_worker"), on_interview("/offer")),
+    ("POST", IV + "/choice"): (
+        record(*CHOOSERS),
+        on_interview("/choice", {"kind": "no_preference"}, "offered"),
+    ),
+    ("POST", IV + "/decline"): (
+        record(*CHOOSERS),
+        on_interview("/decline", {"reason": "wants_time_to_decide"}, "offered"),
+    ),
+    ("PUT", IV + "/sharing"): (record(*CHOOSERS), on_interview("/sharing", {"carer": ["what_would_help"]})),
+    ("PUT", IV + "/consent"): (
+        record("social_worker"),
+        on_interview("/consent", {"state": "given"}, missing_from="home"),
+    ),
+    ("PUT", IV + "/held"): (record("social_worker"), record_held),
+    ("PUT", IV + "/carer-note"): (
+        record("carer", "social_worker"),
+        on_interview("/carer-note", {"text": "At her cousin's"}, "declined"),
+    ),
+    ("GET", "/api/council/interviewers"): (
+        roles("admin", "social_worker"),
+        fixed("/api/council/interviewers"),
+    ),
+    ("POST", "/api/council/interviewers"): (
+        roles("admin", ok=201),
+        fixed("/api/council/interviewers", {"name": "Dee Campbell", "organisation": "Return Service"}),
+    ),
+    ("PUT", "/api/council/interviewers/{interviewer_id:uuid}"): (roles("admin"), an_interviewer),
+    # Missing episodes: the carer and the social worker; a trusted contact helps look
+    ("GET", YP + "/episodes"): (record("carer", "social_worker"), on_record("/episodes")),
+    ("POST", YP + "/episodes"): (record("carer", "social_worker", ok=201), new_episode),
+    ("GET", EPISODE): (record("carer", "social_worker"), on_episode()),
+    ("PUT", EPISODE + "/risk"): (
+        record("carer", "social_worker"),
+        on_episode("/risk", {"risk_factors": ["family_problems"]}),
+    ),
+    ("POST", EPISODE + "/report"): (record("carer", "social_worker"), on_episode("/report", EPISODE_REPORT)),
+    ("POST", EPISODE + "/return"): (
+        record("carer", "social_worker"),
+        on_episode("/return", EPISODE_FOUND, report=True),
+    ),
+    ("POST", EPISODE + "/close-unreported"): (
+        record("carer", "social_worker"),
+        on_episode("/close-unreported", EPISODE_FOUND),
+    ),
+    ("PUT", EPISODE + "/follow-up"): (
+        record("carer", "social_worker"),
+        on_episode("/follow-up", {"follow_up": "Talk"}),
+    ),
+    ("GET", EPISODE + "/places"): (record("carer", "social_worker"), on_episode("/places")),
+    ("POST", EPISODE + PLACE + "/claim"): (
+        record("carer", "social_worker"),
+        on_episode("/claim", place=True),
+    ),
+    ("POST", EPISODE + PLACE + "/unclaim"): (
+        record("carer", "social_worker"),
+        on_episode("/unclaim", place=True),
+    ),
+    ("PUT", EPISODE + PLACE + "/check"): (
+        record("carer", "social_worker"),
+        on_episode("/check", {"checked": True}, place=True),
+    ),
+    ("GET", "/api/contact/episodes"): (contact_only(), fixed("/api/contact/episodes")),
+    ("GET", "/api/contact/episodes/{episode_id:uuid}/places"): (contact_only(), on_contact_episode()),
+    ("POST", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/claim"): (
+        contact_only(),
+        on_contact_episode("/claim"),
+    ),
+    ("POST", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/unclaim"): (
+        contact_only(),
+        on_contact_episode("/unclaim"),
+    ),
+    ("PUT", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/check"): (
+        contact_only(),
+        on_contact_episode("/check", {"checked": True}),
+    ),
     # Notices: each person's own; another's notice is answered as one that does not exist
     ("GET", "/api/notices"): (signed_in(), fixed("/api/notices")),
     ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),

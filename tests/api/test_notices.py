@@ -74,6 +74,18 @@ async def test_the_same_once_key_is_kept_once_per_person(world):
     assert len((await notices(world.sam))["notices"]) == 1
 
 
+async def test_two_changes_sending_the_same_notice_at_once_both_commit_and_it_is_kept_once(world):
+    """The once_key is kept by the database (ON CONFLICT DO NOTHING), not by a check
+    that a transaction running at the same moment cannot see: neither change fails."""
+    import asyncio
+
+    results = await asyncio.gather(
+        *[send(world.priya, once_key="plan:1:review") for _ in range(4)], return_exceptions=True
+    )
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    assert len((await notices(world.priya))["notices"]) == 1
+
+
 async def test_a_notice_rolls_back_with_the_change_that_sent_it(world):
     with pytest.raises(RuntimeError):
         async with write_transaction():
@@ -157,6 +169,16 @@ async def test_a_notice_is_pushed_after_commit_to_each_phone_of_its_recipient(wo
     assert len(push_service.notifications(phone)) == 1
 
 
+async def test_pushes_sent_are_forgotten_after_a_week_and_the_notice_stays(world, push_service):
+    await subscribe_user(world.priya, push_service)
+    await send(world.priya)
+    await notify.deliver_pushes()
+    assert await notify.tidy_pushes() == 0
+    clock.travel(dt.timedelta(days=8))
+    assert await notify.tidy_pushes() == 1
+    assert (await notices(world.priya))["unread"] == 1
+
+
 async def test_with_no_phone_the_notice_is_still_listed(world, push_service):
     await send(world.priya)
     assert await notify.deliver_pushes() == 0
@@ -202,3 +224,43 @@ async def test_homeward_worker_runs_the_push_job(world, push_service):
 
 async def _notifications(push_service, phone):
     return push_service.notifications(phone, as_json=True)
+
+
+async def test_an_app_process_runs_the_push_job_in_its_lifespan(world, push_service):
+    """`homeward serve` (with its in-process worker, the default) sends it too."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    from backend.config import get_settings
+    from tests.api.test_alerts_crash import _database_url
+    from tests.api.test_alerts_workers import stop, until
+
+    phone = await subscribe_user(world.priya, push_service)
+    await send(world.priya, link="#/notices")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = get_settings()
+    env = {
+        **os.environ,
+        "HOMEWARD_DATABASE_URL": _database_url(),
+        "HOMEWARD_DATA_DIR": str(settings.data_dir),
+        "HOMEWARD_BASE_URL": settings.base_url,
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        arrived = await until(lambda: _notifications(push_service, phone), seconds=30)
+        async with httpx.AsyncClient() as client:
+            assert (await client.get(f"http://127.0.0.1:{port}/health")).status_code == 200
+    finally:
+        stop(server)
+    assert [p["link"] for p in arrived] == ["#/notices"]

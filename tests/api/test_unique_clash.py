@@ -71,3 +71,26 @@ async def test_a_taken_primary_key_is_not_a_unique_clash():
     same_id.id = first.id
     error = await _refusal(same_id)
     assert not breaks_unique(error, User.username, row=same_id)
+
+
+async def test_a_retried_alert_key_is_told_apart_by_its_columns():
+    """Two retries of one tap racing (PostgreSQL) clash on the alert's idempotency key.
+    alerts.services asked with the column's name as a string, which broke_unique could
+    not read (AttributeError instead of finding the other retry's alert); the type
+    checker caught it, and this checks the call it makes now."""
+    from backend.alerts.tables import Alert, AlertTap
+    from backend.young_people.tables import YoungPerson
+
+    council_id = await _council()
+    at = now()
+    young_person = YoungPerson(
+        council=council_id, preferred_name="Sky", date_of_birth=at.date(), created_at=at
+    )
+    await YoungPerson.insert(young_person)
+    key = f"{young_person.id}:tap-1"
+    await Alert.insert(Alert(young_person=young_person.id, idempotency_key=key, created_at=at))
+    with pytest.raises(INTEGRITY_ERRORS) as caught:
+        async with write_transaction():
+            await Alert.insert(Alert(young_person=young_person.id, idempotency_key=key, created_at=at))
+    assert breaks_unique(caught.value, Alert.idempotency_key, AlertTap.idempotency_key)
+    assert not breaks_unique(caught.value, User.username)

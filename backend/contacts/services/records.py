@@ -37,7 +37,7 @@ async def rows_of(young_person_id: uuid.UUID, states=guards.LIVE) -> list[dict]:
     )
 
 
-async def row_of(contact_id: uuid.UUID) -> dict:
+async def row_of(contact_id: uuid.UUID) -> dict | None:
     return await TrustedContact.select().where(TrustedContact.id == contact_id).first()
 
 

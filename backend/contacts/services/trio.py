@@ -116,7 +116,9 @@ async def add(
         )
         await audit.record(actor, Action.CHANGE, words.ADDED, young_person_id, {"name": clean.name}, at=now)
         await refresh_plan(young_person_id, now, actor)
-    return _out(await row_of(contact_id), False, relation)
+    row = await row_of(contact_id)
+    assert row is not None  # inserted just above
+    return _out(row, False, relation)
 
 
 async def update(
@@ -131,7 +133,9 @@ async def update(
         )
         await audit.record(actor, Action.CHANGE, words.CHANGED, young_person_id, {"name": clean.name}, at=now)
         await refresh_plan(young_person_id, now, actor)
-    return _out(await row_of(contact_id), await push.has_any(contact_id=contact_id), relation)
+    row = await row_of(contact_id)
+    assert row is not None  # one_of() found it above, and contacts are never deleted
+    return _out(row, await push.has_any(contact_id=contact_id), relation)
 
 
 async def remove(actor: Actor, young_person_id: uuid.UUID, contact_id: uuid.UUID, now: dt.datetime) -> None:

@@ -68,7 +68,7 @@ async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt
     async with write_transaction():
         plan = await plan_of(young_person_id)
         draft = await latest(plan["id"], VersionStatus.DRAFT) if plan else None
-        if draft is None:
+        if plan is None or draft is None:
             raise Conflict(NO_DRAFT)
         if not same(draft["content_hash"], seen_hash):
             raise Conflict(CHANGED_SINCE, title=CHANGED_SINCE_TITLE)

@@ -79,6 +79,7 @@ async def draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
         new_plan = Plan(young_person=young_person_id, created_at=now)
         await Plan.insert(new_plan)
         plan = await Plan.select().where(Plan.id == new_plan.id).first()
+    assert plan is not None  # found, or inserted just above in this transaction
     draft = await latest(plan["id"], VersionStatus.DRAFT)
     if draft:
         return draft
@@ -99,7 +100,9 @@ async def draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
             updated_at=now,
         )
     )
-    return await PlanVersion.select().where(PlanVersion.id == version_id).first()
+    draft = await PlanVersion.select().where(PlanVersion.id == version_id).first()
+    assert draft is not None  # inserted just above in this transaction
+    return draft
 
 
 async def change(

@@ -47,6 +47,7 @@ SECTION_WORDS = {
     Section.PROFESSIONAL_NOTES: N_("notes from professionals"),
     Section.TRIO: N_("my people"),
     Section.PHOTO: N_("my photo"),
+    Section.COMING_BACK: N_("when I come back"),
 }
 NO_SUCH_VERSION = N_("There is no plan version with that number.")
 
@@ -130,7 +131,8 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
         agreed_row = await latest(plan["id"], VersionStatus.AGREED)
         draft = await _describe(draft_row, relation, needed) if draft_row else None
         agreed = await _describe(agreed_row, relation, needed) if agreed_row else None
-        current = load(draft_row or agreed_row) if (draft_row or agreed_row) else blank
+        newest = draft_row or agreed_row
+        current = load(newest) if newest else blank
         review_due_at, review_reason = plan["review_due_at"], plan["review_reason"]
         overdue = bool(review_due_at and now - as_utc(review_due_at) > REVIEW_OVERDUE_AFTER)
     return PlanOut(

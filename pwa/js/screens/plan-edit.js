@@ -19,6 +19,7 @@ import {
 import {
   ABOUT_FIELDS,
   AUDIENCES,
+  COMING_BACK_FIELDS,
   EDITABLE,
   LIMITS,
   PLACE_LISTS,
@@ -132,6 +133,20 @@ function worriesForm(content, who) {
       ),
     ),
     body: (form) => Object.fromEntries(WORRY_FIELDS.map(([key]) => [key, valueOf(form, key)])),
+  };
+}
+
+function comingBackForm(content, who) {
+  const wishes = content.coming_back ?? {};
+  return {
+    intro: who.forYoungPerson ? t("plan_edit.coming_back_intro") : t("plan_edit.coming_back_intro_of", { name: who.name }),
+    fields: COMING_BACK_FIELDS.map(([key, label]) =>
+      filled(
+        { label: t(label), name: key, testid: `coming-back-${key}`, maxlength: LIMITS.text, multiline: true },
+        wishes[key],
+      ),
+    ),
+    body: (form) => Object.fromEntries(COMING_BACK_FIELDS.map(([key]) => [key, valueOf(form, key)])),
   };
 }
 
@@ -524,6 +539,7 @@ const FORMS = {
   worries: worriesForm,
   places: placesForm,
   carer_steps: stepsForm,
+  coming_back: comingBackForm,
   sharing: sharingForm,
   professional_notes: notesForm,
   photo: photoForm,

@@ -18,6 +18,8 @@ import {
   put,
 } from "../ui.js";
 import { careTeam } from "./care-team.js";
+import { interviewsSection } from "./interview.js";
+import { worriedLink } from "./episodes.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
@@ -277,12 +279,14 @@ export async function render(view, context, notice = "") {
   }
   const can = new Set(person.can ?? []);
   const socialWorker = me.user.role === "social_worker"; // only for the people link below
-  const [canSee, looked, devices, people] = await Promise.all([
+  const [canSee, looked, devices, people, episodes] = await Promise.all([
     optional(`${base}/who-can-see`),
     can.has("see_audit") ? optional(`${base}/who-has-looked`) : null,
     can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
+    optional(`${base}/episodes`),
   ]);
+  const interviews = await optional(`${base}/interviews`);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
   const changed = (words, change) => {
@@ -300,7 +304,24 @@ export async function render(view, context, notice = "") {
     view,
     heading(person.preferred_name, "young-person-name"),
     details(person),
+    section(
+      "episodes-heading",
+      t("episodes.section"),
+      show(episodes, (data) => [
+        h("p", {}, worriedLink(person, data)),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `#/young-people/${encodeURIComponent(person.id)}/episodes`, testid: "link-episodes" },
+            t("episodes.title", { name: person.preferred_name }),
+          ),
+        ),
+      ]),
+    ),
     planAndPeople(person, people, socialWorker),
+    interviewsSection(interviews),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
     can.has("new_sign_in_link") && person.has_account ? signInHelp(person) : null,
