@@ -162,8 +162,10 @@ export async function render(view, { go }) {
     ),
   );
 
+  const forgot = h("p", { class: "aside", testid: "signin-forgot" });
   function show(isProfessional) {
     professional = isProfessional;
+    forgot.textContent = t(professional ? "signin.forgot_password" : "signin.forgot_pin");
     choices.forEach((b, i) => b.setAttribute("aria-pressed", String((i === 1) === professional)));
     clearErrors(form);
     fields.replaceChildren(...(professional ? professionalForm() : personForm()));
@@ -212,6 +214,6 @@ export async function render(view, { go }) {
       " ",
       h("a", { href: "#/join", testid: "link-join" }, t("join.title")),
     ),
-    h("p", { class: "aside", testid: "signin-forgot", text: t("signin.forgot_pin") }),
+    forgot,
   );
 }
