@@ -43,7 +43,11 @@ from backend.episodes.controllers import (
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
-from backend.invites.controllers import InvitesController, SignInLinksController
+from backend.invites.controllers import (
+    InvitesController,
+    SignInLinksController,
+    YoungPersonInvitesController,
+)
 from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
@@ -123,6 +127,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CouncilSettingsController,
             InvitesController,
             SignInLinksController,
+            YoungPersonInvitesController,
             demo_mailbox,
             AdminController,
             figures,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from litestar import Controller, Request, Response, post
+import uuid
+
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from backend.accounts.api import Actor
 from backend.accounts.edge import ComposeActor, signed_in
@@ -25,6 +27,7 @@ from backend.invites.schemas import (
     InviteIn,
     InviteInfo,
     InviteOut,
+    InviteSummary,
     SignInLinkIn,
 )
 from backend.web.auth import client_address
@@ -60,6 +63,19 @@ class InvitesController(Controller):
             now(),
         )
         return await signed_in(token, compose_actor, status_code=201)
+
+
+class YoungPersonInvitesController(Controller):
+    """The invites made for one young person, with what really happened to each."""
+
+    path = "/api/young-people/{young_person_id:uuid}/invites"
+    tags = ["invites"]
+
+    @get("/")
+    async def made_for(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+    ) -> list[InviteSummary]:
+        return await services.made_for(actor, young_person_id, now())
 
 
 class SignInLinksController(Controller):

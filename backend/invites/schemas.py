@@ -32,6 +32,21 @@ class InviteState(StrEnum):
     """Made, and only on this screen: show the QR code, text the link or email it."""
     EMAILED = "emailed"
     """Homeward's email server took the email."""
+    USED = "used"
+    """Someone joined with it."""
+    RUN_OUT = "run_out"
+    """Its time ran out, or a newer invite replaced it."""
+
+
+class InviteSummary(msgspec.Struct):
+    """An invite made for a young person, as the record lists it (never its code)."""
+
+    role: InviteRole
+    state: InviteState
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    emailed_at: dt.datetime | None
+    used_at: dt.datetime | None
 
 
 class InviteOut(msgspec.Struct):

@@ -18,7 +18,14 @@ from backend.config import get_settings
 from backend.db import write_transaction
 from backend.errors import Conflict, Invalid, NotFound
 from backend.invites import guards, words
-from backend.invites.schemas import InviteEmailed, InviteInfo, InviteOut, InviteRole, InviteState
+from backend.invites.schemas import (
+    InviteEmailed,
+    InviteInfo,
+    InviteOut,
+    InviteRole,
+    InviteState,
+    InviteSummary,
+)
 from backend.invites.tables import Invite
 from backend.outbound import EmailChannel
 from backend.qr import qr_data_url
@@ -68,6 +75,39 @@ async def create(actor: Actor, role: InviteRole, young_person_id: uuid.UUID, now
         state=InviteState.NOT_SENT,
         can_email=bool(get_settings().smtp_host),
     )
+
+
+SHOWN = 10  # the newest invites a record lists
+
+
+async def made_for(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> list[InviteSummary]:
+    """The invites made for this young person (to join, or for a carer), newest first,
+    each with what really happened to it."""
+    await young_people.require(actor, young_person_id, guards.may_make, words.SEE)
+    rows = (
+        await Invite.select(
+            Invite.role, Invite.created_at, Invite.expires_at, Invite.emailed_at, Invite.used_at
+        )
+        .where(Invite.young_person == young_person_id)
+        .order_by(Invite.created_at, ascending=False)
+        .limit(SHOWN)
+    )
+    return [
+        InviteSummary(
+            role=InviteRole(row["role"]),
+            state=guards.state_of(
+                row["used_at"],
+                row["emailed_at"],
+                as_utc(row["expires_at"]),
+                now,
+            ),
+            created_at=row["created_at"],
+            expires_at=row["expires_at"],
+            emailed_at=row["emailed_at"],
+            used_at=row["used_at"],
+        )
+        for row in rows
+    ]
 
 
 async def email(

@@ -65,6 +65,11 @@ EMAILED = wording(
     you=N_("emailed an invite"),
     adult=N_("emailed an invite for {young_person}"),
 )
+SEE = wording(
+    "invites.see",
+    you=N_("see the invites made for you"),
+    adult=N_("see the invites made for {young_person}"),
+)
 NOT_JOINED = N_("This young person hasn't joined yet. Make them an invite instead.")
 NO_EMAIL = N_("Email isn't set up here. Text the link or show the QR code instead.")
 NOT_EMAILED = N_("The email could not be sent. Text the link or show the QR code instead.")

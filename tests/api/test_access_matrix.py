@@ -576,6 +576,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ),
     ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
     ("POST", "/api/invites/email"): (record("social_worker", ok=409), email_invite),
+    ("GET", YP + "/invites"): (record("social_worker"), on_record("/invites")),
     # A new sign-in link: the young person's social worker or carer makes it; whoever
     # holds the code uses it (an admin's reset link is used the same way).
     ("POST", "/api/sign-in-links"): (record("carer", "social_worker", ok=201), sign_in_link),

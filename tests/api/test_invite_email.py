@@ -96,3 +96,28 @@ async def test_there_is_no_demo_mailbox_unless_it_was_turned_on(world):
     reply = await world.anonymous().get("/api/demo/mailbox")
     assert reply.status_code == 404
     assert reply.headers["content-type"] == "application/problem+json"
+
+
+async def states(world, young="tyler"):
+    reply = await world.sam.client.get(f"/api/young-people/{world.young[young]}/invites")
+    assert reply.status_code == 200, reply.text
+    return [(invite["role"], invite["state"]) for invite in reply.json()]
+
+
+async def test_the_record_lists_each_invite_with_what_really_happened_to_it(world, email_on):
+    first = await world.invite("tyler", "carer")
+    assert await states(world) == [("carer", "not_sent")]
+    await send(world, first)
+    assert await states(world) == [("carer", "emailed")]
+    # A newer one replaces it; Tyler joins with his own.
+    await world.invite("tyler", "carer")
+    mine = await world.invite("tyler")
+    joined = await world.anonymous().post(
+        "/api/invites/accept", json={"code": mine["code"], "username": "tyler", "secret": "975318"}
+    )
+    assert joined.status_code == 201
+    assert await states(world) == [("young_person", "used"), ("carer", "not_sent"), ("carer", "run_out")]
+    # Nobody else sees them: not the carer, not another social worker.
+    for person in (world.priya, world.alex):
+        url = f"/api/young-people/{world.young['tyler']}/invites"
+        assert (await person.client.get(url)).status_code == 404

@@ -107,6 +107,12 @@ def test_an_invite_is_texted_and_one_is_emailed_and_read_in_the_demo_mailbox(sig
     panel.get_by_test_id("invite-email").fill("dee.carer@example.org")
     panel.get_by_test_id("invite-email-send").click()
     expect(panel.get_by_test_id("invite-state")).to_contain_text("Emailed to dee.carer@example.org.")
+    # The record's list of invites says the same.
+    newest = sam.get_by_test_id("invite-made").first
+    expect(newest).to_contain_text("Invite for a carer")
+    expect(newest.get_by_test_id("invite-made-state")).to_contain_text(
+        re.compile(r"^Emailed .*Not used yet\.$")
+    )
     checked(sam, "an emailed invite, social worker")
     panel.get_by_test_id("invite-mailbox-link").click()
 

@@ -22,7 +22,7 @@ export function smsHref(text) {
   return `sms:?&body=${encodeURIComponent(text)}`;
 }
 
-function emailForm(invite, state) {
+function emailForm(invite, state, onSent) {
   const form = h(
     "form",
     { novalidate: true, testid: "invite-email-form", class: "invite-email" },
@@ -65,6 +65,7 @@ function emailForm(invite, state) {
           : null,
       );
       announce(text);
+      onSent?.();
     } catch (error) {
       if (error.status !== 401) showApiError(form, error);
     }
@@ -76,11 +77,11 @@ function emailForm(invite, state) {
  * `invite` is the API's {code, url, qr_svg, expires_at, state?, can_email?}. Returns
  * {title, panel}; put the panel on screen, then focus the title so the new content is
  * read out. `smsText` is what "Text this link" writes in; `expiresText` overrides the
- * "works once until" line; `headingLevel` fits the title into the screen's headings.
+ * "works once until" line; `onSent` is called after it was emailed; `headingLevel` fits the title into the screen's headings.
  */
 export function invitePanel(
   invite,
-  { title, intro, qrAlt, role, smsText, expiresText, headingLevel = 3 },
+  { title, intro, qrAlt, role, smsText, expiresText, headingLevel = 3, onSent },
 ) {
   const status = h("p", { role: "status", class: "hint" });
   const titleEl = h(`h${headingLevel}`, { tabindex: "-1", text: title });
@@ -119,7 +120,7 @@ export function invitePanel(
       ),
       h("div", { class: "button-row" }, copy, text),
       status,
-      invite.can_email ? emailForm(invite, state) : null,
+      invite.can_email ? emailForm(invite, state, onSent) : null,
       h(
         "p",
         {},

@@ -46,9 +46,10 @@ function details(person) {
   );
 }
 
-function accountInvite(invite, person, role) {
+function accountInvite(invite, person, role, onSent) {
   return invitePanel(invite, {
     role,
+    onSent,
     title:
       role === "young_person"
         ? t("people.invite_title", { name: person.preferred_name })
@@ -61,15 +62,57 @@ function accountInvite(invite, person, role) {
   });
 }
 
+const INVITE_STATES = {
+  not_sent: "invites.state.not_sent",
+  emailed: "invites.state.emailed",
+  used: "invites.state.used",
+  run_out: "invites.state.run_out",
+};
+
+/** Every invite made for this young person, with what really happened to it. */
+async function fillInviteList(list, person) {
+  let made;
+  try {
+    made = await get(`/api/young-people/${encodeURIComponent(person.id)}/invites`);
+  } catch (error) {
+    if (error.status !== 401) list.replaceChildren(problemBox(error, "invite-list-problem"));
+    return;
+  }
+  list.replaceChildren(
+    ...made.map((invite) =>
+      h(
+        "li",
+        { class: "card", testid: "invite-made", "data-state": invite.state },
+        h("p", {
+          class: "card-title",
+          text:
+            invite.role === "young_person"
+              ? t("invites.kind_young_person", { name: person.preferred_name })
+              : t("invites.kind_carer"),
+        }),
+        h("p", {
+          class: "card-detail",
+          testid: "invite-made-state",
+          text: t(INVITE_STATES[invite.state], {
+            when: plainWhen(invite.used_at ?? invite.emailed_at ?? invite.created_at),
+          }),
+        }),
+      ),
+    ),
+  );
+}
+
 function invites(person) {
   const holder = h("div", { testid: "invite-holder" });
+  const list = h("ul", { class: "cards", testid: "invites-made", "aria-label": t("invites.made_label") });
   const make = async (role, buttonEl) => {
     buttonEl.disabled = true;
     try {
       const invite = await post("/api/invites", { role, young_person_id: person.id });
-      const { title, panel } = accountInvite(invite, person, role);
+      const { title, panel } = accountInvite(invite, person, role, () => fillInviteList(list, person));
       holder.replaceChildren(panel);
       title.focus();
+      fillInviteList(list, person);
     } catch (error) {
       if (error.status !== 401) holder.replaceChildren(problemBox(error, "invite-problem"));
     } finally {
@@ -90,7 +133,14 @@ function invites(person) {
   );
   carerButton.addEventListener("click", () => make("carer", carerButton));
   buttons.push(carerButton);
-  return section("invite-heading", t("record.invites"), h("div", { class: "button-row" }, buttons), holder);
+  fillInviteList(list, person);
+  return section(
+    "invite-heading",
+    t("record.invites"),
+    h("div", { class: "button-row" }, buttons),
+    holder,
+    list,
+  );
 }
 
 /**
