@@ -51,7 +51,7 @@ def test_ren_forgets_their_pin_and_gets_back_in_with_a_new_sign_in_link(signed_i
     panel = sam.get_by_test_id("invite-panel")
     expect(panel.get_by_role("heading", name="A new sign-in link for Ren")).to_be_focused()
     expect(panel.get_by_test_id("invite-state")).to_have_text(
-        "Not sent yet. Show the QR code, text the link or email it."
+        "Not sent yet. Show the QR code or text the link."
     )
     expect(panel.get_by_test_id("invite-expires")).to_contain_text("This link works once, until")
     link = panel.get_by_test_id("invite-link").inner_text()

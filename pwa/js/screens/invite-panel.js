@@ -101,7 +101,11 @@ export function invitePanel(
     t("invite.text_it"),
   );
   // Truthful: nothing has been sent until someone texts, emails or shows it.
-  const state = h("p", { testid: "invite-state", class: "notice", text: t("invite.state_not_sent") });
+  const state = h("p", {
+    testid: "invite-state",
+    class: "notice",
+    text: t(invite.can_email ? "invite.state_not_sent" : "invite.state_not_sent_no_email"),
+  });
   return {
     title: titleEl,
     panel: h(
