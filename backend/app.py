@@ -40,7 +40,8 @@ from backend.episodes.controllers import (
     EpisodesController,
     YoungPersonEpisodesController,
 )
-from backend.figures.controllers import figures
+from backend.feedback.controllers import FeedbackController
+from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import (
@@ -131,6 +132,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             demo_mailbox,
             AdminController,
             figures,
+            MissingFiguresController,
+            FeedbackController,
             PlansController,
             reviews_due,
             TrioController,

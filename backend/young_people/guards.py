@@ -66,6 +66,12 @@ def may_choose_care_team(role: Role | str) -> bool:
     return role == Role.SOCIAL_WORKER
 
 
+def may_edit_details(relation: Relation | None) -> bool:
+    """Sex, ethnicity, the council's child id, in care, placed out of area: what the
+    council counts and returns to the DfE, kept by the allocated social worker."""
+    return relation == Relation.SOCIAL_WORKER
+
+
 ACTIONS = {
     RecordAction.INVITE: may_invite,
     RecordAction.MANAGE_CARE_TEAM: may_manage_care_team,
@@ -74,6 +80,7 @@ ACTIONS = {
     RecordAction.SEE_AUDIT: may_see_audit,
     RecordAction.DOWNLOAD_POLICE_FORM: may_download_police_form,
     RecordAction.NEW_SIGN_IN_LINK: may_make_sign_in_link,
+    RecordAction.EDIT_DETAILS: may_edit_details,
 }
 
 

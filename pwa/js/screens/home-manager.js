@@ -1,6 +1,8 @@
 // A manager's home: anonymised figures for their council, small numbers hidden.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
+import { t } from "../i18n.js";
+import { feedbackSection } from "./feedback-figures.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -45,10 +47,21 @@ export async function render(view, { me, go, isCurrent }) {
       figures.length
         ? figuresTable(council, figures)
         : h("p", { testid: "figures", text: "There are no figures yet." }),
+      h(
+        "p",
+        {},
+        h("a", { href: "#/figures", class: "button button-primary", testid: "link-missing-figures" }, t("figures.link")),
+      ),
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, accountSection(me, go));
+  // A senior manager owns the actions a long episode asks of them (told in a notice).
+  put(
+    view,
+    h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
+    feedbackSection(me.user.role),
+    accountSection(me, go),
+  );
 }

@@ -21,6 +21,7 @@ import { careTeam } from "./care-team.js";
 import { interviewsSection } from "./interview.js";
 import { worriedLink } from "./episodes.js";
 import { invitePanel } from "./invite-panel.js";
+import { detailsSection } from "./record-details.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
 import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
@@ -329,12 +330,13 @@ export async function render(view, context, notice = "") {
   }
   const can = new Set(person.can ?? []);
   const socialWorker = me.user.role === "social_worker"; // only for the people link below
-  const [canSee, looked, devices, people, episodes] = await Promise.all([
+  const [canSee, looked, devices, people, episodes, counted] = await Promise.all([
     optional(`${base}/who-can-see`),
     can.has("see_audit") ? optional(`${base}/who-has-looked`) : null,
     can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
     optional(`${base}/episodes`),
+    can.has("edit_details") ? detailsSection(person) : null,
   ]);
   const interviews = await optional(`${base}/interviews`);
   if (!isCurrent()) return;
@@ -375,6 +377,7 @@ export async function render(view, context, notice = "") {
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
     can.has("new_sign_in_link") && person.has_account ? signInHelp(person) : null,
+    counted,
     section(
       "can-see-heading",
       t("record.who_can_see", { name: person.preferred_name }),
