@@ -81,6 +81,8 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    # A professional's reset link holds their new second factor until it is used.
+    assert (await world.admin.client.post(f"/api/admin/users/{world.sam.user_id}/reset-link")).is_success
     await fill_interview_columns(world)
     # Jade's police-feedback link waits from the interviews' return (above); a card's is used.
     token = (await world.sam.client.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
