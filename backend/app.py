@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar, Request
+from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
 from litestar.exceptions import InternalServerException
 from litestar.openapi import OpenAPIConfig
@@ -16,10 +17,12 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
+from backend import background, wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
 from backend.accounts.schemas import Role
+from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
 from backend.alerts.controllers import (
     AlertsController,
@@ -32,9 +35,15 @@ from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
 from backend.db import close_pools, get_engine
+from backend.episodes.controllers import (
+    ContactSearchController,
+    EpisodesController,
+    YoungPersonEpisodesController,
+)
 from backend.figures.controllers import figures
 from backend.health import health
 from backend.invites.controllers import InvitesController
+from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
 from backend.replies import HANDMADE
@@ -78,16 +87,17 @@ def _lifespan(settings: Settings, bell: Bell):
         pooled = isinstance(engine, PostgresEngine)
         if isinstance(engine, PostgresEngine):
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
-        stop, task = asyncio.Event(), None
+        stop, tasks = asyncio.Event(), []
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
-            task = asyncio.create_task(AlertWorker(settings, bell=bell).run(stop))
+            tasks.append(asyncio.create_task(AlertWorker(settings, bell=bell).run(stop)))
+            tasks.append(asyncio.create_task(background.run(stop)))
         try:
             yield
         finally:
             stop.set()
-            if task is not None:
+            for task in tasks:
                 await task
             if pooled:
                 await engine.close_connection_pool()
@@ -98,6 +108,7 @@ def _lifespan(settings: Settings, bell: Bell):
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    wiring.connect()
     # Rung after a commit that gives the alert worker something to do; on PostgreSQL
     # the worker also hears other processes' commits through it (LISTEN/NOTIFY).
     bell = bell_for(settings.database_url)
@@ -121,6 +132,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            YoungPersonEpisodesController,
+            EpisodesController,
+            ContactSearchController,
+            dashboard,
+            ActionsController,
+            NoticesController,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],
@@ -138,6 +155,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
+        # The PWA's files go compressed (about a third of their size on a phone's data).
+        # Replies under /api/ do not: they carry secrets (CSRF tokens) beside words a
+        # stranger can choose, which is what the BREACH attack needs.
+        compression_config=CompressionConfig(
+            backend="gzip",
+            minimum_size=1024,
+            gzip_compress_level=6,
+            exclude=["^/api/", "^/schema", "^/health"],
+        ),
         lifespan=[_lifespan(settings, bell)],
         plugins=[DocumentedReplies(HANDMADE), ClosedStructs()],
         openapi_config=OpenAPIConfig(

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import sys
+from collections.abc import MutableMapping
 
 from backend.config import SettingsError, get_settings
 
@@ -164,9 +166,11 @@ def cmd_vapid_keys(args) -> int:
 
 
 def cmd_worker(_args) -> int:
-    """Run the alert worker on its own (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
+    """Run the alert worker and the periodic jobs (backend/background.py) on their own
+    (with HOMEWARD_IN_PROCESS_WORKER=false in the app)."""
     import signal
 
+    from backend import background, wiring
     from backend.alerts.wakeup import bell_for
     from backend.alerts.worker import AlertWorker
     from backend.migrate import migrate
@@ -183,7 +187,11 @@ def cmd_worker(_args) -> int:
             await engine.start_connection_pool(min_size=1, max_size=4)
         try:
             settings = get_settings()
-            await AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop)
+            wiring.connect()
+            await asyncio.gather(
+                AlertWorker(settings, bell=bell_for(settings.database_url)).run(stop),
+                background.run(stop),
+            )
         finally:
             if not is_sqlite(engine):
                 await engine.close_connection_pool()
@@ -192,7 +200,7 @@ def cmd_worker(_args) -> int:
 
     from backend.db import get_engine, is_sqlite
 
-    print("Homeward alert worker running (Ctrl+C stops it).", flush=True)
+    print("Homeward worker running: alerts and periodic jobs (Ctrl+C stops it).", flush=True)
     _run(go())
     return 0
 
@@ -252,7 +260,9 @@ def parser() -> argparse.ArgumentParser:
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)
-    sub.add_parser("worker", help="run the alert delivery worker on its own").set_defaults(func=cmd_worker)
+    sub.add_parser(
+        "worker", help="run the alert delivery worker and the periodic jobs on their own"
+    ).set_defaults(func=cmd_worker)
     sub.add_parser("new-data-key", help="print a new key for HOMEWARD_DATA_KEYS").set_defaults(
         func=cmd_new_data_key
     )
@@ -262,8 +272,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def follow_port(host: str, port: int, environ: MutableMapping[str, str] = os.environ) -> None:
+    """Links Homeward writes (invites, recovery, the demo mailbox) must reach this server:
+    unless HOMEWARD_BASE_URL is set, it follows `serve --host/--port`."""
+    if environ.get("HOMEWARD_BASE_URL"):
+        return
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a name, not a bind)
+    environ["HOMEWARD_BASE_URL"] = f"http://{shown}:{port}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "serve":
+        follow_port(args.host, args.port)  # before the settings are read (once)
     try:
         get_settings()
     except SettingsError as exc:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from backend import wiring
 from backend.accounts import directory as accounts
 from backend.accounts.api import Account, Actor, Role
 from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
+from backend.actions import demo as actions_demo
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
+from backend.episodes import demo as episodes_demo
+from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
 from backend.young_people import records as young_people
@@ -66,6 +70,7 @@ async def _user(role, name, ident, secret, council_id, team_id, at) -> Account:
 
 async def load() -> bool:
     """Load the demo; returns False when it was already there."""
+    wiring.connect()
     at = now()
     if await accounts.council_exists(COUNCIL):
         return False
@@ -94,7 +99,23 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
+        await actions_demo.load(council_id, at)
+        await notify_demo.load(council_id)
+        await load_episodes(at)
     return True
+
+
+async def load_episodes(at: dt.datetime) -> None:
+    """A year of episodes (backend/episodes/demo.py), recorded by each young person's
+    carer, or their social worker when they have none."""
+    council_id = (await _user_by(SAM)).council_id
+    ids = {
+        young.preferred_name: young.id
+        for young in await young_people.records(await young_people.ids_in_council(council_id))
+    }
+    priya, alex = _actor(await _user_by("priya")), _actor(await _user_by("alex@northbrook.example"))
+    recorders = {"Jade": (ids["Jade"], priya), "Tyler": (ids["Tyler"], priya), "Mia": (ids["Mia"], alex)}
+    await episodes_demo.load(recorders, at)
 
 
 def _actor(user: Account, young_person_id=None) -> Actor:
@@ -200,6 +221,13 @@ JADE_PLAN = [
                 {"name": "Aunt Lou's flat", "where": "Eastfield"},
                 {"name": "The youth centre", "where": "Mill Lane", "notes": "Dan works there"},
             ],
+        },
+    ),
+    (
+        "coming_back",
+        {
+            "what_helps": "A hot chocolate and a hug. Talk in the morning, not straight away.",
+            "please_dont": "Shout, or tell everyone at dinner.",
         },
     ),
     (

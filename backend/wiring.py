@@ -1,4 +1,5 @@
-"""Connects domains to the hooks of the domains below them (backend/hooks.py).
+"""Connects domains to the hooks of the domains below them (backend/hooks.py), and
+registers their periodic jobs (backend/background.py).
 
 Called once by everything that runs domain code: the app, the worker command and the
 demo loader. Calling it again changes nothing.
@@ -6,6 +7,14 @@ demo loader. Calling it again changes nothing.
 
 from __future__ import annotations
 
+from backend import background
+from backend.actions import triggers as actions
+from backend.notify import api as notify
+
 
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
+    background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
+    background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
+    actions.connect()
+    background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)

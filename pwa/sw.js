@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v5";
+const VERSION = "v6";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -53,6 +53,7 @@ const SHELL = [
   "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/council-settings.js",
+  "/js/screens/dashboard.js",
   "/js/screens/home-admin.js",
   "/js/screens/home-carer.js",
   "/js/screens/home-manager.js",
@@ -62,6 +63,7 @@ const SHELL = [
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
   "/js/screens/my-info.js",
+  "/js/screens/notices.js",
   "/js/screens/open-alert.js",
   "/js/screens/people.js",
   "/js/screens/phone-alerts.js",
@@ -229,16 +231,21 @@ self.addEventListener("message", (event) => {
   if (event.data?.type === "clear-phone") event.waitUntil(forgetEverythingKept());
 });
 
-// Push: the payload is at most {"alert_id", "type"}. The words are the same for every
-// alert, so a lock screen says nothing about who or where; the app shows the details
-// only after it has checked who is asking. The tag is the alert's id, so the same
-// alert pushed twice (a retry, or both a push and a re-send) shows one notification.
+// Push: the payload is at most {"alert_id", "type"}, or {"type", "notice_id", "link"}
+// for a notice. The words are the same for every alert (and every notice), so a lock
+// screen says nothing about who or where; the app shows the details only after it has
+// checked who is asking. The tag is the alert's id, so the same alert pushed twice (a
+// retry, or both a push and a re-send) shows one notification.
 // The words come from the catalogue of the language the reader chose (kept with the
 // shell), so they need no signal either.
 const PUSH_KEYS = {
   alert: "push.alert",
   call_999: "push.call_999",
+  notice: "push.notice",
 };
+// A notice's push is {"type": "notice", "notice_id", "link"}: the same words for every
+// notice, and a tap opens its link (a hash route of the app, checked here again).
+const SAFE_LINK = /^#\/[A-Za-z0-9/_-]{0,190}$/;
 // Only if no catalogue can be read at all (storage cleared): a notification must show.
 const LAST_RESORT = {
   "push.title": "Homeward",
@@ -290,31 +297,38 @@ self.addEventListener("push", (event) => {
     // Not JSON: still tell the person, with the same generic words.
   }
   const alertId = typeof payload.alert_id === "string" && SAFE_ID.test(payload.alert_id) ? payload.alert_id : null;
+  const notice = payload.type === "notice";
+  const noticeId =
+    notice && typeof payload.notice_id === "string" && SAFE_ID.test(payload.notice_id) ? payload.notice_id : null;
+  const link = notice && typeof payload.link === "string" && SAFE_LINK.test(payload.link) ? payload.link : null;
   event.waitUntil(
     pushWords(payload.type).then(({ title, body, lang, dir }) =>
       self.registration.showNotification(title, {
         body,
         lang,
         dir,
-        tag: alertId ?? "homeward",
+        tag: notice ? `notice-${noticeId ?? "homeward"}` : (alertId ?? "homeward"),
         renotify: true,
-        requireInteraction: true,
+        // An alert stays until someone answers; a notice can wait in the app.
+        requireInteraction: !notice,
         icon: "/icons/icon-192.png",
         badge: "/icons/icon-192.png",
-        data: { alertId },
+        data: notice ? { link: link ?? "#/notices" } : { alertId },
       }),
     ),
   );
 });
 
-// Open the app at the alert. The worker can't tell who is signed in (the cookies are
+// Open the app at the alert (a notice: at its link). The worker can't tell who is signed in (the cookies are
 // HttpOnly), so #/open-alert/<id> lets the app send a trusted contact to
 // #/contact/alerts/<id>, a carer or social worker to #/alerts/<id>, and the young
 // person to #/alert/<id>. With no alert id, the app's start-up sends each person home.
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const alertId = event.notification.data?.alertId ?? null;
-  const path = alertId ? `/#/open-alert/${encodeURIComponent(alertId)}` : "/";
+  const link = event.notification.data?.link ?? null;
+  const safeLink = typeof link === "string" && SAFE_LINK.test(link) ? link : null;
+  const path = alertId ? `/#/open-alert/${encodeURIComponent(alertId)}` : safeLink ? `/${safeLink}` : "/";
   const target = new URL(path, self.location.origin).href;
   event.waitUntil(
     (async () => {
@@ -323,6 +337,7 @@ self.addEventListener("notificationclick", (event) => {
       if (ours) {
         await ours.focus();
         if (alertId) ours.postMessage({ type: "open-alert", alertId });
+        else if (safeLink) ours.postMessage({ type: "open-link", link: safeLink });
         return;
       }
       await self.clients.openWindow(target);

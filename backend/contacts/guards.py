@@ -34,8 +34,9 @@ def is_live(state: str) -> bool:
 
 
 def may_invite(state: str) -> bool:
-    """Someone who has not said yes yet (a new invite replaces an old one)."""
-    return state in (ContactState.NOT_INVITED, ContactState.INVITED)
+    """Someone who has not said yes yet (a new invite replaces an old one), or who stepped
+    down and may be asked again (a person removed by the young person is added anew)."""
+    return state in (ContactState.NOT_INVITED, ContactState.INVITED, ContactState.STEPPED_DOWN)
 
 
 def may_sign_in(state: str) -> bool:
@@ -46,7 +47,11 @@ def may_sign_in(state: str) -> bool:
 
 def can(relation: str | None, state: str) -> list[ContactAction]:
     """What `relation` may do with one contact in `state`."""
-    if not may_choose_people(relation) or not is_live(state):
+    if not may_choose_people(relation):
+        return []
+    if state == ContactState.STEPPED_DOWN:
+        return [ContactAction.INVITE]  # ask them again
+    if not is_live(state):
         return []
     actions = [ContactAction.CHANGE]
     if may_invite(state):

@@ -9,8 +9,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-import phonenumbers
-
+from backend import phones
 from backend.councils.schemas import (
     Cover,
     Escalation,
@@ -104,13 +103,7 @@ def clock_time(minutes: int) -> dt.time:
 
 def phone_of(raw: str) -> str | None:
     """+44... (E.164), so a call link works; None when it is not a phone number."""
-    try:
-        parsed = phonenumbers.parse(raw, "GB")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return phones.e164(raw)
 
 
 def _ranges(prefix: str, values: object, ranges: dict[str, Range], errors: dict[str, str]) -> None:

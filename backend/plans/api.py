@@ -16,7 +16,7 @@ from backend.accounts.actor import Actor
 from backend.audit.services import Who
 from backend.plans import content as plan_content
 from backend.plans import services
-from backend.plans.schemas import OfflinePlan, Part, PlanContent, Section, Sharing, TrioPerson
+from backend.plans.schemas import ComingBack, OfflinePlan, Part, PlanContent, Section, Sharing, TrioPerson
 from backend.plans.sharing import kept_from
 
 
@@ -51,6 +51,34 @@ async def phone_of(young_person_id: uuid.UUID) -> str:
 async def mark_review_due(young_person_id: uuid.UUID, reason: str, at: dt.datetime) -> None:
     """The plan must be looked at again (a return from missing, a new placement)."""
     await services.mark_review_due(young_person_id, reason, at)
+
+
+async def when_i_come_back(relation: str | None, young_person_id: uuid.UUID) -> ComingBack | None:
+    """The young person's own words on how they want to be welcomed back, as `relation`
+    may see them in the agreed plan (None when there are none or they keep them)."""
+    found = await services.agreed(young_person_id)
+    if found is None or Part.COMING_BACK in kept_from(relation, found[1]):
+        return None
+    wishes = msgspec.convert(found[1].get("coming_back") or {}, ComingBack)
+    return wishes if wishes.what_helps or wishes.please_dont else None
+
+
+@dataclass(frozen=True)
+class PlanAttention:
+    """What a young person's plan needs from their social worker now."""
+
+    review_due_at: dt.datetime | None  # None: no review due
+    review_reason: str
+    waiting_for: list[str]  # who still has to sign the draft ("young_person", "carer", ...)
+
+
+async def attention(young_person_ids: list[uuid.UUID]) -> dict[uuid.UUID, PlanAttention]:
+    """For each of these young people who has a plan: its review and signatures."""
+    found = await services.attention(young_person_ids)
+    return {
+        young_person_id: PlanAttention(due, reason, [str(role) for role in waiting])
+        for young_person_id, (due, reason, waiting) in found.items()
+    }
 
 
 async def sharing(young_person_id: uuid.UUID) -> Sharing:

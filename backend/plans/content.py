@@ -11,14 +11,15 @@ import uuid
 from typing import Any
 
 import msgspec
-import phonenumbers
 
+from backend import phones
 from backend.i18n import N_
 from backend.plans.schemas import (
     AboutMe,
     Audience,
     CarerStep,
     CarerSteps,
+    ComingBack,
     Part,
     Places,
     ProfessionalNotes,
@@ -34,6 +35,7 @@ SECTIONS = (
     Section.WORRIES,
     Section.PLACES,
     Section.CARER_STEPS,
+    Section.COMING_BACK,
     Section.SHARING,
     Section.PROFESSIONAL_NOTES,
 )
@@ -48,6 +50,7 @@ SECTION_TYPES: dict[str, type] = {
     "worries": Worries,
     "places": Places,
     "carer_steps": CarerSteps,
+    "coming_back": ComingBack,
     "sharing": Sharing,
     "professional_notes": ProfessionalNotes,
 }
@@ -124,12 +127,9 @@ def plain_error(exc: msgspec.ValidationError) -> tuple[str, str]:
 
 def normalise_phone(raw: str) -> str:
     """+44... (E.164), so call and text links work; a bad number names the field."""
-    try:
-        parsed = phonenumbers.parse(raw, "GB")
-        if phonenumbers.is_valid_number(parsed):
-            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        pass
+    phone = phones.e164(raw)
+    if phone is not None:
+        return phone
     raise msgspec.ValidationError(f"{NOT_A_PHONE} - at `$.phone`")
 
 

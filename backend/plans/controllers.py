@@ -12,7 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.accounts.actor import Actor
 from backend.clock import now
-from backend.plans import services
+from backend.plans import photo, services
 from backend.plans.schemas import (
     FieldChange,
     PhotoIn,
@@ -43,7 +43,7 @@ class PlansController(Controller):
     ) -> PlanOut:
         return await services.edit_section(actor, young_person_id, section, data, now())
 
-    @put("/photo")
+    @put("/photo", request_max_body_size=photo.MAX_REQUEST_BYTES)
     async def set_photo(
         self,
         actor: NamedDependency[Actor],

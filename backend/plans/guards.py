@@ -34,6 +34,9 @@ def may_edit_section(relation: str | None, section: str, content: dict[str, Any]
         return False
     if section in PROFESSIONAL_ONLY:
         return relation in ("carer", "social_worker")
+    if section == Section.COMING_BACK:
+        # The young person's own words; their social worker may write them down for them.
+        return relation in ("self", "social_worker")
     if section == Section.SHARING:
         # The young person's choice; their social worker may record it for them.
         return relation in ("self", "social_worker")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ DESCRIPTION = (
     ("Usually wears", "usually_wear"),
     ("Marks, scars, tattoos", "marks"),
 )
+
+# fontTools tells INFO about every table it subsets (~150 lines a PDF): not our news.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 class _Form(FPDF):

@@ -13,27 +13,36 @@ import io
 import threading
 
 import anyio.to_thread
+import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from backend.errors import Invalid
 from backend.i18n import N_
 
-MAX_BYTES = 600_000
+# A phone's photo as the camera saved it: a 12 megapixel JPEG is up to ~10 MB. The PWA
+# shrinks a photo before sending when the browser can read it; an iPhone's HEIC in a
+# browser that cannot (Chrome, Firefox) arrives as it is and is converted here.
+MAX_BYTES = 15_000_000
+# The upload route's body: the photo in base64 (4 bytes for every 3) and its JSON.
+MAX_REQUEST_BYTES = MAX_BYTES * 4 // 3 + 1024
 # Far above a phone's 12 megapixels (3000 x 4000), far below what a small file can
 # declare: a 10 KB PNG can claim 80 megapixels and cost 400 MB to decode.
 MAX_PIXELS = 40_000_000
 LONGEST_SIDE = 800
 # Many phones save a JPEG as MPO (a second, smaller picture inside): Pillow opens those
 # as JPEG and keeps only the first picture.
-FORMATS = ("JPEG", "PNG", "WEBP")
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+# HEIC/HEIF (iPhones) through libheif; like the others, its header gives the size
+# before a pixel is decoded.
+pillow_heif.register_heif_opener()
 # A decode can hold ~160 MB (40 megapixels, four bytes each): only two at a time.
 _DECODING = threading.BoundedSemaphore(2)
 _SRGB = ImageCms.createProfile("sRGB")
 
 NOT_A_PHOTO = N_("That file isn't a photo we can use.")
-TOO_BIG = N_("That photo is too big. Use one under 600 KB.")
+TOO_BIG = N_("That photo is too big. Use one under 15 MB.")
 TOO_MANY_PIXELS = N_("That photo is too big. Use a smaller one, like one from a phone.")
-NOT_A_FORMAT = N_("Use a JPEG, PNG or WebP photo.")
+NOT_A_FORMAT = N_("Use a photo from a phone or camera: JPEG, HEIC, PNG or WebP.")
 
 
 async def clean_photo(data_base64: str) -> tuple[str, str]:

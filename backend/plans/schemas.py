@@ -60,6 +60,7 @@ class Section(StrEnum):
     PROFESSIONAL_NOTES = "professional_notes"
     TRIO = "trio"
     PHOTO = "photo_id"
+    COMING_BACK = "coming_back"
 
 
 class Part(StrEnum):
@@ -71,6 +72,7 @@ class Part(StrEnum):
     WORRIES = "worries"
     PLACES = "places"
     TRIO = "trio"
+    COMING_BACK = "coming_back"
 
 
 class PlanAction(StrEnum):
@@ -82,6 +84,7 @@ class PlanAction(StrEnum):
     EDIT_CARER_STEPS = "edit_carer_steps"
     EDIT_SHARING = "edit_sharing"
     EDIT_PROFESSIONAL_NOTES = "edit_professional_notes"
+    EDIT_COMING_BACK = "edit_coming_back"
     ADD_PHOTO = "add_photo"
     SIGN = "sign"
     DOWNLOAD_POLICE_FORM = "download_police_form"
@@ -129,6 +132,14 @@ class CarerSteps(msgspec.Struct, forbid_unknown_fields=True):
     steps: Annotated[list[CarerStep], msgspec.Meta(max_length=12)] = []
 
 
+class ComingBack(msgspec.Struct, forbid_unknown_fields=True):
+    """When I come back: how the young person wants to be welcomed home, in their own
+    words (seed 000: welcome them back in a way that does not put them off returning)."""
+
+    what_helps: Text = ""  # what helps when I come back
+    please_dont: Text = ""  # what makes it worse
+
+
 def _audiences(*which: Audience):
     return msgspec.field(default_factory=lambda: list(which))
 
@@ -142,6 +153,7 @@ class Sharing(msgspec.Struct, forbid_unknown_fields=True):
     worries: list[Audience] = _audiences(Audience.CARER)
     places: list[Audience] = _audiences(Audience.CARER, Audience.POLICE, Audience.TRUSTED_CONTACTS)
     trio: list[Audience] = _audiences(Audience.CARER, Audience.POLICE)
+    coming_back: list[Audience] = _audiences(Audience.CARER)
 
 
 class ProfessionalNotes(msgspec.Struct, forbid_unknown_fields=True):
@@ -188,6 +200,7 @@ class PlanContent(msgspec.Struct):
     professional_notes: ProfessionalNotes
     trio: list[TrioPerson] | None
     photo_id: str | None = None
+    coming_back: ComingBack | None = None
 
 
 class Signature(msgspec.Struct):

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from backend.plans.content import SHAREABLE
+from backend.plans.schemas import Sharing
 
 CARER, POLICE = "carer", "police"
 HEALTH_FIELDS = ("health_needs", "medication")
 # Parts that are a whole section of the plan (about me and health share one section).
-WHOLE_SECTIONS = ("worries", "places", "trio")
+WHOLE_SECTIONS = ("worries", "places", "trio", "coming_back")
+# A part added after a plan's sharing was chosen is shared as a new plan's would be.
+DEFAULT_SHARING = msgspec.to_builtins(Sharing())
 
 
 def shared_with(content: dict[str, Any], audience: str) -> set[str]:
     sharing = content.get("sharing") or {}
-    return {part for part in SHAREABLE if audience in sharing.get(part, [])}
+    return {part for part in SHAREABLE if audience in sharing.get(part, DEFAULT_SHARING[part])}
 
 
 def kept_from(relation: str | None, content: dict[str, Any]) -> set[str]:

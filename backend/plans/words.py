@@ -73,6 +73,11 @@ CHANGED = {
         you=N_("changed who can see what in your safety plan"),
         adult=N_("changed who can see what in {young_person}'s safety plan"),
     ),
+    Section.COMING_BACK: wording(
+        "plan.changed.coming_back",
+        you=N_('changed "when I come back" in your safety plan'),
+        adult=N_('changed "when I come back" in {young_person}\'s safety plan'),
+    ),
     Section.PROFESSIONAL_NOTES: wording(
         "plan.changed.professional_notes",
         you=N_("changed the notes from professionals in your safety plan"),

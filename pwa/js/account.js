@@ -1,5 +1,6 @@
-// The "your account" part every home screen shares: phones, PIN/password, sign out.
-import { post } from "./api.js";
+// The "your account" part every home screen shares: notices, phones, PIN/password,
+// sign out.
+import { get, post } from "./api.js";
 import { t } from "./i18n.js";
 import { languageSection } from "./language-choice.js";
 import { forgetOffline } from "./offline.js";
@@ -42,7 +43,26 @@ export function menu(items) {
   );
 }
 
-/** Links to phones and PIN/password, and a sign-out button, for a `menu`. */
+/** The link to #/notices; how many are unread is filled in when the server says. */
+function noticesLink() {
+  const count = h("span", { class: "menu-count", testid: "notices-count" });
+  const link = h(
+    "a",
+    { href: "#/notices", class: "menu-item", testid: "link-notices" },
+    h("span", { text: t("notices.title") }),
+    count,
+  );
+  get("/api/notices")
+    .then(({ unread }) => {
+      if (unread) count.textContent = t("notices.menu_unread", { count: unread });
+    })
+    .catch(() => {
+      // Offline or signed out: the link still works; the screen says what is wrong.
+    });
+  return link;
+}
+
+/** Links to notices, phones and PIN/password, and a sign-out button, for a `menu`. */
 export function accountItems(me, go) {
   const signOutButton = h("button", {
     type: "button",
@@ -52,6 +72,7 @@ export function accountItems(me, go) {
   });
   signOutButton.addEventListener("click", () => signOut(go, signOutButton));
   return [
+    noticesLink(),
     h("a", { href: "#/phones", class: "menu-item", testid: "link-phones" }, phonesTitle(me)),
     h(
       "a",

@@ -14,9 +14,13 @@ import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
+import * as episode from "./screens/episode.js";
+import * as episodes from "./screens/episodes.js";
+import * as dashboard from "./screens/dashboard.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
+import * as notices from "./screens/notices.js";
 import * as openAlert from "./screens/open-alert.js";
 import * as people from "./screens/people.js";
 import * as phones from "./screens/phones.js";
@@ -26,6 +30,7 @@ import * as planHistory from "./screens/plan-history.js";
 import * as planSign from "./screens/plan-sign.js";
 import * as signIn from "./screens/signin.js";
 import * as welcome from "./screens/welcome.js";
+import * as worried from "./screens/worried.js";
 import * as youngPerson from "./screens/young-person.js";
 
 const IDLE_MS = 15 * 60 * 1000;
@@ -46,8 +51,10 @@ const ROUTES = [
   { path: /^\/welcome$/, screen: welcome, signedIn: true, roles: ["young_person"] },
   { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },
   { path: /^\/phones$/, screen: phones, signedIn: true },
+  { path: /^\/notices$/, screen: notices, signedIn: true },
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
+  { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
@@ -64,6 +71,10 @@ const ROUTES = [
   { path: new RegExp(`^${YP}/plan/sign$`), screen: planSign, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/plan/history$`), screen: planHistory, signedIn: true, roles: ADULTS },
   { path: new RegExp(`^${YP}/people$`), screen: people, signedIn: true, roles: ["social_worker"] },
+  // Missing episodes: the worried guide, one episode, and a young person's history.
+  { path: new RegExp(`^${YP}/worried$`), screen: worried, signedIn: true, roles: ADULTS },
+  { path: new RegExp(`^${YP}/episodes$`), screen: episodes, signedIn: true, roles: ADULTS },
+  { path: /^\/episodes\/([^/]+)$/, screen: episode, signedIn: true, roles: ADULTS },
   { path: /^\/alert\/([^/]+)$/, screen: alertStatus, signedIn: true, roles: YOUNG_PERSON },
   { path: /^\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: true, roles: ADULTS },
   // A tapped notification: the app works out whose alert it is (open-alert.js).
@@ -234,6 +245,9 @@ function start() {
     navigator.serviceWorker.addEventListener("message", (event) => {
       const alertId = event.data?.type === "open-alert" ? event.data.alertId : null;
       if (typeof alertId === "string" && alertId) go(`#/open-alert/${encodeURIComponent(alertId)}`);
+      // A tapped notice: the worker checked the link is one of ours (a hash route).
+      const link = event.data?.type === "open-link" ? event.data.link : null;
+      if (typeof link === "string" && /^#\/[A-Za-z0-9/_-]*$/.test(link)) go(link);
     });
     navigator.serviceWorker.startMessages?.();
   }

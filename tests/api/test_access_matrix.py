@@ -293,6 +293,73 @@ async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
 
+# Missing episodes: each call gets a fresh episode (any open one is closed first), in
+# the state the route needs, started by the young person's carer from an agreed plan
+# with a place to check.
+EPISODE_PLACES = {"might_go": [{"name": "The park"}]}
+
+
+async def _close_open_episodes(world, young_person_id) -> None:
+    worker = world.people[TEAM[_key_of(world, young_person_id)][2]].client
+    url = f"/api/young-people/{young_person_id}/episodes"
+    for episode in (await worker.get(url)).json():
+        state = {"open": "close-unreported", "reported": "return"}.get(episode["state"])
+        if state:
+            ended = {"returned_at": dt.datetime.now(dt.UTC).isoformat()}
+            await worker.post(f"/api/episodes/{episode['id']}/{state}", json=ended)
+
+
+async def _fresh_episode(world, young_person_id, report: bool = False) -> dict | None:
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return None
+    young, carer, _worker = (world.people[who].client for who in TEAM[key])
+    if not getattr(world, f"episode_plan_{key}", False):
+        await young.put(f"/api/young-people/{young_person_id}/plan/sections/places", json=EPISODE_PLACES)
+        await _agree(world, young_person_id)
+        setattr(world, f"episode_plan_{key}", True)
+    await _close_open_episodes(world, young_person_id)
+    url = f"/api/young-people/{young_person_id}/episodes"
+    started = (await carer.post(url, json=EPISODE_START)).json()
+    if report:
+        await carer.post(f"/api/episodes/{started['id']}/report", json=EPISODE_REPORT)
+    return started
+
+
+EPISODE_START = {"last_seen_at": "2026-01-01T10:00:00+00:00"}
+EPISODE_FOUND = {"returned_at": "2026-01-01T12:00:00+00:00"}
+EPISODE_REPORT = {"reported_at": "2026-01-01T11:00:00+00:00", "cad_number": "CAD 42"}
+
+
+async def new_episode(world, _person, young_person_id):
+    """Starting one: any open episode is closed first (one open at a time)."""
+    if _key_of(world, young_person_id) in TEAM:
+        await _close_open_episodes(world, young_person_id)
+    return f"/api/young-people/{young_person_id}/episodes", EPISODE_START
+
+
+def on_episode(
+    suffix: str = "", body: dict | None = None, report: bool = False, place: bool = False
+) -> Builder:
+    async def build(world, _person, young_person_id):
+        episode = await _fresh_episode(world, young_person_id, report)
+        episode_id = episode["id"] if episode else uuid.uuid4()
+        place_id = episode["places"][0]["id"] if episode and episode["places"] else uuid.uuid4()
+        where = f"/places/{place_id}" if place else ""
+        return f"/api/episodes/{episode_id}{where}{suffix}", body
+
+    return build
+
+
+def on_contact_episode(place: str = "", body: dict | None = None) -> Builder:
+    async def build(world, _person, _subject):
+        episode = await _fresh_episode(world, world.young["jade"])
+        where = f"/places/{episode['places'][0]['id']}{place}" if place else "/places"
+        return f"/api/contact/episodes/{episode['id']}{where}", body
+
+    return build
+
+
 async def _team(world, young_person_id, kind: str) -> list[dict]:
     """The young person's placements or allocations, as their social worker sees them."""
     key = _key_of(world, young_person_id)
@@ -331,6 +398,24 @@ async def end_allocation(world, _person, young_person_id):
     return f"{url}/{alex[0]['id']}/end", None
 
 
+async def notice_of_a_phones_owner(world, _person, session_id):
+    """A notice for whoever signed in on the phone own_session() picked (the caller, or
+    Olu, tied to nobody asked); a random id when the phone is made up."""
+    from backend.accounts.tables import Session
+    from backend.db import write_transaction
+    from backend.notify import api as notify
+    from backend.notify import words as notify_words
+
+    row = await Session.select(Session.user).where(Session.public_id == session_id).first()
+    if row is None:
+        return f"/api/notices/{uuid.uuid4()}/read", None
+    async with write_transaction():
+        await notify.send(to_user=row["user"], code=notify_words.WELCOME)
+    owner = next(p for p in world.people.values() if p.user_id == row["user"])
+    notice_id = (await owner.client.get("/api/notices")).json()["notices"][0]["id"]
+    return f"/api/notices/{notice_id}/read", None
+
+
 async def council_settings(world, _person, _subject):
     """Every setting, with Alex on the duty rota out of hours."""
     return "/api/council/settings", {
@@ -351,6 +436,32 @@ async def council_settings(world, _person, _subject):
     }
 
 
+async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
+    """A new open action of `kind` for the young person (random when made up): a return
+    (offer and hold an interview, review the plan) and a high-risk interview (a meeting)."""
+    from backend import hooks
+    from backend.actions import api as actions
+    from tests.api.actions_helpers import come_back, go_missing, interview
+
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    episode_id = await go_missing(world, key)
+    await come_back(world, episode_id, dt.datetime.now(dt.UTC), key)
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk="high")
+    found = [a for a in await actions.due_for([young_person_id]) if a.episode_id == episode_id]
+    return next(a.id for a in found if a.kind == kind)
+
+
+def on_action(suffix: str, kind: str, body: dict) -> Builder:
+    async def build(world, _person, young_person_id):
+        action_id = await _action_id(world, young_person_id, kind)
+        return f"/api/young-people/{young_person_id}/actions/{action_id}{suffix}", body
+
+    return build
+
+
+MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -358,6 +469,8 @@ SUBSCRIPTION = {
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
 YP = "/api/young-people/{young_person_id:uuid}"
+EPISODE = "/api/episodes/{episode_id:uuid}"
+PLACE = "/places/{place_id:uuid}"
 MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/health"): (anyone(), fixed("/health")),
     ("POST", "/api/auth/login"): (anyone(), login),
@@ -422,6 +535,16 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/plan/agreed"): (record(*READERS), on_record("/plan/agreed")),
     ("GET", YP + "/plan/philomena.pdf"): (record("carer", "social_worker"), police_form),
     ("GET", "/api/plans/reviews-due"): (roles("social_worker"), fixed("/api/plans/reviews-due")),
+    # Due actions: the dashboard; an action closed by the young person's social worker
+    ("GET", "/api/actions/dashboard"): (roles("social_worker", "manager"), fixed("/api/actions/dashboard")),
+    ("POST", YP + "/actions/{action_id:uuid}/done"): (
+        record("social_worker"),
+        on_action("/done", "review_plan", {"note": "Plan looked at with Jade"}),
+    ),
+    ("POST", YP + "/actions/{action_id:uuid}/meeting"): (
+        record("social_worker"),
+        on_action("/meeting", "high_risk_strategy_meeting", MEETING_BODY),
+    ),
     # Trusted contacts: the young person's side
     ("GET", YP + "/contacts"): (record(*READERS), on_record("/contacts")),
     ("POST", YP + "/contacts"): (record(*CHOOSERS, ok=201), on_record("/contacts", lambda _: CONTACT_BODY)),
@@ -462,6 +585,57 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
         on_contact_alert("/acknowledge"),
     ),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
+    # Missing episodes: the carer and the social worker; a trusted contact helps look
+    ("GET", YP + "/episodes"): (record("carer", "social_worker"), on_record("/episodes")),
+    ("POST", YP + "/episodes"): (record("carer", "social_worker", ok=201), new_episode),
+    ("GET", EPISODE): (record("carer", "social_worker"), on_episode()),
+    ("PUT", EPISODE + "/risk"): (
+        record("carer", "social_worker"),
+        on_episode("/risk", {"risk_factors": ["family_problems"]}),
+    ),
+    ("POST", EPISODE + "/report"): (record("carer", "social_worker"), on_episode("/report", EPISODE_REPORT)),
+    ("POST", EPISODE + "/return"): (
+        record("carer", "social_worker"),
+        on_episode("/return", EPISODE_FOUND, report=True),
+    ),
+    ("POST", EPISODE + "/close-unreported"): (
+        record("carer", "social_worker"),
+        on_episode("/close-unreported", EPISODE_FOUND),
+    ),
+    ("PUT", EPISODE + "/follow-up"): (
+        record("carer", "social_worker"),
+        on_episode("/follow-up", {"follow_up": "Talk"}),
+    ),
+    ("GET", EPISODE + "/places"): (record("carer", "social_worker"), on_episode("/places")),
+    ("POST", EPISODE + PLACE + "/claim"): (
+        record("carer", "social_worker"),
+        on_episode("/claim", place=True),
+    ),
+    ("POST", EPISODE + PLACE + "/unclaim"): (
+        record("carer", "social_worker"),
+        on_episode("/unclaim", place=True),
+    ),
+    ("PUT", EPISODE + PLACE + "/check"): (
+        record("carer", "social_worker"),
+        on_episode("/check", {"checked": True}, place=True),
+    ),
+    ("GET", "/api/contact/episodes"): (contact_only(), fixed("/api/contact/episodes")),
+    ("GET", "/api/contact/episodes/{episode_id:uuid}/places"): (contact_only(), on_contact_episode()),
+    ("POST", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/claim"): (
+        contact_only(),
+        on_contact_episode("/claim"),
+    ),
+    ("POST", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/unclaim"): (
+        contact_only(),
+        on_contact_episode("/unclaim"),
+    ),
+    ("PUT", "/api/contact/episodes/{episode_id:uuid}" + PLACE + "/check"): (
+        contact_only(),
+        on_contact_episode("/check", {"checked": True}),
+    ),
+    # Notices: each person's own; another's notice is answered as one that does not exist
+    ("GET", "/api/notices"): (signed_in(), fixed("/api/notices")),
+    ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
     # Litestar's catch-all below /schema: it only ever says "not found" (problem+json).

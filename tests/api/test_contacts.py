@@ -46,6 +46,16 @@ async def test_young_person_adds_two_people_with_checked_phone_numbers(world):
     assert [p["name"] for p in trio["draft"]["content"]["trio"]] == ["Lou Mensah", "Dan Price"]
 
 
+async def test_real_mobiles_outside_the_allocation_tables_are_accepted(world):
+    # 07911 654321 works on a real phone, though libphonenumber's tables do not list it.
+    url = contacts_url(world)
+    reply = await world.jade.client.post(url, json={**LOU, "phone": "07911 654321"})
+    assert reply.status_code == 201, reply.text
+    assert reply.json()["phone"] == "+447911654321"
+    reply = await world.jade.client.post(url, json={**DAN, "phone": "0161 496 0000"})
+    assert reply.json()["phone"] == "+441614960000"
+
+
 async def test_bad_contact_details_name_the_field_and_save_nothing(world):
     url = contacts_url(world)
     reply = await world.jade.client.post(url, json={**LOU, "phone": "12"})
@@ -108,6 +118,47 @@ async def test_contact_can_step_down_and_the_young_person_sees_it(world):
     assert (lou["state"], lou["notifications"]) == ("stepped_down", False)
     looked = (await world.jade.client.get(f"/api/young-people/{world.young['jade']}/who-has-looked")).json()
     assert any(e["what"] == "stepped down from your people" for e in looked)
+
+
+async def test_someone_who_stepped_down_can_be_asked_again(world):
+    contact, invite = await add_and_invite(world)
+    old_phone = world.anonymous()
+    accepted = (await old_phone.post("/api/contact-invites/accept", json={"code": invite["code"]})).json()
+    old_phone.headers["X-CSRF-Token"] = accepted["csrf_token"]
+    assert (await old_phone.post("/api/contact/step-down")).status_code == 204
+    lou = (await world.jade.client.get(contacts_url(world))).json()[0]
+    assert lou["can"] == ["invite"]
+    plan_url = f"/api/young-people/{world.young['jade']}/plan"
+    trio = (await world.jade.client.get(plan_url)).json()["draft"]["content"]["trio"]
+    assert [p["name"] for p in trio] == []
+
+    again = await world.jade.client.post(f"{contacts_url(world)}/{contact['id']}/invite")
+    assert again.status_code == 201, again.text
+    lou = (await world.jade.client.get(contacts_url(world))).json()[0]
+    assert lou["state"] == "invited"
+    trio = (await world.jade.client.get(plan_url)).json()["draft"]["content"]["trio"]
+    assert [p["name"] for p in trio] == ["Lou Mensah"]
+    # The old phone stays signed out; the new link works once.
+    assert (await old_phone.get("/api/contact/me")).status_code == 401
+    new_phone = world.anonymous()
+    code = again.json()["code"]
+    assert (await new_phone.post("/api/contact-invites/accept", json={"code": code})).status_code == 201
+    assert (await new_phone.get("/api/contact/me")).json()["young_person_name"] == "Jade"
+
+
+async def test_asking_someone_again_is_refused_when_the_trio_is_full(world):
+    contact, invite = await add_and_invite(world)
+    phone = world.anonymous()
+    accepted = (await phone.post("/api/contact-invites/accept", json={"code": invite["code"]})).json()
+    phone.headers["X-CSRF-Token"] = accepted["csrf_token"]
+    await phone.post("/api/contact/step-down")
+    for name in ("Dan Price", "Grace Obi", "Ife Bello"):
+        added = await world.jade.client.post(contacts_url(world), json={**DAN, "name": name})
+        assert added.status_code == 201
+    again = await world.jade.client.post(f"{contacts_url(world)}/{contact['id']}/invite")
+    assert again.status_code == 409
+    lou = [c for c in (await world.jade.client.get(contacts_url(world))).json() if c["name"] == "Lou Mensah"]
+    assert lou[0]["state"] == "stepped_down"
 
 
 async def test_contact_writes_need_their_csrf_token(world):

@@ -8,8 +8,11 @@ import sys
 import pytest
 from cryptography.fernet import Fernet
 
+from backend.clock import now
 from backend.config import get_settings
-from backend.db import get_engine, is_sqlite
+from backend.db import get_engine, is_sqlite, write_transaction
+from backend.notify import api as notify
+from backend.notify.words import WELCOME
 from backend.sealed import encrypted_columns
 from backend.security import _derived_key
 from tests.api.alerts_helpers import active_contact, drain, send_alert, subscribe_contact, worker
@@ -56,6 +59,7 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     url = plan_url(world)
     assert (await edit(world.jade, url, "worries", {"what_worries_me": "Loud rooms"})).is_success
     assert (await edit(world.jade, url, "about_me", {"phone": "07123 456789"})).is_success
+    assert (await edit(world.jade, url, "places", {"might_go": [{"name": "The park"}]})).is_success
     await sign_all(world, url)  # the agreed plan's phone is copied into an alert
     assert (await world.jade.client.put(f"{url}/photo", json={"photo": jpeg_with_location()})).is_success
     lou = await active_contact(world, "Lou", email="lou@example.org")  # no push: reached by email
@@ -64,12 +68,48 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
+    async with write_transaction():  # a notice's parameters may carry names
+        await notify.send(to_user=world.priya.user_id, code=WELCOME, params={"young_person": "Jade"})
     await save_council_settings(
         world,
         rota=[
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    await start_and_search_an_episode(world)
+    await close_actions(world)
+
+
+async def start_and_search_an_episode(world) -> None:
+    """Episodes: the record, its timeline and a place claimed and checked with a note."""
+    episode = (
+        await world.priya.client.post(
+            f"/api/young-people/{world.young['jade']}/episodes",
+            json={"last_seen_at": now().isoformat(), "circumstances": "Not home from school"},
+        )
+    ).json()
+    place = f"/api/episodes/{episode['id']}/places/{episode['places'][0]['id']}"
+    assert (await world.priya.client.post(f"{place}/claim")).is_success
+    assert (await world.priya.client.put(f"{place}/check", json={"note": "Not there"})).is_success
+    report = {"reported_at": now().isoformat(), "cad_number": "CAD 42"}
+    assert (await world.priya.client.post(f"/api/episodes/{episode['id']}/report", json=report)).is_success
+
+
+async def close_actions(world) -> None:
+    """A due action marked done with a note, and a strategy meeting recorded."""
+    from backend import hooks
+    from tests.api.actions_helpers import come_back, dashboard, go_missing, interview
+
+    episode_id = await go_missing(world)
+    await come_back(world, episode_id, now())
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, risk="high")
+    actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
+    base = f"/api/young-people/{world.young['jade']}/actions"
+    done = {"note": "Looked at it with Jade"}
+    assert (await world.sam.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
+    meeting = {"held_on": now().date().isoformat(), "attended": "Sam, PC Jones", "decisions": "Check-ins"}
+    meeting_url = f"{base}/{actions['high_risk_strategy_meeting']['id']}/meeting"
+    assert (await world.sam.client.post(meeting_url, json=meeting)).is_success
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():

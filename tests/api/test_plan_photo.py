@@ -162,3 +162,51 @@ async def test_a_phone_jpeg_with_a_second_picture_inside_is_accepted_and_strippe
     (stored,) = await stored_photos()
     assert_only_pixels(stored)
     assert Image.open(io.BytesIO(stored)).size == (800, 600)
+
+
+def camera_jpeg(target_bytes: int = 9_700_000) -> bytes:
+    """A 3000 x 4000 JPEG the size a phone camera writes (noise does not compress)."""
+    import random
+
+    noise = random.Random(7).randbytes(3000 * 4000 * 3)
+    image = Image.frombytes("RGB", (3000, 4000), noise)
+    for quality in (80, 70, 60, 50):
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=quality, exif=Image.Exif(), comment=b"SECRET-CAMERA")
+        if out.tell() <= target_bytes:
+            return out.getvalue()
+    return out.getvalue()
+
+
+async def test_a_photo_straight_from_a_phone_camera_is_accepted(world):
+    raw = camera_jpeg()
+    assert 8_000_000 < len(raw) <= 10_000_000, len(raw)
+    reply = await upload(world, raw)
+    assert reply.status_code == 200, reply.text
+    (stored,) = await stored_photos()
+    assert_only_pixels(stored)
+    assert Image.open(io.BytesIO(stored)).size == (600, 800)
+
+
+async def test_an_iphone_heic_photo_is_converted_to_a_bare_jpeg(world):
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    image = Image.new("RGB", (1512, 2016), (30, 90, 160))
+    exif = Image.Exif()
+    exif[0x010F] = "SECRET-CAMERA"
+    out = io.BytesIO()
+    image.save(out, format="HEIF", exif=exif.tobytes())
+    reply = await upload(world, out.getvalue())
+    assert reply.status_code == 200, reply.text
+    (stored,) = await stored_photos()
+    assert_only_pixels(stored)
+    photo = Image.open(io.BytesIO(stored))
+    assert (photo.format, photo.size) == ("JPEG", (600, 800))
+
+
+async def test_a_photo_over_15_mb_is_refused_with_its_limit_and_nothing_is_kept(world):
+    reply = await upload(world, b"\xff\xd8" + b"\x00" * 15_000_001)
+    assert reply.status_code == 422
+    assert reply.json()["errors"][0]["message"] == "That photo is too big. Use one under 15 MB."
+    assert await stored_photos() == []

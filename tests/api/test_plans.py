@@ -174,7 +174,9 @@ async def can(person, url) -> set[str]:
 async def test_each_reader_is_told_what_they_may_do_and_the_server_holds_to_it(world):
     url = plan_url(world)
     edits = {"edit_about_me", "edit_worries", "edit_places", "edit_carer_steps"}
-    assert await can(world.jade, url) == edits | {"edit_sharing", "add_photo", "change_people"}
+    # "When I come back" is the young person's own words (their social worker may help).
+    mine = {"edit_sharing", "edit_coming_back", "add_photo", "change_people"}
+    assert await can(world.jade, url) == edits | mine
     assert await can(world.priya, url) == edits | {
         "edit_professional_notes",
         "add_photo",
@@ -182,6 +184,7 @@ async def test_each_reader_is_told_what_they_may_do_and_the_server_holds_to_it(w
     }
     assert await can(world.sam, url) == edits | {
         "edit_sharing",
+        "edit_coming_back",
         "edit_professional_notes",
         "add_photo",
         "download_police_form",
@@ -190,6 +193,7 @@ async def test_each_reader_is_told_what_they_may_do_and_the_server_holds_to_it(w
     # The same rules refuse what `can` leaves out.
     assert (await edit(world.jade, url, "professional_notes", {"text": "x"})).status_code == 403
     assert (await edit(world.priya, url, "sharing", {"worries": []})).status_code == 403
+    assert (await edit(world.priya, url, "coming_back", {"what_helps": "x"})).status_code == 403
 
 
 async def test_signing_is_offered_to_those_still_to_sign(world):

@@ -71,6 +71,19 @@ async def test_root_serves_the_installable_app(client_for):
     assert manifest.json()["start_url"]
 
 
+async def test_the_apps_files_travel_compressed_and_api_replies_do_not(world):
+    gzip = {"Accept-Encoding": "gzip"}
+    script = await world.anonymous().get("/js/app.js", headers=gzip)
+    assert script.status_code == 200 and script.headers["content-encoding"] == "gzip"
+    plain = await world.anonymous().get("/js/app.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.text == script.text  # httpx unzips
+    assert int(script.headers["content-length"]) < len(plain.content) / 2
+    # BREACH: a reply holding a secret beside words a stranger chose is never compressed.
+    plan = await world.jade.client.get(f"/api/young-people/{world.young['jade']}/plan", headers=gzip)
+    assert len(plan.content) > 1024  # big enough that it would be compressed
+    assert "content-encoding" not in plan.headers
+
+
 async def test_api_replies_are_never_cached(world):
     for reply in (
         await world.jade.client.get("/api/auth/me"),

@@ -324,7 +324,9 @@ def test_jade_adds_a_photo_and_sees_it_on_her_plan(signed_in):
         files=[{"name": "not-a-photo.txt", "mimeType": "text/plain", "buffer": b"hello"}]
     )
     edit.save()
-    expect(edit.by_test_id("photo-file-error")).to_have_text("Use a JPEG, PNG or WebP photo.")
+    expect(edit.by_test_id("photo-file-error")).to_have_text(
+        "Use a photo from a phone or camera: JPEG, HEIC, PNG or WebP."
+    )
     edit.by_test_id("photo-file").set_input_files(
         files=[{"name": "me.jpg", "mimeType": "image/jpeg", "buffer": image.getvalue()}]
     )
@@ -357,3 +359,36 @@ def test_a_plan_error_from_the_server_is_shown_next_to_its_field(signed_in):
     expect(edit.by_test_id("about-phone")).to_be_focused()
     expect(edit.error).to_contain_text("Please check what you entered")
     assert_accessible_at_320(jade, "about me, with an error from the server")
+
+
+def test_a_10_mb_photo_from_a_phone_camera_is_shrunk_on_the_phone_and_kept(signed_in):
+    from tests.api.test_plan_photo import camera_jpeg
+
+    raw = camera_jpeg()
+    assert len(raw) > 8_000_000
+    jade = signed_in("jade")
+    sent: list[int] = []
+    jade.on(
+        "request",
+        lambda request: (
+            sent.append(len(request.post_data_buffer or b""))
+            if request.method == "PUT" and request.url.endswith("/plan/photo")
+            else None
+        ),
+    )
+    jade.goto("/#/plan")
+    plan = PlanPage(jade)
+    plan.wait()
+    edit = plan.edit("photo")
+    edit.by_test_id("photo-file").set_input_files(
+        files=[{"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": raw}]
+    )
+    edit.save()
+    expect(plan.flash).to_contain_text("Saved.", timeout=30_000)
+    assert len(sent) == 1 and sent[0] < 2_000_000, sent  # made small before it left the phone
+    photo = plan.section("photo", plan.draft).get_by_test_id("plan-photo")
+    assert jade.evaluate(
+        "async () => { const img = document.querySelector(\"[data-testid='plan-photo']\"); "
+        "await img.decode(); return [img.naturalWidth, img.naturalHeight]; }"
+    ) == [600, 800]
+    expect(photo).to_be_visible()

@@ -24,6 +24,17 @@ def test_quick_exit_goes_to_a_neutral_site_and_back_does_not_return(signed_in, s
     assert not jade.url.startswith(server.base_url), jade.url
 
 
+def test_leave_quickly_fits_a_320_px_phone_with_text_at_150_percent(signed_in):
+    jade = signed_in("jade")
+    home = YoungPersonHome(jade)
+    home.greeting.wait_for()
+    jade.set_viewport_size({"width": 320, "height": 640})
+    jade.evaluate("document.documentElement.style.fontSize = '150%'")  # CSSOM: allowed by the CSP
+    box = home.quick_exit.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+    assert jade.evaluate("document.documentElement.scrollWidth") <= 320
+
+
 def test_escape_pressed_three_times_leaves_quickly(signed_in):
     jade = signed_in("jade")
     YoungPersonHome(jade).greeting.wait_for()

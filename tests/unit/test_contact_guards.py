@@ -31,10 +31,11 @@ def test_only_someone_who_said_yes_and_is_still_one_of_the_people_signs_in():
     assert [state for state in ContactState if guards.may_sign_in(state)] == [ContactState.ACTIVE]
 
 
-def test_an_invite_is_for_someone_who_has_not_said_yes():
+def test_an_invite_is_for_someone_who_has_not_said_yes_or_stepped_down():
     assert [state for state in ContactState if guards.may_invite(state)] == [
         ContactState.NOT_INVITED,
         ContactState.INVITED,
+        ContactState.STEPPED_DOWN,
     ]
 
 
@@ -44,7 +45,7 @@ def test_can_per_person_follows_relation_and_state():
         assert guards.can(chooser, ContactState.NOT_INVITED) == [change, invite, remove]
         assert guards.can(chooser, ContactState.INVITED) == [change, invite, remove]
         assert guards.can(chooser, ContactState.ACTIVE) == [change, remove]
-        assert guards.can(chooser, ContactState.STEPPED_DOWN) == []
+        assert guards.can(chooser, ContactState.STEPPED_DOWN) == [invite]  # ask them again
         assert guards.can(chooser, ContactState.REMOVED) == []
     for other in (CARER, OUTSIDER):
         assert all(guards.can(other, state) == [] for state in ContactState)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -79,3 +80,15 @@ def test_homeward_will_not_start_in_production_without_a_secret_key(tmp_path):
     done = run_cli(tmp_path, "demo", mode="production", base_url="https://homeward.example.org")
     assert done.returncode == 2
     assert "HOMEWARD_SECRET_KEY" in done.stderr
+
+
+async def test_the_demo_has_a_year_of_episodes_reported_unreported_and_open():
+    from backend.episodes import api as episodes
+
+    await demo.load()
+    council = (await Council.select(Council.id).first())["id"]
+    year = await episodes.facts(council_id=council, start=now() - dt.timedelta(days=366), end=now())
+    states = {fact.state for fact in year}
+    assert states == {"returned", "closed_unreported", "open", "reported"}
+    assert sum(fact.unreported for fact in year) >= 5
+    assert {fact.state for fact in await episodes.open_episodes(council)} == {"open", "reported"}

@@ -97,6 +97,7 @@ def test_can_lists_what_each_reader_may_do_with_no_draft():
         PlanAction.EDIT_WORRIES,
         PlanAction.EDIT_PLACES,
         PlanAction.EDIT_CARER_STEPS,
+        PlanAction.EDIT_COMING_BACK,
         PlanAction.EDIT_SHARING,
         PlanAction.ADD_PHOTO,
         PlanAction.CHANGE_PEOPLE,

@@ -171,7 +171,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Words kept as they are inside Arabic: names, and what phones and files are called.
 KEPT_IN_ARABIC = {
     "Homeward", "Childline", "Missing", "People", "iPhone", "iPad", "Android", "Mac", "Windows", "Linux",
-    "Chromebook", "JPEG", "PNG", "WebP", "KB", "PDF", "Wi-Fi", "PIN", "QR", "Plus", "Code", "Philomena", "Escape",
+    "Chromebook", "JPEG", "PNG", "WebP", "HEIC", "KB", "PDF", "Wi-Fi", "PIN", "QR", "Plus", "Code", "Philomena", "Escape",
 }  # fmt: skip
 
 

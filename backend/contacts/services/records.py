@@ -41,13 +41,13 @@ async def row_of(contact_id: uuid.UUID) -> dict | None:
     return await TrustedContact.select().where(TrustedContact.id == contact_id).first()
 
 
-async def one_of(young_person_id: uuid.UUID, contact_id: uuid.UUID) -> dict:
+async def one_of(young_person_id: uuid.UUID, contact_id: uuid.UUID, states=guards.LIVE) -> dict:
     row = (
         await TrustedContact.select()
         .where(
             (TrustedContact.id == contact_id)
             & (TrustedContact.young_person == young_person_id)
-            & TrustedContact.state.is_in(list(guards.LIVE))
+            & TrustedContact.state.is_in(list(states))
         )
         .first()
     )

@@ -162,13 +162,21 @@ async def invite(
     code = new_code()
     expires_at = now + dt.timedelta(hours=get_settings().invite_ttl_hours)
     async with write_transaction():
-        row = await one_of(young_person_id, contact_id)
+        row = await one_of(young_person_id, contact_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
         if not guards.may_invite(row["state"]):
             raise Conflict(SAID_YES_ALREADY)
+        asked_again = row["state"] == ContactState.STEPPED_DOWN
+        if asked_again and len(await rows_of(young_person_id)) >= MAX_TRIO:
+            raise Conflict(TRIO_FULL)
         await TrustedContact.update(
-            state=ContactState.INVITED, invite_code_hash=digest(code), invite_expires_at=expires_at
+            state=ContactState.INVITED,
+            invite_code_hash=digest(code),
+            invite_expires_at=expires_at,
+            stepped_down_at=None,
         ).where(TrustedContact.id == contact_id)
         name = details_of(row).name
         await audit.record(actor, Action.CHANGE, words.INVITED, young_person_id, {"name": name}, at=now)
+        if asked_again:  # back in the trio: the plan's copy of the trio names them again
+            await refresh_plan(young_person_id, now, actor)
     url = contact_invite_url(code)
     return InviteOut(code=code, url=url, qr_svg=qr_data_url(url), expires_at=expires_at)

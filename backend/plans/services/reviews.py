@@ -12,10 +12,10 @@ from backend.db import write_transaction
 from backend.errors import Forbidden
 from backend.i18n import N_
 from backend.plans import guards
-from backend.plans.schemas import ReviewDue
+from backend.plans.schemas import ReviewDue, VersionStatus
 from backend.plans.services.versions import plan_of
-from backend.plans.services.view import REVIEW_OVERDUE_AFTER
-from backend.plans.tables import Plan
+from backend.plans.services.view import REVIEW_OVERDUE_AFTER, required_signers
+from backend.plans.tables import Plan, PlanSignature, PlanVersion
 from backend.young_people import api as young_people
 
 NO_CASELOAD = N_("Only social workers have a caseload.")
@@ -58,3 +58,32 @@ async def reviews_due(actor: Actor, now: dt.datetime) -> list[ReviewDue]:
         )
         for row in rows
     ]
+
+
+async def attention(
+    young_person_ids: list[uuid.UUID],
+) -> dict[uuid.UUID, tuple[dt.datetime | None, str, list]]:
+    """For each young person with a plan: (review due since or None, why, the signers
+    still to sign its draft: empty when there is no draft)."""
+    if not young_person_ids:
+        return {}
+    found = {}
+    for plan in await Plan.select().where(Plan.young_person.is_in(list(set(young_person_ids)))):
+        draft = await (
+            PlanVersion.select(PlanVersion.id, PlanVersion.content_hash)
+            .where((PlanVersion.plan == plan["id"]) & (PlanVersion.status == VersionStatus.DRAFT))
+            .first()
+        )
+        waiting = []
+        if draft:
+            signed = {
+                row["role"]
+                for row in await PlanSignature.select(PlanSignature.role).where(
+                    (PlanSignature.version == draft["id"])
+                    & (PlanSignature.content_hash == draft["content_hash"])
+                )
+            }
+            waiting = [role for role in await required_signers(plan["young_person"]) if role not in signed]
+        review_due_at = as_utc(plan["review_due_at"]) if plan["review_due_at"] else None
+        found[plan["young_person"]] = (review_due_at, plan["review_reason"], waiting)
+    return found

@@ -47,6 +47,7 @@ SECTION_WORDS = {
     Section.PROFESSIONAL_NOTES: N_("notes from professionals"),
     Section.TRIO: N_("my people"),
     Section.PHOTO: N_("my photo"),
+    Section.COMING_BACK: N_("when I come back"),
 }
 NO_SUCH_VERSION = N_("There is no plan version with that number.")
 

@@ -9,6 +9,7 @@ import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage 
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
+import { searchChecklist } from "./search-places.js";
 
 // A message carried from the invite screen to the contact's page: {key, params}, put
 // in words when shown (the contact's language may be settled in between).
@@ -211,6 +212,23 @@ function stepDownSection(me, view) {
   );
 }
 
+/** Someone is worried about the young person: the places to look, to claim and tick. */
+function helpLook(search, isCurrent) {
+  const id = encodeURIComponent(search.id);
+  return h(
+    "div",
+    { class: "alert-area", testid: "help-look" },
+    h("p", { class: "notice notice-warning", text: t("search.help_look", { name: search.young_person_name }) }),
+    searchChecklist({
+      path: `/api/contact/episodes/${id}/places`,
+      placePath: (place) => `/api/contact/episodes/${id}/places/${encodeURIComponent(place)}`,
+      isCurrent,
+      signInNeeded: false,
+      places: search.places,
+    }),
+  );
+}
+
 async function contactHome(view, ctx) {
   const { isCurrent } = ctx;
   put(view, loading());
@@ -234,7 +252,10 @@ async function contactHome(view, ctx) {
   }
   if (!isCurrent()) return;
   await settleLanguage(me.language, "contact");
-  const alerts = await contactAlerts(me, isCurrent);
+  const [alerts, searches] = await Promise.all([
+    contactAlerts(me, isCurrent),
+    get("/api/contact/episodes", { signInNeeded: false }).catch(() => []),
+  ]);
   if (!isCurrent()) return;
   const message = flash ? t(flash.key, flash.params) : "";
   flash = null;
@@ -247,6 +268,7 @@ async function contactHome(view, ctx) {
     heading(t("contact.title", { name: me.young_person_name }), "contact-home-title"),
     message ? h("p", { class: "notice", role: "status", testid: "contact-flash", text: message }) : null,
     h("p", { text: t("contact.hello", { name: me.name, explain: explain(me.young_person_name) }) }),
+    searches.map((search) => helpLook(search, isCurrent)),
     alerts,
     notificationsSection(me, rerender),
     languageSection({ whose: "contact" }),

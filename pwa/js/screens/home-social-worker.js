@@ -1,5 +1,6 @@
 // A social worker's home: their caseload, and adding a young person to it.
 import { get, post } from "../api.js";
+import { t } from "../i18n.js";
 import { accountSection } from "../account.js";
 import {
   clearErrors,
@@ -144,7 +145,12 @@ async function reviewsSection(isCurrent) {
 
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
-  put(view, heading("Your caseload"), placeholder);
+  put(
+    view,
+    heading("Your caseload"),
+    h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
+    placeholder,
+  );
   const alerts = alertsSentToMe(isCurrent);
   const reviews = reviewsSection(isCurrent);
   try {

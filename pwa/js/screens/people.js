@@ -223,6 +223,11 @@ function details(person) {
   ];
 }
 
+const INVITE_LABEL = {
+  invited: "people.new_invite",
+  stepped_down: "people.ask_again",
+};
+
 export async function render(view, { params, me, isCurrent }) {
   const who = whose({ me, params });
   if ((await loadForScreen(view, who, isCurrent, { errorTitle: title(who) })) === undefined) return;
@@ -265,9 +270,7 @@ export async function render(view, { params, me, isCurrent }) {
       const invite = h(
         "button",
         { type: "button", class: "button button-primary", testid: "person-invite" },
-        person.state === "invited"
-          ? t("people.new_invite", { name: person.name })
-          : t("people.invite", { name: person.name }),
+        t(INVITE_LABEL[person.state] ?? "people.invite", { name: person.name }),
       );
       invite.addEventListener("click", async () => {
         invite.disabled = true;

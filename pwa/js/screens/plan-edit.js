@@ -19,6 +19,7 @@ import {
 import {
   ABOUT_FIELDS,
   AUDIENCES,
+  COMING_BACK_FIELDS,
   EDITABLE,
   LIMITS,
   PLACE_LISTS,
@@ -37,13 +38,16 @@ import {
   words,
 } from "./plan-parts.js";
 
-const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
+// iPhones save HEIC; some browsers give such a file no type, so its name decides.
+const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"];
+const PHOTO_NAMES = /\.(jpe?g|png|webp|heic|heif)$/i;
 // [key of the young person's words, key of the adults' words]
 const ABOUT_HINTS = {
   phone: ["plan_edit.phone_hint", "plan_edit.phone_hint_of"],
   build: ["plan_edit.build_hint", "plan_edit.build_hint"],
 };
-const PHOTO_MAX_BYTES = 600_000;
+const PHOTO_MAX_BYTES = 15_000_000; // as the camera saved it; the server says the same
+const PHOTO_LONGEST_SIDE = 1600; // the server keeps 800: twice that is plenty to send
 const MAX_MINUTES = 7 * 24 * 60;
 
 /** field() with a starting value (a textarea's value is not an attribute). */
@@ -129,6 +133,20 @@ function worriesForm(content, who) {
       ),
     ),
     body: (form) => Object.fromEntries(WORRY_FIELDS.map(([key]) => [key, valueOf(form, key)])),
+  };
+}
+
+function comingBackForm(content, who) {
+  const wishes = content.coming_back ?? {};
+  return {
+    intro: who.forYoungPerson ? t("plan_edit.coming_back_intro") : t("plan_edit.coming_back_intro_of", { name: who.name }),
+    fields: COMING_BACK_FIELDS.map(([key, label]) =>
+      filled(
+        { label: t(label), name: key, testid: `coming-back-${key}`, maxlength: LIMITS.text, multiline: true },
+        wishes[key],
+      ),
+    ),
+    body: (form) => Object.fromEntries(COMING_BACK_FIELDS.map(([key]) => [key, valueOf(form, key)])),
   };
 }
 
@@ -448,6 +466,30 @@ function readAsBase64(file) {
   });
 }
 
+/**
+ * The photo made small on the phone before it is sent (a 10 MB camera JPEG becomes a few
+ * hundred KB: quicker and cheaper on a young person's data). Drawing it on a canvas also
+ * leaves its hidden details behind. A photo this browser cannot draw (HEIC outside
+ * Safari) is sent as it is; the server converts it.
+ */
+async function smallPhoto(file) {
+  if (typeof createImageBitmap !== "function") return file;
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+  } catch {
+    return file;
+  }
+  const scale = Math.min(1, PHOTO_LONGEST_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close?.();
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85));
+  return blob ?? file;
+}
+
 function photoForm(content, who) {
   const current = content.photo_id
     ? h("img", {
@@ -463,7 +505,7 @@ function photoForm(content, who) {
       : t("plan_edit.photo_choose_of", { name: who.name }),
     name: "photo",
     type: "file",
-    accept: PHOTO_TYPES.join(","),
+    accept: [...PHOTO_TYPES, ".heic", ".heif"].join(","),
     testid: "photo-file",
     hint: t("plan_edit.photo_hint"),
   });
@@ -481,11 +523,12 @@ function photoForm(content, who) {
     check: (form) => {
       const file = form.elements.photo.files[0];
       if (!file) return [{ field: "photo", message: t("plan_edit.photo_first") }];
-      if (!PHOTO_TYPES.includes(file.type)) return [{ field: "photo", message: t("plan_edit.photo_type") }];
+      if (!PHOTO_TYPES.includes(file.type) && !PHOTO_NAMES.test(file.name))
+        return [{ field: "photo", message: t("plan_edit.photo_type") }];
       if (file.size > PHOTO_MAX_BYTES) return [{ field: "photo", message: t("plan_edit.photo_too_big") }];
       return [];
     },
-    body: async (form) => ({ photo: await readAsBase64(form.elements.photo.files[0]) }),
+    body: async (form) => ({ photo: await readAsBase64(await smallPhoto(form.elements.photo.files[0])) }),
     path: "photo",
     submit: t("plan_edit.save_photo"),
   };
@@ -496,6 +539,7 @@ const FORMS = {
   worries: worriesForm,
   places: placesForm,
   carer_steps: stepsForm,
+  coming_back: comingBackForm,
   sharing: sharingForm,
   professional_notes: notesForm,
   photo: photoForm,

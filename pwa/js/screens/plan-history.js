@@ -16,6 +16,7 @@ import {
   ABOUT_FIELDS,
   PLACE_LISTS,
   SHARE_PARTS,
+  COMING_BACK_FIELDS,
   WORRY_FIELDS,
   audienceWords,
   loadForScreen,
@@ -53,6 +54,7 @@ function changeLabel(change, who) {
   const row =
     (section === "about_me" && findRow(ABOUT_FIELDS, field)) ||
     (section === "worries" && findRow(WORRY_FIELDS, field)) ||
+    (section === "coming_back" && findRow(COMING_BACK_FIELDS, field)) ||
     (section === "places" && findRow(PLACE_LISTS, field));
   if (row) return words(row, who);
   if (section === "sharing") {

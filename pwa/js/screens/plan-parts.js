@@ -13,6 +13,7 @@ export const SECTIONS = [
   "places",
   "trio",
   "carer_steps",
+  "coming_back",
   "sharing",
   "professional_notes",
 ];
@@ -26,6 +27,7 @@ const TITLES = {
   places: ["plan.section.places", "plan.section.places_of"],
   trio: ["plan.section.trio", "plan.section.trio_of"],
   carer_steps: ["plan.section.carer_steps", "plan.section.carer_steps_of"],
+  coming_back: ["plan.section.coming_back", "plan.section.coming_back_of"],
   sharing: ["plan.section.sharing", "plan.section.sharing_of"],
   professional_notes: ["plan.section.professional_notes", "plan.section.professional_notes_of"],
 };
@@ -48,6 +50,11 @@ export const WORRY_FIELDS = [
   ["what_sets_it_off", "plan.worries.what_sets_it_off"],
   ["what_helps_me_feel_safe", "plan.worries.what_helps_me_feel_safe"],
 ];
+// "When I come back": the young person's own words, for everyone.
+export const COMING_BACK_FIELDS = [
+  ["what_helps", "plan.coming_back.what_helps"],
+  ["please_dont", "plan.coming_back.please_dont"],
+];
 export const PLACE_LISTS = [
   ["might_go", "plan.places.might_go", "plan.places.might_go_of"],
   ["safe", "plan.places.safe", "plan.places.safe"],
@@ -59,6 +66,7 @@ export const SHARE_PARTS = [
   ["worries", "plan.share.worries", "plan.share.worries_of"],
   ["places", "plan.share.places", "plan.share.places"],
   ["trio", "plan.share.trio", "plan.share.trio_of"],
+  ["coming_back", "plan.share.coming_back", "plan.share.coming_back_of"],
 ];
 export const AUDIENCES = [
   ["carer", "plan.audience.carer", "plan.audience.carer_of"],
@@ -73,6 +81,7 @@ const CHANGED_SECTION = {
   worries: "plan.changed_section.worries",
   places: "plan.changed_section.places",
   carer_steps: "plan.changed_section.carer_steps",
+  coming_back: "plan.changed_section.coming_back",
   sharing: "plan.changed_section.sharing",
   professional_notes: "plan.changed_section.professional_notes",
   trio: "plan.changed_section.trio",
@@ -238,15 +247,19 @@ function telHref(phone) {
   return `tel:${String(phone).replace(/[^\d+]/g, "")}`;
 }
 
-/** "+442079460018" shown the way people write it: "020 7946 0018". */
+/**
+ * "+442079460018" shown the way people write it: "020 7946 0018", "0161 496 0000",
+ * "07911 654321", "0300 123 4567" (Ofcom's groupings by the number's first digits).
+ */
 export function phoneText(phone) {
   const digits = String(phone ?? "");
-  const uk = /^\+44(\d{10})$/.exec(digits);
+  const uk = /^\+44(\d{9,10})$/.exec(digits);
   if (!uk) return digits;
-  const national = `0${uk[1]}`;
-  if (/^0[12]0/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
-  if (/^07/.test(national)) return `${national.slice(0, 5)} ${national.slice(5)}`;
-  return `${national.slice(0, 5)} ${national.slice(5)}`;
+  const n = `0${uk[1]}`;
+  if (n.length !== 11) return n;
+  if (/^02/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  if (/^01\d1|^011|^0[389]/.test(n)) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
+  return `${n.slice(0, 5)} ${n.slice(5)}`;
 }
 
 function trioList(trio, who) {
@@ -332,6 +345,11 @@ export function sectionBody(section, content, who, kept = []) {
       );
     case "carer_steps":
       return stepsList(value.steps);
+    case "coming_back":
+      return detailsList(
+        COMING_BACK_FIELDS.map(([key, label]) => [t(label), value[key]]),
+        "coming-back",
+      );
     case "trio":
       return trioList(value, who);
     case "sharing":

@@ -18,6 +18,7 @@ import {
   put,
 } from "../ui.js";
 import { careTeam } from "./care-team.js";
+import { worriedLink } from "./episodes.js";
 import { invitePanel } from "./invite-panel.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
@@ -236,11 +237,12 @@ export async function render(view, context, notice = "") {
   }
   const can = new Set(person.can ?? []);
   const socialWorker = me.user.role === "social_worker"; // only for the people link below
-  const [canSee, looked, devices, people] = await Promise.all([
+  const [canSee, looked, devices, people, episodes] = await Promise.all([
     optional(`${base}/who-can-see`),
     can.has("see_audit") ? optional(`${base}/who-has-looked`) : null,
     can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
+    optional(`${base}/episodes`),
   ]);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
@@ -259,6 +261,22 @@ export async function render(view, context, notice = "") {
     view,
     heading(person.preferred_name, "young-person-name"),
     details(person),
+    section(
+      "episodes-heading",
+      t("episodes.section"),
+      show(episodes, (data) => [
+        h("p", {}, worriedLink(person, data)),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `#/young-people/${encodeURIComponent(person.id)}/episodes`, testid: "link-episodes" },
+            t("episodes.title", { name: person.preferred_name }),
+          ),
+        ),
+      ]),
+    ),
     planAndPeople(person, people, socialWorker),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
