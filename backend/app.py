@@ -40,8 +40,9 @@ from backend.episodes.controllers import (
     EpisodesController,
     YoungPersonEpisodesController,
 )
-from backend.figures.controllers import figures
+from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
+from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import InvitesController
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitesController,
             AdminController,
             figures,
+            MissingFiguresController,
             PlansController,
             reviews_due,
             TrioController,
@@ -132,6 +134,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             subscribe_user,
+            interviews_of,
+            InterviewsController,
+            InterviewersController,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

@@ -15,9 +15,11 @@ from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.episodes import demo as episodes_demo
+from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
 from backend.security import encrypt, hash_secret, new_totp_secret
+from backend.young_people import details as young_people_details
 from backend.young_people import records as young_people
 
 COUNCIL = "Northbrook Council"
@@ -102,6 +104,8 @@ async def load() -> bool:
         await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
+        await interviews_demo.load(council_id)
+        await young_people_details.load_demo(council_id)
     return True
 
 

@@ -18,6 +18,7 @@ APP_REGISTRY = AppRegistry(
         "backend.push.piccolo_app",
         "backend.alerts.piccolo_app",
         "backend.councils.piccolo_app",
+        "backend.interviews.piccolo_app",
         "backend.episodes.piccolo_app",
         "backend.actions.piccolo_app",
         "backend.notify.piccolo_app",

@@ -7,14 +7,16 @@ demo loader. Calling it again changes nothing.
 
 from __future__ import annotations
 
-from backend import background
+from backend import background, hooks
 from backend.actions import triggers as actions
+from backend.interviews import services as interviews
 from backend.notify import api as notify
 
 
 def connect() -> None:
     """Subscribe each domain's reactions. Domains add their line here as they arrive."""
     background.every("notify.push", notify.PUSH_PERIOD, notify.deliver_pushes)
+    hooks.on(hooks.Topic.EPISODE_RETURNED, interviews.open_for_return)
     background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
     actions.connect()
     background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 import msgspec
@@ -23,3 +24,65 @@ class Figure(msgspec.Struct):
 class FiguresOut(msgspec.Struct):
     council: str
     figures: list[Figure]
+
+
+# -- missing episodes and return interviews (seed 002) ------------------------------------
+
+
+class Cell(msgspec.Struct):
+    key: str
+    label: str
+    value: int | None
+    """None: hidden (fewer than 10, or would give a hidden number away)."""
+
+
+class BreakdownRow(msgspec.Struct):
+    key: str
+    label: str
+    cells: list[int | None]
+    total: int | None
+
+
+class Breakdown(msgspec.Struct):
+    dimension: str
+    label: str
+    rows: list[BreakdownRow]
+
+
+class GroupOut(msgspec.Struct):
+    key: str
+    label: str
+    parts: list[Cell]
+    total: int | None
+    breakdowns: list[Breakdown]
+
+
+class PeriodOut(msgspec.Struct):
+    kind: str
+    start: dt.date
+    end: dt.date
+    """The day after the period."""
+
+
+class TrendPoint(msgspec.Struct):
+    start: dt.date
+    value: int | None
+
+
+class Trend(msgspec.Struct):
+    key: str
+    label: str
+    points: list[TrendPoint]
+
+
+class MissingFigures(msgspec.Struct):
+    council: str
+    period: PeriodOut
+    previous: dt.date
+    next: dt.date | None
+    """None: the chosen period is the current one."""
+    headline: list[Cell]
+    groups: list[GroupOut]
+    trends: list[Trend]
+    teams: bool = False
+    """Whether figures are given per team (not yet: teams have no members' list)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from backend.young_people import details as _details
 from backend.young_people import records as _records
 from backend.young_people.records import (
     carers,
@@ -16,15 +17,20 @@ from backend.young_people.records import (
     social_workers,
     young_person_of,
 )
-from backend.young_people.schemas import Record, RecordAction, Relation
+from backend.young_people.schemas import Details, Ethnicity, Record, RecordAction, Relation, Sex
 from backend.young_people.services import hold, relation_of, require
 
 __all__ = [
+    "Details",
+    "Ethnicity",
     "Record",
     "RecordAction",
     "Relation",
+    "Sex",
     "carers",
     "caseload",
+    "details",
+    "details_in_council",
     "hold",
     "in_council",
     "known",
@@ -52,3 +58,15 @@ async def in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
 
 async def records(ids: list[uuid.UUID]) -> dict[uuid.UUID, Record]:
     return {found.id: found for found in await _records.records(ids)}
+
+
+async def details(ids: list[uuid.UUID]) -> dict[uuid.UUID, Details]:
+    """What the council counts about these young people (sex, ethnicity, its child id,
+    in care, placed out of area), unsealed: never to be shown except as suppressed counts
+    or to the young person's own social worker."""
+    return await _details.of(ids)
+
+
+async def details_in_council(council_id: uuid.UUID) -> list[Details]:
+    """The same, for every young person of the council (the figures)."""
+    return await _details.of_council(council_id)

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import uuid
 
-from litestar import Controller, delete, get, post
+from litestar import Controller, delete, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.api import Actor, Role, SessionOut
 from backend.clock import now
-from backend.young_people import care_team, services
+from backend.young_people import care_team, details, services
 from backend.young_people import devices as phones
 from backend.young_people.care_team import ALLOCATIONS, PLACEMENTS
 from backend.young_people.schemas import (
     AllocationIn,
     CarerDevices,
     Colleague,
+    DetailsIn,
+    DetailsOut,
     Look,
     PersonWhoCanSee,
     PlacementIn,
@@ -90,6 +92,20 @@ class YoungPeopleController(Controller):
         session_id: FromPath[uuid.UUID],
     ) -> None:
         await phones.revoke_carer_device(actor, young_person_id, carer_id, session_id, now())
+
+    # -- what the council counts about them (backend/young_people/details.py) -----------
+
+    @get(YP + "/details")
+    async def read_details(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+    ) -> DetailsOut:
+        return await details.read(actor, young_person_id)
+
+    @put(YP + "/details")
+    async def change_details(
+        self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], data: JSONBody[DetailsIn]
+    ) -> DetailsOut:
+        return await details.change(actor, young_person_id, data, now())
 
     # -- who looks after them: placements (carers) and allocations (social workers) ----
 

@@ -60,6 +60,12 @@ def may_choose_care_team(role: Role | str) -> bool:
     return role == Role.SOCIAL_WORKER
 
 
+def may_edit_details(relation: Relation | None) -> bool:
+    """Sex, ethnicity, the council's child id, in care, placed out of area: what the
+    council counts and returns to the DfE, kept by the allocated social worker."""
+    return relation == Relation.SOCIAL_WORKER
+
+
 ACTIONS = {
     RecordAction.INVITE: may_invite,
     RecordAction.MANAGE_CARE_TEAM: may_manage_care_team,
@@ -67,6 +73,7 @@ ACTIONS = {
     RecordAction.MANAGE_CARER_DEVICES: may_manage_carer_devices,
     RecordAction.SEE_AUDIT: may_see_audit,
     RecordAction.DOWNLOAD_POLICE_FORM: may_download_police_form,
+    RecordAction.EDIT_DETAILS: may_edit_details,
 }
 
 

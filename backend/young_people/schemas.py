@@ -31,6 +31,7 @@ class RecordAction(StrEnum):
     MANAGE_CARER_DEVICES = "manage_carer_devices"
     SEE_AUDIT = "see_audit"
     DOWNLOAD_POLICE_FORM = "download_police_form"
+    EDIT_DETAILS = "edit_details"
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,70 @@ class CarerDevices(msgspec.Struct):
     carer_id: uuid.UUID
     name: str
     devices: list[SessionOut]
+
+
+# -- what the council counts (backend/young_people/details.py) ---------------------------
+
+
+class Sex(StrEnum):
+    """SSDA903 SEX (from 2024-25): U is not known."""
+
+    MALE = "M"
+    FEMALE = "F"
+    NOT_KNOWN = "U"
+
+
+class Ethnicity(StrEnum):
+    """The DfE's ethnic origin codes (SSDA903 ETHNIC). NOBT: not yet obtained; REFU:
+    the young person or family refused to say."""
+
+    WBRI = "WBRI"
+    WIRI = "WIRI"
+    WOTH = "WOTH"
+    WIRT = "WIRT"
+    WROM = "WROM"
+    MWBC = "MWBC"
+    MWBA = "MWBA"
+    MWAS = "MWAS"
+    MOTH = "MOTH"
+    AIND = "AIND"
+    APKN = "APKN"
+    ABAN = "ABAN"
+    AOTH = "AOTH"
+    BCRB = "BCRB"
+    BAFR = "BAFR"
+    BOTH = "BOTH"
+    CHNE = "CHNE"
+    OOTH = "OOTH"
+    REFU = "REFU"
+    NOBT = "NOBT"
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the council counts about a young person, as other domains are told it."""
+
+    young_person_id: uuid.UUID
+    council_id: uuid.UUID
+    date_of_birth: dt.date
+    sex: Sex | None
+    ethnicity: Ethnicity | None
+    child_code: str | None
+    looked_after: bool
+    placed_out_of_area: bool
+
+
+class DetailsIn(msgspec.Struct, forbid_unknown_fields=True):
+    sex: Sex | None = None
+    ethnicity: Ethnicity | None = None
+    child_code: Annotated[str, msgspec.Meta(max_length=40)] | None = None
+    looked_after: bool = False
+    placed_out_of_area: bool = False
+
+
+class DetailsOut(msgspec.Struct):
+    sex: Sex | None
+    ethnicity: Ethnicity | None
+    child_code: str | None
+    looked_after: bool
+    placed_out_of_area: bool

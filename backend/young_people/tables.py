@@ -6,6 +6,7 @@ from piccolo.table import Table
 
 from backend.personal import Personal, declare
 from backend.piccolo_apps import elsewhere
+from backend.sealed import encrypted
 
 # Other domains' tables, by name: a domain never imports another's tables.
 COUNCIL = elsewhere("accounts", "Council")
@@ -20,6 +21,13 @@ class YoungPerson(Table):
     # Set when the young person joins from an invite; one account per record.
     user: ForeignKey[Table] = ForeignKey(references=USER, null=True, unique=True)
     created_at = Timestamptz()
+    # What the council counts and returns to the DfE (backend/young_people/details.py),
+    # set by the social worker; sealed, and None until they are.
+    sex = encrypted(null=True, default=None)  # SSDA903 SEX: M, F or U
+    ethnicity = encrypted(null=True, default=None)  # SSDA903 ETHNIC code
+    child_code = encrypted(null=True, default=None)  # the council's own id (SSDA903 CHILD)
+    looked_after = Boolean(default=False)  # in care: an episode is "missing from care"
+    placed_out_of_area = Boolean(default=False)
 
 
 class CaseAllocation(Table):
@@ -58,6 +66,21 @@ declare(
         "the young person, their carers and social workers",
         "as long as the record",
         plain_because="ages and age bands are worked out from it",
+    ),
+    sex=Personal(
+        "sex, as the council records it for the DfE",
+        "their social workers; managers only as suppressed counts",
+        "as long as the record",
+    ),
+    ethnicity=Personal(
+        "ethnic origin (a DfE code)",
+        "their social workers; managers only as suppressed counts",
+        "as long as the record",
+    ),
+    child_code=Personal(
+        "the council's own identifier for the child",
+        "their social workers and the council's DfE return",
+        "as long as the record",
     ),
 )
 declare(CaseAllocation)

@@ -75,6 +75,16 @@ ALLOCATION_ENDED = wording(
     adult=N_("{name} is no longer {young_person}'s social worker"),
 )
 
+DETAILS_OPENED = wording(
+    "young_people.details_opened",
+    you=N_("looked at what the council records about you for its figures"),
+    adult=N_("looked at what the council records about {young_person} for its figures"),
+)
+DETAILS_CHANGED = wording(
+    "young_people.details_changed",
+    you=N_("changed what the council records about you for its figures"),
+    adult=N_("changed what the council records about {young_person} for its figures"),
+)
 # -- what a refused caller tried to do ----------------------------------------------------
 OPEN_RECORD = wording(
     "young_people.open_record",
@@ -122,6 +132,18 @@ CHANGE_CARE_TEAM = wording(
     adult=N_("change who looks after {young_person}"),
 )
 
+SEE_DETAILS = wording(
+    "young_people.see_details",
+    you=N_("look at what the council records about you for its figures"),
+    adult=N_("look at what the council records about {young_person} for its figures"),
+)
+CHANGE_DETAILS = wording(
+    "young_people.change_details",
+    you=N_("change what the council records about you for its figures"),
+    adult=N_("change what the council records about {young_person} for its figures"),
+)
+CHILD_CODE_FORM = N_("Use 1 to 10 letters or digits.")
+CHILD_CODE_TAKEN = N_("Another young person of this council has this identifier.")
 # -- who can see the record, and why (not events: the same two readers) -------------------
 WHY_SOCIAL_WORKER = wording(
     "young_people.why_social_worker",

@@ -14,9 +14,14 @@ import * as alertStatus from "./screens/alert-status.js";
 import * as changeSecret from "./screens/change-secret.js";
 import * as contact from "./screens/contact.js";
 import * as councilSettings from "./screens/council-settings.js";
+import * as chat from "./screens/chat.js";
+import * as chatSummary from "./screens/chat-summary.js";
+import * as interview from "./screens/interview.js";
+import * as interviewers from "./screens/interviewers.js";
 import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
 import * as dashboard from "./screens/dashboard.js";
+import * as figures from "./screens/figures.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -55,6 +60,14 @@ const ROUTES = [
   { path: /^\/change-secret$/, screen: changeSecret, signedIn: true },
   { path: /^\/council-settings$/, screen: councilSettings, signedIn: true, roles: ["admin"] },
   { path: /^\/dashboard$/, screen: dashboard, signedIn: true, roles: ["social_worker", "manager"] },
+  { path: /^\/figures$/, screen: figures, signedIn: true, roles: ["manager"] },
+  { path: /^\/figures\/(month|quarter|year)$/, screen: figures, signedIn: true, roles: ["manager"] },
+  {
+    path: /^\/figures\/(month|quarter|year)\/(\d{4}-\d{2}-\d{2})$/,
+    screen: figures,
+    signedIn: true,
+    roles: ["manager"],
+  },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,
@@ -82,6 +95,10 @@ const ROUTES = [
   { path: /^\/contact\/alerts\/([^/]+)$/, screen: alertAnswer, signedIn: false, quickExit: false },
   { path: /^\/contact$/, screen: contact, signedIn: false, quickExit: false },
   { path: /^\/contact\/([^/]+)$/, screen: contact, signedIn: false, quickExit: false },
+  { path: /^\/chat\/([^/]+)$/, screen: chat, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/chat\/([^/]+)\/summary$/, screen: chatSummary, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/interviews\/([^/]+)$/, screen: interview, signedIn: true, roles: ADULTS },
+  { path: /^\/interviewers$/, screen: interviewers, signedIn: true, roles: ["admin"] },
 ];
 
 let renders = 0;

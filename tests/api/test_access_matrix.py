@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.api.interview_helpers import held_body, return_home
 from tests.factories import PASSWORD, Person, World, audit_count
 
 ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "anonymous")
@@ -461,7 +462,44 @@ def on_action(suffix: str, kind: str, body: dict) -> Builder:
     return build
 
 
+async def _interview_id(world, young_person_id, state: str, missing_from: str) -> object:
+    """An interview of this young person's, brought to `state` by the people who would."""
+    key = _key_of(world, young_person_id)
+    if key not in TEAM:
+        return uuid.uuid4()
+    interview = await return_home(world, key, missing_from)
+    iv = f"/api/interviews/{interview['id']}"
+    worker, young = world.people[TEAM[key][2]].client, world.people[TEAM[key][0]].client
+    if state in ("offered", "declined"):
+        await worker.post(f"{iv}/offer")
+    if state == "declined":
+        await young.post(f"{iv}/decline", json={"reason": "young_person_refused"})
+    if state == "held":
+        assert (await worker.put(f"{iv}/held", json=held_body(dt.datetime.now(dt.UTC)))).status_code == 200
+    return interview["id"]
+
+
+def on_interview(suffix: str = "", body: dict | None = None, state: str = "open", missing_from: str = "care"):
+    async def build(world, _person, young_person_id):
+        interview_id = await _interview_id(world, young_person_id, state, missing_from)
+        return f"/api/interviews/{interview_id}{suffix}", body
+
+    return build
+
+
 MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
+
+
+async def record_held(world, person, young_person_id):
+    url, _ = await on_interview("/held")(world, person, young_person_id)
+    return url, held_body(dt.datetime.now(dt.UTC))
+
+
+async def an_interviewer(world, _person, _subject):
+    reply = await world.admin.client.post("/api/council/interviewers", json={"name": "Dee Campbell"})
+    return f"/api/council/interviewers/{reply.json()['id']}", {"name": "Dee Campbell", "active": False}
+
+
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -469,6 +507,7 @@ SUBSCRIPTION = {
 READERS = ("self", "carer", "social_worker")
 CHOOSERS = ("self", "social_worker")  # who chooses the young person's people
 YP = "/api/young-people/{young_person_id:uuid}"
+IV = "/api/interviews/{interview_id:uuid}"
 EPISODE = "/api/episodes/{episode_id:uuid}"
 PLACE = "/places/{place_id:uuid}"
 MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
@@ -506,6 +545,12 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", YP + "/allocations"): (record("social_worker"), on_record("/allocations")),
     ("POST", YP + "/allocations"): (record("social_worker", ok=201), allocate_alex),
     ("POST", YP + "/allocations/{allocation_id:int}/end"): (record("social_worker"), end_allocation),
+    # What the council counts about them (sex, ethnicity, its child id, in care, out of area)
+    ("GET", YP + "/details"): (record("social_worker"), on_record("/details")),
+    ("PUT", YP + "/details"): (
+        record("social_worker"),
+        on_record("/details", lambda _: {"sex": "F", "ethnicity": "WBRI", "looked_after": True}),
+    ),
     ("GET", "/api/council/carers"): (roles("social_worker"), fixed("/api/council/carers")),
     ("GET", "/api/council/social-workers"): (roles("social_worker"), fixed("/api/council/social-workers")),
     # A council's settings: its admin keeps them; a social worker reads the thresholds.
@@ -514,6 +559,8 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/invites/lookup"): (anyone(), lookup),
     ("POST", "/api/invites/accept"): (anyone(201), accept),
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
+    ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
+    ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
@@ -585,6 +632,40 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
         on_contact_alert("/acknowledge"),
     ),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/decline"): (contact_only(), on_contact_alert("/decline")),
+    # Return Home Interviews: the carer reads the report only as far as the young person
+    # shares it (nothing, until they choose), the young person reads their summary.
+    ("GET", YP + "/interviews"): (record(*READERS), on_record("/interviews")),
+    ("GET", IV): (record(*READERS), on_interview()),
+    ("GET", IV + "/report"): (record("social_worker"), on_interview("/report")),
+    ("GET", IV + "/summary"): (record("self", "social_worker"), on_interview("/summary", state="held")),
+    ("POST", IV + "/offer"): (record("social_worker"), on_interview("/offer")),
+    ("POST", IV + "/choice"): (
+        record(*CHOOSERS),
+        on_interview("/choice", {"kind": "no_preference"}, "offered"),
+    ),
+    ("POST", IV + "/decline"): (
+        record(*CHOOSERS),
+        on_interview("/decline", {"reason": "wants_time_to_decide"}, "offered"),
+    ),
+    ("PUT", IV + "/sharing"): (record(*CHOOSERS), on_interview("/sharing", {"carer": ["what_would_help"]})),
+    ("PUT", IV + "/consent"): (
+        record("social_worker"),
+        on_interview("/consent", {"state": "given"}, missing_from="home"),
+    ),
+    ("PUT", IV + "/held"): (record("social_worker"), record_held),
+    ("PUT", IV + "/carer-note"): (
+        record("carer", "social_worker"),
+        on_interview("/carer-note", {"text": "At her cousin's"}, "declined"),
+    ),
+    ("GET", "/api/council/interviewers"): (
+        roles("admin", "social_worker"),
+        fixed("/api/council/interviewers"),
+    ),
+    ("POST", "/api/council/interviewers"): (
+        roles("admin", ok=201),
+        fixed("/api/council/interviewers", {"name": "Dee Campbell", "organisation": "Return Service"}),
+    ),
+    ("PUT", "/api/council/interviewers/{interviewer_id:uuid}"): (roles("admin"), an_interviewer),
     # Missing episodes: the carer and the social worker; a trusted contact helps look
     ("GET", YP + "/episodes"): (record("carer", "social_worker"), on_record("/episodes")),
     ("POST", YP + "/episodes"): (record("carer", "social_worker", ok=201), new_episode),

@@ -16,6 +16,7 @@ from backend.notify.words import WELCOME
 from backend.sealed import encrypted_columns
 from backend.security import _derived_key
 from tests.api.alerts_helpers import active_contact, drain, send_alert, subscribe_contact, worker
+from tests.api.interview_helpers import fill_interview_columns
 from tests.api.test_council_settings import save as save_council_settings
 from tests.api.test_offline_and_police_form import jpeg_with_location
 from tests.api.test_plans import edit, plan_url, sign_all
@@ -68,6 +69,10 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
+    details = {"sex": "F", "ethnicity": "WBRI", "child_code": "JADE1", "looked_after": True}
+    assert (
+        await world.sam.client.put(f"/api/young-people/{world.young['jade']}/details", json=details)
+    ).is_success
     async with write_transaction():  # a notice's parameters may carry names
         await notify.send(to_user=world.priya.user_id, code=WELCOME, params={"young_person": "Jade"})
     await save_council_settings(
@@ -76,6 +81,7 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    await fill_interview_columns(world)
     await start_and_search_an_episode(world)
     await close_actions(world)
 

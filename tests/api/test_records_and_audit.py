@@ -141,6 +141,7 @@ async def test_the_record_says_what_each_reader_may_do_with_it(world):
             "manage_carer_devices",
             "see_audit",
             "download_police_form",
+            "edit_details",
         ],
     }
     # What `can` offers is what the server then allows, and what it leaves out is refused.

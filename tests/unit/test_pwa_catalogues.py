@@ -30,6 +30,9 @@ PROFESSIONAL_ONLY = {
     "js/screens/home-admin.js",
     "js/screens/home-manager.js",
     "js/screens/home-social-worker.js",
+    "js/screens/interview-form.js",
+    "js/screens/interviewers.js",
+    "js/screens/rhi-terms.js",
 }
 # Names, not words: the same in every language.
 NAMES = {"Homeward", "Childline", "Missing People"}

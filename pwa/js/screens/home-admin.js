@@ -151,7 +151,7 @@ function refusedSection(first) {
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
   const alertBox = h("div", { testid: "admin-alert" });
-  put(view, heading("Accounts"), h("p", {}, h("a", { href: "#/council-settings", testid: "council-settings-link" }, "Council settings")), alertBox, placeholder);
+  put(view, heading("Accounts"), h("p", {}, h("a", { href: "#/council-settings", testid: "council-settings-link" }, "Council settings")), h("p", {}, h("a", { href: "#/interviewers", testid: "interviewers-link" }, "Return interviewers")), alertBox, placeholder);
   try {
     const [users, refused] = await Promise.all([get("/api/admin/users"), get("/api/admin/refused")]);
     placeholder.replaceWith(usersTable(users, alertBox, me.user.id), refusedSection(refused));

@@ -1,6 +1,7 @@
 // A manager's home: anonymised figures for their council, small numbers hidden.
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
+import { t } from "../i18n.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -45,6 +46,11 @@ export async function render(view, { me, go, isCurrent }) {
       figures.length
         ? figuresTable(council, figures)
         : h("p", { testid: "figures", text: "There are no figures yet." }),
+      h(
+        "p",
+        {},
+        h("a", { href: "#/figures", class: "button button-primary", testid: "link-missing-figures" }, t("figures.link")),
+      ),
     );
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;

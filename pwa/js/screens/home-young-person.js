@@ -8,6 +8,7 @@ import { languageSection } from "../language-choice.js";
 import { agreedCopy } from "../offline.js";
 import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
 import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
+import { chatCard } from "./chat.js";
 import { youngPersonAlerts } from "./alert-lists.js";
 import { phoneText } from "./plan-parts.js";
 
@@ -158,6 +159,7 @@ export async function render(view, { me, go, isCurrent }) {
     view,
     heading(t("home.greeting", { name: me.user.display_name }), "home-greeting"),
     card,
+    await chatCard(me, isCurrent),
     h(
       "section",
       { "aria-labelledby": "home-people-heading" },

@@ -18,8 +18,10 @@ import {
   put,
 } from "../ui.js";
 import { careTeam } from "./care-team.js";
+import { interviewsSection } from "./interview.js";
 import { worriedLink } from "./episodes.js";
 import { invitePanel } from "./invite-panel.js";
+import { detailsSection } from "./record-details.js";
 import { stateWords } from "./people.js";
 import { carerPhonesSection } from "./phones.js";
 import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
@@ -237,13 +239,15 @@ export async function render(view, context, notice = "") {
   }
   const can = new Set(person.can ?? []);
   const socialWorker = me.user.role === "social_worker"; // only for the people link below
-  const [canSee, looked, devices, people, episodes] = await Promise.all([
+  const [canSee, looked, devices, people, episodes, counted] = await Promise.all([
     optional(`${base}/who-can-see`),
     can.has("see_audit") ? optional(`${base}/who-has-looked`) : null,
     can.has("manage_devices") ? optional(`${base}/devices`) : null,
     optional(`${base}/contacts`),
     optional(`${base}/episodes`),
+    can.has("edit_details") ? detailsSection(person) : null,
   ]);
+  const interviews = await optional(`${base}/interviews`);
   if (!isCurrent()) return;
   const show = (result, build) => (result.error ? problemBox(result.error) : build(result.data));
   const changed = (words, change) => {
@@ -278,8 +282,10 @@ export async function render(view, context, notice = "") {
       ]),
     ),
     planAndPeople(person, people, socialWorker),
+    interviewsSection(interviews),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
+    counted,
     section(
       "can-see-heading",
       t("record.who_can_see", { name: person.preferred_name }),
