@@ -40,6 +40,7 @@ from backend.episodes.controllers import (
     EpisodesController,
     YoungPersonEpisodesController,
 )
+from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AdminController,
             figures,
             MissingFiguresController,
+            FeedbackController,
             PlansController,
             reviews_due,
             TrioController,

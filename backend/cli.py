@@ -154,6 +154,26 @@ def cmd_council_settings(args) -> int:
     return 0
 
 
+def cmd_police_force(args) -> int:
+    """Name the police force a council's young people are reported to (police feedback)."""
+    from backend.accounts import api as accounts
+    from backend.feedback import api as feedback
+    from backend.migrate import migrate
+
+    async def go() -> bool:
+        await migrate()
+        council_id = await accounts.find_council(args.council)
+        if council_id is not None:
+            await feedback.set_force(council_id, args.force)
+        return council_id is not None
+
+    if not _run(go()):
+        print(f"No council is called {args.council!r}.", file=sys.stderr)
+        return 2
+    print(f"Police feedback for {args.council} is now counted for {args.force}.")
+    return 0
+
+
 def cmd_vapid_keys(args) -> int:
     from backend.vapid import make_keys
 
@@ -235,7 +255,9 @@ def parser() -> argparse.ArgumentParser:
     code.set_defaults(func=cmd_demo_code)
     create = sub.add_parser("create-user", help="create an account")
     create.add_argument(
-        "--role", required=True, choices=["young_person", "carer", "social_worker", "manager", "admin"]
+        "--role",
+        required=True,
+        choices=["young_person", "carer", "social_worker", "manager", "admin", "police_liaison"],
     )
     create.add_argument("--name", required=True, help="display name")
     create.add_argument("--email", help="sign-in email (professionals)")
@@ -257,6 +279,10 @@ def parser() -> argparse.ArgumentParser:
         "'rota=alex@example.org/out_of_hours/07700 900123'",
     )
     council.set_defaults(func=cmd_council_settings)
+    force = sub.add_parser("police-force", help="name the police force of a council's police feedback")
+    force.add_argument("--council", required=True, help="council name")
+    force.add_argument("--force", required=True, help="police force or area, e.g. 'Northbrook Police'")
+    force.set_defaults(func=cmd_police_force)
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)

@@ -15,6 +15,7 @@ from backend.contacts.schemas import ContactDetails
 from backend.councils import command as council_settings
 from backend.db import write_transaction
 from backend.episodes import demo as episodes_demo
+from backend.feedback import demo as feedback_demo
 from backend.interviews import demo as interviews_demo
 from backend.notify import demo as notify_demo
 from backend.plans import services as plans
@@ -101,11 +102,12 @@ async def load() -> bool:
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
         await load_plans()
-        await actions_demo.load(council_id, at)
         await notify_demo.load(council_id)
         await load_episodes(at)
         await interviews_demo.load(council_id)
         await young_people_details.load_demo(council_id)
+        await feedback_demo.load(council_id, users["ruth@northbrook.example"].id, at)
+        await actions_demo.load(council_id, at)
     return True
 
 

@@ -22,5 +22,6 @@ APP_REGISTRY = AppRegistry(
         "backend.episodes.piccolo_app",
         "backend.actions.piccolo_app",
         "backend.notify.piccolo_app",
+        "backend.feedback.piccolo_app",
     ]
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from backend import background, hooks
 from backend.actions import triggers as actions
+from backend.feedback import api as feedback
 from backend.interviews import services as interviews
 from backend.notify import api as notify
 
@@ -20,3 +21,5 @@ def connect() -> None:
     background.every("notify.tidy", notify.TIDY_PERIOD, notify.tidy_pushes)
     actions.connect()
     background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)
+    # A return gives the young person a police-feedback link in their app (issue 11).
+    hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)

@@ -262,3 +262,30 @@ class World:
         )
         assert reply.status_code == 201, reply.text
         return reply.json()
+
+
+async def add_person(world: World, key: str, role: str, name: str, identifier: str) -> Person:
+    """One more person of the World's council, signed in (a police liaison, say)."""
+    if key not in world.people:
+        person = await make_user(role, name, identifier, PASSWORD, world.council_id, key=key)
+        await sign_in_directly(person, world.client_for())
+        world.people[key] = person
+    return world.people[key]
+
+
+async def record_return(world: World, young_key: str = "jade", at: dt.datetime | None = None) -> None:
+    """A reported episode ends (until the episodes domain records returns itself): the
+    hook is emitted inside a write transaction, as the episodes domain will emit it."""
+    from backend import hooks
+
+    at = at or now()
+    returned = hooks.EpisodeReturned(
+        episode_id=uuid.uuid4(),
+        young_person_id=world.young[young_key],
+        council_id=world.council_id,
+        missing_from="care",
+        started_at=at - dt.timedelta(hours=20),
+        returned_at=at,
+    )
+    async with write_transaction():
+        await hooks.emit(hooks.Topic.EPISODE_RETURNED, returned)

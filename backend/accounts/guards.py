@@ -11,7 +11,7 @@ import uuid
 
 from backend.accounts.schemas import Role, SessionKind
 
-PROFESSIONAL_ROLES = frozenset({Role.SOCIAL_WORKER, Role.MANAGER, Role.ADMIN})
+PROFESSIONAL_ROLES = frozenset({Role.SOCIAL_WORKER, Role.MANAGER, Role.ADMIN, Role.POLICE_LIAISON})
 # An alert must be one tap away: these roles stay signed in on their own phone.
 DEVICE_ROLES = frozenset({Role.YOUNG_PERSON, Role.CARER})
 

@@ -23,6 +23,9 @@ class Role(StrEnum):
     SOCIAL_WORKER = "social_worker"
     MANAGER = "manager"
     ADMIN = "admin"
+    POLICE_LIAISON = "police_liaison"
+    """A police force's liaison: sees only the anonymised police-feedback figures of its
+    council's force (backend/feedback), never a record."""
 
 
 class SessionKind(StrEnum):

@@ -23,11 +23,13 @@ from backend.actions.schemas import (
     MeetingOut,
     PlanNeeds,
 )
-from backend.actions.tables import DueAction, StrategyMeeting, WatchedEpisode
+from backend.actions.tables import DueAction, StrategyMeeting
 from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.db import write_transaction
+from backend.episodes import api as episodes
+from backend.episodes.api import EpisodeFacts
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.i18n import translate
 from backend.plans import api as plans
@@ -35,6 +37,7 @@ from backend.sealed import seal, unseal
 from backend.young_people import api as young_people
 
 RECENTLY_DONE = dt.timedelta(days=14)
+OPEN_EPISODE = ("open", "reported")  # episodes' states of a young person still away
 
 
 def state_of(row: dict, now: dt.datetime) -> ActionState:
@@ -129,13 +132,13 @@ async def _described(
     return out
 
 
-def _episode(row: dict) -> EpisodeOut:
+def _episode(facts: EpisodeFacts) -> EpisodeOut:
     return EpisodeOut(
-        id=row["id"],
-        started_at=as_utc(row["started_at"]),
-        reported_at=as_utc(row["reported_at"]) if row["reported_at"] else None,
-        ended_at=as_utc(row["ended_at"]) if row["ended_at"] else None,
-        state=row["state"],
+        id=facts.episode_id,
+        started_at=facts.started_at,
+        reported_at=facts.reported_at,
+        ended_at=facts.returned_at,
+        state=facts.state,
     )
 
 
@@ -164,18 +167,11 @@ async def _caseload(ids: list[uuid.UUID]) -> list[CaseloadPerson]:
     if not ids:
         return []
     records = await young_people.records(ids)
-    episodes: dict[uuid.UUID, list[EpisodeOut]] = {}
-    for row in (
-        await WatchedEpisode.select()
-        .where(WatchedEpisode.young_person.is_in(ids))
-        .order_by(WatchedEpisode.started_at, ascending=False)
-    ):
-        episodes.setdefault(row["young_person"], []).append(_episode(row))
     needs = await plans.attention(ids)
     people = []
     for record in records.values():
-        history = episodes.get(record.id, [])
-        open_episode = next((e for e in history if e.ended_at is None), None)
+        history = [_episode(found) for found in await episodes.for_young_person(record.id)]
+        open_episode = next((e for e in history if e.state in OPEN_EPISODE), None)
         need = needs.get(record.id)
         plan = (
             PlanNeeds(need.review_due_at, need.review_reason, need.waiting_for)

@@ -136,8 +136,9 @@ async def _watch(episode_id, young_person_id, council_id, started_at, **changes)
                     id=episode_id, young_person=young_person_id, council=council_id, started_at=started_at
                 )
             )
-        if changes:
-            await WatchedEpisode.update(**changes).where(WatchedEpisode.id == episode_id)
+        # Every hook carries the start as it is now (a carer may correct it).
+        changes["started_at"] = started_at
+        await WatchedEpisode.update(**changes).where(WatchedEpisode.id == episode_id)
         watched = await WatchedEpisode.select().where(WatchedEpisode.id == episode_id).first()
         assert watched is not None  # there already, or inserted just above
         return watched

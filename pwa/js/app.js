@@ -22,6 +22,12 @@ import * as episode from "./screens/episode.js";
 import * as episodes from "./screens/episodes.js";
 import * as dashboard from "./screens/dashboard.js";
 import * as figures from "./screens/figures.js";
+import * as feedback from "./screens/feedback.js";
+import * as feedbackCards from "./screens/feedback-cards.js";
+import * as feedbackFigures from "./screens/feedback-figures.js";
+import * as feedbackMine from "./screens/feedback-mine.js";
+import * as feedbackQuotes from "./screens/feedback-quotes.js";
+import * as supervision from "./screens/supervision.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
 import * as myInfo from "./screens/my-info.js";
@@ -43,6 +49,7 @@ const IDLE_MS = 15 * 60 * 1000;
 const ADULTS = ["carer", "social_worker"];
 const YOUNG_PERSON = ["young_person"];
 const YP = "/young-people/([^/]+)";
+const FEEDBACK_READERS = ["social_worker", "manager", "police_liaison"];
 
 // signedIn: needs a session. roles: who may open it (others see "not found").
 // quickExit: false for screens only adults with no account use (trusted contacts).
@@ -99,6 +106,14 @@ const ROUTES = [
   { path: /^\/chat\/([^/]+)\/summary$/, screen: chatSummary, signedIn: true, roles: YOUNG_PERSON },
   { path: /^\/interviews\/([^/]+)$/, screen: interview, signedIn: true, roles: ADULTS },
   { path: /^\/interviewers$/, screen: interviewers, signedIn: true, roles: ["admin"] },
+  // Police-response feedback: the form needs no account (the link is the permission).
+  { path: /^\/feedback\/([^/]+)$/, screen: feedback, signedIn: false },
+  { path: /^\/feedback$/, screen: feedbackMine, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/feedback-figures$/, screen: feedbackFigures, signedIn: true, roles: FEEDBACK_READERS },
+  { path: /^\/feedback-figures\/([^/]+)$/, screen: feedbackFigures, signedIn: true, roles: FEEDBACK_READERS },
+  { path: /^\/feedback-cards$/, screen: feedbackCards, signedIn: true, roles: ["social_worker", "manager"] },
+  { path: /^\/feedback-quotes$/, screen: feedbackQuotes, signedIn: true, roles: ["manager"] },
+  { path: /^\/supervision$/, screen: supervision, signedIn: true, roles: ["social_worker", "manager"] },
 ];
 
 let renders = 0;

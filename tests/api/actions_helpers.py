@@ -1,6 +1,6 @@
-"""Episodes and interviews for the actions tests, told through the hooks exactly as the
-episodes and interviews domains tell them (inside a write transaction), with the World's
-real young people; and the clock moved to exact moments."""
+"""Episodes for the actions tests through the episodes routes, as a carer records them;
+interviews told through their hooks exactly as the interviews domain tells them (inside a
+write transaction); and the clock moved to exact moments."""
 
 from __future__ import annotations
 
@@ -33,29 +33,44 @@ async def emit(topic: hooks.Topic, payload) -> None:
         await hooks.emit(topic, payload)
 
 
+CARERS = {"jade": "priya", "mia": "olu"}
+
+
+def _now() -> str:
+    return clock.now().isoformat()
+
+
 async def go_missing(world, key: str = "jade", reported: bool = True) -> uuid.UUID:
-    """The carer starts the worried guide now (and reports it to the police)."""
-    episode_id, at = uuid.uuid4(), clock.now()
-    young_person_id = world.young[key]
-    await emit(
-        hooks.Topic.EPISODE_STARTED,
-        hooks.EpisodeStarted(episode_id, young_person_id, world.council_id, at, world.priya.user_id),
-    )
+    """The carer starts the worried guide now, last seen now (and reports it to the
+    police), through the episodes routes."""
+    carer = world.people[CARERS[key]]
+    await fresh(carer)
+    url = f"/api/young-people/{world.young[key]}/episodes"
+    started = await carer.client.post(url, json={"last_seen_at": _now(), "last_seen_where": "Leaving school"})
+    assert started.status_code == 201, started.text
+    episode_id = started.json()["id"]
     if reported:
-        await emit(
-            hooks.Topic.EPISODE_REPORTED,
-            hooks.EpisodeReported(episode_id, young_person_id, world.council_id, at, at, "medium"),
-        )
-    return episode_id
+        body = {"reported_at": _now(), "cad_number": "CAD 1234 29/11", "police_risk_grade": "medium"}
+        reply = await carer.client.post(f"/api/episodes/{episode_id}/report", json=body)
+        assert reply.status_code == 200, reply.text
+    return uuid.UUID(episode_id)
 
 
-async def come_back(world, episode_id: uuid.UUID, started_at: dt.datetime, key: str = "jade") -> None:
-    await emit(
-        hooks.Topic.EPISODE_RETURNED,
-        hooks.EpisodeReturned(
-            episode_id, world.young[key], world.council_id, "care", started_at, clock.now()
-        ),
-    )
+async def come_back(world, episode_id: uuid.UUID, key: str = "jade") -> None:
+    """Back now (a reported episode)."""
+    await _back(world, episode_id, key, "return")
+
+
+async def found_before_reporting(world, episode_id: uuid.UUID, key: str = "jade") -> None:
+    await _back(world, episode_id, key, "close-unreported")
+
+
+async def _back(world, episode_id, key, route) -> None:
+    carer = world.people[CARERS[key]]
+    await fresh(carer)
+    body = {"returned_at": _now(), "how_found": "came_back"}
+    reply = await carer.client.post(f"/api/episodes/{episode_id}/{route}", json=body)
+    assert reply.status_code == 200, reply.text
 
 
 async def interview(world, topic: hooks.Topic, episode_id: uuid.UUID, key="jade", risk=None) -> None:
@@ -66,7 +81,7 @@ async def interview(world, topic: hooks.Topic, episode_id: uuid.UUID, key="jade"
 
 
 async def fresh(*people) -> None:
-    """Sign in again: the clock moved past a professional's idle time-out."""
+    """Sign in again: the clock moved past the idle time-out."""
     for person in people:
         await sign_in_directly(person, person.client)
 

@@ -20,10 +20,17 @@ from dataclasses import dataclass
 import pytest
 
 from tests.api.interview_helpers import held_body, return_home
-from tests.factories import PASSWORD, Person, World, audit_count
+from tests.factories import PASSWORD, Person, World, add_person, audit_count
 
-ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "anonymous")
-WHO = {"young_person": "jade", "carer": "priya", "social_worker": "sam", "manager": "ruth", "admin": "admin"}
+ROLES = ("young_person", "carer", "social_worker", "manager", "admin", "police_liaison", "anonymous")
+WHO = {
+    "young_person": "jade",
+    "carer": "priya",
+    "social_worker": "sam",
+    "manager": "ruth",
+    "admin": "admin",
+    "police_liaison": "pat",
+}
 TARGETS = {"own": "jade", "other": "mia"}
 # How each person is tied to a young person. Nobody else is tied to anyone: a manager
 # or an admin is never tied to a record, whatever their council.
@@ -448,7 +455,7 @@ async def _action_id(world, young_person_id, kind: str) -> uuid.UUID:
     if key not in TEAM:
         return uuid.uuid4()
     episode_id = await go_missing(world, key)
-    await come_back(world, episode_id, dt.datetime.now(dt.UTC), key)
+    await come_back(world, episode_id, key)
     await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk="high")
     found = [a for a in await actions.due_for([young_person_id]) if a.episode_id == episode_id]
     return next(a.id for a in found if a.kind == kind)
@@ -487,6 +494,33 @@ def on_interview(suffix: str = "", body: dict | None = None, state: str = "open"
     return build
 
 
+async def _feedback_token(world) -> str:
+    """A fresh card link, made by Sam on a laptop of his own."""
+    laptop = (await world.device("sam", "Sam's laptop")).client
+    return (await laptop.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
+
+
+async def feedback_check(world, _person, _subject):
+    return "/api/feedback/check", {"token": await _feedback_token(world)}
+
+
+async def feedback_answer(world, _person, _subject):
+    return "/api/feedback/answers", {"token": await _feedback_token(world), "respect": 4}
+
+
+def on_quote(action: str, body: dict | None = None) -> Builder:
+    """A young person's words waiting for a manager (sent through a card link)."""
+
+    async def build(world, _person, _subject):
+        token = await _feedback_token(world)
+        await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "Kind."})
+        desk = (await world.device("ruth", "Ruth's desk")).client
+        quote_id = (await desk.get("/api/feedback/quotes")).json()[0]["id"]
+        return f"/api/feedback/quotes/{quote_id}/{action}", body
+
+    return build
+
+
 MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
 
 
@@ -500,6 +534,8 @@ async def an_interviewer(world, _person, _subject):
     return f"/api/council/interviewers/{reply.json()['id']}", {"name": "Dee Campbell", "active": False}
 
 
+FEEDBACK_READERS = ("social_worker", "manager", "police_liaison")
+AGREED = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it with the police."}
 SUBSCRIPTION = {
     "endpoint": "https://fcm.googleapis.com/fcm/send/x1",
     "keys": {"p256dh": "B" + "x" * 86, "auth": "y" * 22},
@@ -717,6 +753,33 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     # Notices: each person's own; another's notice is answered as one that does not exist
     ("GET", "/api/notices"): (signed_in(), fixed("/api/notices")),
     ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),
+    # Police-response feedback: the form needs no account; figures for professionals
+    ("POST", "/api/feedback/check"): (anyone(), feedback_check),
+    ("POST", "/api/feedback/answers"): (anyone(204), feedback_answer),
+    ("GET", "/api/feedback/mine"): (roles("young_person"), fixed("/api/feedback/mine")),
+    ("POST", "/api/feedback/cards"): (
+        roles("social_worker", "manager", ok=201),
+        fixed("/api/feedback/cards", {"count": 2}),
+    ),
+    ("GET", "/api/feedback/figures"): (roles(*FEEDBACK_READERS), fixed("/api/feedback/figures")),
+    ("GET", "/api/feedback/figures.csv"): (roles(*FEEDBACK_READERS), fixed("/api/feedback/figures.csv")),
+    ("GET", "/api/feedback/quotes"): (roles("manager"), fixed("/api/feedback/quotes")),
+    ("POST", "/api/feedback/quotes/{quote_id:uuid}/release"): (
+        roles("manager", ok=204),
+        on_quote("release", {"text": "Kind."}),
+    ),
+    ("POST", "/api/feedback/quotes/{quote_id:uuid}/withhold"): (
+        roles("manager", ok=204),
+        on_quote("withhold"),
+    ),
+    ("GET", "/api/feedback/supervision"): (
+        roles("social_worker", "manager"),
+        fixed("/api/feedback/supervision"),
+    ),
+    ("POST", "/api/feedback/supervision"): (
+        roles("social_worker", "manager", ok=201),
+        fixed("/api/feedback/supervision", AGREED),
+    ),
     ("GET", "/schema"): (anyone(), fixed("/schema")),
     ("GET", "/schema/openapi.json"): (anyone(), fixed("/schema/openapi.json")),
     # Litestar's catch-all below /schema: it only ever says "not found" (problem+json).
@@ -765,6 +828,7 @@ async def ask(client, method: str, url: str, body: dict | None):
 
 @pytest.mark.parametrize("route", list(MATRIX), ids=lambda route: f"{route[0]} {route[1]}")
 async def test_route_answers_every_role_as_the_access_table_says(world, route):
+    await add_person(world, "pat", "police_liaison", "Pat Lee", "pat@test.example")
     method = route[0]
     rule, build = MATRIX[route]
     wrong: list[str] = []

@@ -14,7 +14,7 @@ from tests.factories import PASSWORD, audit_events, make_council, make_user, sig
 async def _returned(world, key="jade", risk=None):
     """Jade went missing and came back; the interview was held (at `risk`)."""
     episode_id = await go_missing(world, key)
-    await come_back(world, episode_id, clock.now(), key)
+    await come_back(world, episode_id, key)
     if risk:
         await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, key, risk=risk)
     return {

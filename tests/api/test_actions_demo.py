@@ -1,5 +1,6 @@
-"""The demo council's due actions: some due, some overdue, a meeting recorded, so the
-dashboard shows something real; loading twice changes nothing."""
+"""The demo council's due actions, made from the episodes demo's year through the hooks:
+some due, some overdue, older ones done (a meeting recorded), so the dashboard shows
+something real; loading twice changes nothing."""
 
 from __future__ import annotations
 
@@ -18,12 +19,11 @@ async def test_the_demo_has_due_overdue_and_done_actions():
     names = {r.id: r.preferred_name for r in (await young_people.records(caseload)).values()}
     open_ = await actions.due_for(caseload)
     seen = {(names[a.young_person_id], a.kind, a.state) for a in open_}
-    assert ("Jade", ActionKind.STRATEGY_MEETING, ActionState.DUE) in seen
-    assert ("Jade", ActionKind.REPEAT_STRATEGY_MEETING, ActionState.DUE) in seen
-    assert ("Tyler", ActionKind.OFFER_INTERVIEW, ActionState.OVERDUE) in seen
-    assert ("Tyler", ActionKind.HOLD_INTERVIEW, ActionState.OVERDUE) in seen
+    assert ("Tyler", ActionKind.STRATEGY_MEETING, ActionState.DUE) in seen  # missing since yesterday
+    assert any(state == ActionState.OVERDUE for _, _, state in seen)
     assert open_[0].state == ActionState.OVERDUE  # the most urgent first
-    assert await StrategyMeeting.count() == 1
+    assert await StrategyMeeting.count() >= 1  # done at the time
+    assert await DueAction.count() > len(open_)
     count = await DueAction.count()
     assert await demo.load() is False
     assert await DueAction.count() == count

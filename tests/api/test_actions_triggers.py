@@ -11,6 +11,7 @@ from backend import clock, hooks
 from tests.api.actions_helpers import (
     come_back,
     dashboard,
+    found_before_reporting,
     fresh,
     go_missing,
     interview,
@@ -50,7 +51,7 @@ async def test_missing_23_hours_59_makes_no_24_hour_action_and_24_hours_1_does(w
     jade = next(person for person in view["caseload"] if person["preferred_name"] == "Jade")
     assert jade["open_episode"] is not None and len(jade["episodes"]) == 1
     # Sam is told once, with the deadline, linked to his dashboard.
-    told = await notices(world.sam)
+    told = [n for n in await notices(world.sam) if n["code"].startswith("actions.")]
     assert [(n["code"], n["link"]) for n in told] == [("actions.due.strategy_meeting", "#/dashboard")]
     assert told[0]["text"] == "Jade: a strategy meeting (missing over 24 hours) by 2027-03-09 10:00"
 
@@ -76,7 +77,8 @@ async def test_48_hours_tells_a_senior_manager_and_7_days_calls_a_further_meetin
     clock.travel(2 * MINUTE)
     await sweep()
     assert await kinds(world.ruth) == ["inform_senior_manager"]
-    assert [n["code"] for n in await notices(world.ruth)] == ["actions.due.inform_senior_manager"]
+    told = [n["code"] for n in await notices(world.ruth) if n["code"].startswith("actions.")]
+    assert told == ["actions.due.inform_senior_manager"]
     ruths = (await dashboard(world.ruth))["actions"][0]
     assert (ruths["owner"], ruths["can"]) == ("Ruth Mensah", ["mark_done"])
     assert "inform_senior_manager" in await kinds(world.sam)  # Sam sees it too
@@ -95,7 +97,7 @@ async def _episodes_on(world, days: list[int]) -> None:
         travel_to(start + day * DAY)
         episode_id = await go_missing(world)
         clock.travel(2 * HOUR)
-        await come_back(world, episode_id, start + day * DAY)
+        await come_back(world, episode_id)
 
 
 async def test_a_third_episode_on_day_89_calls_a_meeting(world):
@@ -134,28 +136,16 @@ async def test_an_unreported_absence_does_not_count_towards_going_missing_again(
     await _episodes_on(world, [0, 30])
     travel_to(london(2027, 1, 4, 20, 0) + 60 * DAY)
     episode_id = await go_missing(world, reported=False)
-    await emit_found(world, episode_id)
+    await found_before_reporting(world, episode_id)
     assert "repeat_strategy_meeting" not in await kinds(world.sam)
     assert "review_plan" in await kinds(world.sam)
 
 
-async def emit_found(world, episode_id) -> None:
-    from tests.api.actions_helpers import emit
-
-    await emit(
-        hooks.Topic.EPISODE_CLOSED_UNREPORTED,
-        hooks.EpisodeClosedUnreported(
-            episode_id, world.young["jade"], world.council_id, clock.now() - HOUR, clock.now()
-        ),
-    )
-
-
 async def test_a_return_opens_the_interview_deadlines_and_the_interview_hooks_close_them(world):
     travel_to(london(2027, 3, 3, 22, 0))
-    started = clock.now()
     episode_id = await go_missing(world)
     clock.travel(12 * HOUR)
-    await come_back(world, episode_id, started)
+    await come_back(world, episode_id)
     actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
     assert set(actions) == {"offer_interview", "hold_interview", "review_plan"}
     assert minute(actions["offer_interview"]["deadline"]) == "2027-03-05 10:00"
@@ -175,10 +165,9 @@ async def test_a_return_opens_the_interview_deadlines_and_the_interview_hooks_cl
 async def test_an_interview_heard_of_before_the_return_is_not_opened_again(world):
     """Whichever subscriber hears first, an interview already offered stays done."""
     travel_to(london(2027, 3, 3, 22, 0))
-    started = clock.now()
     episode_id = await go_missing(world)
     await interview(world, hooks.Topic.INTERVIEW_DECLINED, episode_id)
-    await come_back(world, episode_id, started)
+    await come_back(world, episode_id)
     assert await kinds(world.sam) == ["review_plan"]
     declined = {a["kind"]: a["done_note"] for a in (await dashboard(world.sam))["done"]}
     assert declined["hold_interview"] == "The young person declined the return home interview."
@@ -186,10 +175,9 @@ async def test_an_interview_heard_of_before_the_return_is_not_opened_again(world
 
 async def test_late_actions_become_overdue_and_are_never_dropped(world):
     travel_to(london(2027, 3, 3, 22, 0))
-    started = clock.now()
     episode_id = await go_missing(world)
     clock.travel(HOUR)
-    await come_back(world, episode_id, started)
+    await come_back(world, episode_id)
     clock.travel(24 * HOUR + MINUTE)
     # Shown overdue as soon as it is late, even before a sweep.
     states = {a["kind"]: a["state"] for a in (await dashboard(world.sam))["actions"]}
@@ -217,9 +205,8 @@ async def test_a_plan_review_is_closed_when_the_plan_is_agreed_again(world):
     from tests.api.test_access_matrix import _agree
 
     travel_to(london(2027, 3, 3, 22, 0))
-    started = clock.now()
     episode_id = await go_missing(world)
-    await come_back(world, episode_id, started)
+    await come_back(world, episode_id)
     await sweep()
     assert "review_plan" in await kinds(world.sam)
     view = await dashboard(world.sam)
@@ -231,3 +218,31 @@ async def test_a_plan_review_is_closed_when_the_plan_is_agreed_again(world):
     assert "review_plan" not in await kinds(world.sam)
     done = {a["kind"]: a["done_note"] for a in (await dashboard(world.sam))["done"]}
     assert done["review_plan"] == "The plan was reviewed and agreed again."
+
+
+async def test_the_real_interview_routes_close_the_interview_actions(world):
+    """End to end: the carer records the return, the social worker offers and records the
+    interview (high risk of going missing again): the offer and hold actions close and a
+    strategy meeting falls due."""
+    travel_to(london(2027, 3, 3, 22, 0))
+    episode_id = await go_missing(world)
+    clock.travel(12 * HOUR)
+    await come_back(world, episode_id)
+    await fresh(world.sam)
+    found = await world.sam.client.get(f"/api/young-people/{world.young['jade']}/interviews")
+    assert found.status_code == 200, found.text
+    interview_id = found.json()[0]["id"]
+    offered = await world.sam.client.post(f"/api/interviews/{interview_id}/offer")
+    assert offered.status_code == 200, offered.text
+    assert "offer_interview" not in await kinds(world.sam)
+    clock.travel(DAY)
+    await fresh(world.sam)
+    held = {
+        "held_at": clock.now().isoformat(),
+        "held_by": "Dan Price",
+        "where": "Jade's school",
+        "form": {"risk_again": "high"},
+    }
+    reply = await world.sam.client.put(f"/api/interviews/{interview_id}/held", json=held)
+    assert reply.status_code == 200, reply.text
+    assert await kinds(world.sam) == ["high_risk_strategy_meeting", "review_plan"]

@@ -20,6 +20,7 @@ from tests.api.interview_helpers import fill_interview_columns
 from tests.api.test_council_settings import save as save_council_settings
 from tests.api.test_offline_and_police_form import jpeg_with_location
 from tests.api.test_plans import edit, plan_url, sign_all
+from tests.factories import record_return
 
 COLUMNS = sorted(f"{c._meta.table.__name__}.{c._meta.name}" for c in encrypted_columns())
 
@@ -82,6 +83,11 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
         ],
     )
     await fill_interview_columns(world)
+    await record_return(world)  # a police-feedback link waiting for Jade, and one used from a card
+    token = (await world.sam.client.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
+    await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "They listened."})
+    agreed = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it."}
+    assert (await world.ruth.client.post("/api/feedback/supervision", json=agreed)).status_code == 201
     await start_and_search_an_episode(world)
     await close_actions(world)
 
@@ -102,20 +108,21 @@ async def start_and_search_an_episode(world) -> None:
 
 
 async def close_actions(world) -> None:
-    """A due action marked done with a note, and a strategy meeting recorded."""
+    """A due action marked done with a note, and a strategy meeting recorded (Mia's: Jade
+    is missing now)."""
     from backend import hooks
     from tests.api.actions_helpers import come_back, dashboard, go_missing, interview
 
-    episode_id = await go_missing(world)
-    await come_back(world, episode_id, now())
-    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, risk="high")
-    actions = {a["kind"]: a for a in (await dashboard(world.sam))["actions"]}
-    base = f"/api/young-people/{world.young['jade']}/actions"
-    done = {"note": "Looked at it with Jade"}
-    assert (await world.sam.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
-    meeting = {"held_on": now().date().isoformat(), "attended": "Sam, PC Jones", "decisions": "Check-ins"}
+    episode_id = await go_missing(world, "mia")
+    await come_back(world, episode_id, "mia")
+    await interview(world, hooks.Topic.INTERVIEW_HELD, episode_id, "mia", risk="high")
+    actions = {a["kind"]: a for a in (await dashboard(world.alex))["actions"]}
+    base = f"/api/young-people/{world.young['mia']}/actions"
+    done = {"note": "Looked at it with Mia"}
+    assert (await world.alex.client.post(f"{base}/{actions['review_plan']['id']}/done", json=done)).is_success
+    meeting = {"held_on": now().date().isoformat(), "attended": "Alex, PC Jones", "decisions": "Check-ins"}
     meeting_url = f"{base}/{actions['high_risk_strategy_meeting']['id']}/meeting"
-    assert (await world.sam.client.post(meeting_url, json=meeting)).is_success
+    assert (await world.alex.client.post(meeting_url, json=meeting)).is_success
 
 
 def test_the_encrypted_columns_include_the_ones_rotation_once_missed():

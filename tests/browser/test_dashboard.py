@@ -41,16 +41,18 @@ def test_sam_sees_his_due_actions_most_urgent_first(signed_in):
     board.expect_title("Your dashboard")
     board.wait_until_loaded()
     expect(board.by_test_id("actions-summary")).to_contain_text("overdue")
-    # Overdue first (Tyler: nobody offered the interview), marked in words.
+    # Overdue first (Jade's return home interview), marked in words.
     first = board.actions.first
     expect(first.get_by_test_id("action-overdue")).to_have_text("Overdue")
-    expect(board.action("offer_interview", "Tyler").get_by_test_id("action-overdue")).to_be_visible()
-    meeting = board.action("strategy_meeting", "Jade")
+    expect(board.action("hold_interview", "Jade").get_by_test_id("action-overdue")).to_be_visible()
+    # Tyler has been missing since yesterday: a strategy meeting is due.
+    meeting = board.action("strategy_meeting", "Tyler")
     expect(meeting.get_by_test_id("action-what")).to_have_text("Strategy meeting: missing over 24 hours")
     expect(meeting.get_by_test_id("action-due")).to_contain_text("Due")
+    tyler = board.by_test_id("caseload-person").filter(has_text="Tyler")
+    expect(tyler.get_by_test_id("open-episode")).to_contain_text("Missing since")
     jade = board.by_test_id("caseload-person").filter(has_text="Jade")
-    expect(jade.get_by_test_id("open-episode")).to_contain_text("Missing since")
-    expect(jade.get_by_test_id("episode-history")).to_contain_text("3 episodes")
+    expect(jade.get_by_test_id("episode-history")).to_contain_text("6 episodes")
     assert_no_horizontal_scroll(sam, "dashboard, 360px")
     assert_no_violations(sam, "dashboard, 360px")
 
@@ -60,23 +62,23 @@ def test_sam_marks_an_action_done_and_records_a_strategy_meeting(signed_in):
     sam.set_viewport_size({"width": 360, "height": 780})
     board = DashboardPage(sam)
     board.open()
-    review = board.action("hold_interview", "Tyler")
+    review = board.action("hold_interview", "Jade")
     review.get_by_test_id("action-open").click()
     review.get_by_test_id("action-save").click()
     expect(review.get_by_test_id("done-note-error")).to_have_text("Write what was done.")
     assert_no_violations(sam, "dashboard, a note missing")
-    review.get_by_test_id("done-note").fill("Tyler chose to talk to Dan; booked for Friday.")
+    review.get_by_test_id("done-note").fill("Jade chose to talk to Dan; booked for Friday.")
     review.get_by_test_id("action-save").click()
-    expect(board.status).to_have_text("Done: Hold the return home interview for Tyler.")
+    expect(board.status).to_have_text("Done: Hold the return home interview for Jade.")
     expect(board.done.filter(has_text="booked for Friday")).to_have_count(1)
 
-    meeting = board.action("strategy_meeting", "Jade")
+    meeting = board.action("strategy_meeting", "Tyler")
     meeting.get_by_test_id("action-open").click()
     meeting.get_by_test_id("meeting-attended").fill("Sam Okafor, PC Jones, Ms Patel")
-    meeting.get_by_test_id("meeting-decisions").fill("Daily calls with Priya while Jade is away.")
+    meeting.get_by_test_id("meeting-decisions").fill("Daily calls with Priya while Tyler is away.")
     meeting.get_by_test_id("action-save").click()
     expect(board.status).to_contain_text("Strategy meeting: missing over 24 hours")
-    expect(board.action("strategy_meeting", "Jade")).to_have_count(0)
+    expect(board.action("strategy_meeting", "Tyler")).to_have_count(0)
     expect(board.done.filter(has_text="PC Jones").first).to_be_visible()
     assert_no_violations(sam, "dashboard after closing actions, 360px")
 
@@ -96,3 +98,14 @@ def test_the_dashboard_reads_right_to_left_in_arabic(signed_in):
         assert_no_violations(sam, "dashboard in Arabic, 360px")
     finally:
         back_to_english_on_the_server(sam)
+
+
+def test_a_senior_manager_reaches_the_actions_they_own(signed_in):
+    ruth: Page = signed_in("ruth")
+    ruth.set_viewport_size({"width": 360, "height": 780})
+    Screen(ruth).by_test_id("dashboard-link").click()
+    board = DashboardPage(ruth)
+    board.expect_title("Your dashboard")
+    board.wait_until_loaded()
+    expect(board.by_test_id("caseload-people")).to_have_count(0)  # managers have no caseload
+    assert_no_violations(ruth, "a manager's dashboard, 360px")

@@ -82,6 +82,7 @@ def test_a_records_can_list_is_worked_out_by_the_same_guards():
         A.MANAGE_CARER_DEVICES,
         A.SEE_AUDIT,
         A.DOWNLOAD_POLICE_FORM,
+        A.EDIT_DETAILS,  # sex, ethnicity, the council's child id, placement (figures, SSDA903)
     ]
     assert guards.actions(OUTSIDER) == []
     for relation in (OWNER, CARER, SOCIAL_WORKER, OUTSIDER):

@@ -33,6 +33,10 @@ PROFESSIONAL_ONLY = {
     "js/screens/interview-form.js",
     "js/screens/interviewers.js",
     "js/screens/rhi-terms.js",
+    "js/screens/feedback-cards.js",
+    "js/screens/feedback-figures.js",
+    "js/screens/feedback-quotes.js",
+    "js/screens/supervision.js",
 }
 # Names, not words: the same in every language.
 NAMES = {"Homeward", "Childline", "Missing People"}

@@ -176,6 +176,10 @@ function doneItem(action) {
   );
 }
 
+function episodeHref(episode) {
+  return `#/episodes/${encodeURIComponent(episode.id)}`;
+}
+
 function episodeLine(episode) {
   const from = plainWhen(episode.started_at, { style: "on" });
   if (!episode.ended_at) return t("dashboard.episode_open", { when: from });
@@ -200,7 +204,7 @@ function personItem(person) {
           { testid: "open-episode" },
           h("strong", { class: "badge badge-overdue", text: t("dashboard.missing") }),
           " ",
-          episodeLine(person.open_episode),
+          h("a", { href: episodeHref(person.open_episode) }, episodeLine(person.open_episode)),
         )
       : null,
     plan && plan.review_due_at
@@ -225,7 +229,7 @@ function personItem(person) {
           h(
             "ul",
             {},
-            person.episodes.map((episode) => h("li", { text: episodeLine(episode) })),
+            person.episodes.map((episode) => h("li", {}, h("a", { href: episodeHref(episode) }, episodeLine(episode)))),
           ),
         )
       : h("p", { class: "card-detail", text: t("dashboard.no_episodes") }),

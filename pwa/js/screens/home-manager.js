@@ -2,6 +2,7 @@
 import { get } from "../api.js";
 import { accountSection } from "../account.js";
 import { t } from "../i18n.js";
+import { feedbackSection } from "./feedback-figures.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -56,5 +57,11 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
-  put(view, accountSection(me, go));
+  // A senior manager owns the actions a long episode asks of them (told in a notice).
+  put(
+    view,
+    h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
+    feedbackSection(me.user.role),
+    accountSection(me, go),
+  );
 }

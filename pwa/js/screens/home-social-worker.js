@@ -2,6 +2,7 @@
 import { get, post } from "../api.js";
 import { t } from "../i18n.js";
 import { accountSection } from "../account.js";
+import { feedbackSection } from "./feedback-figures.js";
 import {
   clearErrors,
   field,
@@ -182,6 +183,7 @@ export async function render(view, { me, go, isCurrent }) {
       addForm(go),
     ),
     phoneAlertsSection(),
+    feedbackSection(me.user.role),
     accountSection(me, go),
   );
 }

@@ -11,6 +11,7 @@ import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
 import { chatCard } from "./chat.js";
 import { youngPersonAlerts } from "./alert-lists.js";
 import { phoneText } from "./plan-parts.js";
+import { feedbackInvite } from "./feedback-mine.js";
 
 // Free helplines for children and young people in the UK (their names are names).
 const HELPLINES = [
@@ -160,6 +161,7 @@ export async function render(view, { me, go, isCurrent }) {
     heading(t("home.greeting", { name: me.user.display_name }), "home-greeting"),
     card,
     await chatCard(me, isCurrent),
+    feedbackInvite(isCurrent),
     h(
       "section",
       { "aria-labelledby": "home-people-heading" },

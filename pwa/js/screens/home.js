@@ -1,6 +1,7 @@
 // #/home: each role has its own home screen.
 import * as admin from "./home-admin.js";
 import * as carer from "./home-carer.js";
+import * as feedbackFigures from "./feedback-figures.js";
 import * as manager from "./home-manager.js";
 import * as socialWorker from "./home-social-worker.js";
 import * as youngPerson from "./home-young-person.js";
@@ -13,6 +14,7 @@ const HOMES = {
   social_worker: socialWorker,
   manager,
   admin,
+  police_liaison: { render: (view, ctx) => feedbackFigures.render(view, { ...ctx, params: [] }) },
 };
 
 export async function render(view, ctx) {
