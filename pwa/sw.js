@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v6";
+const VERSION = "v7";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -50,12 +50,20 @@ const SHELL = [
   "/js/screens/alert-lists.js",
   "/js/screens/alert-status.js",
   "/js/screens/care-team.js",
+  "/js/screens/change-secret.js",
   "/js/screens/chat-summary.js",
   "/js/screens/chat.js",
-  "/js/screens/change-secret.js",
   "/js/screens/contact.js",
   "/js/screens/council-settings.js",
   "/js/screens/dashboard.js",
+  "/js/screens/episode.js",
+  "/js/screens/episodes.js",
+  "/js/screens/feedback-cards.js",
+  "/js/screens/feedback-figures.js",
+  "/js/screens/feedback-mine.js",
+  "/js/screens/feedback-quotes.js",
+  "/js/screens/feedback.js",
+  "/js/screens/figures.js",
   "/js/screens/home-admin.js",
   "/js/screens/home-carer.js",
   "/js/screens/home-manager.js",
@@ -78,11 +86,15 @@ const SHELL = [
   "/js/screens/plan-parts.js",
   "/js/screens/plan-sign.js",
   "/js/screens/plan.js",
+  "/js/screens/record-details.js",
   "/js/screens/rhi-plain.js",
   "/js/screens/rhi-terms.js",
+  "/js/screens/search-places.js",
   "/js/screens/signin.js",
+  "/js/screens/supervision.js",
   "/js/screens/welcome.js",
   "/js/screens/who.js",
+  "/js/screens/worried.js",
   "/js/screens/young-people-list.js",
   "/js/screens/young-person.js",
   "/icons/icon.svg",

@@ -273,19 +273,9 @@ async def add_person(world: World, key: str, role: str, name: str, identifier: s
     return world.people[key]
 
 
-async def record_return(world: World, young_key: str = "jade", at: dt.datetime | None = None) -> None:
-    """A reported episode ends (until the episodes domain records returns itself): the
-    hook is emitted inside a write transaction, as the episodes domain will emit it."""
-    from backend import hooks
+async def record_return(world: World, young_key: str = "jade") -> None:
+    """A reported episode ends, recorded by the young person's social worker through the
+    episodes routes; its hook opens the interview and the police-feedback link."""
+    from tests.api.interview_helpers import return_home
 
-    at = at or now()
-    returned = hooks.EpisodeReturned(
-        episode_id=uuid.uuid4(),
-        young_person_id=world.young[young_key],
-        council_id=world.council_id,
-        missing_from="care",
-        started_at=at - dt.timedelta(hours=20),
-        returned_at=at,
-    )
-    async with write_transaction():
-        await hooks.emit(hooks.Topic.EPISODE_RETURNED, returned)
+    await return_home(world, young_key, missing_from="care")

@@ -98,7 +98,7 @@ async def _described(
         if note and row["done_by"] is None:
             note = translate(note)  # a note the system wrote when a hook closed it
         meeting = meetings.get(row["id"])
-        may = row["young_person"] in allowed or guards.is_owner(row["owner"], actor.user_id)
+        may = row["young_person"] in allowed or guards.owns(actor.role, row["owner"], actor.user_id)
         out.append(
             ActionOut(
                 id=row["id"],
@@ -147,10 +147,12 @@ async def dashboard(actor: Actor, now: dt.datetime) -> Dashboard:
     manager told of a long episode)."""
     if not guards.may_see_dashboard(actor.role):
         raise Forbidden(words.NO_DASHBOARD)
-    caseload = await young_people.caseload(actor.user_id) if actor.role == Role.SOCIAL_WORKER else []
-    mine = DueAction.owner == actor.user_id
-    where = (DueAction.young_person.is_in(caseload) | mine) if caseload else mine
-    rows = await DueAction.select().where(where)
+    if actor.role == Role.SOCIAL_WORKER:
+        caseload = await young_people.caseload(actor.user_id)
+        rows = await DueAction.select().where(DueAction.young_person.is_in(caseload)) if caseload else []
+    else:
+        caseload = []
+        rows = await DueAction.select().where(DueAction.owner == actor.user_id)
     recent = now - RECENTLY_DONE
     rows = [
         row
@@ -186,14 +188,15 @@ async def _caseload(ids: list[uuid.UUID]) -> list[CaseloadPerson]:
 
 
 async def _action_for(actor: Actor, young_person_id: uuid.UUID, action_id: uuid.UUID, attempt: str) -> dict:
-    """The action, if the caller may close it: its owner, or the young person's social
-    worker. Anyone else is answered as for an action that does not exist (audited)."""
+    """The action, if the caller may close it: the young person's social worker, or a
+    manager who owns it. Anyone else is answered as for an action that does not exist
+    (audited)."""
     row = (
         await DueAction.select()
         .where((DueAction.id == action_id) & (DueAction.young_person == young_person_id))
         .first()
     )
-    if row is None or not guards.is_owner(row["owner"], actor.user_id):
+    if row is None or not guards.owns(actor.role, row["owner"], actor.user_id):
         await young_people.require(actor, young_person_id, guards.may_act, attempt)
     if row is None:
         raise NotFound(words.NOT_FOUND)

@@ -401,8 +401,13 @@ async def _mark_overdue(now: dt.datetime) -> None:
                 .returning(DueAction.id)
             )
             if marked:
+                owner = row["owner"]
+                if row["kind"] != ActionKind.INFORM_SENIOR_MANAGER.value:
+                    # The social worker allocated now (the allocation may have moved).
+                    owner = await _social_worker(row["young_person"], row["council"])
+                    await DueAction.update({DueAction.owner: owner}).where(DueAction.id == row["id"])
                 await telling.tell(
-                    owner_id=row["owner"],
+                    owner_id=owner,
                     action_id=row["id"],
                     kind=ActionKind(row["kind"]),
                     young_person_id=row["young_person"],

@@ -64,12 +64,12 @@ PLACE_UNCHECKED = wording(
 # -- reads, for the audit log --------------------------------------------------------------
 OPENED = wording(
     "episode.opened",
-    you=N_("looked at a time you were missing"),
+    you=N_("looked at a time you were away"),
     adult=N_("looked at a time {young_person} was missing"),
 )
 LIST_OPENED = wording(
     "episode.list_opened",
-    you=N_("looked at the times you were missing"),
+    you=N_("looked at the times you were away"),
     adult=N_("looked at the times {young_person} was missing"),
 )
 SEARCH_OPENED = wording(
@@ -81,17 +81,17 @@ SEARCH_OPENED = wording(
 # -- attempts (a refused caller tried to ...) ------------------------------------------------
 TRY_OPEN = wording(
     "episode.try_open",
-    you=N_("look at a time you were missing"),
+    you=N_("look at a time you were away"),
     adult=N_("look at a time {young_person} was missing"),
 )
 TRY_START = wording(
     "episode.try_start",
-    you=N_("say you were missing"),
+    you=N_("say you were away"),
     adult=N_("say {young_person} was missing"),
 )
 TRY_CHANGE = wording(
     "episode.try_change",
-    you=N_("change a time you were missing"),
+    you=N_("change a time you were away"),
     adult=N_("change a time {young_person} was missing"),
 )
 
@@ -123,6 +123,7 @@ NOT_REPORTED = N_("This episode was not reported to the police: record it as an 
 ALREADY_REPORTED = N_("This episode was reported to the police: record the return instead.")
 ALREADY_CLAIMED = N_("Someone else is already checking this place.")
 PLACE_NOT_FOUND = N_("That place is not on the list.")
+SEARCH_OVER = N_("Nobody needs to look any more. Thank you for helping.")
 
 # -- why we suggest a grade, in the reader's language ------------------------------------------
 # The seeds' words (vocabulary.py) are the message ids; their Arabic is in messages.po.

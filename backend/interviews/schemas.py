@@ -147,6 +147,9 @@ class RhiForm(msgspec.Struct, forbid_unknown_fields=True):
     follow_up: Codes = []  # vocabulary.FOLLOW_UP_SUPPORT
     referrals: Codes = []
     analysis: Text = ""  # the professional's analysis of information
+    # Appendix 8's other boxes, by code (vocabulary EPISODE_DETAIL_FIELDS, ASSESSMENT_FIELDS,
+    # SHARING_FIELDS): for professionals only, never in a part the young person shares.
+    details: dict[Code, Text] = {}
     for_young_person: Text = ""  # a note in plain words, shown to the young person
 
 

@@ -23,6 +23,7 @@ from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.councils import api as councils
 from backend.db import write_transaction
+from backend.episodes import api as episodes
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.hooks import EpisodeReturned, InterviewEvent, Topic
 from backend.interviews import guards, notices, vocabulary, words
@@ -99,6 +100,12 @@ FORM_LISTS: dict[str, tuple[vocabulary.Term, ...]] = {
     "follow_up": vocabulary.FOLLOW_UP_SUPPORT,
     "referrals": vocabulary.REFERRALS,
 }
+# Appendix 8's other boxes (RhiForm.details); the risk of going missing again has its own field.
+DETAIL_CODES = {
+    term.code
+    for terms in (vocabulary.EPISODE_DETAIL_FIELDS, vocabulary.ASSESSMENT_FIELDS, vocabulary.SHARING_FIELDS)
+    for term in terms
+} - {"risk_of_going_missing_again"}
 # vocabulary list names (catalogue keys) of the form's lists.
 CATALOGUE_LIST = {
     "follow_up": "follow_up_support",
@@ -179,9 +186,11 @@ def risks_found(form: RhiForm | None) -> list[str]:
 async def open_for_return(payload: EpisodeReturned) -> None:
     """EPISODE_RETURNED (inside the episodes' transaction): open the interview, with its
     deadlines from the council's thresholds. A second return of the same episode changes
-    nothing."""
+    nothing, and neither does a return of an episode the episodes domain never recorded."""
     if await Interview.exists().where(Interview.episode == payload.episode_id):
         return
+    if await episodes.get(payload.episode_id) is None:
+        return  # an interview belongs to a recorded episode (other domains' stories make some up)
     thresholds = (await councils.settings(payload.council_id)).thresholds
     returned = as_utc(payload.returned_at)
     found = await young_people.record(payload.young_person_id)
@@ -550,6 +559,8 @@ def check_form(form: RhiForm) -> None:
             errors[name] = words.UNKNOWN_CODE
     if set(form.answers) - _codes(vocabulary.DISCUSSION_QUESTIONS):
         errors["answers"] = words.UNKNOWN_CODE
+    if set(form.details) - DETAIL_CODES:
+        errors["details"] = words.UNKNOWN_CODE
     if errors:
         raise Invalid(errors)
 

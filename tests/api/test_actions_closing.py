@@ -121,3 +121,29 @@ async def test_a_senior_manager_closes_their_own_action(world):
     assert reply.status_code == 200, reply.text
     assert reply.json()["done_by"] == "Ruth Mensah"
     assert episode_id
+
+
+async def test_when_the_allocation_moves_the_actions_move_with_the_young_person(world):
+    actions = await _returned(world)
+    url_ = f"/api/young-people/{world.young['jade']}/allocations"
+    moved = await world.sam.client.post(url_, json={"social_worker_id": str(world.alex.user_id)})
+    assert moved.status_code == 201, moved.text
+    rows = (await world.sam.client.get(url_)).json()
+    sams = next(row for row in rows if row["active"] and row["user_id"] == str(world.sam.user_id))
+    assert (await world.sam.client.post(f"{url_}/{sams['id']}/end")).status_code == 200
+    # Not dropped: Alex has them now; Sam sees nothing new of Jade.
+    assert await kinds(world.alex) == ["offer_interview", "hold_interview", "review_plan"]
+    assert await kinds(world.sam) == []
+    refused = await world.sam.client.post(url(world, actions["review_plan"], "done"), json={"note": "x"})
+    assert refused.status_code == 404
+    # Overdue: the social worker allocated now is told.
+    clock.travel(dt.timedelta(days=2))
+    from tests.api.actions_helpers import notices, sweep
+
+    await sweep()
+    overdue = [n["code"] for n in await notices(world.alex) if n["code"].startswith("actions.overdue")]
+    assert sorted(overdue) == ["actions.overdue.offer_interview"]
+    closed = await world.alex.client.post(
+        url(world, actions["offer_interview"], "done"), json={"note": "Offered"}
+    )
+    assert closed.status_code == 200, closed.text

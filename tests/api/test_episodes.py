@@ -134,6 +134,9 @@ async def test_carer_runs_the_guide_to_a_reported_episode_and_records_the_return
     topics = [type(p).__name__ for p in heard.payloads]
     assert topics == ["EpisodeStarted", "EpisodeReported", "EpisodeReturned"]
     assert heard.payloads[2].missing_from == "care"
+    for payload in heard.payloads:
+        assert payload.started_at.tzinfo is not None and payload.started_at.utcoffset() == dt.timedelta(0)
+    assert heard.payloads[2].returned_at > heard.payloads[1].reported_at > heard.payloads[0].started_at
     plan = (await world.sam.client.get(f"/api/young-people/{world.young['jade']}/plan")).json()
     assert plan["review_due_at"] is not None
 
@@ -241,7 +244,11 @@ async def test_carer_and_trusted_contact_share_the_checklist(world):
         f"/api/episodes/{episode['id']}/close-unreported", json={"returned_at": ago(minutes=1)}
     )
     assert (await lou.get("/api/contact/episodes")).json() == []
-    assert (await lou.post(f"{base}/unclaim")).status_code == 404
+    # Her screen may still be asking: it is told there is nothing to check, not refused.
+    refusals = await audit_count(action="refused")
+    assert (await lou.get(f"/api/contact/episodes/{episode['id']}/places")).json() == []
+    assert (await lou.post(f"{base}/unclaim")).status_code == 409
+    assert await audit_count(action="refused") == refusals
 
 
 async def test_a_contact_sees_no_places_the_young_person_keeps_from_their_people(world):

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.checks import assert_no_violations
+from tests.browser.checks import assert_accessible_at_320, assert_no_violations
 from tests.browser.pages import ContactPage, PeoplePage, Screen, YoungPersonHome
 from tests.browser.test_trusted_contacts import contact_phone, someone_to_invite
 
@@ -118,6 +118,12 @@ def test_a_carer_runs_the_worried_guide_while_a_trusted_contact_claims_a_place(s
     skate.get_by_test_id("search-looked").click()
     expect(skate.get_by_test_id("search-status")).to_contain_text(f"Checked by {name}")
 
+    # The same list in Arabic, right to left, on a narrow phone.
+    contact.choose_language("ar")
+    expect(contact.html).to_have_attribute("dir", "rtl")
+    expect(contact.by_test_id("search").locator("h2")).to_have_text("أماكن للتحقق منها")
+    assert_accessible_at_320(phone, "contact: help look, in Arabic")
+
     # Jade is back: Priya sees Jade's own words on how to welcome her home.
     expect(guide.by_test_id("coming-back")).to_contain_text("A hot chocolate and a hug")
     guide.record_back("At Aunt Lou's")
@@ -126,7 +132,8 @@ def test_a_carer_runs_the_worried_guide_while_a_trusted_contact_claims_a_place(s
     expect(guide.by_test_id("timeline")).to_contain_text(f"Will check The skate park ({name})")
     assert_no_violations(priya, "episode: back")
 
-    # The checklist is gone from the contact's page once Jade is back.
+    # The contact's list says so without reloading, and is gone once they do.
+    expect(contact.by_test_id("search-over")).to_be_visible(timeout=12_000)
     phone.reload()
     expect(contact.home_title).to_be_visible()
     expect(contact.by_test_id("help-look")).to_have_count(0)

@@ -14,6 +14,7 @@ from backend import hooks
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action
+from backend.clock import as_utc
 from backend.db import write_transaction
 from backend.episodes import guards, vocabulary, words
 from backend.episodes.schemas import (
@@ -177,7 +178,7 @@ async def report(actor: Actor, episode_id: uuid.UUID, data: ReportIn, now: dt.da
                 episode_id=episode_id,
                 young_person_id=row["young_person"],
                 council_id=row["council"],
-                started_at=row["started_at"],
+                started_at=as_utc(row["started_at"]),
                 reported_at=reported_at,
                 police_risk_grade=grade,
             ),
@@ -241,7 +242,7 @@ async def _end(
                     young_person_id=row["young_person"],
                     council_id=row["council"],
                     missing_from=row["missing_from"],
-                    started_at=row["started_at"],
+                    started_at=as_utc(row["started_at"]),
                     returned_at=returned_at,
                 ),
             )
@@ -252,7 +253,7 @@ async def _end(
                     episode_id=episode_id,
                     young_person_id=row["young_person"],
                     council_id=row["council"],
-                    started_at=row["started_at"],
+                    started_at=as_utc(row["started_at"]),
                     found_at=returned_at,
                 ),
             )

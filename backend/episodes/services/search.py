@@ -17,6 +17,7 @@ from typing import Any
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action, Who, who
+from backend.clock import as_utc
 from backend.contacts import api as contacts
 from backend.contacts.api import Contact
 from backend.db import write_transaction
@@ -32,22 +33,25 @@ from backend.sealed import seal, unseal_json
 from backend.young_people import api as young_people
 
 
-async def _for_account(actor: Actor, episode_id: uuid.UUID) -> dict[str, Any]:
-    row, relation = await episode_for(actor, episode_id, guards.may_read, words.TRY_CHANGE)
+async def _for_account(
+    actor: Actor, episode_id: uuid.UUID, attempt: str = words.TRY_CHANGE
+) -> dict[str, Any]:
+    row, relation = await episode_for(actor, episode_id, guards.may_read, attempt)
     if not await plans.may_see_live(relation, row["young_person"], Part.PLACES):
         raise NotFound(words.PLACE_NOT_FOUND)
     return row
 
 
-async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[str, Any]:
-    """The open episode of the contact's own young person, if they share places with
-    their people; otherwise the same answer as an episode that does not exist."""
+async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[str, Any] | None:
+    """The episode, if it is one of the contact's own young person's and they share their
+    places with their people; None once it is over (their screen may still be asking: it
+    is not a refusal). Anything else is refused as an episode that does not exist."""
     row = await row_of(episode_id)
-    shared = await _shared_with_contacts(contact.young_person_id)
-    if (
-        row is None
-        or row["young_person"] != contact.young_person_id
-        or not guards.contact_may_search(shared, row["state"])
+    mine = row is not None and row["young_person"] == contact.young_person_id
+    if mine and not guards.is_open(row["state"]):
+        return None
+    if not mine or not guards.contact_may_search(
+        await _shared_with_contacts(contact.young_person_id), row["state"]
     ):
         await contacts.refuse(contact, words.TRY_OPEN, row["young_person"] if row else None)
         raise NotFound(words.NOT_FOUND)
@@ -62,7 +66,7 @@ async def _shared_with_contacts(young_person_id: uuid.UUID) -> bool:
 async def list_places(actor: Actor, episode_id: uuid.UUID) -> list[PlaceOut]:
     """The checklist alone, for the screen to poll every few seconds. Not audited again:
     opening the episode recorded the read, and a poll would write hundreds an hour."""
-    await _for_account(actor, episode_id)
+    await _for_account(actor, episode_id, words.TRY_OPEN)
     return await places(episode_id, actor.user_id)
 
 
@@ -78,15 +82,17 @@ async def contact_search(contact: Contact) -> list[ContactSearch]:
         ContactSearch(
             id=row["id"],
             young_person_name=record.preferred_name if record else "",
-            started_at=row["started_at"],
+            started_at=as_utc(row["started_at"]),
             places=await places(row["id"], contact.id),
         )
     ]
 
 
 async def contact_places(contact: Contact, episode_id: uuid.UUID) -> list[PlaceOut]:
-    """The contact's poll (their page's first read, contact_search, is audited)."""
-    await _contact_may_search(contact, episode_id)
+    """The contact's poll (their page's first read, contact_search, is audited); empty
+    once the episode is over."""
+    if await _contact_may_search(contact, episode_id) is None:
+        return []
     return await places(episode_id, contact.id)
 
 
@@ -173,8 +179,8 @@ async def _change(
     else:
         episode = await _for_account(by, episode_id)
         person = who(by)
-        if not guards.is_open(episode["state"]):
-            raise Conflict(words.NOT_OPEN)
+    if episode is None or not guards.is_open(episode["state"]):
+        raise Conflict(words.SEARCH_OVER)
     async with write_transaction():
         await young_people.hold(episode["young_person"])
         row = (

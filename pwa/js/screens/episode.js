@@ -261,7 +261,7 @@ function suggestionBox(episode) {
   if (!found) return null;
   return h(
     "div",
-    { class: "notice", testid: "risk-result", tabindex: "-1" },
+    { class: "notice episode-box", testid: "risk-result", tabindex: "-1" },
     h("p", { class: "notice-title", testid: "suggested-grade", text: t("episode.suggested", { grade: gradeWords(found.grade) }) }),
     h("p", { text: t("episode.why") }),
     h("ul", { class: "plain-list", testid: "suggested-why" }, found.why.map((line) => h("li", { dir: "auto", text: line }))),
@@ -312,7 +312,7 @@ function wishes(episode) {
   const name = episode.young_person_name;
   return h(
     "div",
-    { class: "notice", testid: "coming-back" },
+    { class: "notice episode-box", testid: "coming-back" },
     h("p", { class: "notice-title", text: t("episode.wishes_title", { name }) }),
     wish.what_helps ? h("p", {}, h("strong", { text: t("episode.wishes_helps") }), " ", h("span", { dir: "auto", text: wish.what_helps })) : null,
     wish.please_dont ? h("p", {}, h("strong", { text: t("episode.wishes_dont") }), " ", h("span", { dir: "auto", text: wish.please_dont })) : null,

@@ -106,19 +106,29 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
     );
   }
 
+  let hadPlaces = current.length > 0;
+  let over = false;
+
   function draw() {
     if (current.length === 0) {
-      fill(list, h("li", { class: "empty-note", testid: "search-none", text: t("search.none") }));
+      // Places that were there and are gone: the search is over (they are found).
+      over = hadPlaces;
+      const words = over ? t("search.over") : t("search.none");
+      fill(list, h("li", { class: "empty-note", testid: over ? "search-over" : "search-none", text: words }));
       return;
     }
+    hadPlaces = true;
     fill(list, current.map(item));
   }
 
   async function refresh(force = false) {
     try {
       current = await get(path, { signInNeeded });
-    } catch {
-      return; // a missed poll is fine: the next one tries again
+    } catch (error) {
+      // No longer theirs to see (signed out, the placement ended): stop asking. Any
+      // other miss (no signal) is fine: the next poll tries again.
+      if ([401, 403, 404].includes(error.status)) over = true;
+      return;
     }
     const now = JSON.stringify(current);
     const focused = list.contains(document.activeElement) ? document.activeElement : null;
@@ -138,7 +148,7 @@ export function searchChecklist({ path, placePath, isCurrent, signInNeeded = tru
   shown = JSON.stringify(current);
   if (places === null) refresh(true);
   const timer = setInterval(() => {
-    if (!isCurrent() || !list.isConnected) {
+    if (over || !isCurrent() || !list.isConnected) {
       clearInterval(timer);
       return;
     }
