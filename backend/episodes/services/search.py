@@ -47,13 +47,13 @@ async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[s
     places with their people; None once it is over (their screen may still be asking: it
     is not a refusal). Anything else is refused as an episode that does not exist."""
     row = await row_of(episode_id)
-    mine = row is not None and row["young_person"] == contact.young_person_id
-    if mine and not guards.is_open(row["state"]):
-        return None
-    if not mine or not guards.contact_may_search(
-        await _shared_with_contacts(contact.young_person_id), row["state"]
-    ):
+    if row is None or row["young_person"] != contact.young_person_id:
         await contacts.refuse(contact, words.TRY_OPEN, row["young_person"] if row else None)
+        raise NotFound(words.NOT_FOUND)
+    if not guards.is_open(row["state"]):
+        return None
+    if not guards.contact_may_search(await _shared_with_contacts(contact.young_person_id), row["state"]):
+        await contacts.refuse(contact, words.TRY_OPEN, row["young_person"])
         raise NotFound(words.NOT_FOUND)
     return row
 
