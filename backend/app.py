@@ -28,7 +28,9 @@ from backend.alerts.controllers import (
     AlertsController,
     ContactAlertsController,
     alert_history,
+    alert_readiness,
     subscribe_user,
+    unsubscribe_user,
 )
 from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
@@ -135,10 +137,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AlertsController,
             ContactAlertsController,
             alert_history,
+            alert_readiness,
             subscribe_user,
             interviews_of,
             InterviewsController,
             InterviewersController,
+            unsubscribe_user,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

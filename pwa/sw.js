@@ -48,6 +48,7 @@ const SHELL = [
   "/js/screens/alert-answer.js",
   "/js/screens/alert-button.js",
   "/js/screens/alert-lists.js",
+  "/js/screens/alert-readiness.js",
   "/js/screens/alert-status.js",
   "/js/screens/care-team.js",
   "/js/screens/change-secret.js",

@@ -41,9 +41,9 @@ from backend.interviews.schemas import (
     InterviewerIn,
     InterviewerKind,
     InterviewerOut,
+    InterviewPart,
     InterviewSummary,
     InterviewView,
-    Part,
     RhiForm,
     Risk,
     SharingIn,
@@ -59,9 +59,9 @@ from backend.young_people import api as young_people
 CONTEXTS = {"home": "missing_from_home", "care": "missing_from_care"}
 
 # Which parts of the form each shareable part holds (vocabulary.SHAREABLE_PARTS).
-PART_FIELDS: dict[Part, tuple[str, ...]] = {
-    Part.WHY_YOU_WENT: ("push_factors", "push_other", "pull_factors", "pull_other"),
-    Part.WHERE_YOU_WENT: (
+PART_FIELDS: dict[InterviewPart, tuple[str, ...]] = {
+    InterviewPart.WHY_YOU_WENT: ("push_factors", "push_other", "pull_factors", "pull_other"),
+    InterviewPart.WHERE_YOU_WENT: (
         "where_went",
         "where_text",
         "who_with",
@@ -69,12 +69,12 @@ PART_FIELDS: dict[Part, tuple[str, ...]] = {
         "how_travelled",
         "how_text",
     ),
-    Part.HOW_YOU_FELT: (),
-    Part.WHAT_WOULD_HELP: ("what_would_help", "what_would_help_text", "follow_up"),
+    InterviewPart.HOW_YOU_FELT: (),
+    InterviewPart.WHAT_WOULD_HELP: ("what_would_help", "what_would_help_text", "follow_up"),
 }
-PART_QUESTIONS: dict[Part, tuple[str, ...]] = {
-    Part.WHY_YOU_WENT: ("why_not_tell",),
-    Part.WHERE_YOU_WENT: (
+PART_QUESTIONS: dict[InterviewPart, tuple[str, ...]] = {
+    InterviewPart.WHY_YOU_WENT: ("why_not_tell",),
+    InterviewPart.WHERE_YOU_WENT: (
         "who_reported",
         "how_long",
         "where_slept",
@@ -84,8 +84,8 @@ PART_QUESTIONS: dict[Part, tuple[str, ...]] = {
         "what_did",
         "who_with",
     ),
-    Part.HOW_YOU_FELT: ("felt_safe", "thinking_feeling", "who_affected"),
-    Part.WHAT_WOULD_HELP: ("what_would_help",),
+    InterviewPart.HOW_YOU_FELT: ("felt_safe", "thinking_feeling", "who_affected"),
+    InterviewPart.WHAT_WOULD_HELP: ("what_would_help",),
 }
 # The lists a young person sees again in plain words, in the order they are told.
 SUMMARY_LISTS = ("where_went", "who_with", "how_travelled", "what_would_help", "follow_up")
@@ -357,7 +357,9 @@ async def report(actor: Actor, interview_id: uuid.UUID, now: dt.datetime) -> Car
     async with write_transaction():
         await audit.record(actor, Action.READ, words.REPORT_READ, row["young_person"], at=now)
     form = form_of(row) or RhiForm()
-    parts = list(Part) if relation == "social_worker" else [Part(part) for part in carer_parts]
+    parts = (
+        list(InterviewPart) if relation == "social_worker" else [InterviewPart(part) for part in carer_parts]
+    )
     return CarerReport(
         id=row["id"],
         state=state_of(row),
@@ -368,7 +370,7 @@ async def report(actor: Actor, interview_id: uuid.UUID, now: dt.datetime) -> Car
     )
 
 
-def only_parts(form: RhiForm, parts: list[Part]) -> RhiForm:
+def only_parts(form: RhiForm, parts: list[InterviewPart]) -> RhiForm:
     """The form with everything but these parts left empty (the assessment is never in a part)."""
     kept: dict[str, Any] = {}
     for part in parts:

@@ -659,8 +659,11 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/alerts/{alert_id:uuid}/decline"): (record("carer"), on_alert("/decline")),
     ("POST", "/api/alerts/{alert_id:uuid}/cancel"): (record("self"), on_alert("/cancel")),
     ("GET", "/api/alerts/mine"): (signed_in(), fixed("/api/alerts/mine")),
+    ("GET", "/api/alerts/caseload"): (signed_in(), fixed("/api/alerts/caseload")),
     ("GET", YP + "/alerts"): (record(*READERS), on_record("/alerts")),
+    ("GET", YP + "/alerts/readiness"): (record(*READERS), on_record("/alerts/readiness")),
     ("POST", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription", SUBSCRIPTION)),
+    ("DELETE", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription")),
     ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),
     ("GET", "/api/contact/alerts/{alert_id:uuid}"): (contact_only(), on_contact_alert()),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/acknowledge"): (
