@@ -156,7 +156,7 @@ async def _young_actor(record) -> Actor | None:
         return None
     return Actor(
         user_id=record.user_id,
-        role="young_person",  # type: ignore[arg-type]
+        role=Role.YOUNG_PERSON,
         display_name=record.preferred_name,
         council_id=record.council_id,
         session_id="demo",
