@@ -156,7 +156,10 @@ async def _one(young_person_id: uuid.UUID, actor: Actor, plan: Episode, at: dt.d
     episode = await services.start(actor, young_person_id, start, seen + 20 * minute)
     if plan.factors:
         await services.assess(
-            actor, episode.id, RiskIn(risk_factors=[RiskFactor(f) for f in plan.factors]), seen + 30 * minute
+            actor,
+            episode.id,
+            RiskIn(risk_factors=[RiskFactor(code) for code in plan.factors]),
+            seen + 30 * minute,
         )
     if plan.reported_after_minutes is not None:
         reported = seen + plan.reported_after_minutes * minute

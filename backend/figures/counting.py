@@ -30,7 +30,7 @@ from typing import Protocol
 
 
 class EpisodeFact(Protocol):
-    """The fields of episodes.api.EpisodeFacts counted here (read-only: it is frozen)."""
+    """The fields of episodes.api.EpisodeFacts counted here (read-only: the facts are frozen)."""
 
     @property
     def episode_id(self) -> uuid.UUID: ...
@@ -47,17 +47,26 @@ class EpisodeFact(Protocol):
 
 
 class InterviewFact(Protocol):
-    """The fields of interviews.api.InterviewFacts counted here."""
+    """The fields of interviews.api.InterviewFacts counted here (read-only: the facts are frozen)."""
 
-    young_person_id: uuid.UUID
-    returned_at: dt.datetime
-    offered_at: dt.datetime | None
-    accepted: bool | None
-    declined_reason: str | None
-    held_at: dt.datetime | None
-    held_within_72_hours: bool | None
-    parental_consent: str | None
-    follow_up_given: bool
+    @property
+    def young_person_id(self) -> uuid.UUID: ...
+    @property
+    def returned_at(self) -> dt.datetime: ...
+    @property
+    def offered_at(self) -> dt.datetime | None: ...
+    @property
+    def accepted(self) -> bool | None: ...
+    @property
+    def declined_reason(self) -> str | None: ...
+    @property
+    def held_at(self) -> dt.datetime | None: ...
+    @property
+    def held_within_72_hours(self) -> bool | None: ...
+    @property
+    def parental_consent(self) -> str | None: ...
+    @property
+    def follow_up_given(self) -> bool: ...
 
 
 @dataclass(frozen=True)
