@@ -8,7 +8,11 @@ import datetime as dt
 import io
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from backend.accounts import api as accounts
 from backend.clock import now
+from backend.errors import Invalid
 from tests.factories import PASSWORD, make_council, make_user, sign_in_directly
 
 URL = "/api/figures/missing"
@@ -196,8 +200,6 @@ async def test_episodes_recorded_in_the_app_are_counted_and_suppressed(world):
 
 async def two_teams(world):
     """Sam (Jade's and Tyler's social worker) in one team, Alex (Mia's) in another."""
-    from backend.accounts import api as accounts
-
     north = await accounts.team_named(world.council_id, "North Team")
     south = await accounts.team_named(world.council_id, "South Team")
     await accounts.set_team(world.sam.user_id, north)
@@ -246,8 +248,6 @@ async def test_team_figures_count_only_that_teams_young_people(world):
 
 
 async def test_another_councils_team_is_not_found(world):
-    from backend.accounts import api as accounts
-
     elsewhere = await make_council("Elsewhere Council")
     their_team = await accounts.team_named(elsewhere, "Their Team")
     for url in (URL, f"{URL}/csv"):
@@ -260,11 +260,6 @@ async def test_another_councils_team_is_not_found(world):
 
 
 async def test_a_team_of_another_council_cannot_be_given_to_an_account(world):
-    import pytest
-
-    from backend.accounts import api as accounts
-    from backend.errors import Invalid
-
     elsewhere = await make_council("Elsewhere Council")
     their_team = await accounts.team_named(elsewhere, "Their Team")
     with pytest.raises(Invalid):
