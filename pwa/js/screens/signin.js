@@ -181,5 +181,6 @@ export async function render(view, { go }) {
       " ",
       h("a", { href: "#/join", testid: "link-join" }, t("join.title")),
     ),
+    h("p", { class: "aside" }, h("a", { href: "#/accessibility", testid: "link-accessibility" }, t("accessibility.link"))),
   );
 }
