@@ -4,10 +4,14 @@ the accessibility statement, linked from the sign-in screen. Axe finds nothing; 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
-from tests.browser.pages import Screen
+from tests.browser.pages import AlertCard, Screen
+from tests.browser.test_alerts import landed_on_status
 
 YOUNG_PERSON_SCREENS = (
     "/home",
@@ -76,3 +80,46 @@ def test_the_accessibility_statement_is_linked_from_sign_in_in_the_public_sector
     )
     assert_no_violations(page, "accessibility statement, 360px")
     assert_no_horizontal_scroll(page, "accessibility statement, 360px")
+
+
+def test_jade_downloads_everything_homeward_holds_about_her_and_nothing_about_mia(signed_in):
+    # Sam reads her record (the access log has it) and Jade sends an alert.
+    jade = signed_in("jade")
+    jade_id = jade.evaluate("fetch('/api/auth/me').then((r) => r.json()).then((me) => me.young_person_id)")
+    sam = signed_in("sam")
+    Screen(sam).open(f"/young-people/{jade_id}")
+    Screen(sam).wait_until_loaded()
+    card = AlertCard(jade)
+    card.choose("call_me")
+    card.tap()
+    card.send_now()
+    landed_on_status(jade)
+
+    screen = Screen(jade)
+    screen.open("/my-info")
+    screen.wait_until_loaded()
+    expect(screen.by_test_id("my-data")).to_contain_text("Download my information")
+    assert_no_violations(jade, "my information with downloads")
+    with jade.expect_download() as got:
+        screen.by_test_id("my-data-page").click()
+    download = got.value
+    assert download.suggested_filename.startswith("homeward-my-information-")
+    assert download.suggested_filename.endswith(".html")
+    page = Path(download.path()).read_text(encoding="utf-8")
+    for heading in ("My safety plan", "My alerts", "Who has looked at my information", "My trusted people"):
+        assert f"<h2>{heading}</h2>" in page, heading
+    assert "Sam" in page  # who looked, and her social worker
+    alerts = page[page.index('data-part="alerts"') :]
+    alerts = alerts[: alerts.index("</section>")]
+    assert "call_me" in alerts or "Please call me" in alerts  # her alert
+
+    with jade.expect_download() as got:
+        screen.by_test_id("my-data-json").click()
+    data = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert data["me"]["user"]["display_name"] == "Jade"
+    assert data["plan"] is not None and data["alerts"] and data["access_log"]
+    assert any("Sam" in json.dumps(entry) for entry in data["access_log"])
+    # Nothing about another young person.
+    text = json.dumps(data)
+    for elsewhere in ("Mia", "Her sister's", "mia"):
+        assert elsewhere not in text and elsewhere not in page, elsewhere
