@@ -47,7 +47,12 @@ from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.help.controllers import ask_for_help
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
-from backend.invites.controllers import InvitesController
+from backend.invites.controllers import (
+    InvitesController,
+    SignInLinksController,
+    YoungPersonInvitesController,
+)
+from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
@@ -125,6 +130,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CouncilPeopleController,
             CouncilSettingsController,
             InvitesController,
+            SignInLinksController,
+            YoungPersonInvitesController,
+            demo_mailbox,
             AdminController,
             figures,
             MissingFiguresController,

@@ -144,7 +144,7 @@ async def missing(actor: Actor, kind: str | None, start: dt.date | None, now: dt
         ),
         *[Cell(key=name, label=translate(words.SUMS[name]), value=value) for name, value in added.items()],
     ]
-    trends = {group: [] for group in TREND_GROUPS}
+    trends: dict[Group, list[TrendPoint]] = {group: [] for group in TREND_GROUPS}
     for earlier in periods.trend(period):
         _, published = (
             (counts, out) if earlier == period else await _published(council_id, earlier, zone, people)
