@@ -48,6 +48,7 @@ import * as youngPerson from "./screens/young-person.js";
 // Help on every young-person screen, and the accessibility statement (Children's Code 15).
 import * as accessibility from "./screens/accessibility.js";
 import * as help from "./screens/help.js";
+import * as privacy from "./screens/privacy.js";
 
 const IDLE_MS = 15 * 60 * 1000;
 
@@ -124,6 +125,7 @@ const ROUTES = [
   { path: /^\/supervision$/, screen: supervision, signedIn: true, roles: ["social_worker", "manager"] },
   { path: /^\/help$/, screen: help, signedIn: true, roles: YOUNG_PERSON },
   { path: /^\/accessibility$/, screen: accessibility, signedIn: false },
+  { path: /^\/privacy$/, screen: privacy, signedIn: false },
 ];
 
 let renders = 0;

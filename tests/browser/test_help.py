@@ -123,3 +123,24 @@ def test_jade_downloads_everything_homeward_holds_about_her_and_nothing_about_mi
     text = json.dumps(data)
     for elsewhere in ("Mia", "Her sister's", "mia"):
         assert elsewhere not in text and elsewhere not in page, elsewhere
+
+
+def test_the_privacy_notice_gives_the_main_points_first_and_more_when_asked(signed_in, page):
+    jade = signed_in("jade")
+    jade.set_viewport_size({"width": 360, "height": 780})
+    screen = Screen(jade)
+    screen.open("/plan")
+    screen.wait_until_loaded()
+    screen.by_test_id("link-privacy").click()
+    screen.expect_title("What Homeward keeps about you")
+    expect(screen.by_test_id("privacy-points")).to_contain_text("You choose who sees each part of your plan.")
+    more = screen.by_test_id("privacy-more")
+    expect(more).not_to_have_attribute("open", "")
+    more.locator("summary").click()
+    expect(more).to_contain_text("deleted 30 days after the alert ends")
+    assert_no_violations(jade, "privacy notice, 360px")
+    assert_no_horizontal_scroll(jade, "privacy notice, 360px")
+    # Before joining: linked from sign-in.
+    page.goto("/#/signin")
+    Screen(page).by_test_id("link-privacy").click()
+    Screen(page).expect_title("What Homeward keeps about you")

@@ -4,6 +4,7 @@
 import { post } from "../api.js";
 import { t } from "../i18n.js";
 import { announce, h, heading, problemBox, put } from "../ui.js";
+import { privacyLink } from "./privacy.js";
 
 const CHILDLINE = "0800 1111";
 const ASKS = [
@@ -68,5 +69,7 @@ export function helpLink() {
     "p",
     { class: "help-link" },
     h("a", { href: "#/help", testid: "link-help" }, t("help.link")),
+    " · ",
+    privacyLink(),
   );
 }
