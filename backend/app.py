@@ -45,6 +45,7 @@ from backend.episodes.controllers import (
 from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
+from backend.help.controllers import ask_for_help
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
 from backend.invites.controllers import (
     InvitesController,
@@ -157,6 +158,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             dashboard,
             ActionsController,
             NoticesController,
+            ask_for_help,
             create_static_files_router(
                 path="/",
                 directories=[PWA_DIR],

@@ -255,6 +255,15 @@ def cmd_rotate_data_keys(_args) -> int:
     return 0
 
 
+def cmd_retention(args) -> int:
+    from backend.retention.services import run
+
+    report = _run(run(dry_run=args.dry_run))
+    for line in report.lines():
+        print(line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="homeward", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -310,6 +319,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "rotate-data-keys", help="re-encrypt sensitive fields with the first HOMEWARD_DATA_KEYS key"
     ).set_defaults(func=cmd_rotate_data_keys)
+    retention = sub.add_parser("retention", help="delete what is due (audited as counts)")
+    retention.add_argument("--dry-run", action="store_true", help="only say what would be deleted")
+    retention.set_defaults(func=cmd_retention)
     return top
 
 

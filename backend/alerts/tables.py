@@ -140,6 +140,8 @@ class AlertEvent(Table):
 
 
 ALERT = "as long as the young person's record"
+# backend/retention: `homeward retention` deletes them.
+LOCATION_KEPT = "30 days after the alert ends"
 
 declare(
     Alert,
@@ -147,12 +149,12 @@ declare(
     location=Personal(
         "where the young person was, when they chose to share it with one alert",
         "the people that alert reached",
-        ALERT,
+        LOCATION_KEPT,
     ),
     phone=Personal(
         "the young person's phone number when they sent the alert",
         "the people that alert reached",
-        ALERT,
+        LOCATION_KEPT,
     ),
 )
 declare(AlertTap, not_personal=("idempotency_key",))

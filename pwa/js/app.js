@@ -45,6 +45,10 @@ import * as signIn from "./screens/signin.js";
 import * as welcome from "./screens/welcome.js";
 import * as worried from "./screens/worried.js";
 import * as youngPerson from "./screens/young-person.js";
+// Help on every young-person screen, and the accessibility statement (Children's Code 15).
+import * as accessibility from "./screens/accessibility.js";
+import * as help from "./screens/help.js";
+import * as privacy from "./screens/privacy.js";
 
 const IDLE_MS = 15 * 60 * 1000;
 
@@ -127,6 +131,9 @@ const ROUTES = [
   { path: /^\/feedback-cards$/, screen: feedbackCards, signedIn: true, roles: ["social_worker", "manager"] },
   { path: /^\/feedback-quotes$/, screen: feedbackQuotes, signedIn: true, roles: ["manager"] },
   { path: /^\/supervision$/, screen: supervision, signedIn: true, roles: ["social_worker", "manager"] },
+  { path: /^\/help$/, screen: help, signedIn: true, roles: YOUNG_PERSON },
+  { path: /^\/accessibility$/, screen: accessibility, signedIn: false },
+  { path: /^\/privacy$/, screen: privacy, signedIn: false },
 ];
 
 let renders = 0;
@@ -215,6 +222,8 @@ async function render() {
     await found.route.screen.render(view, { params: found.params, me, go, isCurrent });
   }
   if (!isCurrent()) return;
+  // Every young-person screen ends with a way to ask for help (the help screen itself aside).
+  if (me?.user.role === "young_person" && found?.route.screen !== help) put(view, help.helpLink());
   if (isProfessional()) {
     put(view, idleNotice());
     restartIdleTimer();

@@ -804,6 +804,8 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     # Notices: each person's own; another's notice is answered as one that does not exist
     ("GET", "/api/notices"): (signed_in(), fixed("/api/notices")),
     ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),
+    # Help: a young person asks their own social worker (no record id: their own, from the session)
+    ("POST", "/api/help"): (roles("young_person"), fixed("/api/help", {"about": "talk"})),
     # Police-response feedback: the form needs no account; figures for professionals
     ("POST", "/api/feedback/check"): (anyone(), feedback_check),
     ("POST", "/api/feedback/answers"): (anyone(204), feedback_answer),

@@ -3,6 +3,7 @@ import { get } from "../api.js";
 import { t } from "../i18n.js";
 import { quickExitChoice } from "../quick-exit.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
+import { downloadSection } from "./my-data.js";
 import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, intro, content) {
@@ -41,6 +42,7 @@ export async function render(view, { me, isCurrent }) {
   }
   put(
     view,
+    downloadSection(me),
     quickExitChoice(),
     h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_my_home"))),
   );

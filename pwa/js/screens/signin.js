@@ -215,5 +215,12 @@ export async function render(view, { go }) {
       h("a", { href: "#/join", testid: "link-join" }, t("join.title")),
     ),
     forgot,
+    h(
+      "p",
+      { class: "aside" },
+      h("a", { href: "#/accessibility", testid: "link-accessibility" }, t("accessibility.link")),
+      " · ",
+      h("a", { href: "#/privacy", testid: "link-privacy" }, t("privacy.link")),
+    ),
   );
 }
