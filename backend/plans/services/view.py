@@ -31,7 +31,7 @@ from backend.plans.schemas import (
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import latest, load, plan_of, working
+from backend.plans.services.versions import draft_and_agreed, load, plan_of, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
 from backend.sealed import unseal
@@ -54,7 +54,7 @@ NO_SUCH_VERSION = N_("There is no plan version with that number.")
 
 async def required_signers(young_person_id: uuid.UUID) -> list[SignerRole]:
     """The young person and their social worker always; a carer when one is placed."""
-    if await young_people.carers(young_person_id):
+    if await young_people.has_carer(young_person_id):
         return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
     return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
 
@@ -118,8 +118,11 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> Pl
     return result
 
 
-async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> PlanOut:
-    """The plan as `relation` may see it (no access check and no audit: callers do both)."""
+async def view_for(
+    relation: str | None, young_person_id: uuid.UUID, now: dt.datetime, with_draft: bool = True
+) -> PlanOut:
+    """The plan as `relation` may see it (no access check and no audit: callers do both).
+    `with_draft=False` leaves the draft out (`draft` is None) and does not read it."""
     blank = plan_content.empty_content()
     plan = await plan_of(young_person_id)
     draft = agreed = None
@@ -127,8 +130,9 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
     review_due_at, review_reason, overdue = None, "", False
     if plan:
         needed = await required_signers(young_person_id)
-        draft_row = await latest(plan["id"], VersionStatus.DRAFT)
-        agreed_row = await latest(plan["id"], VersionStatus.AGREED)
+        draft_row, agreed_row = await draft_and_agreed(plan["id"])
+        if not with_draft:
+            draft_row = None
         draft = await _describe(draft_row, relation, needed) if draft_row else None
         agreed = await _describe(agreed_row, relation, needed) if agreed_row else None
         newest = draft_row or agreed_row
