@@ -46,7 +46,12 @@ from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
-from backend.invites.controllers import InvitesController
+from backend.invites.controllers import (
+    InvitesController,
+    SignInLinksController,
+    YoungPersonInvitesController,
+)
+from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
@@ -124,6 +129,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CouncilPeopleController,
             CouncilSettingsController,
             InvitesController,
+            SignInLinksController,
+            YoungPersonInvitesController,
+            demo_mailbox,
             AdminController,
             figures,
             MissingFiguresController,
