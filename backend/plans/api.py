@@ -114,7 +114,7 @@ async def set_trio_states(
 
 async def offline_copy(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> OfflinePlan:
     """The agreed plan as `relation` may see it, for a phone to keep."""
-    plan = await services.view_for(relation, young_person_id, now)
+    plan = await services.view_for(relation, young_person_id, now, with_draft=False)
     return OfflinePlan(agreed=plan.agreed, review_due_at=plan.review_due_at)
 
 

@@ -10,6 +10,7 @@ from backend.young_people import records as _records
 from backend.young_people.records import (
     carers,
     caseload,
+    has_carer,
     known,
     link_account,
     place,
@@ -32,6 +33,7 @@ __all__ = [
     "caseload",
     "details",
     "details_in_council",
+    "has_carer",
     "hold",
     "in_council",
     "known",

@@ -129,6 +129,13 @@ async def carers(young_person_id: uuid.UUID) -> list[Account]:
     return await _tied(Placement, "carer", young_person_id)
 
 
+async def has_carer(young_person_id: uuid.UUID) -> bool:
+    """Whether the young person is placed with a carer now (one query; no names)."""
+    return await Placement.exists().where(
+        (Placement.young_person == young_person_id) & (Placement.active == True)
+    )
+
+
 async def social_workers(young_person_id: uuid.UUID) -> list[Account]:
     """The social workers allocated to the young person now."""
     return await _tied(CaseAllocation, "social_worker", young_person_id)

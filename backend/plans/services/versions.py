@@ -40,6 +40,22 @@ async def latest(plan_id: uuid.UUID, status: VersionStatus) -> dict | None:
     )
 
 
+async def draft_and_agreed(plan_id: uuid.UUID) -> tuple[dict | None, dict | None]:
+    """(the draft, the latest agreed version) in one query: a plan has at most one of
+    each (agreeing supersedes the agreed one before it), and the newest of each wins."""
+    rows = await (
+        PlanVersion.select()
+        .where(
+            (PlanVersion.plan == plan_id)
+            & PlanVersion.status.is_in([VersionStatus.DRAFT, VersionStatus.AGREED])
+        )
+        .order_by(PlanVersion.number, ascending=False)
+    )
+    draft = next((row for row in rows if row["status"] == VersionStatus.DRAFT), None)
+    agreed = next((row for row in rows if row["status"] == VersionStatus.AGREED), None)
+    return draft, agreed
+
+
 async def working(young_person_id: uuid.UUID) -> dict[str, Any]:
     """What the draft holds, or what a draft would start from now (the agreed version,
     else a blank plan): the content the next change is checked against."""

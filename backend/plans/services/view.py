@@ -32,7 +32,7 @@ from backend.plans.schemas import (
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import latest, load, plan_of, trio_states, working
+from backend.plans.services.versions import draft_and_agreed, load, plan_of, trio_states, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
 from backend.sealed import unseal
@@ -55,7 +55,7 @@ NO_SUCH_VERSION = N_("There is no plan version with that number.")
 
 async def required_signers(young_person_id: uuid.UUID) -> list[SignerRole]:
     """The young person and their social worker always; a carer when one is placed."""
-    if await young_people.carers(young_person_id):
+    if await young_people.has_carer(young_person_id):
         return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
     return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
 
@@ -137,9 +137,14 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> Pl
 
 
 async def view_for(
-    relation: str | None, young_person_id: uuid.UUID, now: dt.datetime, unchanged: bool = False
+    relation: str | None,
+    young_person_id: uuid.UUID,
+    now: dt.datetime,
+    unchanged: bool = False,
+    with_draft: bool = True,
 ) -> PlanOut:
-    """The plan as `relation` may see it (no access check and no audit: callers do both)."""
+    """The plan as `relation` may see it (no access check and no audit: callers do both).
+    `with_draft=False` leaves the draft out (`draft` is None) and does not read it."""
     blank = plan_content.empty_content()
     plan = await plan_of(young_person_id)
     draft = agreed = None
@@ -149,8 +154,9 @@ async def view_for(
     if plan:
         needed = await required_signers(young_person_id)
         states = await trio_states(young_person_id)
-        draft_row = await latest(plan["id"], VersionStatus.DRAFT)
-        agreed_row = await latest(plan["id"], VersionStatus.AGREED)
+        draft_row, agreed_row = await draft_and_agreed(plan["id"])
+        if not with_draft:
+            draft_row = None
         draft = await _describe(draft_row, relation, needed, states) if draft_row else None
         agreed = await _describe(agreed_row, relation, needed, states) if agreed_row else None
         again = await sign_again(relation, young_person_id, draft, agreed, needed)
