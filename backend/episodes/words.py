@@ -123,6 +123,7 @@ NOT_REPORTED = N_("This episode was not reported to the police: record it as an 
 ALREADY_REPORTED = N_("This episode was reported to the police: record the return instead.")
 ALREADY_CLAIMED = N_("Someone else is already checking this place.")
 PLACE_NOT_FOUND = N_("That place is not on the list.")
+ABSENCE_FROM_CARE_ONLY = N_("Missing or away without permission is only recorded for a time away from care.")
 SEARCH_OVER = N_("Nobody needs to look any more. Thank you for helping.")
 
 # -- why we suggest a grade, in the reader's language ------------------------------------------
