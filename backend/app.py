@@ -38,6 +38,7 @@ from backend.db import close_pools, get_engine
 from backend.episodes.controllers import (
     ContactSearchController,
     EpisodesController,
+    Ssda903Controller,
     YoungPersonEpisodesController,
 )
 from backend.feedback.controllers import FeedbackController
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,
+            Ssda903Controller,
             dashboard,
             ActionsController,
             NoticesController,

@@ -297,6 +297,15 @@ def on_contact_alert(suffix: str = "") -> Builder:
     return build
 
 
+def ssda903(table: str) -> Builder:
+    """The council's SSDA903 return: its manager's (another council's manager: 403)."""
+
+    async def build(world, _person, _subject):
+        return f"/api/councils/{world.council_id}/ssda903/2025-26/{table}", None
+
+    return build
+
+
 async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
@@ -597,6 +606,14 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
     ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
     ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
+    ("GET", "/api/councils/{council_id:uuid}/ssda903/{year:str}/missing"): (
+        roles("manager"),
+        ssda903("missing"),
+    ),
+    ("GET", "/api/councils/{council_id:uuid}/ssda903/{year:str}/header"): (
+        roles("manager"),
+        ssda903("header"),
+    ),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
