@@ -40,6 +40,7 @@ from backend.episodes.controllers import (
     EpisodesController,
     Ssda903Controller,
     YoungPersonEpisodesController,
+    ssda903_choices,
 )
 from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             EpisodesController,
             ContactSearchController,
             Ssda903Controller,
+            ssda903_choices,
             dashboard,
             ActionsController,
             NoticesController,

@@ -24,6 +24,7 @@ from backend.episodes.schemas import (
     PlaceOut,
     ReportIn,
     RiskIn,
+    Ssda903Choices,
     StartIn,
     TickIn,
 )
@@ -132,6 +133,12 @@ class Ssda903Controller(Controller):
         self, actor: NamedDependency[Actor], council_id: FromPath[uuid.UUID], year: FromPath[str]
     ) -> Response[str]:
         return await _csv(actor, council_id, year, "header")
+
+
+@get("/api/council/ssda903", tags=["episodes", "exports"])
+async def ssda903_choices(actor: NamedDependency[Actor]) -> Ssda903Choices:
+    """The manager's council and the years its SSDA903 return can be downloaded for."""
+    return await ssda903.choices(actor, now())
 
 
 async def _csv(actor: Actor, council_id: uuid.UUID, year: str, table: str) -> Response[str]:

@@ -223,3 +223,11 @@ class ContactSearch(msgspec.Struct):
     young_person_name: str
     started_at: dt.datetime
     places: list[PlaceOut]
+
+
+class Ssda903Choices(msgspec.Struct):
+    """The manager's SSDA903 download: their council, and the collection years
+    ("2025-26": 1 April 2025 to 31 March 2026), the one under way first."""
+
+    council_id: uuid.UUID
+    years: list[str]

@@ -606,6 +606,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
     ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
     ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
+    ("GET", "/api/council/ssda903"): (roles("manager"), fixed("/api/council/ssda903")),
     ("GET", "/api/councils/{council_id:uuid}/ssda903/{year:str}/missing"): (
         roles("manager"),
         ssda903("missing"),

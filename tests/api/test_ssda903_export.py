@@ -167,3 +167,12 @@ async def test_a_child_with_no_council_id_stops_the_export(world):
     reply = await world.ruth.client.get(url(world, "2025-26", "header"))
     assert reply.status_code == 409, reply.text
     assert "1 young people" in reply.json()["detail"]
+
+
+async def test_the_managers_screen_is_told_the_council_and_the_years(world):
+    reply = await world.ruth.client.get("/api/council/ssda903")
+    assert reply.status_code == 200, reply.text
+    choices = reply.json()
+    assert choices["council_id"] == str(world.council_id)
+    assert choices["years"][-1] == "2024-25" and "2025-26" in choices["years"]
+    assert (await world.sam.client.get("/api/council/ssda903")).status_code == 403

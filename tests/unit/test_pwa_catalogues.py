@@ -179,6 +179,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 KEPT_IN_ARABIC = {
     "Homeward", "Childline", "Missing", "People", "iPhone", "iPad", "Android", "Mac", "Windows", "Linux",
     "Chromebook", "JPEG", "PNG", "WebP", "HEIC", "KB", "PDF", "Wi-Fi", "PIN", "QR", "Plus", "Code", "Philomena", "Escape",
+    "SSDA", "CSV",  # SSDA903 (the DfE return)'s name and its file type
 }  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.episodes import words
-from backend.episodes.schemas import Absence, MissingFrom
+from backend.episodes.schemas import Absence, MissingFrom, Ssda903Choices
 from backend.episodes.tables import Episode
 from backend.errors import Conflict, Forbidden
 from backend.exports import ssda903
@@ -97,6 +97,19 @@ async def download(actor: Actor, council_id: uuid.UUID, year_label: str, table: 
         actor, Action.READ, words.SSDA903_EXPORTED, params={"year": made.year.label, "table": table}, at=now
     )
     return made.missing if table == "missing" else made.header
+
+
+def years(today: dt.date) -> list[str]:
+    """The collection years a return can be made for, newest (the one under way) first."""
+    current = today.year if today >= dt.date(today.year, 4, 1) else today.year - 1
+    return [f"{first}-{(first + 1) % 100:02d}" for first in range(current, ssda903.FIRST_YEAR - 1, -1)]
+
+
+async def choices(actor: Actor, now: dt.datetime) -> Ssda903Choices:
+    """What the manager's screen offers: their council and the years."""
+    if actor.council_id is None or not may_export(actor, actor.council_id):
+        raise Forbidden(words.SSDA903_MANAGERS_ONLY)
+    return Ssda903Choices(council_id=actor.council_id, years=years(ssda903.local_date(now)))
 
 
 async def for_command(council_id: uuid.UUID, year_label: str, now: dt.datetime) -> ssda903.Tables:
