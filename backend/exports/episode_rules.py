@@ -25,7 +25,7 @@ Period = tuple[dt.datetime, dt.datetime | None]
 # The messages, translated where they are shown (backend/locale/ar/LC_MESSAGES/messages.po).
 FUTURE_START = N_("The time they went missing can't be in the future.")
 NOT_AFTER_BIRTH = N_("This is not after their date of birth ({born}). Check the date.")
-END_NOT_AFTER_START = N_("The time they came back must be after the time they went missing.")
+END_NOT_AFTER_START = N_("The time they came back can't be before the time they went missing.")
 FUTURE_END = N_("The time they came back can't be in the future.")
 STILL_OPEN = N_("They are still recorded as missing since {since}. Record that they came back first.")
 AGAIN_BEFORE_END = N_("They went missing again on {since}, so this time must end before then.")
@@ -51,7 +51,9 @@ def check_end(
     if ended_at is None:
         return {}
     _aware(started_at, ended_at, now)
-    if ended_at <= started_at:
+    # The same minute is fine: a screen gives times to the minute, and the DfE's rule 567
+    # compares days.
+    if ended_at < started_at:
         return {field: END_NOT_AFTER_START}
     if ended_at > now + CLOCK_GRACE:
         return {field: FUTURE_END}

@@ -39,11 +39,11 @@ async def test_a_start_in_the_future_names_the_field(world):
     assert await count(world) == 0
 
 
-async def test_a_return_before_or_at_the_start_is_refused_and_the_episode_stays_open(world):
+async def test_a_return_before_the_start_is_refused_and_the_episode_stays_open(world):
     episode = await start(world, last_seen_at=ago(hours=5))
-    for back in (ago(hours=6), episode["started_at"]):
+    for back in (ago(hours=6), ago(hours=5, seconds=1)):
         field, message = field_of(await close(world, episode["id"], back))
-        assert field == "returned_at" and "after the time they went missing" in message
+        assert field == "returned_at" and "before the time they went missing" in message
     after = await episodes.get(episode["id"])
     assert after.state == "open" and after.returned_at is None
 
