@@ -28,7 +28,9 @@ from backend.alerts.controllers import (
     AlertsController,
     ContactAlertsController,
     alert_history,
+    alert_readiness,
     subscribe_user,
+    unsubscribe_user,
 )
 from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
@@ -46,7 +48,12 @@ from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
 from backend.health import health
 from backend.interviews.controllers import InterviewersController, InterviewsController, interviews_of
-from backend.invites.controllers import InvitesController
+from backend.invites.controllers import (
+    InvitesController,
+    SignInLinksController,
+    YoungPersonInvitesController,
+)
+from backend.mailbox import demo_mailbox
 from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
@@ -124,6 +131,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             CouncilPeopleController,
             CouncilSettingsController,
             InvitesController,
+            SignInLinksController,
+            YoungPersonInvitesController,
+            demo_mailbox,
             AdminController,
             figures,
             MissingFiguresController,
@@ -137,10 +147,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AlertsController,
             ContactAlertsController,
             alert_history,
+            alert_readiness,
             subscribe_user,
             interviews_of,
             InterviewsController,
             InterviewersController,
+            unsubscribe_user,
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,

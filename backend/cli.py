@@ -43,7 +43,23 @@ def cmd_serve(args) -> int:
     if settings.is_sqlite and args.workers > 1:
         print("SQLite takes one app process; use PostgreSQL for several.", file=sys.stderr)
         return 2
+    mailbox = None
+    if settings.demo_mailbox:
+        from backend import mailbox as demo_mailbox
+
+        mailbox = demo_mailbox.start(demo_mailbox.folder(), settings.smtp_port)
     print(f"Homeward is running at http://{args.host}:{args.port}/ (Ctrl+C stops it)")
+    if mailbox is not None:
+        print(f"What it emails goes to the demo mailbox: {settings.base_url}/#/mailbox")
+    try:
+        _serve(uvicorn, args)
+    finally:
+        if mailbox is not None:
+            mailbox.stop()
+    return 0
+
+
+def _serve(uvicorn, args) -> None:
     uvicorn.run(
         "backend.app:create_app",
         factory=True,
@@ -55,7 +71,6 @@ def cmd_serve(args) -> int:
         server_header=False,
         log_level="warning",
     )
-    return 0
 
 
 def _refuse_in_production(what: str) -> None:
@@ -353,10 +368,29 @@ def follow_port(host: str, port: int, environ: MutableMapping[str, str] = os.env
     environ["HOMEWARD_BASE_URL"] = f"http://{shown}:{port}"
 
 
+def demo_mailbox(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Trying Homeward out (not production, no SMTP server set): what it emails goes to
+    a mailbox on this machine, read at #/mailbox. HOMEWARD_DEMO_MAILBOX=0 turns it off."""
+    if environ.get("HOMEWARD_MODE") == "production" or environ.get("HOMEWARD_SMTP_HOST"):
+        return
+    if environ.get("HOMEWARD_DEMO_MAILBOX", "1").lower() in ("0", "false", "no", "off"):
+        return
+    from backend.mailbox import free_port
+
+    environ.update(
+        HOMEWARD_DEMO_MAILBOX="1",
+        HOMEWARD_SMTP_HOST="127.0.0.1",
+        HOMEWARD_SMTP_PORT=str(free_port()),
+        HOMEWARD_SMTP_SECURITY="none",
+        HOMEWARD_SMTP_FROM=environ.get("HOMEWARD_SMTP_FROM", "homeward@demo.invalid"),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "serve":
         follow_port(args.host, args.port)  # before the settings are read (once)
+        demo_mailbox()
     try:
         get_settings()
     except SettingsError as exc:

@@ -65,6 +65,11 @@ class Settings:
     """Professionals are signed out this long after signing in, whatever they do."""
     invite_ttl_hours: int = 72
     """How long an invite code works."""
+    sign_in_link_minutes: int = 120
+    """How long a new sign-in link (a forgotten PIN, a lost phone, a reset) works."""
+    demo_mailbox: bool = False
+    """Development only: keep what Homeward emails in a mailbox on this machine, read at
+    #/mailbox (`homeward serve` turns it on when no SMTP server is set)."""
     login_window_minutes: int = 15
     """Window in which failed sign-ins are counted."""
     login_max_failures_per_account: int = 5
@@ -145,6 +150,7 @@ def load_settings() -> Settings:
         "device_session_idle_days",
         "invite_max_tries_per_address",
         "invite_max_tries_per_invite",
+        "sign_in_link_minutes",
     ):
         if getattr(settings, name) < (0 if name == "trusted_proxy_count" else 1):
             raise SettingsError(f"HOMEWARD_{name.upper()} is too small: {getattr(settings, name)}")
@@ -172,6 +178,8 @@ def _check_production(settings: Settings) -> None:
         raise SettingsError("HOMEWARD_DATA_KEYS must be set in production (make one: homeward new-data-key)")
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HOMEWARD_BASE_URL must be an https:// address in production")
+    if settings.demo_mailbox:
+        raise SettingsError("HOMEWARD_DEMO_MAILBOX is for trying Homeward out: turn it off in production")
     if settings.smtp_security == "none":
         raise SettingsError(
             "HOMEWARD_SMTP_SECURITY=none sends email in plain text: use starttls or tls in production"

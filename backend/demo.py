@@ -34,6 +34,7 @@ PEOPLE = [
     ("manager", "Ruth Mensah", "ruth@northbrook.example", PASSWORD),
     ("admin", "Northbrook admin", "admin@northbrook.example", PASSWORD),
     ("carer", "Priya Shah", "priya", PASSWORD),
+    ("police_liaison", "Pat Lee", "pat@northbrook.example", PASSWORD),
 ]
 # (preferred name, age in years and days, username and PIN or None, social worker, carer)
 YOUNG_PEOPLE = [

@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v7";
+const VERSION = "v8";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -48,6 +48,7 @@ const SHELL = [
   "/js/screens/alert-answer.js",
   "/js/screens/alert-button.js",
   "/js/screens/alert-lists.js",
+  "/js/screens/alert-readiness.js",
   "/js/screens/alert-status.js",
   "/js/screens/care-team.js",
   "/js/screens/change-secret.js",
@@ -75,6 +76,7 @@ const SHELL = [
   "/js/screens/interviewers.js",
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
+  "/js/screens/mailbox.js",
   "/js/screens/my-info.js",
   "/js/screens/notices.js",
   "/js/screens/open-alert.js",
@@ -87,6 +89,7 @@ const SHELL = [
   "/js/screens/plan-sign.js",
   "/js/screens/plan.js",
   "/js/screens/record-details.js",
+  "/js/screens/recover.js",
   "/js/screens/rhi-plain.js",
   "/js/screens/rhi-terms.js",
   "/js/screens/search-places.js",

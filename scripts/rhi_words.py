@@ -51,7 +51,13 @@ TERM_LISTS = {
     "NOT_HELD_REASON": "not_held_reason",
     "PARENTAL_CONSENT": "parental_consent",
     "INTERVIEWER": "interviewer",
+    "EPISODE_FIELD": "episode_field",
+    "ASSESSMENT_FIELD": "assessment_field",
+    "SHARING_FIELD": "sharing_field",
 }
+# The form's other boxes (RhiForm.details): risk of going missing again has its own field.
+DETAIL_LISTS = ("episode_field", "assessment_field", "sharing_field")
+NOT_A_DETAIL = {"risk_of_going_missing_again"}
 HEADER = "// Written by scripts/rhi_words.py from backend/interviews/vocabulary.py: do not edit.\n"
 
 
@@ -72,7 +78,18 @@ def plain_module() -> str:
 def terms_module() -> str:
     parts = [HEADER + "// The guidance's words, for the professional's return interview form.\n"]
     for name, listed in TERM_LISTS.items():
-        parts.append(_table(name, {t.code: t.text for t in v.LISTS[listed]}))
+        terms = [t for t in v.LISTS[listed] if t.code not in NOT_A_DETAIL]
+        parts.append(_table(name, {t.code: t.text for t in terms}))
+    kinds = {
+        t.code: t.kind or "text"
+        for listed in DETAIL_LISTS
+        for t in v.LISTS[listed]
+        if t.code not in NOT_A_DETAIL
+    }
+    parts.append(
+        "// How each of those boxes is filled in: text, yes_no, date or datetime.\n"
+        + _table("DETAIL_KIND", kinds)
+    )
     return "\n".join(parts)
 
 

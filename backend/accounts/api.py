@@ -24,6 +24,7 @@ from backend.accounts.directory import (
     team_named,
 )
 from backend.accounts.guards import PROFESSIONAL_ROLES, needs_second_factor, signs_in_with_email
+from backend.accounts.recovery import link_info, make_link, use_link
 from backend.accounts.rules import check_email, check_secret, check_username, normalise_username
 from backend.accounts.schemas import Account, Council, Language, Role, SessionKind, SessionOut
 from backend.accounts.services import (
@@ -58,7 +59,9 @@ __all__ = [
     "create_account",
     "find_council",
     "ids_in_council",
+    "link_info",
     "list_sessions",
+    "make_link",
     "needs_second_factor",
     "normalise_username",
     "open_session_for",
@@ -66,4 +69,5 @@ __all__ = [
     "set_active",
     "signs_in_with_email",
     "team_named",
+    "use_link",
 ]

@@ -110,3 +110,42 @@ class Account:
 class Council:
     id: uuid.UUID
     name: str
+
+
+# -- a new sign-in link (a forgotten PIN, a lost phone, a professional's reset) --------
+
+
+class SignInLinkOut(msgspec.Struct):
+    """A one-time link back in, ready to hand over (QR code, text, copy)."""
+
+    code: str
+    url: str
+    qr_svg: str
+    expires_at: dt.datetime
+    name: str
+    """Whose link it is."""
+
+
+class SignInLinkCodeIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Annotated[str, msgspec.Meta(max_length=40)]
+
+
+class SignInLinkInfo(msgspec.Struct):
+    """What the person opening the link sees before they choose a new PIN or password."""
+
+    name: str
+    role: Role
+    username: str | None
+    expires_at: dt.datetime
+    second_factor_uri: str | None
+    """otpauth:// for a professional's authenticator app (their new second factor)."""
+    second_factor_qr: str | None
+    second_factor_key: str | None
+    """The same secret written out, for an app that cannot scan."""
+
+
+class UseSignInLinkIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Annotated[str, msgspec.Meta(max_length=40)]
+    secret: SecretText
+    second_factor_code: Annotated[str, msgspec.Meta(max_length=12)] | None = None
+    device_name: Annotated[str, msgspec.Meta(max_length=60)] | None = None

@@ -72,6 +72,23 @@ class Throttle(Table):
     window_started_at = Timestamptz()
 
 
+class SignInLink(Table):
+    """A one-time way back in: a young person who forgot their PIN or lost their phone
+    (made by their social worker or carer), or a professional whose password or second
+    factor is gone (made by an admin). Only the SHA-256 of the code is kept."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    code_hash = Varchar(length=64, unique=True)
+    user = ForeignKey(references=User, null=False, index=True)
+    made_by = ForeignKey(references=User, null=False)
+    created_at = Timestamptz()
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+    # A professional's new second factor, chosen when the link is made, so the person
+    # resetting can add it to their app before they choose a password.
+    totp_secret = encrypted(null=True, default=None)
+
+
 ACCOUNT = "while the account exists"
 
 declare(Council, not_personal=("name",))
@@ -122,5 +139,14 @@ declare(
         "nobody",
         "the throttle window",
         plain_because="the lookup key of an atomic counter; forgotten when the window ends",
+    ),
+)
+declare(
+    SignInLink,
+    not_personal=("code_hash",),
+    totp_secret=Personal(
+        "a professional's new second-factor secret, until they use the link",
+        "nobody: shown once to whoever holds the link",
+        "until the link is used or runs out, then kept with the account",
     ),
 )

@@ -16,7 +16,7 @@ def _limit(key: str) -> int:
     settings = get_settings()
     if key.startswith(("account:", "device:")):
         return settings.login_max_failures_per_account
-    if key.startswith("invite:"):
+    if key.startswith(("invite:", "link:")):
         return settings.invite_max_tries_per_invite
     if key.startswith("invite-address:"):
         return settings.invite_max_tries_per_address
@@ -72,6 +72,10 @@ def device_key(device_id: str) -> str:
 
 def invite_key(invite_id: object) -> str:
     return f"invite:{invite_id}"
+
+
+def link_key(link_id: object) -> str:
+    return f"link:{link_id}"
 
 
 def address_key(address: str, prefix: str = "address") -> str:

@@ -12,6 +12,7 @@ from litestar.params import FromPath, FromQuery
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.api import Actor
+from backend.accounts.schemas import SignInLinkOut
 from backend.admin import services
 from backend.admin.schemas import AccountOut, RefusedPage
 from backend.audit.services import PAGE_SIZE
@@ -33,6 +34,10 @@ class AdminController(Controller):
     @post("/users/{user_id:uuid}/reactivate", status_code=HTTP_204_NO_CONTENT)
     async def reactivate(self, actor: NamedDependency[Actor], user_id: FromPath[uuid.UUID]) -> None:
         await services.set_active(actor, user_id, True, now())
+
+    @post("/users/{user_id:uuid}/reset-link")
+    async def reset_link(self, actor: NamedDependency[Actor], user_id: FromPath[uuid.UUID]) -> SignInLinkOut:
+        return await services.reset_link(actor, user_id, now())
 
     @get("/refused")
     async def refused(

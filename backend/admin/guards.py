@@ -31,6 +31,25 @@ def may_change_account(
     )
 
 
+def may_make_reset_link(
+    role: Role | str,
+    caller_id: uuid.UUID,
+    caller_council: uuid.UUID | None,
+    account_id: uuid.UUID,
+    account_council: uuid.UUID | None,
+    account_role: Role | str,
+    active: bool,
+) -> bool:
+    """A link to reset a password (and a professional's second factor) for an active
+    adult's account of the council. Young people get theirs from their social worker or
+    carer, who know them (see young_people.guards.may_make_sign_in_link)."""
+    return (
+        may_change_account(role, caller_id, caller_council, account_id, account_council)
+        and active
+        and account_role != Role.YOUNG_PERSON
+    )
+
+
 def account_actions(
     role: Role | str,
     caller_id: uuid.UUID,
@@ -38,8 +57,14 @@ def account_actions(
     account_id: uuid.UUID,
     account_council: uuid.UUID | None,
     active: bool,
+    account_role: Role | str | None = None,
 ) -> list[AccountAction]:
     """What the caller may do with one account (its `can`)."""
     if not may_change_account(role, caller_id, caller_council, account_id, account_council):
         return []
-    return [AccountAction.DEACTIVATE if active else AccountAction.REACTIVATE]
+    can = [AccountAction.DEACTIVATE if active else AccountAction.REACTIVATE]
+    if account_role is not None and may_make_reset_link(
+        role, caller_id, caller_council, account_id, account_council, account_role, active
+    ):
+        can.append(AccountAction.RESET_LINK)
+    return can

@@ -14,6 +14,7 @@ from backend.accounts.schemas import Role
 class AccountAction(StrEnum):
     DEACTIVATE = "deactivate"
     REACTIVATE = "reactivate"
+    RESET_LINK = "reset_link"
 
 
 class AccountOut(msgspec.Struct):

@@ -5,14 +5,22 @@ from __future__ import annotations
 import uuid
 
 import msgspec
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
-from backend.alerts import services
-from backend.alerts.schemas import AlertForUser, AlertIn, AlertStatus, AlertSummary, Answer, RecipientView
+from backend.alerts import readiness, services
+from backend.alerts.schemas import (
+    AlertForUser,
+    AlertIn,
+    AlertReadiness,
+    AlertStatus,
+    AlertSummary,
+    Answer,
+    RecipientView,
+)
 from backend.alerts.wakeup import Bell
 from backend.clock import now
 from backend.contacts.controllers import provide_contact
@@ -57,6 +65,11 @@ class AlertsController(Controller):
     async def mine(self, actor: NamedDependency[Actor]) -> list[AlertSummary]:
         return await services.open_for_user(actor)
 
+    @get("/caseload")
+    async def caseload(self, actor: NamedDependency[Actor]) -> list[AlertSummary]:
+        """Alerts of the caller's caseload (a social worker's young people), any on first."""
+        return await services.for_caseload(actor)
+
 
 @get("/api/young-people/{young_person_id:uuid}/alerts", tags=["alerts"])
 async def alert_history(
@@ -65,9 +78,23 @@ async def alert_history(
     return await services.history(actor, young_person_id)
 
 
+@get("/api/young-people/{young_person_id:uuid}/alerts/readiness", tags=["alerts"])
+async def alert_readiness(
+    actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+) -> AlertReadiness:
+    """Who an alert sent now would reach, step by step, and how."""
+    return await readiness.readiness(actor, young_person_id, now())
+
+
 @post("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
 async def subscribe_user(actor: NamedDependency[Actor], data: JSONBody[SubscriptionIn]) -> None:
     await services.subscribe_user(actor, msgspec.to_builtins(data), now())
+
+
+@delete("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
+async def unsubscribe_user(actor: NamedDependency[Actor]) -> None:
+    """Turn my alerts off: every browser of mine stops getting them."""
+    await services.unsubscribe_user(actor)
 
 
 class ContactAlertsController(Controller):

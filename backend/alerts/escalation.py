@@ -3,7 +3,10 @@
 States: active, then one of acknowledged (someone said "I've got this"), cancelled (the
 young person said they're OK) or failed (nobody answered: the young person and their
 carer are told plainly to call 999 if in danger, or 101). Levels: 0 the young person's
-trusted people, 1 their carer, 2 the council's duty social worker, 3 the final notice.
+trusted people, 1 their carer, 2 a social worker (in the council's office hours the
+young person's own, outside them the out-of-hours worker on the council's duty rota:
+people.social_work_step), 3 the final notice. The minutes at each level are the
+council's (councils.api).
 A level with nobody on it, or nobody who can be reached, is skipped.
 
 `MOVES` is the whole table: a move not in it is an IllegalTransition, never a quiet
@@ -21,17 +24,17 @@ from typing import Any
 
 from piccolo.columns import Column
 
+from backend import hooks
 from backend.alerts import outbox, people
 from backend.alerts import words as w
 from backend.alerts.schemas import AlertState, Level, Purpose, RecipientRole
-from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap, EscalationSettings
+from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.db import write_transaction
 from backend.errors import Conflict
 from backend.sealed import seal, seal_json
 
-DEFAULT_MINUTES = 5
 # Taps while an alert is on send it again; its people are asked again at most this often.
 RESEND_GAP = dt.timedelta(minutes=1)
 
@@ -58,7 +61,9 @@ MOVES: dict[Move, Rule] = {
     Move.ESCALATE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACTIVE, "up"),
     Move.RUN_OUT: Rule(frozenset({AlertState.ACTIVE}), AlertState.FAILED, "final"),
     Move.ACKNOWLEDGE: Rule(frozenset({AlertState.ACTIVE}), AlertState.ACKNOWLEDGED, "same"),
-    Move.CANCEL: Rule(frozenset({AlertState.ACTIVE}), AlertState.CANCELLED, "same"),
+    # "I'm OK now" also after someone said they have got it: that person and the young
+    # person's adults then know they can stand down.
+    Move.CANCEL: Rule(frozenset({AlertState.ACTIVE, AlertState.ACKNOWLEDGED}), AlertState.CANCELLED, "same"),
 }
 
 
@@ -108,15 +113,6 @@ async def event(alert_id: uuid.UUID, code: str, now: dt.datetime, **params) -> N
     await AlertEvent.insert(
         AlertEvent(alert=alert_id, at=now, code=code, params=seal_json(params) if params else None)
     )
-
-
-async def minutes_for(council_id: uuid.UUID | None) -> int:
-    row = (
-        await EscalationSettings.select(EscalationSettings.minutes)
-        .where(EscalationSettings.council == council_id)
-        .first()
-    )
-    return row["minutes"] if row else DEFAULT_MINUTES
 
 
 async def reach(
@@ -181,22 +177,26 @@ async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
     `alert` (id, young_person, state, level) as read in it."""
     record = await people.alerted(alert["young_person"])
     for level in (lvl for lvl in Level if from_level <= lvl < Level.FINAL):
-        persons = await people.at_level(level, record)
+        persons = await people.at_level(level, record, now)
         if not persons:
             continue
         names = [person.name for person in persons]
+        own_worker = level is Level.DUTY and persons[0].role is RecipientRole.SOCIAL_WORKER
         if not await reach(alert["id"], persons, level, now):
             # Nobody here has notifications or an email: waiting would help no one.
-            await event(alert["id"], w.UNREACHABLE[level], now, names=names)
+            unreachable = w.UNREACHABLE_SOCIAL_WORKER if own_worker else w.UNREACHABLE[level]
+            await event(alert["id"], unreachable, now, names=names)
             continue
-        due = now + dt.timedelta(minutes=await minutes_for(record.council_id))
+        due = now + dt.timedelta(minutes=await people.escalation_minutes(record.council_id, level))
         if level == alert["level"]:
             await Alert.update(notified_at=now, next_escalation_at=due).where(Alert.id == alert["id"])
         elif not await _move(
             alert, Move.ESCALATE, now, to_level=level, notified_at=now, next_escalation_at=due
         ):
             return
-        await event(alert["id"], w.SENT_TO[level], now, names=names)
+        await event(
+            alert["id"], w.SENT_TO_SOCIAL_WORKER if own_worker else w.SENT_TO[level], now, names=names
+        )
         return
     await run_out(alert, record, now)
 
@@ -211,7 +211,7 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
         if record.user_id
         else []
     )
-    final += await people.at_level(Level.CARER, record)
+    final += await people.at_level(Level.CARER, record, now)
     await reach(alert["id"], final, Level.FINAL, now, purpose=Purpose.CALL_999)
     anyone_reached = await AlertRecipient.exists().where(
         (AlertRecipient.alert == alert["id"])
@@ -219,7 +219,21 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
         & AlertRecipient.failed_at.is_null()
     )
     await event(alert["id"], w.RAN_OUT if anyone_reached else w.NOBODY, now)
-    await audit.record(None, audit.Action.CHANGE, w.AUDIT_RAN_OUT, alert["young_person"], at=now)
+    said = w.AUDIT_RAN_OUT if anyone_reached else w.AUDIT_NOBODY_REACHED
+    await audit.record(None, audit.Action.CHANGE, said, alert["young_person"], at=now)
+    # The young person's social worker hears of it, once, whoever was on duty.
+    notice = w.NOTICE_NO_ANSWER if anyone_reached else w.NOTICE_NOBODY_REACHED
+    for social_worker_id in await people.social_worker_ids(record.id):
+        await people.tell(
+            social_worker_id, notice, record.id, f"#/alerts/{alert['id']}", f"alert:{alert['id']}:failed"
+        )
+    if not anyone_reached and record.council_id is not None:
+        await hooks.emit(
+            hooks.Topic.ALERT_FAILED,
+            hooks.AlertFailed(
+                alert_id=alert["id"], young_person_id=record.id, council_id=record.council_id, at=now
+            ),
+        )
 
 
 async def escalate_due(now: dt.datetime) -> int:
@@ -294,8 +308,9 @@ async def decline(alert: dict, recipient: dict, now: dt.datetime) -> None:
 
 
 async def cancel(alert: dict, now: dt.datetime) -> bool:
-    """The young person is OK: stop escalating and send nothing more."""
-    if alert["state"] != AlertState.ACTIVE or not await _move(alert, Move.CANCEL, now):
+    """The young person is OK (while it is on, or after someone said they have got it):
+    stop escalating and send nothing more."""
+    if alert["state"] not in MOVES[Move.CANCEL].from_states or not await _move(alert, Move.CANCEL, now):
         return False
     await outbox.cancel_pending(alert["id"])
     await event(alert["id"], w.CANCELLED, now)
@@ -318,19 +333,20 @@ async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, 
     if sealed_location:
         changes[Alert.location] = sealed_location
     if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
-        names = await _ask_again(alert, now)
+        names, own_worker = await _ask_again(alert, now)
         if names:
             changes[Alert.notified_at] = now
-            await event(alert["id"], w.SENT_AGAIN_TO[Level(alert["level"])], now, names=names)
+            again = w.SENT_AGAIN_TO_SOCIAL_WORKER if own_worker else w.SENT_AGAIN_TO[Level(alert["level"])]
+            await event(alert["id"], again, now, names=names)
     if changes:
         await Alert.update(changes).where(Alert.id == alert["id"])
     return said
 
 
-async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:
+async def _ask_again(alert: dict, now: dt.datetime) -> tuple[list[str], bool]:
     """New outbox rows for the people at the alert's level who have not answered and
     may still be reached (a contact who stepped down, a carer no longer placed, is
-    not). Returns their names."""
+    not). Returns their names, and whether they are the young person's own social worker."""
     record = await people.alerted(alert["young_person"])
     waiting = await AlertRecipient.select(
         AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user
@@ -342,9 +358,10 @@ async def _ask_again(alert: dict, now: dt.datetime) -> list[str]:
         & AlertRecipient.declined_at.is_null()
     )
     recipient_of = {(row["contact"], row["user"]): row["id"] for row in waiting}
-    names = []
-    for person in await people.at_level(Level(alert["level"]), record):
+    names, own_worker = [], False
+    for person in await people.at_level(Level(alert["level"]), record, now):
         recipient_id = recipient_of.get((person.contact_id, person.user_id))
         if recipient_id and await outbox.enqueue(recipient_id, person, now):
             names.append(person.name)
-    return names
+            own_worker = own_worker or person.role is RecipientRole.SOCIAL_WORKER
+    return names, own_worker

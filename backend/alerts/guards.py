@@ -35,7 +35,8 @@ def may_see_attempts(relation: str | None) -> bool:
 
 
 def may_cancel(relation: str | None, state: str) -> bool:
-    return relation == "self" and state == AlertState.ACTIVE
+    """ "I'm OK now": the young person, while it is on or after someone has got it."""
+    return relation == "self" and state in (AlertState.ACTIVE, AlertState.ACKNOWLEDGED)
 
 
 def recipient_may_act(recipient_role: str, relation: str | None, in_council: bool) -> bool:
@@ -43,7 +44,7 @@ def recipient_may_act(recipient_role: str, relation: str | None, in_council: boo
     `in_council` is whether the caller's account is in the young person's council."""
     if recipient_role == RecipientRole.CARER:
         return relation == "carer"  # placed with them now
-    if recipient_role == "social_worker":
+    if recipient_role == RecipientRole.SOCIAL_WORKER:
         return relation == "social_worker"  # allocated now
     if recipient_role == RecipientRole.DUTY:
         return in_council

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from backend.alerts import people
 from backend.alerts.schemas import AttemptResult, DeliveryChannel, DeliveryState, Purpose
 from backend.alerts.tables import AlertRecipient, Delivery, DeliveryAttempt, OutboxWorker
+from backend.config import get_settings
 from backend.db import is_sqlite, run_ddl, write_transaction
 from backend.outbound import Result
 from backend.security import encrypt
@@ -86,12 +87,18 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
         )
         for subscription in subscriptions
     ]
-    if not rows and person.email:
+    if not rows and can_email(person):
         rows.append(_email(recipient_id, person.email, now))
     if rows:
         await Delivery.insert(*rows)
         await poke()
     return len(rows)
+
+
+def can_email(person: people.Reachable) -> bool:
+    """An email can carry the alert: they have an address and email is set up (else
+    waiting for it would only delay the next step, and say they were sent it)."""
+    return bool(person.email) and bool(get_settings().smtp_host)
 
 
 def _email(recipient_id: uuid.UUID, address: str, now: dt.datetime) -> Delivery:

@@ -1,19 +1,27 @@
 """Everything the alert path reads from other domains, in one place, through their
 public APIs: who is at each level, how to reach them (push subscriptions, email),
-their language, the young person's record and the caller's tie to it."""
+their language, the young person's record and the caller's tie to it.
+
+Who is asked at the social worker's step depends on the time, by the council's
+settings (councils.api): in office hours the young person's own social worker (or,
+with none allocated, whoever the rota has on duty then); outside them, the out-of-hours
+worker the council's duty rota names for that moment.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 
 from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
 from backend.alerts.schemas import Level, RecipientRole
-from backend.alerts.tables import EscalationSettings
 from backend.audit.services import Who
 from backend.contacts import api as contacts
+from backend.councils import api as councils
 from backend.i18n import DEFAULT
+from backend.notify import api as notify
 from backend.plans import api as plans
 from backend.push import api as push
 from backend.young_people import api as young_people
@@ -36,6 +44,7 @@ class Reachable:
     contact_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
     email: str | None = None
+    phone: str = ""
 
 
 async def young_person(young_person_id: uuid.UUID) -> YoungPersonRecord | None:
@@ -56,7 +65,11 @@ async def alerted(young_person_id: uuid.UUID) -> YoungPersonRecord:
 async def _trusted_people(young_person_id: uuid.UUID) -> list[Reachable]:
     return [
         Reachable(
-            person.name, RecipientRole.TRUSTED_CONTACT, contact_id=person.id, email=person.email or None
+            person.name,
+            RecipientRole.TRUSTED_CONTACT,
+            contact_id=person.id,
+            email=person.email or None,
+            phone=person.phone,
         )
         for person in await contacts.reachable(young_person_id)
     ]
@@ -69,30 +82,63 @@ async def _carers(young_person_id: uuid.UUID) -> list[Reachable]:
     ]
 
 
-async def _duty(council_id: uuid.UUID | None) -> list[Reachable]:
-    """The council's duty worker (alerts' own setting), if their account is active."""
-    row = (
-        await EscalationSettings.select(EscalationSettings.duty_user)
-        .where(EscalationSettings.council == council_id)
-        .first()
-    )
-    if not row or not row["duty_user"]:
-        return []
-    account = await accounts.account(row["duty_user"])
-    if account is None or not account.active:
-        return []
-    return [Reachable(account.display_name, RecipientRole.DUTY, user_id=account.id, email=account.email)]
+async def _on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[Reachable]:
+    """Whoever the council's duty rota has on duty at `at` (active social workers of
+    the council: councils.api checks)."""
+    found = []
+    for person in await councils.on_duty(council_id, at):
+        account = await accounts.account(person.id)
+        if account is not None and account.active:
+            found.append(
+                Reachable(account.display_name, RecipientRole.DUTY, user_id=account.id, email=account.email)
+            )
+    return found
 
 
-async def at_level(level: Level, record: YoungPersonRecord) -> list[Reachable]:
-    """Who is alerted at a level, in order."""
+async def _social_workers(young_person_id: uuid.UUID) -> list[Reachable]:
+    return [
+        Reachable(worker.display_name, RecipientRole.SOCIAL_WORKER, user_id=worker.id, email=worker.email)
+        for worker in await young_people.social_workers(young_person_id)
+        if worker.active
+    ]
+
+
+async def social_work_step(record: YoungPersonRecord, at: dt.datetime) -> list[Reachable]:
+    """The social worker's step at `at`: in the council's office hours the young
+    person's own social worker (with none allocated, the rota's worker on duty then);
+    outside them the out-of-hours worker on the rota. Nobody for a young person of no
+    council."""
+    if record.council_id is None:
+        return []
+    if await councils.is_working_time(record.council_id, at):
+        own = await _social_workers(record.id)
+        if own:
+            return own
+    return await _on_duty(record.council_id, at)
+
+
+async def escalation_minutes(council_id: uuid.UUID | None, level: Level) -> int:
+    """How long the alert waits at `level` for an answer (the council's settings)."""
+    return await councils.escalation_minutes(council_id, int(level))
+
+
+async def is_working_time(council_id: uuid.UUID | None, at: dt.datetime) -> bool:
+    return council_id is not None and await councils.is_working_time(council_id, at)
+
+
+async def at_level(level: Level, record: YoungPersonRecord, at: dt.datetime) -> list[Reachable]:
+    """Who is alerted at a level at `at`, in order."""
     if level is Level.PEOPLE:
         return await _trusted_people(record.id)
     if level is Level.CARER:
         return await _carers(record.id)
     if level is Level.DUTY:
-        return await _duty(record.council_id)
+        return await social_work_step(record, at)
     return []
+
+
+async def has_notifications(*, contact_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> bool:
+    return await push.has_any(contact_id=contact_id, user_id=user_id)
 
 
 async def subscriptions_of(
@@ -114,6 +160,11 @@ async def targets(subscription_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
 async def remove_subscription(subscription_id: uuid.UUID) -> None:
     """The push service said it is gone."""
     await push.remove(subscription_id)
+
+
+async def remove_subscriptions(user_id: uuid.UUID) -> None:
+    """Every browser of this account stops getting pushes (they turned alerts off)."""
+    await push.remove_all(user_id=user_id)
 
 
 async def store_subscription(subscription: dict, now, user_id: uuid.UUID) -> None:
@@ -161,6 +212,23 @@ async def hold(young_person_id: uuid.UUID) -> None:
 
 async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
     return await young_people.placed_with(carer_id)
+
+
+async def social_worker_ids(young_person_id: uuid.UUID) -> list[uuid.UUID]:
+    """The social workers allocated to the young person now (active accounts)."""
+    return [worker.id for worker in await young_people.social_workers(young_person_id) if worker.active]
+
+
+async def tell(to_user: uuid.UUID, code: str, young_person_id: uuid.UUID, link: str, once_key: str) -> None:
+    """A notice (backend.notify), inside the caller's write transaction."""
+    await notify.send(
+        to_user=to_user, code=code, young_person_id=young_person_id, link=link, once_key=once_key
+    )
+
+
+async def caseload(social_worker_id: uuid.UUID) -> list[uuid.UUID]:
+    """The young people allocated to this social worker now."""
+    return await young_people.caseload(social_worker_id)
 
 
 def contact_id(contact: contacts.Contact) -> uuid.UUID:

@@ -3,4 +3,7 @@
 from backend.alerts import tables
 from backend.piccolo_apps import app_config
 
-APP_CONFIG = app_config("alerts", tables, depends_on=("accounts", "young_people", "contacts", "push"))
+# "councils": its migration copies alerts' old escalation settings before ours drops them.
+APP_CONFIG = app_config(
+    "alerts", tables, depends_on=("accounts", "young_people", "contacts", "push", "councils")
+)

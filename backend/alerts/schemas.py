@@ -25,7 +25,7 @@ class Level(IntEnum):
 
     PEOPLE = 0  # the young person's trusted people
     CARER = 1  # their carer(s), placed now
-    DUTY = 2  # the council's duty (out-of-hours) social worker
+    DUTY = 2  # a social worker: their own in office hours, else the one on duty
     FINAL = 3  # nobody answered: the young person and carer are told to call 999 or 101
 
 
@@ -40,6 +40,7 @@ class RecipientRole(StrEnum):
     CARER = "carer"
     DUTY = "duty"
     YOUNG_PERSON = "young_person"  # only for the final notice
+    SOCIAL_WORKER = "social_worker"  # their own social worker, in office hours
 
 
 class Purpose(StrEnum):
@@ -77,6 +78,13 @@ class Progress(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     DECLINED = "declined"
     FAILED = "failed"
+
+
+class Outcome(StrEnum):
+    """How a failed alert failed: said truthfully, as they are not the same thing."""
+
+    NO_ANSWER = "no_answer"  # it reached someone, and nobody answered in time
+    NOBODY_REACHED = "nobody_reached"  # nobody could be reached at all
 
 
 class Answer(StrEnum):
@@ -137,6 +145,7 @@ class AlertStatus(msgspec.Struct):
     can: list[str]  # what the reader may do with it now ("cancel")
     # Every send attempt, for the young person's social worker; None for anyone else.
     attempts: list[DeliveryAttempt] | None = None
+    outcome: Outcome | None = None  # set when failed
 
 
 class RecipientView(msgspec.Struct):
@@ -164,3 +173,42 @@ class AlertSummary(msgspec.Struct):
     state: AlertState
     acknowledged_by: str
     young_person_name: str
+    young_person_id: uuid.UUID | None = None
+    ended_at: dt.datetime | None = None
+    outcome: Outcome | None = None  # set when failed
+
+
+class Readiness(StrEnum):
+    """How an alert would reach one person now."""
+
+    NOTIFICATIONS = "notifications"  # a push to their phone (or computer)
+    EMAIL = "email"  # no notifications: an email
+    NONE = "none"  # nothing: the alert passes them by
+
+
+class ReadyPerson(msgspec.Struct):
+    name: str
+    role: RecipientRole
+    level: Level
+    reach: Readiness
+    has_phone: bool
+    """The young person can call or text them themselves (their number is in the plan)."""
+    is_you: bool
+    """The reader is this person: they can turn notifications on here."""
+
+
+class AlertReadiness(msgspec.Struct):
+    """Who an alert sent now would reach, step by step, and how: what the young person
+    and their carer see before a first alert, with what to fix."""
+
+    young_person_name: str
+    checked_at: dt.datetime
+    first_level: Level | None
+    """The step an alert sent now would go to first; None: it would reach nobody."""
+    people: list[ReadyPerson]
+    young_person_notifications: bool
+    """The young person gets the last word ("call 999 or 101") as a notification."""
+    office_hours: bool
+    """The social worker's step is their own social worker now (else the one on duty)."""
+    reader_notifications: bool
+    """The reader has notifications on (somewhere)."""

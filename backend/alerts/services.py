@@ -315,6 +315,7 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
     if not rows:
         return []
     placed = set(await people.placed_with(actor.user_id))
+    allocated = set(await people.caseload(actor.user_id))
     councils: dict[uuid.UUID, uuid.UUID | None] = {}
     allowed = []
     for row in rows:
@@ -322,7 +323,13 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
         if young_person_id not in councils:
             record = await people.young_person(young_person_id)
             councils[young_person_id] = record.council_id if record else None
-        relation = "carer" if young_person_id in placed else None
+        relation = (
+            "carer"
+            if young_person_id in placed
+            else "social_worker"
+            if young_person_id in allocated
+            else None
+        )
         in_council = actor.council_id is not None and councils[young_person_id] == actor.council_id
         if alert_guards.recipient_may_act(row["role"], relation, in_council):
             allowed.append(row["alert"])
@@ -331,3 +338,17 @@ async def open_for_user(actor: Actor) -> list[AlertSummary]:
 
 async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> None:
     await people.store_subscription(subscription, now, user_id=actor.user_id)
+
+
+async def unsubscribe_user(actor: Actor) -> None:
+    await people.remove_subscriptions(actor.user_id)
+
+
+async def for_caseload(actor: Actor) -> list[AlertSummary]:
+    """Alerts of the young people allocated to this social worker now, any still on
+    first, then the newest (what their home shows: how each one went)."""
+    young_people_ids = await people.caseload(actor.user_id)
+    if not young_people_ids:
+        return []
+    found = await views.summaries(Alert.young_person.is_in(young_people_ids))
+    return sorted(found, key=lambda summary: summary.state != AlertState.ACTIVE)

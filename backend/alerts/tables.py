@@ -25,19 +25,10 @@ from backend.piccolo_apps import elsewhere
 from backend.sealed import encrypted
 
 # Other domains' tables, by name: a domain never imports another's tables.
-COUNCIL = elsewhere("accounts", "Council")
 USER = elsewhere("accounts", "User")
 PUSH_SUBSCRIPTION = elsewhere("push", "PushSubscription")
 TRUSTED_CONTACT = elsewhere("contacts", "TrustedContact")
 YOUNG_PERSON = elsewhere("young_people", "YoungPerson")
-
-
-class EscalationSettings(Table):
-    """Per council: how long to wait at each level, and who is on duty out of hours."""
-
-    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, unique=True)
-    minutes = Integer(default=5)
-    duty_user: ForeignKey[Table] = ForeignKey(references=USER, null=True)
 
 
 class Alert(Table):
@@ -150,7 +141,6 @@ class AlertEvent(Table):
 
 ALERT = "as long as the young person's record"
 
-declare(EscalationSettings)
 declare(
     Alert,
     not_personal=("idempotency_key", "kind", "state"),

@@ -17,6 +17,7 @@ from backend.alerts.schemas import (
     DeliveryAttempt,
     Event,
     Level,
+    Outcome,
     Progress,
     Purpose,
     RecipientStatus,
@@ -41,6 +42,14 @@ def progress(row: dict) -> tuple[Progress, dt.datetime | None]:
         if row[key]:
             return status, row[key]
     return Progress.SENT, row["created_at"]
+
+
+def outcome(state: str, people_asked: list[RecipientStatus]) -> Outcome | None:
+    if state != AlertState.FAILED:
+        return None
+    if any(person.status != Progress.FAILED for person in people_asked):
+        return Outcome.NO_ANSWER
+    return Outcome.NOBODY_REACHED
 
 
 def advice(state: str, people_asked: list[RecipientStatus]) -> str | None:
@@ -132,6 +141,7 @@ async def status(
         events=await _story(alert["id"], reader, young_person),
         can=can,
         attempts=await attempts(alert["id"]) if with_attempts else None,
+        outcome=outcome(alert["state"], asked),
     )
 
 
@@ -170,12 +180,26 @@ async def summaries(which) -> list[AlertSummary]:
     """The newest alerts matching `which` (a Piccolo condition), for a list."""
     rows = await (
         Alert.select(
-            Alert.id, Alert.created_at, Alert.state, Alert.acknowledged_recipient, Alert.young_person
+            Alert.id,
+            Alert.created_at,
+            Alert.ended_at,
+            Alert.state,
+            Alert.acknowledged_recipient,
+            Alert.young_person,
         )
         .where(which)
         .order_by(Alert.created_at, ascending=False)
         .limit(20)
     )
+    failed = [row["id"] for row in rows if row["state"] == AlertState.FAILED]
+    reached = set()
+    if failed:
+        found = await AlertRecipient.select(AlertRecipient.alert).where(
+            AlertRecipient.alert.is_in(failed)
+            & (AlertRecipient.purpose == Purpose.ALERT)
+            & AlertRecipient.failed_at.is_null()
+        )
+        reached = {row["alert"] for row in found}
     answered = [row["acknowledged_recipient"] for row in rows if row["acknowledged_recipient"]]
     names = {}
     if answered:
@@ -193,6 +217,15 @@ async def summaries(which) -> list[AlertSummary]:
             state=row["state"],
             acknowledged_by=names.get(row["acknowledged_recipient"], ""),
             young_person_name=records[row["young_person"]].preferred_name,
+            young_person_id=row["young_person"],
+            ended_at=row["ended_at"],
+            outcome=(
+                None
+                if row["state"] != AlertState.FAILED
+                else Outcome.NO_ANSWER
+                if row["id"] in reached
+                else Outcome.NOBODY_REACHED
+            ),
         )
         for row in rows
     ]

@@ -44,6 +44,11 @@ SENT_TO = {
     ),
     Level.DUTY: wording("alert.sent_to_duty", you=N_("Sent to the social worker on duty: {names}")),
 }
+SENT_TO_SOCIAL_WORKER = wording(
+    "alert.sent_to_social_worker",
+    you=N_("Sent to your social worker: {names}"),
+    adult=N_("Sent to {young_person}'s social worker: {names}"),
+)
 SENT_AGAIN_TO = {
     Level.PEOPLE: wording(
         "alert.sent_again_to_people",
@@ -59,6 +64,11 @@ SENT_AGAIN_TO = {
         "alert.sent_again_to_duty", you=N_("Sent again to the social worker on duty: {names}")
     ),
 }
+SENT_AGAIN_TO_SOCIAL_WORKER = wording(
+    "alert.sent_again_to_social_worker",
+    you=N_("Sent again to your social worker: {names}"),
+    adult=N_("Sent again to {young_person}'s social worker: {names}"),
+)
 UNREACHABLE = {
     Level.PEOPLE: wording(
         "alert.unreachable_people",
@@ -74,6 +84,11 @@ UNREACHABLE = {
         "alert.unreachable_duty", you=N_("Could not reach the social worker on duty: {names}")
     ),
 }
+UNREACHABLE_SOCIAL_WORKER = wording(
+    "alert.unreachable_social_worker",
+    you=N_("Could not reach your social worker: {names}"),
+    adult=N_("Could not reach {young_person}'s social worker: {names}"),
+)
 ACKNOWLEDGED = wording("alert.acknowledged", you=N_("{name} has got this"))
 DECLINED = wording("alert.declined", you=N_("{name} can't right now"))
 CANCELLED = wording(
@@ -136,16 +151,55 @@ AUDIT_RAN_OUT = wording(
         "if in danger, or 101"
     ),
 )
+AUDIT_READINESS = wording(
+    "alerts.readiness",
+    you=N_("looked at who your alert would reach"),
+    adult=N_("looked at who {young_person}'s alert would reach"),
+)
+AUDIT_NOBODY_REACHED = wording(
+    "alert.nobody_reached_audit",
+    you=N_(
+        "your alert could not reach anyone; you and your carer were told to call 999 if in danger, or 101"
+    ),
+    adult=N_(
+        "{young_person}'s alert could not reach anyone; they and their carer were told to call 999 "
+        "if in danger, or 101"
+    ),
+)
 # Refused attempts: what they tried to do.
 TRY_OPEN = wording("alert.open", you=N_("look at your alert"), adult=N_("look at {young_person}'s alert"))
 TRY_ANSWER = wording("alert.answer", you=N_("answer your alert"), adult=N_("answer {young_person}'s alert"))
 TRY_HISTORY = wording(
     "alerts.open", you=N_("look at your alerts"), adult=N_("look at {young_person}'s alerts")
 )
+TRY_READINESS = wording(
+    "alerts.readiness_open",
+    you=N_("look at who your alert would reach"),
+    adult=N_("look at who {young_person}'s alert would reach"),
+)
 TRY_CANCEL = wording("alert.cancel", you=N_("stop your alert"), adult=N_("stop {young_person}'s alert"))
 TRY_MISSING = wording("alert.open_missing", you=N_("open an alert that does not exist"))
 TRY_ANSWER_MISSING = wording("alert.answer_missing", you=N_("answer an alert that does not exist"))
 TRY_CANCEL_MISSING = wording("alert.cancel_missing", you=N_("stop an alert that does not exist"))
+
+# -- notices to the young person's social worker (backend.notify) -----------------------
+
+NOTICE_NO_ANSWER = wording(
+    "alert.notice_no_answer",
+    you=N_("Nobody answered your alert in time. You were told to call 999 if in danger, or 101."),
+    adult=N_(
+        "Nobody answered {young_person}'s alert in time. They and their carer were told to call 999 "
+        "if in danger, or 101."
+    ),
+)
+NOTICE_NOBODY_REACHED = wording(
+    "alert.notice_nobody_reached",
+    you=N_("Your alert could not reach anyone. You were told to call 999 if in danger, or 101."),
+    adult=N_(
+        "{young_person}'s alert could not reach anyone: nobody had notifications on. They were told "
+        "to call 999 if in danger, or 101."
+    ),
+)
 
 # -- texts people read -----------------------------------------------------------------
 

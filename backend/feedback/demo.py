@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 
 from backend.accounts.api import Actor, Role, SessionKind
-from backend.feedback import services
+from backend.feedback import figures, periods, services
 from backend.feedback.schemas import AnswerIn, YesNo
 
 FORCE = "Northbrook Police"
@@ -40,19 +40,22 @@ async def load(council_id: uuid.UUID, manager_id: uuid.UUID, at: dt.datetime) ->
         session_kind=SessionKind.BROWSER,
         csrf_token="",
     )
-    last_quarter = at - dt.timedelta(days=92)
-    cards = await services.make_cards(ruth, len(ANSWERS), last_quarter)
-    for card, (respect, listened, explained, safe, helped, searched, words) in zip(
-        cards, ANSWERS, strict=True
-    ):
-        answer = AnswerIn(
-            token=card.token,
-            respect=respect,
-            listened=listened,
-            explained=explained,
-            safe=safe,
-            helped=helped,
-            searched=searched,
-            words=words,
-        )
-        await services.answer(answer, "demo", last_quarter)
+    # Three finished quarters of answers (figures appear once a quarter's links ran out).
+    quarter = figures.last_finished(at)
+    for count in (14, 19, 24):
+        when = periods.bounds(quarter)[0] + dt.timedelta(days=20)
+        cards = await services.make_cards(ruth, count, when)
+        for n, card in enumerate(cards):
+            respect, listened, explained, safe, helped, searched, words = ANSWERS[n % len(ANSWERS)]
+            answer = AnswerIn(
+                token=card.token,
+                respect=respect,
+                listened=listened,
+                explained=explained,
+                safe=safe,
+                helped=helped,
+                searched=searched,
+                words=words if n < len(ANSWERS) else None,
+            )
+            await services.answer(answer, "demo", when)
+        quarter = periods.previous_quarter(quarter)

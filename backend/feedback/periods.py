@@ -15,6 +15,10 @@ def quarter_of(at: dt.datetime) -> str:
     return f"{at.year:04d}-Q{(at.month - 1) // 3 + 1}"
 
 
+def quarter_of_month(month: str) -> str:
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+
+
 def months_in(period: str) -> list[str]:
     """The months a fixed period is made of; [] for anything else."""
     year, _, part = period.partition("-")
@@ -41,16 +45,6 @@ def expires_at(month: str) -> dt.datetime:
     year, number = int(month[:4]), int(month[5:7]) + 2
     year, number = year + (number - 1) // 12, (number - 1) % 12 + 1
     return dt.datetime(year, number, 1, tzinfo=dt.UTC)
-
-
-def periods_with(months: set[str]) -> list[str]:
-    """Every year and quarter holding one of `months`, newest first, a year before its
-    quarters (figures are published by quarter and year, see feedback/figures.py)."""
-    found: set[str] = set()
-    for month in months:
-        year, number = month[:4], int(month[5:7])
-        found |= {year, f"{year}-Q{(number - 1) // 3 + 1}"}
-    return sorted(sorted(found, reverse=True), key=lambda p: (-int(p[:4]), len(p)))
 
 
 def bounds(period: str) -> tuple[dt.datetime, dt.datetime]:

@@ -126,15 +126,18 @@ class FiguresOut(msgspec.Struct):
     force: str
     period: str
     periods: list[str]
-    """The fixed periods that may be asked for (years and quarters with answers)."""
+    """The finished quarters that may be asked for, newest first."""
     answers: str
+    """The quarter's number of answers ("fewer than 10"); "" before the quarter is finished."""
     shown: bool
     """False when there are too few answers to show anything more than that."""
+    ready_on: dt.date | None
+    """For a quarter not yet finished: the day its figures appear (its links have run out)."""
     questions: list[QuestionFigures]
     happened: list[QuestionFigures]
     quotes: list[str]
     trend_svg: str
-    """Answers per quarter over the year, as an SVG data: URL (small numbers hidden)."""
+    """Answers in each finished quarter of the year, as an SVG data: URL (small numbers hidden)."""
 
 
 class QuoteOut(msgspec.Struct):

@@ -116,7 +116,8 @@ async def mine(actor: Actor, now: dt.datetime) -> list[InvitationOut]:
     if actor.young_person_id is None:
         return []
     rows = await Handover.select().where(Handover.young_person == actor.young_person_id)
-    live, gone = [], []
+    live: list[tuple[dict, dt.datetime]] = []
+    gone: list[tuple[dict, dt.datetime]] = []
     for row in rows:
         expires = periods.expires_at(row["month"])
         (live if now < expires else gone).append((row, expires))

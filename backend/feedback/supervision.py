@@ -12,7 +12,7 @@ from backend.accounts.api import Actor
 from backend.db import write_transaction
 from backend.episodes import api as episodes
 from backend.errors import Forbidden, Invalid
-from backend.feedback import guards, periods, words
+from backend.feedback import figures, guards, periods, words
 from backend.feedback.schemas import AgreementIn, AgreementOut, Prompt, PromptOut, Question, SupervisionOut
 from backend.feedback.tables import Agreement, Answer
 from backend.figures.suppression import SMALLEST_SHOWN
@@ -85,23 +85,29 @@ async def _agreed(actor: Actor, quarter: str) -> list[AgreementOut]:
 
 
 async def _episodes(actor: Actor, quarter: str) -> list:
+    assert actor.council_id is not None  # _require refused anyone without a council
     start, end = periods.bounds(quarter)
     return await episodes.facts(council_id=actor.council_id, start=start, end=end)
 
 
 async def supervision(actor: Actor, quarter: str | None, now: dt.datetime) -> SupervisionOut:
+    """Themes come only from a finished quarter (figures.ready_on): a theme that changed
+    as answers came in would say something about the newest answer."""
     _require(actor)
-    quarter = quarter or periods.quarter_of(now)
+    quarter = quarter or figures.last_finished(now)
     if "Q" not in quarter or not periods.months_in(quarter):
         raise Invalid({"quarter": words.NO_SUCH_PERIOD})
-    rows = await Answer.select().where(
-        (Answer.council == actor.council_id) & Answer.month.is_in(periods.months_in(quarter))
-    )
+    themes = [(Prompt.TREATED_DIFFERENTLY, words.WHY_ALWAYS)]
+    if figures.ready_on(quarter) <= now:
+        rows = await Answer.select().where(
+            (Answer.council == actor.council_id) & Answer.month.is_in(periods.months_in(quarter))
+        )
+        themes = prompts_for(rows)
     return SupervisionOut(
         quarter=quarter,
         prompts=[
             PromptOut(key=prompt, text=translate(words.PROMPTS[prompt]), why=translate(why))
-            for prompt, why in [*prompts_for(rows), *episode_prompts(await _episodes(actor, quarter))]
+            for prompt, why in [*themes, *episode_prompts(await _episodes(actor, quarter))]
         ],
         agreed=await _agreed(actor, quarter),
         last_quarter=await _agreed(actor, periods.previous_quarter(quarter)),

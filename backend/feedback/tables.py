@@ -35,14 +35,14 @@ class PoliceArea(Table):
     """The police force a council's young people are reported to."""
 
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, unique=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, unique=True)
     force = Varchar(length=120)
 
 
 class Invitation(Table):
     id = UUID(primary_key=True, default=UUID4())
     token_hash = Varchar(length=64, unique=True)
-    council = ForeignKey(references=COUNCIL, null=False)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False)
     force = Varchar(length=120)
     month = Varchar(length=7)  # "2026-11": the month it was issued, never the day
     used = Boolean(default=False)
@@ -50,7 +50,7 @@ class Invitation(Table):
 
 class Handover(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     token = encrypted()
     token_hash = Varchar(length=64, index=True)
     month = Varchar(length=7)
@@ -58,7 +58,7 @@ class Handover(Table):
 
 class Answer(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     force = Varchar(length=120)
     month = Varchar(length=7)
     respect = Integer(null=True, default=None)
@@ -72,7 +72,7 @@ class Answer(Table):
 
 class Quote(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     force = Varchar(length=120)
     month = Varchar(length=7)
     text = encrypted()
@@ -83,11 +83,11 @@ class Agreement(Table):
     """What a social worker and their manager agreed in supervision, for a quarter."""
 
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     quarter = Varchar(length=7)
     prompt = Varchar(length=30)
     text = encrypted()
-    by = ForeignKey(references=USER, null=False)
+    by: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     at = Timestamptz()
 
 

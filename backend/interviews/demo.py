@@ -90,6 +90,13 @@ FORMS = {
         what_would_help=["time_to_talk"],
         follow_up=["mentoring", "one_to_one_advice"],
         referrals=["strategy_meeting", "cse_screening"],
+        details={
+            "safety_plan": "Texts his carer at 9pm; no lifts from people he met online; mentor on Tuesdays.",
+            "strategy_meeting_required": "Y",
+            "cse_indicators": "Y",
+            "locations_of_concern": "The flats above the shops on Station Road",
+            "permission_to_share": "Y",
+        },
         analysis="Collected by an older male; older peers at the flat. "
         "Strategy meeting and CSE screening requested.",
         for_young_person="Thank you for talking with me. "

@@ -75,7 +75,7 @@ class Audience(StrEnum):
     CARER = "carer"
 
 
-class Part(StrEnum):
+class InterviewPart(StrEnum):
     """vocabulary.SHAREABLE_PARTS."""
 
     WHY_YOU_WENT = "why_you_went"
@@ -116,9 +116,9 @@ class DeclineIn(msgspec.Struct, forbid_unknown_fields=True):
 class SharingIn(msgspec.Struct, forbid_unknown_fields=True):
     """Per audience, the parts the young person agrees to share (empty: nothing)."""
 
-    police: list[Part] = []
-    school: list[Part] = []
-    carer: list[Part] = []
+    police: list[InterviewPart] = []
+    school: list[InterviewPart] = []
+    carer: list[InterviewPart] = []
 
 
 class ConsentIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -147,6 +147,9 @@ class RhiForm(msgspec.Struct, forbid_unknown_fields=True):
     follow_up: Codes = []  # vocabulary.FOLLOW_UP_SUPPORT
     referrals: Codes = []
     analysis: Text = ""  # the professional's analysis of information
+    # Appendix 8's other boxes, by code (vocabulary EPISODE_DETAIL_FIELDS, ASSESSMENT_FIELDS,
+    # SHARING_FIELDS): for professionals only, never in a part the young person shares.
+    details: dict[Code, Text] = {}
     for_young_person: Text = ""  # a note in plain words, shown to the young person
 
 
@@ -242,7 +245,7 @@ class CarerReport(msgspec.Struct):
     id: uuid.UUID
     state: State
     timing: Timing
-    shared_parts: list[Part]
+    shared_parts: list[InterviewPart]
     form: RhiForm
     carer_note: str | None
 

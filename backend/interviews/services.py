@@ -23,6 +23,7 @@ from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.councils import api as councils
 from backend.db import write_transaction
+from backend.episodes import api as episodes
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.hooks import EpisodeReturned, InterviewEvent, Topic
 from backend.interviews import guards, notices, vocabulary, words
@@ -40,9 +41,9 @@ from backend.interviews.schemas import (
     InterviewerIn,
     InterviewerKind,
     InterviewerOut,
+    InterviewPart,
     InterviewSummary,
     InterviewView,
-    Part,
     RhiForm,
     Risk,
     SharingIn,
@@ -58,9 +59,9 @@ from backend.young_people import api as young_people
 CONTEXTS = {"home": "missing_from_home", "care": "missing_from_care"}
 
 # Which parts of the form each shareable part holds (vocabulary.SHAREABLE_PARTS).
-PART_FIELDS: dict[Part, tuple[str, ...]] = {
-    Part.WHY_YOU_WENT: ("push_factors", "push_other", "pull_factors", "pull_other"),
-    Part.WHERE_YOU_WENT: (
+PART_FIELDS: dict[InterviewPart, tuple[str, ...]] = {
+    InterviewPart.WHY_YOU_WENT: ("push_factors", "push_other", "pull_factors", "pull_other"),
+    InterviewPart.WHERE_YOU_WENT: (
         "where_went",
         "where_text",
         "who_with",
@@ -68,12 +69,12 @@ PART_FIELDS: dict[Part, tuple[str, ...]] = {
         "how_travelled",
         "how_text",
     ),
-    Part.HOW_YOU_FELT: (),
-    Part.WHAT_WOULD_HELP: ("what_would_help", "what_would_help_text", "follow_up"),
+    InterviewPart.HOW_YOU_FELT: (),
+    InterviewPart.WHAT_WOULD_HELP: ("what_would_help", "what_would_help_text", "follow_up"),
 }
-PART_QUESTIONS: dict[Part, tuple[str, ...]] = {
-    Part.WHY_YOU_WENT: ("why_not_tell",),
-    Part.WHERE_YOU_WENT: (
+PART_QUESTIONS: dict[InterviewPart, tuple[str, ...]] = {
+    InterviewPart.WHY_YOU_WENT: ("why_not_tell",),
+    InterviewPart.WHERE_YOU_WENT: (
         "who_reported",
         "how_long",
         "where_slept",
@@ -83,8 +84,8 @@ PART_QUESTIONS: dict[Part, tuple[str, ...]] = {
         "what_did",
         "who_with",
     ),
-    Part.HOW_YOU_FELT: ("felt_safe", "thinking_feeling", "who_affected"),
-    Part.WHAT_WOULD_HELP: ("what_would_help",),
+    InterviewPart.HOW_YOU_FELT: ("felt_safe", "thinking_feeling", "who_affected"),
+    InterviewPart.WHAT_WOULD_HELP: ("what_would_help",),
 }
 # The lists a young person sees again in plain words, in the order they are told.
 SUMMARY_LISTS = ("where_went", "who_with", "how_travelled", "what_would_help", "follow_up")
@@ -99,6 +100,12 @@ FORM_LISTS: dict[str, tuple[vocabulary.Term, ...]] = {
     "follow_up": vocabulary.FOLLOW_UP_SUPPORT,
     "referrals": vocabulary.REFERRALS,
 }
+# Appendix 8's other boxes (RhiForm.details); the risk of going missing again has its own field.
+DETAIL_CODES = {
+    term.code
+    for terms in (vocabulary.EPISODE_DETAIL_FIELDS, vocabulary.ASSESSMENT_FIELDS, vocabulary.SHARING_FIELDS)
+    for term in terms
+} - {"risk_of_going_missing_again"}
 # vocabulary list names (catalogue keys) of the form's lists.
 CATALOGUE_LIST = {
     "follow_up": "follow_up_support",
@@ -179,9 +186,11 @@ def risks_found(form: RhiForm | None) -> list[str]:
 async def open_for_return(payload: EpisodeReturned) -> None:
     """EPISODE_RETURNED (inside the episodes' transaction): open the interview, with its
     deadlines from the council's thresholds. A second return of the same episode changes
-    nothing."""
+    nothing, and neither does a return of an episode the episodes domain never recorded."""
     if await Interview.exists().where(Interview.episode == payload.episode_id):
         return
+    if await episodes.get(payload.episode_id) is None:
+        return  # an interview belongs to a recorded episode (other domains' stories make some up)
     thresholds = (await councils.settings(payload.council_id)).thresholds
     returned = as_utc(payload.returned_at)
     found = await young_people.record(payload.young_person_id)
@@ -348,7 +357,9 @@ async def report(actor: Actor, interview_id: uuid.UUID, now: dt.datetime) -> Car
     async with write_transaction():
         await audit.record(actor, Action.READ, words.REPORT_READ, row["young_person"], at=now)
     form = form_of(row) or RhiForm()
-    parts = list(Part) if relation == "social_worker" else [Part(part) for part in carer_parts]
+    parts = (
+        list(InterviewPart) if relation == "social_worker" else [InterviewPart(part) for part in carer_parts]
+    )
     return CarerReport(
         id=row["id"],
         state=state_of(row),
@@ -359,7 +370,7 @@ async def report(actor: Actor, interview_id: uuid.UUID, now: dt.datetime) -> Car
     )
 
 
-def only_parts(form: RhiForm, parts: list[Part]) -> RhiForm:
+def only_parts(form: RhiForm, parts: list[InterviewPart]) -> RhiForm:
     """The form with everything but these parts left empty (the assessment is never in a part)."""
     kept: dict[str, Any] = {}
     for part in parts:
@@ -550,6 +561,8 @@ def check_form(form: RhiForm) -> None:
             errors[name] = words.UNKNOWN_CODE
     if set(form.answers) - _codes(vocabulary.DISCUSSION_QUESTIONS):
         errors["answers"] = words.UNKNOWN_CODE
+    if set(form.details) - DETAIL_CODES:
+        errors["details"] = words.UNKNOWN_CODE
     if errors:
         raise Invalid(errors)
 

@@ -25,11 +25,56 @@ class InviteIn(msgspec.Struct, forbid_unknown_fields=True):
     young_person_id: uuid.UUID
 
 
+class InviteState(StrEnum):
+    """What has really happened to an invite: made is not sent."""
+
+    NOT_SENT = "not_sent"
+    """Made, and only on this screen: show the QR code, text the link or email it."""
+    EMAILED = "emailed"
+    """Homeward's email server took the email."""
+    USED = "used"
+    """Someone joined with it."""
+    RUN_OUT = "run_out"
+    """Its time ran out, or a newer invite replaced it."""
+
+
+class InviteSummary(msgspec.Struct):
+    """An invite made for a young person, as the record lists it (never its code)."""
+
+    role: InviteRole
+    state: InviteState
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    emailed_at: dt.datetime | None
+    used_at: dt.datetime | None
+
+
 class InviteOut(msgspec.Struct):
     code: str
     url: str
     qr_svg: str
     expires_at: dt.datetime
+    young_person_id: uuid.UUID | None = None
+    state: InviteState = InviteState.NOT_SENT
+    can_email: bool = False
+    """Email is set up here, so "Email it" can send the link."""
+
+
+class EmailInviteIn(msgspec.Struct, forbid_unknown_fields=True):
+    young_person_id: uuid.UUID
+    code: Code
+    email: Annotated[str, msgspec.Meta(max_length=254)]
+
+
+class InviteEmailed(msgspec.Struct):
+    state: InviteState
+    email: str
+    mailbox: bool
+    """The email went to this machine's demo mailbox (read it at #/mailbox)."""
+
+
+class SignInLinkIn(msgspec.Struct, forbid_unknown_fields=True):
+    young_person_id: uuid.UUID
 
 
 class CodeIn(msgspec.Struct, forbid_unknown_fields=True):

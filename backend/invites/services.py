@@ -18,8 +18,16 @@ from backend.config import get_settings
 from backend.db import write_transaction
 from backend.errors import Conflict, Invalid, NotFound
 from backend.invites import guards, words
-from backend.invites.schemas import InviteInfo, InviteOut, InviteRole
+from backend.invites.schemas import (
+    InviteEmailed,
+    InviteInfo,
+    InviteOut,
+    InviteRole,
+    InviteState,
+    InviteSummary,
+)
 from backend.invites.tables import Invite
+from backend.outbound import EmailChannel
 from backend.qr import qr_data_url
 from backend.security import digest, hash_secret, new_code, normalise_code
 from backend.young_people import api as young_people
@@ -58,7 +66,83 @@ async def create(actor: Actor, role: InviteRole, young_person_id: uuid.UUID, now
         made = words.MADE_FOR_YOUNG_PERSON if role == InviteRole.YOUNG_PERSON else words.MADE_FOR_CARER
         await audit.record(actor, Action.CHANGE, made, young_person_id, at=now)
     url = invite_url(code)
-    return InviteOut(code=code, url=url, qr_svg=qr_data_url(url), expires_at=expires_at)
+    return InviteOut(
+        code=code,
+        url=url,
+        qr_svg=qr_data_url(url),
+        expires_at=expires_at,
+        young_person_id=young_person_id,
+        state=InviteState.NOT_SENT,
+        can_email=bool(get_settings().smtp_host),
+    )
+
+
+SHOWN = 10  # the newest invites a record lists
+
+
+async def made_for(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> list[InviteSummary]:
+    """The invites made for this young person (to join, or for a carer), newest first,
+    each with what really happened to it."""
+    await young_people.require(actor, young_person_id, guards.may_make, words.SEE)
+    rows = (
+        await Invite.select(
+            Invite.role, Invite.created_at, Invite.expires_at, Invite.emailed_at, Invite.used_at
+        )
+        .where(Invite.young_person == young_person_id)
+        .order_by(Invite.created_at, ascending=False)
+        .limit(SHOWN)
+    )
+    return [
+        InviteSummary(
+            role=InviteRole(row["role"]),
+            state=guards.state_of(
+                row["used_at"],
+                row["emailed_at"],
+                as_utc(row["expires_at"]),
+                now,
+            ),
+            created_at=row["created_at"],
+            expires_at=row["expires_at"],
+            emailed_at=row["emailed_at"],
+            used_at=row["used_at"],
+        )
+        for row in rows
+    ]
+
+
+async def email(
+    actor: Actor, young_person_id: uuid.UUID, code: str, address: str, now: dt.datetime
+) -> InviteEmailed:
+    """Email a live invite for this young person, which the caller may make (they hold
+    its code), to `address`; marked emailed only when the mail server took the email."""
+    settings = get_settings()
+    await young_people.require(actor, young_person_id, guards.may_make, words.MAKE)
+    to = accounts.check_email(address)
+    row = await _find(code, now)
+    if row is None or row["young_person"] != young_person_id:
+        raise NotFound(words.GONE, title=words.DOES_NOT_WORK)
+    if not settings.smtp_host:
+        raise Conflict(words.NO_EMAIL)
+    found = await young_people.known(young_person_id)  # it passed `require`
+    url = invite_url(normalise_code(code))
+    # The invitee's language is not known yet: the sender's is the best guess.
+    body = i18n.translate(
+        words.EMAIL_BODY,
+        sender=actor.display_name,
+        young_person=found.preferred_name,
+        url=url,
+        code=normalise_code(code),
+        until=as_utc(row["expires_at"]).strftime("%d %b %Y %H:%M UTC"),
+    )
+    result = await EmailChannel(settings).send(
+        {"email": to}, body, i18n.translate(words.EMAIL_SUBJECT), key=f"invite-{row['id']}"
+    )
+    if not result.ok:
+        raise Conflict(words.NOT_EMAILED)
+    async with write_transaction():
+        await Invite.update(emailed_at=now).where(Invite.id == row["id"])
+        await audit.record(actor, Action.CHANGE, words.EMAILED, young_person_id, at=now)
+    return InviteEmailed(state=InviteState.EMAILED, email=to, mailbox=settings.demo_mailbox)
 
 
 async def _find(code: str, now: dt.datetime) -> dict | None:

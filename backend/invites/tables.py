@@ -24,6 +24,8 @@ class Invite(Table):
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)
     used_by: ForeignKey[Table] = ForeignKey(references=USER, null=True)
+    # When the invite was emailed (truthful state: "not sent yet" until then).
+    emailed_at = Timestamptz(null=True, default=None)
 
 
 declare(Invite, not_personal=("code_hash", "role"))

@@ -37,6 +37,12 @@ def may_invite(relation: Relation | None) -> bool:
     return relation == Relation.SOCIAL_WORKER
 
 
+def may_make_sign_in_link(relation: Relation | None) -> bool:
+    """A new sign-in link for a young person who forgot their PIN or lost their phone:
+    their social worker, or the carer they live with."""
+    return relation in (Relation.CARER, Relation.SOCIAL_WORKER)
+
+
 def may_add_young_person(role: Role | str) -> bool:
     return role == Role.SOCIAL_WORKER
 
@@ -73,6 +79,7 @@ ACTIONS = {
     RecordAction.MANAGE_CARER_DEVICES: may_manage_carer_devices,
     RecordAction.SEE_AUDIT: may_see_audit,
     RecordAction.DOWNLOAD_POLICE_FORM: may_download_police_form,
+    RecordAction.NEW_SIGN_IN_LINK: may_make_sign_in_link,
     RecordAction.EDIT_DETAILS: may_edit_details,
 }
 

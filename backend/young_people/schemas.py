@@ -31,6 +31,7 @@ class RecordAction(StrEnum):
     MANAGE_CARER_DEVICES = "manage_carer_devices"
     SEE_AUDIT = "see_audit"
     DOWNLOAD_POLICE_FORM = "download_police_form"
+    NEW_SIGN_IN_LINK = "new_sign_in_link"
     EDIT_DETAILS = "edit_details"
 
 

@@ -240,12 +240,14 @@ const ROLE_WORDS_FOR_YOUNG_PERSON = {
   trusted_contact: "alert.role.for_young_person.trusted_contact",
   carer: "alert.role.for_young_person.carer",
   duty: "alert.role.for_young_person.duty",
+  social_worker: "alert.role.for_young_person.social_worker",
 };
 
 const ROLE_WORDS_FOR_ADULTS = {
   trusted_contact: "alert.role.for_adults.trusted_contact",
   carer: "alert.role.for_adults.carer",
   duty: "alert.role.for_adults.duty",
+  social_worker: "alert.role.for_adults.social_worker",
 };
 
 const wordsOr = (keys, code, otherwise) => (keys[code] ? t(keys[code]) : otherwise);
@@ -266,7 +268,10 @@ export function stateWords(alert, { forYoungPerson = false } = {}) {
     case "cancelled":
       return forYoungPerson ? t("alert.state.cancelled_for_young_person") : t("alert.state.cancelled");
     case "failed":
-      return t("alert.state.failed");
+      // Truthfully: reaching nobody is not the same as nobody answering.
+      return alert.outcome === "nobody_reached"
+        ? t("alert.state.failed_nobody_reached")
+        : t("alert.state.failed");
     default:
       return "";
   }

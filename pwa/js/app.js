@@ -30,6 +30,8 @@ import * as feedbackQuotes from "./screens/feedback-quotes.js";
 import * as supervision from "./screens/supervision.js";
 import * as home from "./screens/home.js";
 import * as join from "./screens/join.js";
+import * as mailbox from "./screens/mailbox.js";
+import * as recover from "./screens/recover.js";
 import * as myInfo from "./screens/my-info.js";
 import * as notices from "./screens/notices.js";
 import * as openAlert from "./screens/open-alert.js";
@@ -59,6 +61,9 @@ const ROUTES = [
   { path: /^\/signin$/, screen: signIn, signedIn: false },
   { path: /^\/join$/, screen: join, signedIn: false },
   { path: /^\/join\/([^/]+)$/, screen: join, signedIn: false },
+  // A new sign-in link (a forgotten PIN, a lost phone, a reset), and the demo mailbox.
+  { path: /^\/recover\/([^/]+)$/, screen: recover, signedIn: false },
+  { path: /^\/mailbox$/, screen: mailbox, signedIn: false },
   { path: /^\/home$/, screen: home, signedIn: true },
   { path: /^\/welcome$/, screen: welcome, signedIn: true, roles: ["young_person"] },
   { path: /^\/my-info$/, screen: myInfo, signedIn: true, roles: ["young_person"] },

@@ -66,7 +66,13 @@ export async function subscribeThisPhone() {
     const registration = await serviceWorkerReady();
     const subscription = await subscribe(registration, keyBytes(publicKey));
     return subscription.toJSON();
-  } catch {
+  } catch (error) {
+    // With signal, a refusal is the browser's own (a private or incognito window can't
+    // get notifications): saying "check your signal" then would send them the wrong way.
+    const refused = /^(NotAllowed|Abort|NotSupported)Error$/.test(error?.name ?? "");
+    if (refused || navigator.onLine) {
+      throw new Refusal(t("push.refusal.private"), t("push.refusal.private_detail"));
+    }
     throw new Refusal(t("push.refusal.failed"), t("push.refusal.failed_detail"));
   }
 }

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import uuid
+from zoneinfo import ZoneInfo
 
-from backend.alerts.tables import EscalationSettings
+from backend import clock
 from backend.alerts.worker import AlertWorker
 from backend.config import get_settings
+from backend.councils import api as councils
+from backend.councils import services as council_settings
+from backend.councils.schemas import Escalation, RotaEntryIn
 from backend.vapid import load_public_key, make_keys
+from tests.factories import sign_in_directly
+
+LONDON = ZoneInfo("Europe/London")
 
 
 def vapid_public_key() -> str:
@@ -63,10 +71,39 @@ async def subscribe_user(person, push_service) -> dict:
     return subscription
 
 
-async def set_duty(world, person, minutes: int = 5) -> None:
-    await EscalationSettings.insert(
-        EscalationSettings(council=world.council_id, minutes=minutes, duty_user=person.user_id)
-    )
+async def set_duty(world, person, minutes: int = 5, cover: str = "always", phone: str = "") -> None:
+    """The council's settings, as its admin would save them: `minutes` at every step,
+    and `person` alone on the duty rota."""
+    body = await council_settings.as_input(world.council_id)
+    body.escalation = Escalation(trio_minutes=minutes, carer_minutes=minutes, duty_minutes=minutes)
+    body.rota = [RotaEntryIn(social_worker_id=person.user_id, cover=councils.Cover(cover), phone=phone)]
+    await council_settings.replace(world.council_id, body, None, clock.now())
+
+
+async def travel_to_next(world, weekday: int, hour: int, minute: int = 0, *, working: bool) -> None:
+    """Move the clock on to the next `weekday` (0 Monday) at hour:minute London time
+    that is (or is not) in the council's office hours: a bank holiday is skipped."""
+    at = clock.now().astimezone(LONDON)
+    when = at.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    when += dt.timedelta(days=(weekday - at.weekday()) % 7)
+    if when <= at:
+        when += dt.timedelta(days=7)
+    while await councils.is_working_time(world.council_id, when) != working:
+        when += dt.timedelta(days=7)
+    clock.travel(when - clock.now())
+    # Sessions of professionals end after a while idle: everyone signs in again then.
+    for person in world.people.values():
+        await sign_in_directly(person, world.client_for())
+
+
+async def out_of_hours(world) -> None:
+    """02:40 on a Saturday (JOURNEYS.md 4): the rota's out-of-hours worker is asked."""
+    await travel_to_next(world, 5, 2, 40, working=False)
+
+
+async def office_hours(world) -> None:
+    """10:00 on a Wednesday that is a working day: the young person's own social worker."""
+    await travel_to_next(world, 2, 10, working=True)
 
 
 async def send_alert(world, **extra) -> dict:

@@ -28,6 +28,11 @@ FORM = {
     "follow_up": ["mentoring"],
     "referrals": ["cse_screening"],
     "analysis": "Older peers at the flat; CSE screening booked.",
+    "details": {
+        "safety_plan": "Text Priya by 9pm; Dee on Tuesdays",
+        "cse_indicators": "Y",
+        "ppn_date": "2026-11-28",
+    },
     "for_young_person": "Thank you for talking to me. We will meet again next week.",
 }
 

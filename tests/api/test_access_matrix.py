@@ -158,6 +158,43 @@ async def invite(_world, _person, young_person_id):
     return "/api/invites", {"role": "carer", "young_person_id": str(young_person_id)}
 
 
+# -- new sign-in links (a forgotten PIN, a lost phone) and emailed invites ---------------
+
+
+async def sign_in_link(_world, _person, young_person_id):
+    return "/api/sign-in-links", {"young_person_id": str(young_person_id)}
+
+
+async def _sign_in_link_code(world) -> str:
+    laptop = (await world.device("sam", "Sam's laptop")).client
+    reply = await laptop.post("/api/sign-in-links", json={"young_person_id": str(world.young["jade"])})
+    return reply.json()["code"]
+
+
+async def sign_in_link_lookup(world, _person, _subject):
+    return "/api/sign-in-links/lookup", {"code": await _sign_in_link_code(world)}
+
+
+async def sign_in_link_use(world, _person, _subject):
+    return "/api/sign-in-links/use", {"code": await _sign_in_link_code(world), "secret": "482915"}
+
+
+async def email_invite(world, _person, young_person_id):
+    """An invite the young person's own social worker made; the tests' server has no
+    email set up, so an allowed caller hears so (409) and everyone else gets 404."""
+    code = "NOSUCHCODE12"
+    if young_person_id in (world.young["jade"], world.young["mia"]):
+        worker = "sam" if young_person_id == world.young["jade"] else "alex"
+        laptop = (await world.device(worker, "Laptop")).client
+        body = {"role": "carer", "young_person_id": str(young_person_id)}
+        code = (await laptop.post("/api/invites", json=body)).json()["code"]
+    return "/api/invites/email", {
+        "young_person_id": str(young_person_id),
+        "code": code,
+        "email": "carer@example.org",
+    }
+
+
 def on_olu(action: str) -> Builder:
     async def build(world, _person, _subject):
         return f"/api/admin/users/{world.olu.user_id}/{action}", None
@@ -583,6 +620,15 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
         sign_out_a_carers_phone,
     ),
     ("POST", "/api/invites"): (record("social_worker", ok=201), invite),
+    ("POST", "/api/invites/email"): (record("social_worker", ok=409), email_invite),
+    ("GET", YP + "/invites"): (record("social_worker"), on_record("/invites")),
+    # A new sign-in link: the young person's social worker or carer makes it; whoever
+    # holds the code uses it (an admin's reset link is used the same way).
+    ("POST", "/api/sign-in-links"): (record("carer", "social_worker", ok=201), sign_in_link),
+    ("POST", "/api/sign-in-links/lookup"): (anyone(), sign_in_link_lookup),
+    ("POST", "/api/sign-in-links/use"): (anyone(201), sign_in_link_use),
+    # The demo mailbox answers only when `homeward serve` runs one (never in these tests).
+    ("GET", "/api/demo/mailbox"): (anyone(404), fixed("/api/demo/mailbox")),
     # Who looks after them: only their allocated social worker ends or moves it
     ("GET", YP + "/placements"): (record("social_worker"), on_record("/placements")),
     ("POST", YP + "/placements"): (record("social_worker", ok=201), place_olu),
@@ -618,6 +664,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),
+    ("POST", "/api/admin/users/{user_id:uuid}/reset-link"): (roles("admin", ok=201), on_olu("reset-link")),
     ("GET", "/api/admin/refused"): (roles("admin"), fixed("/api/admin/refused")),
     # Missing Safety Plans
     ("GET", YP + "/plan"): (record(*READERS), on_record("/plan")),
@@ -677,8 +724,11 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/alerts/{alert_id:uuid}/decline"): (record("carer"), on_alert("/decline")),
     ("POST", "/api/alerts/{alert_id:uuid}/cancel"): (record("self"), on_alert("/cancel")),
     ("GET", "/api/alerts/mine"): (signed_in(), fixed("/api/alerts/mine")),
+    ("GET", "/api/alerts/caseload"): (signed_in(), fixed("/api/alerts/caseload")),
     ("GET", YP + "/alerts"): (record(*READERS), on_record("/alerts")),
+    ("GET", YP + "/alerts/readiness"): (record(*READERS), on_record("/alerts/readiness")),
     ("POST", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription", SUBSCRIPTION)),
+    ("DELETE", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription")),
     ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),
     ("GET", "/api/contact/alerts/{alert_id:uuid}"): (contact_only(), on_contact_alert()),
     ("POST", "/api/contact/alerts/{alert_id:uuid}/acknowledge"): (

@@ -2,7 +2,12 @@
 
 import uuid
 
+import pytest
+
 from backend.alerts.worker import AlertWorker
+
+# Written before office hours mattered: the duty rota answers for the social worker's step.
+pytestmark = pytest.mark.usefixtures("out_of_hours_now")
 
 
 def key() -> str:

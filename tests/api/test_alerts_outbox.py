@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 
+import pytest
 from piccolo.querystring import QueryString
 
 from backend import clock
 from backend.alerts.tables import Delivery
 from backend.db import get_engine
 from tests.api.alerts_helpers import active_contact, drain, jade_sees, send_alert, subscribe_contact, worker
+
+# Written before office hours mattered: the duty rota answers for the social worker's step.
+pytestmark = pytest.mark.usefixtures("out_of_hours_now")
 
 
 async def alert_to_lou(world, push_service) -> tuple[dict, dict, object]:
@@ -122,14 +126,21 @@ async def test_what_a_reader_can_do_comes_with_the_reply(world, push_service):
     assert (await world.sam.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["can"] == []
     answered = (await lou.post(f"/api/contact/alerts/{alert['id']}/acknowledge")).json()
     assert answered["can"] == []
-    assert (await jade_sees(world, alert["id"]))["can"] == []
+    # Jade can still say she's OK now (issue 12): Lou then knows she can stand down.
+    assert (await jade_sees(world, alert["id"]))["can"] == ["cancel"]
 
 
 async def test_the_alert_paths_states_and_kinds_are_enums_in_the_openapi_document(world):
     schemas = (await world.anonymous().get("/schema/openapi.json")).json()["components"]["schemas"]
     assert schemas["AlertState"]["enum"] == ["active", "acknowledged", "cancelled", "failed"]
     assert schemas["Level"]["enum"] == [0, 1, 2, 3]
-    assert schemas["RecipientRole"]["enum"] == ["trusted_contact", "carer", "duty", "young_person"]
+    assert schemas["RecipientRole"]["enum"] == [
+        "trusted_contact",
+        "carer",
+        "duty",
+        "young_person",
+        "social_worker",
+    ]
     assert schemas["Purpose"]["enum"] == ["alert", "call_999"]
     assert schemas["DeliveryChannel"]["enum"] == ["push", "email"]
     assert schemas["AttemptResult"]["enum"] == ["sent", "retry", "gone", "failed"]

@@ -17,7 +17,7 @@ ENUMS = {
     "SignerRole": ["young_person", "carer", "social_worker"],
     "ChangedBy": ["young_person", "carer", "social_worker", "trusted_contact"],
     "Audience": ["carer", "school", "police", "trusted_contacts"],
-    "Part": ["about_me", "photo", "health", "worries", "places", "trio"],
+    "Part": ["about_me", "photo", "health", "worries", "places", "trio", "coming_back"],
     "Section": [
         "about_me",
         "worries",
@@ -27,6 +27,7 @@ ENUMS = {
         "professional_notes",
         "trio",
         "photo_id",
+        "coming_back",
     ],
     "PlanAction": [
         "edit_about_me",
@@ -35,6 +36,7 @@ ENUMS = {
         "edit_carer_steps",
         "edit_sharing",
         "edit_professional_notes",
+        "edit_coming_back",
         "add_photo",
         "sign",
         "download_police_form",

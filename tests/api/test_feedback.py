@@ -10,6 +10,8 @@ import uuid
 
 from backend import clock
 from backend.feedback import api as feedback
+from backend.feedback import periods
+from backend.feedback.figures import ready_on
 from backend.feedback.tables import Agreement, Answer, Handover, Invitation, Quote
 from tests.factories import add_person, make_council, make_user, sign_in_directly
 
@@ -172,50 +174,81 @@ async def _answers(world, count, person=None, **body):
         assert (await answer(phone, card["token"], **(body or GOOD))).status_code == 204
 
 
+async def finish_quarter(world, *people: str) -> str:
+    """Move the clock past the day this quarter's figures appear (its links have all run
+    out) and sign `people` in again; returns the quarter."""
+    quarter = periods.quarter_of(clock.now())
+    clock.travel(ready_on(quarter) - clock.now() + dt.timedelta(hours=1))
+    for key in people:
+        await sign_in_directly(world.people[key], world.client_for())
+    return quarter
+
+
+async def figures_of(person, quarter: str) -> dict:
+    reply = await person.client.get(f"{BASE}/figures", params={"period": quarter})
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+async def test_a_quarter_shows_nothing_until_its_links_have_all_run_out(world):
+    await _answers(world, 12)
+    quarter = periods.quarter_of(clock.now())
+    early = await figures_of(world.ruth, quarter)
+    assert early["answers"] == "" and early["shown"] is False and early["questions"] == []
+    assert early["ready_on"] == ready_on(quarter).date().isoformat()
+    assert quarter not in early["periods"]
+    await finish_quarter(world, "ruth")
+    later = await figures_of(world.ruth, quarter)
+    assert later["answers"] == "10" and later["ready_on"] is None and quarter in later["periods"]
+
+
 async def test_figures_hide_small_numbers_and_show_nothing_more_below_ten_answers(world):
     await _answers(world, 9, words="Nice officer")
-    reply = await world.ruth.client.get(f"{BASE}/figures")
-    figures = reply.json()
-    assert reply.status_code == 200
+    quarter = await finish_quarter(world, "ruth")
+    figures = await figures_of(world.ruth, quarter)
     assert figures["answers"] == "fewer than 10" and figures["shown"] is False
     assert figures["questions"] == [] and figures["quotes"] == []
 
 
 async def test_figures_match_a_hand_computed_fixture_and_the_csv_says_the_same(world):
-    await _answers(world, 12, respect=5, listened=1, searched="yes")
-    await _answers(world, 3, respect=2, listened=1, searched="no")
-    figures = (await world.sam.client.get(f"{BASE}/figures")).json()
-    assert figures["answers"] == "15" and figures["shown"] is True
-    respect = {c["key"]: c["value"] for c in figures["questions"][0]["cells"]}
+    await _answers(world, 20, respect=5, listened=4, searched="no")
+    await _answers(world, 15, respect=4, listened=2, searched="yes")
+    await _answers(world, 12, respect=1, listened=2, searched="rather_not_say")
+    quarter = await finish_quarter(world, "sam")
+    figures = await figures_of(world.sam, quarter)
+    # 47 answers: shown as 45. Respect: 20 said 5 and 15 said 4 (shown); 12 said 1, but
+    # hidden with the zeros, which alone would add up to less than 10.
+    assert figures["answers"] == "45" and figures["shown"] is True
     few = "fewer than 10"
-    assert respect == {"1": few, "2": few, "3": few, "4": few, "5": "10", "not_answered": few}
+    respect = {c["key"]: c["value"] for c in figures["questions"][0]["cells"]}
+    assert respect == {"1": few, "2": few, "3": few, "4": "15", "5": "20", "not_answered": few}
+    # Listened: 27 said 2 (shown as 25); 20 said 4, hidden to cover the zeros.
     listened = {c["key"]: c["value"] for c in figures["questions"][1]["cells"]}
-    assert listened["1"] == "15"
+    assert listened == {"1": few, "2": "25", "3": few, "4": few, "5": few, "not_answered": few}
     searched = {c["key"]: c["value"] for c in figures["happened"][0]["cells"]}
-    assert searched == {"yes": "10", "no": few, "rather_not_say": few, "not_answered": few}
-    csv = await world.sam.client.get(f"{BASE}/figures.csv")
+    assert searched == {"yes": "15", "no": "20", "rather_not_say": few, "not_answered": few}
+    csv = await world.sam.client.get(f"{BASE}/figures.csv", params={"period": quarter})
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     lines = csv.text.splitlines()
     assert lines[0] == "council,force,period,question,answer,count"
-    period = figures["period"]
-    assert f"Testshire Council,Police force not set,{period},answers,,15" in lines
-    assert f"Testshire Council,Police force not set,{period},respect,5,10" in lines
-    assert f"Testshire Council,Police force not set,{period},searched,no,fewer than 10" in lines
+    place = f"Testshire Council,Police force not set,{quarter}"
+    assert f"{place},answers,,45" in lines
+    assert f"{place},respect,5,20" in lines and f"{place},respect,1,fewer than 10" in lines
+    assert f"{place},searched,yes,15" in lines
+    assert len(lines) == 2 + 5 * 6 + 2 * 4
     assert figures["trend_svg"].startswith("data:image/svg+xml;base64,")
 
 
-async def test_only_fixed_periods_may_be_asked_for(world):
-    # Not a month either: a month beside its quarter would give a hidden number away.
-    for bad in ("2026-13", "2026-Q5", "2026-11-03", "last-30-days", "2026-11"):
+async def test_only_whole_quarters_may_be_asked_for(world):
+    # Not a month or a year: either beside a quarter would give a hidden number away.
+    for bad in ("2026-13", "2026-Q5", "2026-11-03", "last-30-days", "2026-11", "2026"):
         reply = await world.ruth.client.get(f"{BASE}/figures", params={"period": bad})
         assert reply.status_code == 422, bad
-    assert (await world.ruth.client.get(f"{BASE}/figures", params={"period": "2026"})).status_code == 200
+    assert (await world.ruth.client.get(f"{BASE}/figures", params={"period": "2026-Q1"})).status_code == 200
 
 
 async def test_words_are_masked_then_moderated_before_anyone_reads_them(world):
     await _answers(world, 10, words="PC Smith at Elm Street was rude. Ring 020 7946 0123 or x@y.org")
-    figures = (await world.sam.client.get(f"{BASE}/figures")).json()
-    assert figures["quotes"] == []  # nobody sees words a manager has not released
     waiting = (await world.ruth.client.get(f"{BASE}/quotes")).json()
     assert len(waiting) == 10
     assert "7946" not in waiting[0]["text"] and "x@y.org" not in waiting[0]["text"]
@@ -231,19 +264,22 @@ async def test_words_are_masked_then_moderated_before_anyone_reads_them(world):
     assert (
         await world.ruth.client.post(f"{BASE}/quotes/{first}/release", json={"text": ""})
     ).status_code == 422
-    figures = (await world.sam.client.get(f"{BASE}/figures")).json()
-    assert figures["quotes"] == ["An officer was rude."]
+    quarter = await finish_quarter(world, "sam")
+    figures = await figures_of(world.sam, quarter)
+    assert figures["quotes"] == ["An officer was rude."]  # the 8 not moderated stay unseen
     texts = [row["text"] for row in await Quote.select()]
     assert not any("Smith" in text for text in texts)  # sealed, and the first words are gone
 
 
 async def test_a_police_liaison_sees_only_their_forces_figures_and_nothing_else(world):
     await _answers(world, 10)
-    pat = await liaison(world)
+    await liaison(world)
     await _answers(world, 10)  # after the force was named
-    mine = (await pat.client.get(f"{BASE}/figures")).json()
+    quarter = await finish_quarter(world, "pat", "ruth")
+    pat = world.pat
+    mine = await figures_of(pat, quarter)
     assert mine["force"] == "Testshire Police" and mine["answers"] == "10"
-    assert (await world.ruth.client.get(f"{BASE}/figures")).json()["answers"] == "20"
+    assert (await figures_of(world.ruth, quarter))["answers"] == "20"
     for route in (
         f"{BASE}/quotes",
         f"{BASE}/supervision",
@@ -270,32 +306,37 @@ async def test_a_stranger_council_sees_none_of_our_feedback(world):
 
 
 async def test_supervision_prompts_come_from_the_feedback_and_agreements_are_looked_back_at(world):
-    few = (await world.sam.client.get(f"{BASE}/supervision")).json()
-    assert [p["key"] for p in few["prompts"]] == ["too_few", "treated_differently"]
+    quarter = periods.quarter_of(clock.now())
+    url = f"{BASE}/supervision?quarter={quarter}"
+    few = (await world.sam.client.get(url)).json()
+    # Before the quarter is finished, no theme: one that changed as answers came in
+    # would say something about the newest answer.
+    assert [p["key"] for p in few["prompts"]] == ["treated_differently"]
     await _answers(world, 10, respect=4, listened=1, explained=5, safe=4, helped=4, searched="yes")
-    reply = (await world.ruth.client.get(f"{BASE}/supervision")).json()
-    keys = [p["key"] for p in reply["prompts"]]
-    assert keys == ["not_listened", "searched", "treated_differently"]
-    assert "not listened to" in reply["prompts"][0]["text"]
-    quarter = reply["quarter"]
+    assert [p["key"] for p in (await world.sam.client.get(url)).json()["prompts"]] == ["treated_differently"]
     agreed = await world.sam.client.post(
         f"{BASE}/supervision",
         json={
             "quarter": quarter,
             "prompt": "not_listened",
-            "text": "Share the themes at the police liaison meeting.",
+            "text": "Share the themes at the police meeting.",
         },
     )
     assert agreed.status_code == 201 and agreed.json()["by"] == "Sam Okafor"
-    assert (
-        (await world.ruth.client.get(f"{BASE}/supervision")).json()["agreed"][0]["text"].startswith("Share")
-    )
     for who in ("jade", "priya", "admin"):
         assert (await world.people[who].client.get(f"{BASE}/supervision")).status_code == 403
-    clock.travel(dt.timedelta(days=92))
-    await sign_in_directly(world.ruth, world.client_for())  # a new quarter, a new session
-    later = (await world.ruth.client.get(f"{BASE}/supervision")).json()
-    assert later["quarter"] != quarter and later["last_quarter"][0]["prompt"] == "not_listened"
+    await finish_quarter(world, "ruth")
+    reply = (await world.ruth.client.get(url)).json()
+    assert [p["key"] for p in reply["prompts"]] == ["not_listened", "searched", "treated_differently"]
+    assert "not listened to" in reply["prompts"][0]["text"]
+    assert reply["agreed"][0]["text"].startswith("Share")
+    nine = periods.quarter_of(clock.now() + dt.timedelta(days=92))  # the next-but-one: none
+    later = (await world.ruth.client.get(f"{BASE}/supervision?quarter={nine}")).json()
+    assert later["last_quarter"] == [] and later["agreed"] == []
+    after = periods.quarter_of(clock.now())  # the quarter after ours looks back at it
+    assert (await world.ruth.client.get(f"{BASE}/supervision?quarter={after}")).json()["last_quarter"][0][
+        "prompt"
+    ] == "not_listened"
     assert "Share" not in (await Agreement.select(Agreement.text))[0]["text"]  # sealed
     bad = await world.ruth.client.post(
         f"{BASE}/supervision", json={"quarter": "2026-13", "prompt": "x", "text": "y"}

@@ -90,7 +90,7 @@ async def test_admin_deactivates_priya_her_session_stops_at_once_and_she_cannot_
 async def test_admin_cannot_deactivate_their_own_account(world):
     listed = {row["display_name"]: row["can"] for row in (await world.admin.client.get(USERS)).json()}
     assert listed["Test admin"] == []
-    assert listed["Sam Okafor"] == ["deactivate"]
+    assert listed["Sam Okafor"] == ["deactivate", "reset_link"]
     reply = await world.admin.client.post(f"{USERS}/{world.admin.user_id}/deactivate")
     assert reply.status_code == 409
     assert reply.headers["content-type"] == "application/problem+json"

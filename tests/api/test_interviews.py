@@ -212,6 +212,7 @@ async def test_sharing_choices_are_enforced_when_the_record_is_read(world):
     assert shared["form"]["answers"] == {"where_slept": "At my friend's flat"}
     assert shared["form"]["push_factors"] == [] and shared["form"]["high_risk"] == []
     assert shared["form"]["risk_again"] is None and shared["form"]["analysis"] == ""
+    assert shared["form"]["details"] == {} and full["form"]["details"] == FORM["details"]
     # Olu is not Jade's carer: refused whatever she shares.
     assert (await world.olu.client.get(url(interview, "/report"))).status_code == 404
 
@@ -237,10 +238,10 @@ async def test_young_person_reads_a_plain_summary_without_the_professional_asses
 
 async def test_form_codes_must_come_from_the_seed_lists_and_bad_input_changes_nothing(world):
     interview = await return_home(world, "mia", "care")
-    body = held_body(now(), form=FORM | {"push_factors": ["made_up"], "high_risk": ["nope"]})
-    reply = await world.alex.client.put(url(interview, "/held"), json=body)
+    made_up = {"push_factors": ["made_up"], "high_risk": ["nope"], "details": {"shoe_size": "5"}}
+    reply = await world.alex.client.put(url(interview, "/held"), json=held_body(now(), form=FORM | made_up))
     assert reply.status_code == 422
-    assert fields(reply) == {"push_factors", "high_risk"}
+    assert fields(reply) == {"push_factors", "high_risk", "details"}
     future = held_body(now() + 3 * HOUR)
     assert (await world.alex.client.put(url(interview, "/held"), json=future)).status_code == 422
     assert (await world.alex.client.get(url(interview))).json()["state"] == "open"

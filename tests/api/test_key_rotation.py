@@ -20,7 +20,6 @@ from tests.api.interview_helpers import fill_interview_columns
 from tests.api.test_council_settings import save as save_council_settings
 from tests.api.test_offline_and_police_form import jpeg_with_location
 from tests.api.test_plans import edit, plan_url, sign_all
-from tests.factories import record_return
 
 COLUMNS = sorted(f"{c._meta.table.__name__}.{c._meta.name}" for c in encrypted_columns())
 
@@ -82,8 +81,10 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
             {"social_worker_id": str(world.alex.user_id), "cover": "out_of_hours", "phone": "020 7946 0960"}
         ],
     )
+    # A professional's reset link holds their new second factor until it is used.
+    assert (await world.admin.client.post(f"/api/admin/users/{world.sam.user_id}/reset-link")).is_success
     await fill_interview_columns(world)
-    await record_return(world)  # a police-feedback link waiting for Jade, and one used from a card
+    # Jade's police-feedback link waits from the interviews' return (above); a card's is used.
     token = (await world.sam.client.post("/api/feedback/cards", json={"count": 1})).json()[0]["token"]
     await world.anonymous().post("/api/feedback/answers", json={"token": token, "words": "They listened."})
     agreed = {"quarter": "2026-Q4", "prompt": "not_listened", "text": "Share it."}

@@ -133,7 +133,7 @@ async def test_the_record_says_what_each_reader_may_do_with_it(world):
     can = {key: (await world.people[key].client.get(url)).json()["can"] for key in ("jade", "priya", "sam")}
     assert can == {
         "jade": ["manage_devices", "see_audit"],
-        "priya": ["download_police_form"],
+        "priya": ["download_police_form", "new_sign_in_link"],
         "sam": [
             "invite",
             "manage_care_team",
@@ -141,6 +141,7 @@ async def test_the_record_says_what_each_reader_may_do_with_it(world):
             "manage_carer_devices",
             "see_audit",
             "download_police_form",
+            "new_sign_in_link",
             "edit_details",
         ],
     }

@@ -26,6 +26,7 @@ DEMO = {
     "priya": DemoPerson("priya", PASSWORD, False, "Young people you look after"),
     "jade": DemoPerson("jade", "246810", False, "Hi Jade"),
     "mia": DemoPerson("mia", "135790", False, "Hi Mia"),
+    "pat": DemoPerson("pat@northbrook.example", PASSWORD, True, "How young people rated the police"),
 }
 
 

@@ -377,7 +377,8 @@ def test_jade_alerts_lou_who_says_she_has_got_this(signed_in, new_context, serve
     expect(status.acknowledged).to_have_text("Lou has got this")
     expect(status.person_status("Lou")).to_have_text("Has got this")
     expect(status.events.last).to_contain_text("Lou has got this")
-    expect(status.by_test_id("alert-cancel")).to_have_count(0)
+    # She can still say she's OK now, so Lou knows she can stand down (issue 12).
+    expect(status.by_test_id("alert-cancel")).to_have_text("I'm OK now")
     expect(status.by_test_id("announcer")).to_have_text("Lou has got this.")
     assert_accessible_at_320(jade, "alert status, acknowledged")
 
@@ -591,7 +592,7 @@ def test_an_alert_nobody_can_get_tells_her_to_call_999_or_101(new_context, serve
     expect(status.quick_exit).to_be_visible()
     assert_accessible_at_320(mia, "alert status, nobody answered")
     mia.goto("/#/home")
-    expect(AlertCard(mia).recent.first).to_contain_text("Nobody answered in time")
+    expect(AlertCard(mia).recent.first).to_contain_text("Nobody could be reached")
 
 
 # -- the service worker ----------------------------------------------------------------

@@ -60,6 +60,7 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     expect(record.by_test_id("interview-state")).to_have_text("Said yes · not held within 72 hours")
     expect(record.by_test_id("interview-choice")).to_have_text("Chose to talk to: Dee Campbell")
     expect(record.by_test_id("held-by")).to_have_value("Dee Campbell")
+    expect(record.by_test_id("answer-form")).to_be_visible()  # for an answer given in person
     record.by_test_id("held-where").fill("Northbrook Youth Centre")
     for box in (
         "where_went-friends",
@@ -70,6 +71,9 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
         record.by_test_id(box).check()
     record.by_test_id("high_risk-missing_overnight_24_hours").check()
     record.by_test_id("risk-medium").check()
+    record.page.get_by_text("Assessment", exact=True).click()  # open the Appendix 8 assessment boxes
+    record.by_test_id("detail-safety_plan").fill("Text Priya by 9pm; Dee on Tuesdays")
+    record.by_test_id("detail-cse_indicators").select_option("N")
     record.by_test_id("form-for_young_person").fill(NOTE)
     check(sam, "the social worker's return interview form")
     record.by_test_id("held-save").click()
@@ -77,6 +81,8 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     expect(record.by_test_id("interview-state")).to_have_text("Held · not held within 72 hours")
     expect(record.by_test_id("risks-found")).to_contain_text("Missing Overnight/24 hours")
     expect(record.by_test_id("risks-found")).to_contain_text("Risk of going missing again: Medium")
+    expect(record.by_test_id("report-details")).to_contain_text("What is the safety plan?")
+    expect(record.by_test_id("link-plan-places")).to_be_visible()  # where she went, into her plan
     check(sam, "the interviewer's report")
 
     # Later, Jade reads what was written, in plain words.

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.checks import assert_no_violations
 from tests.browser.pages import DEMO, SignInPage, sign_in
 
 
@@ -67,3 +68,11 @@ def test_too_many_tries_says_to_wait_and_for_how_long(page):
         expect(screen.error).not_to_be_empty()
     expect(screen.error).to_contain_text("Too many tries. Please wait and try again.")
     expect(screen.error).to_contain_text(re.compile(r"You can try again in \d+ minutes?\."))
+    # Nobody is left with nowhere to turn: who to call now, and how to get back in.
+    page.set_viewport_size({"width": 360, "height": 780})
+    locked = screen.by_test_id("signin-locked")
+    for test_id, number in (("call-999", "999"), ("call-childline", "08001111"), ("call-101", "101")):
+        expect(locked.get_by_test_id(test_id)).to_have_attribute("href", f"tel:{number}")
+    expect(locked).to_contain_text("Childline")
+    expect(locked).to_contain_text("Ask your social worker or carer for a new sign-in link.")
+    assert_no_violations(page, "sign-in after too many tries")

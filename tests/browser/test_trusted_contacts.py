@@ -72,7 +72,7 @@ def test_a_trusted_contact_says_yes_turns_on_notifications_and_later_steps_down(
     assert panel.get_by_test_id("invite-qr").get_attribute("src").startswith("data:image/svg+xml")
     expect(panel.get_by_test_id("invite-copy")).to_have_text("Copy link")
     expect(panel.get_by_test_id("invite-expires")).to_contain_text("This invite works once, until")
-    expect(people.person(name).get_by_test_id("person-state")).to_have_text("Invite sent")
+    expect(people.person(name).get_by_test_id("person-state")).to_have_text("Invite made, not used yet")
     assert_accessible_at_320(jade, "your people, with an invite")
 
     # Their own phone, no account.

@@ -46,7 +46,9 @@ def test_only_the_young_person_cancels_and_only_while_it_is_on():
     assert guards.may_cancel(OWNER, ACTIVE)
     for relation in (CARER, SOCIAL_WORKER, OUTSIDER):
         assert not guards.may_cancel(relation, ACTIVE)
-    for state in (ACKNOWLEDGED, CANCELLED, FAILED):
+    # "I'm OK now" stays after someone has got it (issue 12), not once it has ended.
+    assert guards.may_cancel(OWNER, ACKNOWLEDGED)
+    for state in (CANCELLED, FAILED):
         assert not guards.may_cancel(OWNER, state)
     assert guards.status_can(OWNER, ACTIVE) == ["cancel"] and guards.status_can(SOCIAL_WORKER, ACTIVE) == []
 
@@ -82,9 +84,15 @@ def test_what_a_recipient_can_answer():
 def test_every_move_starts_from_an_active_alert_and_ended_alerts_never_move():
     for move in Move:
         for state in (ACKNOWLEDGED, CANCELLED, FAILED):
+            if (move, state) == (Move.CANCEL, ACKNOWLEDGED):
+                continue  # "I'm OK now" after someone has got it: below
             with pytest.raises(IllegalTransition):
-                target(move, state, Level.PEOPLE, Level.CARER)
+                target(move, state, Level.PEOPLE)
     assert set(MOVES) == set(Move)
+
+
+def test_the_young_person_may_say_they_are_ok_after_someone_has_got_it():
+    assert target(Move.CANCEL, ACKNOWLEDGED, Level.CARER) == (CANCELLED, Level.CARER)
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,12 @@ from backend.feedback.schemas import Prompt
 from backend.feedback.supervision import prompts_for
 
 
-def test_only_quarters_and_years_are_offered_newest_first():
-    assert periods.periods_with({"2026-11", "2026-02", "2025-12"}) == [
-        "2026",
-        "2026-Q4",
-        "2026-Q1",
-        "2025",
-        "2025-Q4",
-    ]
+def test_fixed_periods_and_when_a_quarter_is_finished():
     assert periods.months_in("2026-Q4") == ["2026-10", "2026-11", "2026-12"]
     assert periods.months_in("last week") == []
+    assert periods.quarter_of_month("2026-11") == "2026-Q4"
+    # December's links run to the end of January: Q4's figures appear on 1 February.
+    assert figures.ready_on("2026-Q4") == dt.datetime(2027, 2, 1, tzinfo=dt.UTC)
 
 
 def test_a_link_works_to_the_end_of_the_next_month_and_keeps_no_day():
@@ -42,15 +38,15 @@ def _row(month: str, **answers) -> dict:
     return {"month": month, **{key: answers.get(key) for key in keys}}
 
 
-def test_a_year_is_one_family_of_tables_by_quarter_with_the_year_in_the_totals():
-    rows = [_row("2026-02", respect=5)] * 11 + [_row("2026-08", respect=1, searched="yes")] * 4
+def test_a_quarter_is_one_family_of_tables_suppressed_together():
+    rows = [_row("2026-11", respect=5)] * 11 + [_row("2026-11", respect=1, searched="yes")] * 4
     tables = figures.family(rows)
-    assert tables["respect"] == {("5", "Q1"): 11, ("1", "Q3"): 4}
-    assert tables["searched"] == {("not_answered", "Q1"): 11, ("yes", "Q3"): 4}
-    shown = figures.publish(tables)["respect"]
-    assert shown[("5", "Q1")] == "10" and shown[("total", "Q1")] == "10"
-    assert shown[("1", "Q3")] == "fewer than 10" and shown[("total", "Q3")] == "fewer than 10"
-    assert shown[("total", "total")] == "15" and shown[("5", "total")] == "10"
+    assert tables["respect"] == {("5", "count"): 11, ("1", "count"): 4}
+    assert tables["searched"] == {("not_answered", "count"): 11, ("yes", "count"): 4}
+    shown = figures.publish(tables)
+    assert shown["respect"]["total"] == "15" and shown["searched"]["total"] == "15"
+    # 11 beside a total of 15 would say "the rest are about 4": hidden with them.
+    assert shown["respect"]["5"] == "fewer than 10" and shown["respect"]["1"] == "fewer than 10"
 
 
 def test_prompts_come_from_themes_in_ten_answers_or_more():
@@ -76,3 +72,22 @@ def test_a_quarter_of_mostly_low_risk_police_reports_raises_a_prompt():
         dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
         dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
     )
+
+
+def test_a_name_in_the_csv_is_never_a_formula():
+    from backend.feedback.schemas import FiguresOut
+
+    out = FiguresOut(
+        council="=HYPERLINK(1)",
+        force="Police",
+        period="2026-Q3",
+        periods=[],
+        answers="fewer than 10",
+        shown=False,
+        ready_on=None,
+        questions=[],
+        happened=[],
+        quotes=[],
+        trend_svg="",
+    )
+    assert "'=HYPERLINK(1),Police,2026-Q3,answers,,fewer than 10" in figures.as_csv(out)

@@ -272,7 +272,10 @@ function readOnly(view, status, backLink) {
       name: status.acknowledged_by || t("alert_status.someone"),
     }),
     cancelled: t("alert_answer.read_only_cancelled"),
-    failed: t("alert_answer.read_only_failed"),
+    failed:
+      status.outcome === "nobody_reached"
+        ? t("alert_answer.read_only_nobody_reached")
+        : t("alert_answer.read_only_failed"),
   };
   fill(
     view,

@@ -33,6 +33,14 @@ function alertItem(alert, { href, label, forYoungPerson = false }) {
   );
 }
 
+/** "Jade's alert, today at 2:05 pm": an adult's list names whose alert it is. */
+function namedLabel(alert) {
+  const when = plainWhen(alert.created_at);
+  return alert.young_person_name
+    ? t("alert_list.label_named", { name: alert.young_person_name, when })
+    : t("alert_list.label", { when });
+}
+
 /**
  * The young person's recent alerts. When one is still on, a link to it also goes in
  * `activeSlot` (at the top of the alert card), so it is found in one tap.
@@ -160,7 +168,7 @@ export async function alertsSentToMe(isCurrent) {
             alerts.slice(0, 10).map((alert) =>
               alertItem(alert, {
                 href: `#/alerts/${encodeURIComponent(alert.id)}`,
-                label: t("alert_list.label", { when: plainWhen(alert.created_at) }),
+                label: namedLabel(alert),
               }),
             ),
           )
@@ -177,4 +185,46 @@ export async function alertsSentToMe(isCurrent) {
     }
   }
   return { section: section_, urgent };
+}
+
+/**
+ * A social worker's home: the alerts of the young people on their caseload and how
+ * each went (GET /api/alerts/caseload), any still on first, then the newest.
+ */
+export function caseloadAlerts(isCurrent) {
+  const area = h("div", { testid: "caseload-alerts-area" }, loading());
+  const holder = section("caseload-alerts-heading", t("alert_list.caseload"), "caseload-alerts", area);
+  (async () => {
+    let alerts;
+    try {
+      alerts = await get("/api/alerts/caseload");
+    } catch (error) {
+      if (isCurrent() && error.status !== 401) {
+        fill(
+          area,
+          error.status === 0
+            ? h("p", { class: "hint", text: t("alert_list.sent_to_you_offline") })
+            : problemBox(error),
+        );
+      }
+      return;
+    }
+    if (!isCurrent()) return;
+    fill(
+      area,
+      alerts.length
+        ? h(
+            "ul",
+            { class: "cards", testid: "caseload-alert-list" },
+            alerts.map((alert) =>
+              alertItem(alert, {
+                href: `#/alerts/${encodeURIComponent(alert.id)}`,
+                label: namedLabel(alert),
+              }),
+            ),
+          )
+        : h("p", { testid: "caseload-alert-list", text: t("alert_list.caseload_none") }),
+    );
+  })();
+  return holder;
 }

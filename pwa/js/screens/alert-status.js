@@ -200,7 +200,8 @@ export async function render(view, { params, isCurrent }) {
     const start = h(
       "button",
       { type: "button", class: "button button-secondary button-big", testid: "alert-cancel" },
-      t("alert_status.cancel"),
+      // After someone has got it there is nothing left to stop: she says she's OK.
+      status.state === "acknowledged" ? t("alert_status.ok_now") : t("alert_status.cancel"),
     );
     const confirmArea = h("div");
     start.addEventListener("click", () => {

@@ -5,7 +5,7 @@ import { accountSection, menu } from "../account.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 const NOTE =
-  "To protect young people, numbers below 10 are shown as “fewer than 10” and other numbers are rounded to the nearest 5. With fewer than 10 answers in a period, nothing else is shown.";
+  "To protect young people, numbers below 10 are shown as “fewer than 10”, other numbers are rounded to the nearest 5, and a number that could be worked out from the others is hidden too. With fewer than 10 answers in a quarter, nothing else is shown. A quarter's figures appear once all its feedback links have run out, and never change after that.";
 
 function groupTable(group) {
   return h(
@@ -32,10 +32,10 @@ function periodPicker(figures, go) {
   const select = h(
     "select",
     { id, name: "period", testid: "feedback-period" },
-    figures.periods.map((period) => h("option", { value: period, selected: period === figures.period, text: period })),
+    (figures.periods.includes(figures.period) ? figures.periods : [figures.period, ...figures.periods]).map((period) => h("option", { value: period, selected: period === figures.period, text: period })),
   );
   select.addEventListener("change", () => go(`#/feedback-figures/${encodeURIComponent(select.value)}`));
-  return h("div", { class: "field" }, h("label", { for: id, text: "Period (a quarter or a year)" }), select);
+  return h("div", { class: "field" }, h("label", { for: id, text: "Quarter" }), select);
 }
 
 export async function render(view, { params, me, go, isCurrent }) {
@@ -50,8 +50,10 @@ export async function render(view, { params, me, go, isCurrent }) {
       h("p", { testid: "feedback-place", text: `${figures.council}, ${figures.force}, ${figures.period}` }),
       h("p", { testid: "small-numbers-note", text: NOTE }),
       periodPicker(figures, go),
-      h("p", {}, "Answers: ", h("strong", { testid: "feedback-answers", text: figures.answers })),
-      h("img", { class: "chart", src: figures.trend_svg, alt: `Answers per month in ${figures.period.slice(0, 4)}` }),
+      figures.ready_on
+        ? h("p", { testid: "feedback-not-yet", text: `Figures for ${figures.period} appear on ${figures.ready_on}, when its last feedback links have run out.` })
+        : h("p", {}, "Answers: ", h("strong", { testid: "feedback-answers", text: figures.answers })),
+      h("img", { class: "chart", src: figures.trend_svg, alt: `Answers in each finished quarter of ${figures.period.slice(0, 4)}` }),
       ...figures.questions.map(groupTable),
       ...figures.happened.map(groupTable),
       figures.quotes.length

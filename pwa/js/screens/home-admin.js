@@ -2,6 +2,47 @@
 import { get, post } from "../api.js";
 import { accountSection } from "../account.js";
 import { announce, h, heading, loading, plainWhen, problemBox, put, roleForAdults } from "../ui.js";
+import { invitePanel } from "./invite-panel.js";
+
+/**
+ * A carer or professional who lost their password or second factor: a one-time link
+ * to choose a new password (and add a new second factor). They are told it was made.
+ */
+function resetButton(user, alertBox) {
+  const button = h(
+    "button",
+    {
+      type: "button",
+      class: "button button-small button-secondary",
+      testid: "user-reset-link",
+      "aria-label": `Make a reset link for ${user.display_name}`,
+    },
+    "Reset link",
+  );
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    alertBox.replaceChildren();
+    try {
+      const link = await post(`/api/admin/users/${encodeURIComponent(user.id)}/reset-link`);
+      const { title, panel } = invitePanel(link, {
+        role: "reset_link",
+        headingLevel: 2,
+        title: `A reset link for ${user.display_name}`,
+        intro: `${user.display_name} opens it and chooses a new password${user.role === "carer" ? "" : " and second factor"}. Give it to them yourself: it works once, and signs them out everywhere else.`,
+        qrAlt: `QR code for ${user.display_name}'s reset link`,
+        smsText: `Your Homeward reset link: ${link.url}`,
+        expiresText: `This link works once, until ${plainWhen(link.expires_at)}.`,
+      });
+      alertBox.replaceChildren(panel);
+      title.focus();
+    } catch (error) {
+      if (error.status !== 401) alertBox.replaceChildren(problemBox(error, "admin-action-problem"));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
 
 function cell(label, content, props = {}) {
   // data-label lets narrow screens show each row as a labelled card (see app.css).
@@ -37,7 +78,10 @@ function accountRow(user, alertBox, myId) {
     }
   });
   show(user.active);
-  return accountCells(user, status, action);
+  const actions = (user.can ?? []).includes("reset_link")
+    ? h("div", { class: "button-row" }, action, resetButton(user, alertBox))
+    : action;
+  return accountCells(user, status, actions);
 }
 
 function accountCells(user, status, action) {

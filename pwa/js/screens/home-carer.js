@@ -7,6 +7,7 @@ import { t } from "../i18n.js";
 import { keptPlans, offlineMe, saveYoungPeople } from "../offline.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { alertsSentToMe } from "./alert-lists.js";
+import { readinessSection } from "./alert-readiness.js";
 import { phoneAlertsSection } from "./phone-alerts.js";
 import { youngPeopleList } from "./young-people-list.js";
 
@@ -43,13 +44,20 @@ async function keptPlansList(me) {
   ];
 }
 
+// Who each young person's alert reaches now, with the nudge to turn notifications on.
+const READINESS_SHOWN = 3;
+
 export async function render(view, { me, go, isCurrent }) {
   const placeholder = loading();
+  let readiness = [];
   const alerts = me.offline ? null : alertsSentToMe(isCurrent);
   put(view, heading(t("carer_home.title")), placeholder);
   try {
     const people = await get("/api/young-people");
     saveYoungPeople(people);
+    readiness = people
+      .slice(0, READINESS_SHOWN)
+      .map((person) => readinessSection(person.id, { name: person.preferred_name, isCurrent }));
     placeholder.replaceWith(
       youngPeopleList(people, {
         testid: "young-people",
@@ -65,5 +73,5 @@ export async function render(view, { me, go, isCurrent }) {
   if (!isCurrent()) return;
   // An alert still on goes at the top: at 3am that is what the carer opened Homeward for.
   if (sentToMe?.urgent) view.querySelector("h1").after(sentToMe.urgent);
-  put(view, sentToMe?.section, phoneAlertsSection(), accountSection(me, go));
+  put(view, sentToMe?.section, ...readiness, phoneAlertsSection(), accountSection(me, go));
 }

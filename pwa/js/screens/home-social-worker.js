@@ -18,7 +18,7 @@ import {
   showFormProblem,
   whileBusy,
 } from "../ui.js";
-import { alertsSentToMe } from "./alert-lists.js";
+import { alertsSentToMe, caseloadAlerts } from "./alert-lists.js";
 import { phoneAlertsSection } from "./phone-alerts.js";
 import { youngPeopleList } from "./young-people-list.js";
 
@@ -173,6 +173,7 @@ export async function render(view, { me, go, isCurrent }) {
   if (sentToMe.urgent) view.querySelector("h1").after(sentToMe.urgent);
   put(
     view,
+    caseloadAlerts(isCurrent),
     sentToMe.section,
     await reviews,
     h(

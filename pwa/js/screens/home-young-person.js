@@ -10,6 +10,7 @@ import { fill, h, heading, loading, plainWhen, problemBox, put } from "../ui.js"
 import { alertCard, reachHint, rememberPeople } from "./alert-button.js";
 import { chatCard } from "./chat.js";
 import { youngPersonAlerts } from "./alert-lists.js";
+import { readinessSection } from "./alert-readiness.js";
 import { phoneText } from "./plan-parts.js";
 import { feedbackInvite } from "./feedback-mine.js";
 
@@ -168,6 +169,7 @@ export async function render(view, { me, go, isCurrent }) {
       h("h2", { id: "home-people-heading", text: t("home.your_people") }),
       area,
     ),
+    readinessSection(me.young_person_id, { forYoungPerson: true, isCurrent }),
     helplines(),
     youngPersonAlerts(me, isCurrent, activeSlot),
     h(

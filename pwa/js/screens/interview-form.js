@@ -5,8 +5,12 @@
 import { post, putJson } from "../api.js";
 import { clearErrors, field, formAlert, h, nextId, plainWhen, showApiError, whileBusy } from "../ui.js";
 import {
+  ASSESSMENT_FIELD,
   DECLINE_REASON,
+  DETAIL_KIND,
+  EPISODE_FIELD,
   FOLLOW_UP_SUPPORT,
+  INTERVIEWER,
   HIGH_RISK_CATEGORY,
   HOW_TRAVELLED,
   NOT_HELD_REASON,
@@ -16,10 +20,29 @@ import {
   QUESTION,
   REFERRAL,
   REPEAT_RISK,
+  SHARING_FIELD,
   WHAT_WOULD_HELP,
   WHERE_WENT,
   WHO_WITH,
 } from "./rhi-terms.js";
+
+const DETAIL_GROUPS = [
+  ["Missing episode details", EPISODE_FIELD],
+  ["Assessment", ASSESSMENT_FIELD],
+  ["Sharing of information and confidentiality", SHARING_FIELD],
+];
+const ALL_DETAILS = { ...EPISODE_FIELD, ...ASSESSMENT_FIELD, ...SHARING_FIELD };
+
+/** One of Appendix 8's other boxes, as its kind asks: yes/no, a date, or words. */
+function detailInput(code, label) {
+  const name = `detail_${code}`;
+  const kind = DETAIL_KIND[code];
+  if (kind === "yes_no") {
+    return select(name, label, { Y: "Yes", N: "No" }, { empty: "Not answered", testid: `detail-${code}` });
+  }
+  const type = kind === "date" ? "date" : kind === "datetime" ? "datetime-local" : "text";
+  return field({ label, name, type, testid: `detail-${code}`, required: false, multiline: type === "text", maxlength: 4000 });
+}
 
 const TICK_LISTS = [
   ["push_factors", "Push factors of going missing", PUSH_FACTOR, "push_other"],
@@ -99,6 +122,53 @@ function offerButton(interview, rerender) {
   return form;
 }
 
+/** The young person's answer, given in person or on the phone (no app, say). */
+function answerForm(interview, rerender) {
+  const answers = { ...INTERVIEWER, declined: "Declined the interview" };
+  const answer = select("answer", "Their answer", answers, { empty: "Choose…", testid: "answer-kind", required: true });
+  const people = Object.fromEntries(interview.interviewers.map((person) => [person.id, person.name]));
+  const who = select("interviewer_id", "Which independent interviewer", people, { empty: "None of them", testid: "answer-interviewer" });
+  const trusted = field({ label: "The trusted adult they named", name: "trusted_adult", testid: "answer-trusted", required: false, maxlength: 200 });
+  const reason = select("reason", "Why they declined (seed 002)", DECLINE_REASON, { empty: "They did not say", testid: "answer-reason" });
+  const why = field({ label: "In their words", name: "why", testid: "answer-why", required: false, multiline: true, maxlength: 4000 });
+  const form = h(
+    "form",
+    { testid: "answer-form", novalidate: true },
+    formAlert(),
+    answer,
+    who,
+    trusted,
+    reason,
+    why,
+    h("button", { type: "submit", class: "button button-secondary", testid: "answer-save" }, "Save their answer"),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const kind = answer.querySelector("select").value;
+    const base = `/api/interviews/${encodeURIComponent(interview.id)}`;
+    await whileBusy(form, async () => {
+      try {
+        if (kind === "declined") {
+          await post(`${base}/decline`, {
+            reason: reason.querySelector("select").value || "young_person_refused",
+            why: why.querySelector("textarea").value,
+          });
+        } else {
+          const body = { kind };
+          if (kind === "independent_worker") body.interviewer_id = who.querySelector("select").value || null;
+          if (kind === "someone_they_trust") body.trusted_adult = trusted.querySelector("input").value;
+          await post(`${base}/choice`, body);
+        }
+        await rerender("Their answer is saved.");
+      } catch (error) {
+        if (error.status !== 401) showApiError(form, error);
+      }
+    });
+  });
+  return form;
+}
+
 function consentForm(interview, rerender) {
   const state = select("state", "Parental consent", PARENTAL_CONSENT, { empty: "Not asked yet", testid: "consent-state", required: true });
   const why = field({ label: "Why (needed when refused or overridden)", name: "why", testid: "consent-why", required: false, multiline: true, maxlength: 4000 });
@@ -143,7 +213,7 @@ function heldForm(interview, rerender) {
     return texts[name];
   };
   const late = new Date() > new Date(interview.timing.held_due_at);
-  const lateReason = select("late_reason", "Why it was not held within 72 hours", NOT_HELD_REASON, { testid: "late-reason" });
+  const lateReason = select("late_reason", "Why it was not held within 72 hours", NOT_HELD_REASON, { empty: "Choose…", testid: "late-reason" });
   const answers = Object.entries(QUESTION).map(([code, words]) => {
     texts[`answer:${code}`] = field({ label: words, name: `answer_${code}`, required: false, multiline: true, maxlength: 4000 });
     return texts[`answer:${code}`];
@@ -169,6 +239,9 @@ function heldForm(interview, rerender) {
     where,
     late ? [lateReason, text("late_why", "More about why it was late")] : null,
     h("details", {}, h("summary", { text: "Discussion with the young person" }), answers),
+    DETAIL_GROUPS.map(([title, terms]) =>
+      h("details", {}, h("summary", { text: title }), Object.entries(terms).map(([code, words]) => detailInput(code, words))),
+    ),
     TICK_LISTS.map(([name, legend, terms, other]) => [ticks(name, legend, terms), other ? text(other, `${legend}: other, or more detail`) : null]),
     risk,
     text("analysis", "Analysis of information"),
@@ -189,6 +262,12 @@ function heldForm(interview, rerender) {
       if (other) body[other] = value(other);
     }
     body.risk_again = form.querySelector("input[name='risk_again']:checked")?.value ?? null;
+    body.details = {};
+    for (const code of Object.keys(ALL_DETAILS)) {
+      const input = form.querySelector(`[name="detail_${code}"]`);
+      const said = input?.value.trim();
+      if (said) body.details[code] = said;
+    }
     body.analysis = value("analysis");
     body.for_young_person = value("for_young_person");
     const when = heldAt.querySelector("input").value;
@@ -242,6 +321,20 @@ function report(interview) {
       ? [h("h3", { text: "Discussion with the young person" }), h("dl", {}, Object.entries(form.answers).map(([code, said]) => [h("dt", { text: QUESTION[code] ?? code }), h("dd", {}, h("bdi", { text: said }))]))]
       : null,
     TICK_LISTS.map(([name, legend, terms, other]) => listed(legend, terms, form[name] ?? [], other ? form[other] : "")),
+    form.where_went.length || form.where_text
+      ? h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `#/young-people/${interview.young_person_id}/plan/edit/places`, testid: "link-plan-places" },
+            "Add the places they went to their safety plan",
+          ),
+        )
+      : null,
+    Object.keys(form.details ?? {}).length
+      ? [h("h3", { text: "Other answers on the form" }), h("dl", { testid: "report-details" }, Object.entries(form.details).map(([code, said]) => [h("dt", { text: ALL_DETAILS[code] ?? code }), h("dd", {}, h("bdi", { text: said === "Y" ? "Yes" : said === "N" ? "No" : said }))]))]
+      : null,
     form.analysis ? [h("h3", { text: "Analysis of information" }), h("p", {}, h("bdi", { text: form.analysis }))] : null,
     form.for_young_person ? [h("h3", { text: "Note for the young person" }), h("p", {}, h("bdi", { text: form.for_young_person }))] : null,
     interview.late_reason ? h("p", { text: `Late because: ${NOT_HELD_REASON[interview.late_reason] ?? interview.late_reason}. ${interview.late_why ?? ""}` }) : null,
@@ -260,6 +353,7 @@ export function socialWorkerParts(interview, rerender) {
     reason,
     declined,
     can.has("offer") ? h("section", { "aria-labelledby": "offer-heading" }, h("h2", { id: "offer-heading", text: "Offer" }), offerButton(interview, rerender)) : null,
+    can.has("choose") ? h("section", { "aria-labelledby": "answer-heading" }, h("h2", { id: "answer-heading", text: "Record their answer" }), answerForm(interview, rerender)) : null,
     needsConsent ? h("section", { "aria-labelledby": "consent-heading" }, h("h2", { id: "consent-heading", text: "Parental consent" }), consentForm(interview, rerender)) : null,
     can.has("record") ? h("section", { "aria-labelledby": "held-heading" }, h("h2", { id: "held-heading", text: "Write up the interview" }), heldForm(interview, rerender)) : null,
     report(interview),

@@ -13,7 +13,9 @@ import {
   plainDate,
   plainWhen,
   problemBox,
+  put,
 } from "../ui.js";
+import { readinessSection } from "./alert-readiness.js";
 import {
   agreedText,
   changesList,
@@ -268,5 +270,9 @@ export async function render(view, { params, me, isCurrent }) {
   if (plan === undefined) return;
   if (!isCurrent()) return;
   draw(view, who, plan);
+  // Who an alert would reach now, for the young person and their carer (issue 12).
+  if (who.forYoungPerson || who.role === "carer") {
+    put(view, readinessSection(who.id, { forYoungPerson: who.forYoungPerson, name: who.name, isCurrent }));
+  }
   if (keepsOfflineCopy(who.role)) refreshCopyIfChanged(who.id, plan.agreed?.content_hash);
 }

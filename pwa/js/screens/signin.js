@@ -109,11 +109,41 @@ function missingFields(form, professional) {
   return errors;
 }
 
+/**
+ * After too many tries: nobody should be left with nowhere to turn. Who to call now,
+ * and how to get back in (a phone that signed in before keeps its own tries).
+ */
+export function lockedHelp() {
+  const call = (number, shown, key, testid) =>
+    h("li", {}, h("a", { href: `tel:${number}`, testid, dir: "ltr", text: shown }), " ", t(key));
+  return h(
+    "div",
+    { class: "notice", testid: "signin-locked", role: "region", "aria-labelledby": "signin-locked-title" },
+    h("h2", { id: "signin-locked-title", text: t("signin.locked_title") }),
+    h("p", { text: t("signin.locked_intro") }),
+    h(
+      "ul",
+      {},
+      call("999", "999", "signin.locked_999", "call-999"),
+      call("08001111", "0800 1111", "signin.locked_childline", "call-childline"),
+      call("101", "101", "signin.locked_101", "call-101"),
+    ),
+    h("p", { text: t("signin.forgot_pin") }),
+  );
+}
+
 export async function render(view, { go }) {
   let professional = false;
   const notice = takeSignInNotice();
   const fields = h("div");
-  const form = h("form", { novalidate: true, testid: "signin-form" }, formAlert("signin-error"), fields);
+  const locked = h("div", { testid: "signin-locked-holder" });
+  const form = h(
+    "form",
+    { novalidate: true, testid: "signin-form" },
+    formAlert("signin-error"),
+    locked,
+    fields,
+  );
   const submit = h(
     "button",
     { type: "submit", class: "button button-primary", testid: "signin-submit" },
@@ -132,8 +162,10 @@ export async function render(view, { go }) {
     ),
   );
 
+  const forgot = h("p", { class: "aside", testid: "signin-forgot" });
   function show(isProfessional) {
     professional = isProfessional;
+    forgot.textContent = t(professional ? "signin.forgot_password" : "signin.forgot_pin");
     choices.forEach((b, i) => b.setAttribute("aria-pressed", String((i === 1) === professional)));
     clearErrors(form);
     fields.replaceChildren(...(professional ? professionalForm() : personForm()));
@@ -161,6 +193,7 @@ export async function render(view, { go }) {
       go("#/home", { replace: true });
     } catch (error) {
       form.elements.secret.value = "";
+      locked.replaceChildren(error.status === 429 ? lockedHelp() : "");
       // Field-level hints would tell an attacker which part was right: one message only.
       showApiError(form, { ...error, errors: [] });
       form.elements.identifier.focus();
@@ -181,5 +214,6 @@ export async function render(view, { go }) {
       " ",
       h("a", { href: "#/join", testid: "link-join" }, t("join.title")),
     ),
+    forgot,
   );
 }

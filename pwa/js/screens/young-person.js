@@ -47,9 +47,10 @@ function details(person) {
   );
 }
 
-function accountInvite(invite, person, role) {
+function accountInvite(invite, person, role, onSent) {
   return invitePanel(invite, {
     role,
+    onSent,
     title:
       role === "young_person"
         ? t("people.invite_title", { name: person.preferred_name })
@@ -62,15 +63,57 @@ function accountInvite(invite, person, role) {
   });
 }
 
+const INVITE_STATES = {
+  not_sent: "invites.state.not_sent",
+  emailed: "invites.state.emailed",
+  used: "invites.state.used",
+  run_out: "invites.state.run_out",
+};
+
+/** Every invite made for this young person, with what really happened to it. */
+async function fillInviteList(list, person) {
+  let made;
+  try {
+    made = await get(`/api/young-people/${encodeURIComponent(person.id)}/invites`);
+  } catch (error) {
+    if (error.status !== 401) list.replaceChildren(problemBox(error, "invite-list-problem"));
+    return;
+  }
+  list.replaceChildren(
+    ...made.map((invite) =>
+      h(
+        "li",
+        { class: "card", testid: "invite-made", "data-state": invite.state },
+        h("p", {
+          class: "card-title",
+          text:
+            invite.role === "young_person"
+              ? t("invites.kind_young_person", { name: person.preferred_name })
+              : t("invites.kind_carer"),
+        }),
+        h("p", {
+          class: "card-detail",
+          testid: "invite-made-state",
+          text: t(INVITE_STATES[invite.state], {
+            when: plainWhen(invite.used_at ?? invite.emailed_at ?? invite.created_at),
+          }),
+        }),
+      ),
+    ),
+  );
+}
+
 function invites(person) {
   const holder = h("div", { testid: "invite-holder" });
+  const list = h("ul", { class: "cards", testid: "invites-made", "aria-label": t("invites.made_label") });
   const make = async (role, buttonEl) => {
     buttonEl.disabled = true;
     try {
       const invite = await post("/api/invites", { role, young_person_id: person.id });
-      const { title, panel } = accountInvite(invite, person, role);
+      const { title, panel } = accountInvite(invite, person, role, () => fillInviteList(list, person));
       holder.replaceChildren(panel);
       title.focus();
+      fillInviteList(list, person);
     } catch (error) {
       if (error.status !== 401) holder.replaceChildren(problemBox(error, "invite-problem"));
     } finally {
@@ -91,7 +134,55 @@ function invites(person) {
   );
   carerButton.addEventListener("click", () => make("carer", carerButton));
   buttons.push(carerButton);
-  return section("invite-heading", t("record.invites"), h("div", { class: "button-row" }, buttons), holder);
+  fillInviteList(list, person);
+  return section(
+    "invite-heading",
+    t("record.invites"),
+    h("div", { class: "button-row" }, buttons),
+    holder,
+    list,
+  );
+}
+
+/**
+ * A young person who forgot their PIN or lost their phone: their social worker or
+ * carer makes a new sign-in link (one use, short-lived; the young person is told).
+ */
+function signInHelp(person) {
+  const holder = h("div", { testid: "sign-in-link-holder" });
+  const name = person.preferred_name;
+  const make = h(
+    "button",
+    { type: "button", class: "button button-secondary", testid: "make-sign-in-link" },
+    t("recovery.make", { name }),
+  );
+  make.addEventListener("click", async () => {
+    make.disabled = true;
+    try {
+      const link = await post("/api/sign-in-links", { young_person_id: person.id });
+      const { title, panel } = invitePanel(link, {
+        role: "sign_in_link",
+        title: t("recovery.link_title", { name }),
+        intro: t("recovery.link_intro", { name }),
+        qrAlt: t("recovery.qr_alt", { name }),
+        smsText: t("recovery.sms_body", { url: link.url }),
+        expiresText: t("recovery.works_once", { when: plainWhen(link.expires_at) }),
+      });
+      holder.replaceChildren(panel);
+      title.focus();
+    } catch (error) {
+      if (error.status !== 401) holder.replaceChildren(problemBox(error, "sign-in-link-problem"));
+    } finally {
+      make.disabled = false;
+    }
+  });
+  return section(
+    "sign-in-help-heading",
+    t("recovery.heading"),
+    h("p", { text: t("recovery.intro", { name }) }),
+    make,
+    holder,
+  );
 }
 
 function deviceList(person, devices) {
@@ -285,6 +376,7 @@ export async function render(view, context, notice = "") {
     interviewsSection(interviews),
     can.has("manage_care_team") ? careTeam(person, notice, changed) : null,
     can.has("invite") ? invites(person) : null,
+    can.has("new_sign_in_link") && person.has_account ? signInHelp(person) : null,
     counted,
     section(
       "can-see-heading",
