@@ -95,3 +95,13 @@ async def test_missing_or_away_is_refused_for_a_time_away_from_home(world):
     assert field == "absence"
     after = await episodes.get(episode["id"])
     assert after.state == "open" and after.absence is None
+
+
+async def test_an_earlier_episode_recorded_late_must_end_before_the_later_one_began(world):
+    later = await start(world, last_seen_at=ago(hours=10))
+    assert (await close(world, later["id"], ago(hours=8))).status_code == 200
+    earlier = await start(world, last_seen_at=ago(hours=30))
+    field, message = field_of(await close(world, earlier["id"], ago(hours=9)))
+    assert field == "returned_at" and "went missing again" not in message and "overlaps" in message
+    assert (await episodes.get(earlier["id"])).state == "open"
+    assert (await close(world, earlier["id"], ago(hours=20))).status_code == 200

@@ -90,7 +90,9 @@ async def start(actor: Actor, young_person_id: uuid.UUID, data: StartIn, now: dt
             last_seen,
             None,
             date_of_birth=record.date_of_birth,
-            others=[(start, end) for start, end, _ in await periods(young_person_id)],
+            # Earlier episodes only: one recorded late may come before a later one, as long
+            # as its return (checked then) is before that one began.
+            others=[(start, end) for start, end, _ in await periods(young_person_id) if start <= last_seen],
             now=now,
             start_field="last_seen_at",
         )
