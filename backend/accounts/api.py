@@ -21,12 +21,15 @@ from backend.accounts.directory import (
     find_council,
     ids_in_council,
     set_active,
+    set_team,
     team_named,
+    team_of,
+    teams,
 )
 from backend.accounts.guards import PROFESSIONAL_ROLES, needs_second_factor, signs_in_with_email
 from backend.accounts.recovery import link_info, make_link, use_link
 from backend.accounts.rules import check_email, check_secret, check_username, normalise_username
-from backend.accounts.schemas import Account, Council, Language, Role, SessionKind, SessionOut
+from backend.accounts.schemas import Account, Council, Language, Role, SessionKind, SessionOut, TeamRecord
 from backend.accounts.services import (
     actor_for_token,
     list_sessions,
@@ -43,6 +46,7 @@ __all__ = [
     "Role",
     "SessionKind",
     "SessionOut",
+    "TeamRecord",
     "account",
     "accounts",
     "actor_for_token",
@@ -67,7 +71,10 @@ __all__ = [
     "open_session_for",
     "revoke_session",
     "set_active",
+    "set_team",
     "signs_in_with_email",
     "team_named",
+    "team_of",
+    "teams",
     "use_link",
 ]

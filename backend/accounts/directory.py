@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterable
 
 from backend.accounts import rules, throttle
-from backend.accounts.schemas import Account, Council, Role
+from backend.accounts.schemas import Account, Council, Role, TeamRecord
 from backend.accounts.services import revoke_all
 from backend.accounts.tables import Council as CouncilTable
 from backend.accounts.tables import Team, User
@@ -21,6 +21,7 @@ CANNOT_USE = N_("That one can't be used.")
 CANNOT_USE_TRY_ONE = N_("That one can't be used. Try {name}.")
 CANNOT_USE_TRY_TWO = N_("That one can't be used. Try {first} or {second}.")
 ALREADY_EXISTS = N_("That account already exists.")
+NO_SUCH_TEAM = N_("That team is not one of your council's.")
 _COLUMNS = (
     User.id,
     User.role,
@@ -119,6 +120,34 @@ async def team_named(council_id: uuid.UUID, name: str) -> uuid.UUID:
         made = Team(council=council_id, name=name)
         await Team.insert(made)
         return made.id
+
+
+async def teams(council_id: uuid.UUID | None) -> list[TeamRecord]:
+    """The council's teams, by name."""
+    rows = await Team.select(Team.id, Team.name).where(Team.council == council_id).order_by(Team.name)
+    return [TeamRecord(id=row["id"], name=row["name"]) for row in rows]
+
+
+async def team_of(user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID | None]:
+    """The team of each of these accounts (None: in no team); unknown ids are left out."""
+    wanted = list(set(user_ids))
+    if not wanted:
+        return {}
+    return {
+        row["id"]: row["team"] for row in await User.select(User.id, User.team).where(User.id.is_in(wanted))
+    }
+
+
+async def set_team(user_id: uuid.UUID, team_id: uuid.UUID | None) -> None:
+    """Put an account in a team of its own council (None: in no team)."""
+    async with write_transaction():
+        if team_id is not None:
+            council_id = (await User.select(User.council).where(User.id == user_id).first() or {}).get(
+                "council"
+            )
+            if not await Team.exists().where((Team.id == team_id) & (Team.council == council_id)):
+                raise Invalid({"team": NO_SUCH_TEAM})
+        await User.update({User.team: team_id}).where(User.id == user_id)
 
 
 async def cannot_use(name: str, year: int) -> Invalid:

@@ -112,6 +112,14 @@ class Council:
     name: str
 
 
+@dataclass(frozen=True)
+class TeamRecord:
+    """A team of a council's professionals (e.g. a children in care team)."""
+
+    id: uuid.UUID
+    name: str
+
+
 # -- a new sign-in link (a forgotten PIN, a lost phone, a professional's reset) --------
 
 

@@ -156,10 +156,13 @@ async def dashboard(actor: Actor, now: dt.datetime) -> Dashboard:
     ]
     described = await _described(rows, actor, now, set(caseload))
     open_ = sorted((a for a in described if a.state != ActionState.DONE), key=urgency)
-    done = sorted(
-        (a for a in described if a.state == ActionState.DONE), key=lambda a: a.done_at, reverse=True
-    )
+    done = sorted((a for a in described if a.state == ActionState.DONE), key=_done_at, reverse=True)
     return Dashboard(actions=open_, done=done, caseload=await _caseload(caseload))
+
+
+def _done_at(action: ActionOut) -> dt.datetime:
+    assert action.done_at is not None, "only done actions with a done_at are listed as done"
+    return action.done_at
 
 
 async def _caseload(ids: list[uuid.UUID]) -> list[CaseloadPerson]:
@@ -265,6 +268,7 @@ async def _close(actor: Actor, row: dict, note: str, now: dt.datetime, code: str
 
 async def _one(actor: Actor, action_id: uuid.UUID, now: dt.datetime) -> ActionOut:
     row = await DueAction.select().where(DueAction.id == action_id).first()
+    assert row is not None, "the action was found and changed just before (actions are never deleted)"
     relation = await young_people.relation_of(actor, row["young_person"])
     allowed = {row["young_person"]} if guards.may_act(relation) else set()
     return (await _described([row], actor, now, allowed))[0]

@@ -20,27 +20,27 @@ class DueAction(Table):
     # What made it ("strategy_meeting:<episode id>"): a trigger makes its action once.
     key = Varchar(length=120, unique=True)
     kind = Varchar(length=40, choices=ActionKind)
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     episode_id = UUID(null=True, default=None)
-    owner = ForeignKey(references=USER, null=True, default=None, index=True)
+    owner: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None, index=True)
     created_at = Timestamptz()
     deadline = Timestamptz()
     state = Varchar(length=12, choices=ActionState, default=ActionState.DUE.value, index=True)
     overdue_at = Timestamptz(null=True, default=None)  # when the sweep told the owner
     done_note = encrypted(null=True, default=None)
-    done_by = ForeignKey(references=USER, null=True, default=None)
+    done_by: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None)
     done_at = Timestamptz(null=True, default=None)
 
 
 class StrategyMeeting(Table):
     id = UUID(primary_key=True, default=UUID4())
     action = ForeignKey(references=DueAction, null=False, unique=True)
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
     held_on = Date()
     attended = encrypted()
     decisions = encrypted()
-    recorded_by = ForeignKey(references=USER, null=False)
+    recorded_by: ForeignKey[Table] = ForeignKey(references=USER, null=False)
     recorded_at = Timestamptz()
 
 
@@ -48,8 +48,8 @@ class WatchedEpisode(Table):
     """One row per episode the hooks told us of (its id is the episode's)."""
 
     id = UUID(primary_key=True)
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     started_at = Timestamptz()
     reported_at = Timestamptz(null=True, default=None)
     ended_at = Timestamptz(null=True, default=None)

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any, cast
+
+from piccolo.columns import Column
 
 from backend import hooks
 from backend.accounts import api as accounts
@@ -138,8 +141,13 @@ async def _watch(episode_id, young_person_id, council_id, started_at, **changes)
             )
         # Every hook carries the start as it is now (a carer may correct it).
         changes["started_at"] = started_at
-        await WatchedEpisode.update(changes).where(WatchedEpisode.id == episode_id)
-        return await WatchedEpisode.select().where(WatchedEpisode.id == episode_id).first()
+        # Piccolo's update() takes keys typed as columns or their names: these are names.
+        await WatchedEpisode.update(cast("dict[Column | str, Any]", changes)).where(
+            WatchedEpisode.id == episode_id
+        )
+        watched = await WatchedEpisode.select().where(WatchedEpisode.id == episode_id).first()
+    assert watched is not None, "it was made just above if it was not there, in this transaction"
+    return watched
 
 
 async def _time_triggers(episode: dict, upto: dt.datetime, now: dt.datetime) -> None:

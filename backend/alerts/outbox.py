@@ -87,7 +87,7 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
         )
         for subscription in subscriptions
     ]
-    if not rows and can_email(person):
+    if not rows and person.email and can_email(person):  # can_email needs the address too
         rows.append(_email(recipient_id, person.email, now))
     if rows:
         await Delivery.insert(*rows)

@@ -29,6 +29,7 @@ async def _reach(person: people.Reachable) -> Readiness:
 async def readiness(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> AlertReadiness:
     await people.require(actor, young_person_id, guards.may_read_record, w.TRY_READINESS)
     record = await people.young_person(young_person_id)
+    assert record is not None, "people.require() has just found this young person"
     listed: list[ReadyPerson] = []
     first = None
     for level in (Level.PEOPLE, Level.CARER, Level.DUTY):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from piccolo.custom_types import Combinable
+
 from backend.episodes.schemas import EpisodeFacts
 from backend.episodes.services.records import facts as _facts
 from backend.episodes.services.records import open_states
@@ -34,7 +36,7 @@ async def facts(*, council_id: uuid.UUID, start: dt.datetime, end: dt.datetime) 
 async def open_episodes(council_id: uuid.UUID | None = None) -> list[EpisodeFacts]:
     """Episodes still open (not yet reported, or reported and not back), oldest first;
     of one council, or of every council when None."""
-    where = Episode.state.is_in(list(open_states()))
+    where: Combinable = Episode.state.is_in(list(open_states()))
     if council_id is not None:
         where &= Episode.council == council_id
     return [_facts(row) for row in await Episode.select().where(where).order_by(Episode.started_at)]

@@ -15,7 +15,18 @@ from dataclasses import dataclass
 
 from backend.accounts.actor import Actor
 from backend.episodes import services
-from backend.episodes.schemas import FollowUpIn, FoundIn, MissingFrom, ReportIn, RiskIn, StartIn
+from backend.episodes.schemas import (
+    FollowUpIn,
+    FoundIn,
+    Grade,
+    HowFound,
+    MissingFrom,
+    ReportIn,
+    ReturnedBy,
+    RiskFactor,
+    RiskIn,
+    StartIn,
+)
 
 
 @dataclass(frozen=True)
@@ -144,11 +155,20 @@ async def _one(young_person_id: uuid.UUID, actor: Actor, plan: Episode, at: dt.d
     start = StartIn(last_seen_at=seen, missing_from=plan.missing_from, last_seen_where=plan.where)
     episode = await services.start(actor, young_person_id, start, seen + 20 * minute)
     if plan.factors:
-        await services.assess(actor, episode.id, RiskIn(risk_factors=list(plan.factors)), seen + 30 * minute)
+        await services.assess(
+            actor,
+            episode.id,
+            RiskIn(risk_factors=[RiskFactor(code) for code in plan.factors]),
+            seen + 30 * minute,
+        )
     if plan.reported_after_minutes is not None:
         reported = seen + plan.reported_after_minutes * minute
         cad = f"NB-{reported:%y%m%d}-{reported:%H%M}"
-        report = ReportIn(reported_at=reported, cad_number=cad, police_risk_grade=plan.police_grade)
+        report = ReportIn(
+            reported_at=reported,
+            cad_number=cad,
+            police_risk_grade=Grade(plan.police_grade) if plan.police_grade else None,
+        )
         await services.report(actor, episode.id, report, reported + minute)
     if plan.hours is None:
         return
@@ -156,8 +176,8 @@ async def _one(young_person_id: uuid.UUID, actor: Actor, plan: Episode, at: dt.d
     found = FoundIn(
         returned_at=back,
         found_where=plan.found_where,
-        how_found=plan.how_found,
-        returned_by=plan.returned_by,
+        how_found=HowFound(plan.how_found) if plan.how_found else None,
+        returned_by=ReturnedBy(plan.returned_by) if plan.returned_by else None,
         safe_and_well_check=True if plan.reported_after_minutes is not None else None,
     )
     if plan.reported_after_minutes is not None:

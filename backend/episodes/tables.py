@@ -18,13 +18,13 @@ CONTACT = elsewhere("contacts", "TrustedContact")
 
 class Episode(Table):
     id = UUID(primary_key=True, default=UUID4())
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
-    council = ForeignKey(references=COUNCIL, null=True, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=True, index=True)
     state = Varchar(length=20, choices=EpisodeState, index=True)
     missing_from = Varchar(length=8, choices=MissingFrom)
     started_at = Timestamptz()  # last seen: when their whereabouts became unknown
     opened_at = Timestamptz()  # when the carer started the worried guide
-    opened_by = ForeignKey(references=USER, null=True)
+    opened_by: ForeignKey[Table] = ForeignKey(references=USER, null=True)
     reported_at = Timestamptz(null=True, default=None)
     reported_by = Varchar(length=24, null=True, default=None)  # a code of vocabulary.REPORTERS
     police_risk_grade = Varchar(length=20, null=True, default=None)
@@ -49,8 +49,8 @@ class EpisodeEvent(Table):
     at = Timestamptz()
     code = Varchar(length=60)
     params = encrypted(null=True, default=None)
-    by_user = ForeignKey(references=USER, null=True)
-    by_contact = ForeignKey(references=CONTACT, null=True)
+    by_user: ForeignKey[Table] = ForeignKey(references=USER, null=True)
+    by_contact: ForeignKey[Table] = ForeignKey(references=CONTACT, null=True)
     by_name = encrypted()
     by_role = Varchar(length=20)
 
@@ -63,8 +63,8 @@ class SearchPlace(Table):
     episode = ForeignKey(references=Episode, null=False, index=True)
     position = Integer(default=0)
     place = encrypted()  # sealed JSON: name, where, notes
-    claimed_by_user = ForeignKey(references=USER, null=True)
-    claimed_by_contact = ForeignKey(references=CONTACT, null=True)
+    claimed_by_user: ForeignKey[Table] = ForeignKey(references=USER, null=True)
+    claimed_by_contact: ForeignKey[Table] = ForeignKey(references=CONTACT, null=True)
     claimed_by_name = encrypted(null=True, default=None)
     claimed_at = Timestamptz(null=True, default=None)
     checked_at = Timestamptz(null=True, default=None)

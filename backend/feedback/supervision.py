@@ -87,6 +87,8 @@ async def _agreed(actor: Actor, quarter: str) -> list[AgreementOut]:
 async def _episodes(actor: Actor, quarter: str) -> list:
     assert actor.council_id is not None  # _require refused anyone without a council
     start, end = periods.bounds(quarter)
+    if actor.council_id is None:  # an account of no council has no episodes
+        return []
     return await episodes.facts(council_id=actor.council_id, start=start, end=end)
 
 

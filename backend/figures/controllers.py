@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency
@@ -31,8 +32,9 @@ class MissingFiguresController(Controller):
         actor: NamedDependency[Actor],
         period: FromQuery[str | None] = None,
         start: FromQuery[dt.date | None] = None,
+        team: FromQuery[uuid.UUID | None] = None,
     ) -> MissingFigures:
-        return await services.missing(actor, period, start, now())
+        return await services.missing(actor, period, start, now(), team)
 
     @get("/csv")
     async def missing_csv(
@@ -40,8 +42,9 @@ class MissingFiguresController(Controller):
         actor: NamedDependency[Actor],
         period: FromQuery[str | None] = None,
         start: FromQuery[dt.date | None] = None,
+        team: FromQuery[uuid.UUID | None] = None,
     ) -> Response[str]:
-        figures = await services.missing(actor, period, start, now())
+        figures = await services.missing(actor, period, start, now(), team)
         name = f"homeward-figures-{figures.period.kind}-{figures.period.start.isoformat()}.csv"
         return Response(
             services.to_csv(figures),

@@ -30,28 +30,43 @@ from typing import Protocol
 
 
 class EpisodeFact(Protocol):
-    """The fields of episodes.api.EpisodeFacts counted here."""
+    """The fields of episodes.api.EpisodeFacts counted here (read-only: the facts are frozen)."""
 
-    episode_id: uuid.UUID
-    young_person_id: uuid.UUID
-    missing_from: str
-    started_at: dt.datetime
-    reported_at: dt.datetime | None
-    unreported: bool
+    @property
+    def episode_id(self) -> uuid.UUID: ...
+    @property
+    def young_person_id(self) -> uuid.UUID: ...
+    @property
+    def missing_from(self) -> str: ...
+    @property
+    def started_at(self) -> dt.datetime: ...
+    @property
+    def reported_at(self) -> dt.datetime | None: ...
+    @property
+    def unreported(self) -> bool: ...
 
 
 class InterviewFact(Protocol):
-    """The fields of interviews.api.InterviewFacts counted here."""
+    """The fields of interviews.api.InterviewFacts counted here (read-only: the facts are frozen)."""
 
-    young_person_id: uuid.UUID
-    returned_at: dt.datetime
-    offered_at: dt.datetime | None
-    accepted: bool | None
-    declined_reason: str | None
-    held_at: dt.datetime | None
-    held_within_72_hours: bool | None
-    parental_consent: str | None
-    follow_up_given: bool
+    @property
+    def young_person_id(self) -> uuid.UUID: ...
+    @property
+    def returned_at(self) -> dt.datetime: ...
+    @property
+    def offered_at(self) -> dt.datetime | None: ...
+    @property
+    def accepted(self) -> bool | None: ...
+    @property
+    def declined_reason(self) -> str | None: ...
+    @property
+    def held_at(self) -> dt.datetime | None: ...
+    @property
+    def held_within_72_hours(self) -> bool | None: ...
+    @property
+    def parental_consent(self) -> str | None: ...
+    @property
+    def follow_up_given(self) -> bool: ...
 
 
 @dataclass(frozen=True)

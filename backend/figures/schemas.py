@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from enum import StrEnum
 
 import msgspec
@@ -75,6 +76,11 @@ class Trend(msgspec.Struct):
     points: list[TrendPoint]
 
 
+class TeamOut(msgspec.Struct):
+    id: uuid.UUID
+    name: str
+
+
 class MissingFigures(msgspec.Struct):
     council: str
     period: PeriodOut
@@ -84,5 +90,8 @@ class MissingFigures(msgspec.Struct):
     headline: list[Cell]
     groups: list[GroupOut]
     trends: list[Trend]
-    teams: bool = False
-    """Whether figures are given per team (not yet: teams have no members' list)."""
+    teams: list[TeamOut] = msgspec.field(default_factory=list)
+    """The council's teams, to choose from (`?team=<id>`)."""
+    team: TeamOut | None = None
+    """The team these figures are for (its young people: those whose social worker allocated
+    now is in it); None: the whole council."""

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from backend.accounts import api as accounts
 from backend.accounts.api import Actor, Role
 from backend.councils import api as councils
-from backend.errors import Forbidden, Invalid
+from backend.errors import Forbidden, Invalid, NotFound
 from backend.figures import guards, periods, sources, words
 from backend.figures.counting import CATEGORIES, PARTS, Group, Person, count_all
 from backend.figures.periods import Period, PeriodKind
@@ -28,6 +28,7 @@ from backend.figures.schemas import (
     GroupOut,
     MissingFigures,
     PeriodOut,
+    TeamOut,
     Trend,
     TrendPoint,
 )
@@ -77,10 +78,16 @@ def choose(kind: str | None, start: dt.date | None, today: dt.date) -> Period:
     return period
 
 
-async def _published(council_id, period: Period, zone: str, people: dict[uuid.UUID, Person]):
+async def _published(
+    council_id, period: Period, zone: str, people: dict[uuid.UUID, Person], only: set[uuid.UUID] | None
+):
+    """Counted and published; `only`: just these young people's facts (a team's)."""
     start, end = period.bounds(zone)
     episodes = await sources.episodes(council_id, start, end)
     interviews = await sources.interviews(council_id, start, end)
+    if only is not None:
+        episodes = [fact for fact in episodes if fact.young_person_id in only]
+        interviews = [fact for fact in interviews if fact.young_person_id in only]
     counts = count_all(episodes, interviews, people)
     out = publish(counts)
     return counts, out
@@ -114,15 +121,36 @@ def _group_out(published: PublishedGroup) -> GroupOut:
     )
 
 
-async def missing(actor: Actor, kind: str | None, start: dt.date | None, now: dt.datetime) -> MissingFigures:
+async def team_members(council_id: uuid.UUID, team_id: uuid.UUID) -> set[uuid.UUID]:
+    """A team's young people: those with a social worker of the team allocated now (a
+    young person with workers in two teams is one of each)."""
+    allocated = await young_people.allocated_in_council(council_id)
+    teams = await accounts.team_of(worker for workers in allocated.values() for worker in workers)
+    return {
+        young_person
+        for young_person, workers in allocated.items()
+        if any(teams.get(worker) == team_id for worker in workers)
+    }
+
+
+async def missing(
+    actor: Actor, kind: str | None, start: dt.date | None, now: dt.datetime, team_id: uuid.UUID | None = None
+) -> MissingFigures:
     council_id = _check(actor)
+    teams = [TeamOut(id=found.id, name=found.name) for found in await accounts.teams(council_id)]
+    team = next((found for found in teams if found.id == team_id), None)
+    if team_id is not None and team is None:
+        raise NotFound(words.NO_SUCH_TEAM)  # another council's team reads as no team at all
+    only = await team_members(council_id, team.id) if team else None
     settings = await councils.settings(council_id)
     zone = settings.office_hours.time_zone
     today = now.astimezone(ZoneInfo(zone)).date()
     period = choose(kind, start, today)
     council = await accounts.council(council_id)
     people = await sources.people(council_id)
-    counts, out = await _published(council_id, period, zone, people)
+    if only is not None:
+        people = {key: person for key, person in people.items() if key in only}
+    counts, out = await _published(council_id, period, zone, people, only)
     added = sums(counts, out)
     young = out[Group.YOUNG_PEOPLE].by
     headline = [
@@ -144,16 +172,18 @@ async def missing(actor: Actor, kind: str | None, start: dt.date | None, now: dt
         ),
         *[Cell(key=name, label=translate(words.SUMS[name]), value=value) for name, value in added.items()],
     ]
-    trends = {group: [] for group in TREND_GROUPS}
+    trends: dict[Group, list[TrendPoint]] = {group: [] for group in TREND_GROUPS}
     for earlier in periods.trend(period):
         _, published = (
-            (counts, out) if earlier == period else await _published(council_id, earlier, zone, people)
+            (counts, out) if earlier == period else await _published(council_id, earlier, zone, people, only)
         )
         for group in TREND_GROUPS:
             trends[group].append(TrendPoint(start=earlier.first_day, value=published[group].total))
     following = period.next()
     return MissingFigures(
         council=council.name if council else "",
+        teams=teams,
+        team=team,
         period=PeriodOut(kind=period.kind.value, start=period.first_day, end=period.next_first_day),
         previous=period.previous().first_day,
         next=following.first_day if following.first_day <= today else None,
@@ -178,7 +208,7 @@ def to_csv(figures: MissingFigures) -> str:
     writer.writerow([translate(word) for word in words.CSV_HEADER])
     total = translate(words.TOTAL)
     period = f"{figures.period.kind} {figures.period.start.isoformat()}"
-    writer.writerow([figures.council, period, "", "", ""])
+    writer.writerow([figures.council, period, figures.team.name if figures.team else "", "", ""])
     for cell in figures.headline:
         writer.writerow([cell.label, total, total, "", _number(cell.value)])
     for group in figures.groups:

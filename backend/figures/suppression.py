@@ -193,6 +193,7 @@ def _bridges(hidden: Iterable[Entry]) -> set[Entry]:
                 parent = stack[-1][0]
                 low[parent] = min(low[parent], low[node])
                 if low[node] > order[parent]:
+                    assert via is not None, "only a root is reached by no entry, and a root has no parent"
                     found.add(via)
     return found
 

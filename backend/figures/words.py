@@ -13,6 +13,7 @@ LABELS = {
     FigureKey.CARERS: N_("Carers using Homeward"),
 }
 ONLY_MANAGERS = N_("Only managers see council figures.")
+NO_SUCH_TEAM = N_("There is no such team in your council.")
 BAD_PERIOD = N_("Choose month, quarter or year.")
 BAD_START = N_("Give the first day of a month, quarter or year, like 2026-01-01.")
 

@@ -28,6 +28,7 @@ from backend.interviews.schemas import (
     InterviewerIn,
     InterviewerKind,
     RhiForm,
+    Risk,
     State,
 )
 from backend.interviews.tables import Interview
@@ -82,7 +83,7 @@ FORMS = {
         push_factors=["relationship_breakdown", "problems_with_peers"],
         pull_factors=["friends_for_fun", "unfamiliar_place_with_friends"],
         high_risk=["missing_overnight_24_hours", "repeat_missing", "high_risk_associates"],
-        risk_again="high",
+        risk_again=Risk.HIGH,
         where_went=["somewhere_unfamiliar", "another_city"],
         where_text="A flat in Eastfield with older friends",
         who_with=["friends", "adult"],
@@ -111,7 +112,7 @@ FORMS = {
         push_factors=["needing_space"],
         pull_factors=["to_be_near_friends"],
         high_risk=["missing_overnight_24_hours"],
-        risk_again="medium",
+        risk_again=Risk.MEDIUM,
         where_went=["friends", "town_shops_park"],
         who_with=["friends"],
         how_travelled=["public_transport"],
@@ -125,7 +126,7 @@ FORMS = {
         answers={"where_slept": "At my nan's", "felt_safe": "Yes"},
         push_factors=["relationship_breakdown"],
         pull_factors=["to_see_family"],
-        risk_again="low",
+        risk_again=Risk.LOW,
         where_went=["family"],
         who_with=["family"],
         how_travelled=["walked"],
@@ -155,7 +156,7 @@ async def _young_actor(record) -> Actor | None:
         return None
     return Actor(
         user_id=record.user_id,
-        role="young_person",  # type: ignore[arg-type]
+        role=Role.YOUNG_PERSON,
         display_name=record.preferred_name,
         council_id=record.council_id,
         session_id="demo",

@@ -14,6 +14,8 @@ the young person's sharing choices.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backend.accounts.schemas import Role
 from backend.interviews.schemas import InterviewAction, State
 
@@ -52,7 +54,7 @@ def may_add_carer_note(relation: str | None, state: State | None = None) -> bool
     return relation in ("carer", "social_worker") and state in (None, State.DECLINED)
 
 
-def may_read_report(relation: str | None, carer_parts: list[str] | tuple[str, ...] = ()) -> bool:
+def may_read_report(relation: str | None, carer_parts: Sequence[str] = ()) -> bool:
     """The social worker always; a carer only when the young person shared a part with
     them (and then only those parts)."""
     return relation == "social_worker" or (relation == "carer" and len(carer_parts) > 0)

@@ -24,6 +24,7 @@ from backend.clock import as_utc
 from backend.councils import api as councils
 from backend.db import write_transaction
 from backend.episodes import api as episodes
+from backend.episodes.vocabulary import Term
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.hooks import EpisodeReturned, InterviewEvent, Topic
 from backend.interviews import guards, notices, vocabulary, words
@@ -89,7 +90,7 @@ PART_QUESTIONS: dict[InterviewPart, tuple[str, ...]] = {
 }
 # The lists a young person sees again in plain words, in the order they are told.
 SUMMARY_LISTS = ("where_went", "who_with", "how_travelled", "what_would_help", "follow_up")
-FORM_LISTS: dict[str, tuple[vocabulary.Term, ...]] = {
+FORM_LISTS: dict[str, tuple[Term, ...]] = {
     "push_factors": vocabulary.PUSH_FACTORS,
     "pull_factors": vocabulary.PULL_FACTORS,
     "high_risk": vocabulary.HIGH_RISK_CATEGORIES,
@@ -114,7 +115,7 @@ CATALOGUE_LIST = {
 }
 
 
-def _codes(terms: tuple[vocabulary.Term, ...]) -> set[str]:
+def _codes(terms: tuple[Term, ...]) -> set[str]:
     return {term.code for term in terms}
 
 

@@ -19,7 +19,7 @@ EPISODE = elsewhere("episodes", "Episode")
 
 class Interviewer(Table):
     id = UUID(primary_key=True, default=UUID4())
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     name = encrypted()
     organisation = Varchar(length=200, default="")
     active = Boolean(default=True)
@@ -28,16 +28,16 @@ class Interviewer(Table):
 
 class Interview(Table):
     id = UUID(primary_key=True, default=UUID4())
-    episode = ForeignKey(references=EPISODE, null=False, unique=True)
-    young_person = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
-    council = ForeignKey(references=COUNCIL, null=False, index=True)
+    episode: ForeignKey[Table] = ForeignKey(references=EPISODE, null=False, unique=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
     missing_from = Varchar(length=10)  # "home" or "care"
     started_at = Timestamptz()
     returned_at = Timestamptz(index=True)
     offer_due_at = Timestamptz()
     held_due_at = Timestamptz()
     offered_at = Timestamptz(null=True, default=None)
-    offered_by = ForeignKey(references=USER, null=True, default=None)
+    offered_by: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None)
     interviewer_kind = Varchar(length=40, choices=InterviewerKind, null=True, default=None)
     interviewer = ForeignKey(references=Interviewer, null=True, default=None)
     trusted_adult = encrypted(null=True, default=None)  # the name of someone they trust
@@ -51,14 +51,14 @@ class Interview(Table):
     held_at = Timestamptz(null=True, default=None)
     held_by = encrypted(null=True, default=None)
     held_where = encrypted(null=True, default=None)
-    recorded_by = ForeignKey(references=USER, null=True, default=None)
+    recorded_by: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None)
     late_reason = Varchar(length=60, null=True, default=None)
     late_why = encrypted(null=True, default=None)
     form = encrypted(null=True, default=None)  # sealed JSON (schemas.RhiForm)
     risk_again = Varchar(length=10, choices=Risk, null=True, default=None)
     follow_up_given = Boolean(default=False)
     carer_note = encrypted(null=True, default=None)
-    carer_note_by = ForeignKey(references=USER, null=True, default=None)
+    carer_note_by: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None)
     carer_note_at = Timestamptz(null=True, default=None)
 
 

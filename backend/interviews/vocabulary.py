@@ -18,7 +18,9 @@ from backend.episodes.vocabulary import (
     RETURN_FORM,
     RETURN_INTERVIEWS,
     Source,
-    Term,
+)
+from backend.episodes.vocabulary import (
+    Term as Term,  # re-exported: the interviews' own lists are typed with it
 )
 
 FORM = RETURN_FORM

@@ -22,10 +22,10 @@ PUSH_SUBSCRIPTION = elsewhere("push", "PushSubscription")
 
 class Notice(Table):
     id = UUID(primary_key=True, default=UUID4())
-    recipient = ForeignKey(references=USER, null=False, index=True)
+    recipient: ForeignKey[Table] = ForeignKey(references=USER, null=False, index=True)
     code = Varchar(length=80)
     params = encrypted(null=True, default=None)  # sealed JSON; None when there are none
-    young_person = ForeignKey(references=YOUNG_PERSON, null=True, default=None, index=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=True, default=None, index=True)
     link = Varchar(length=200, null=True, default=None)  # a PWA hash route, e.g. "#/episodes/<id>"
     # digest("<recipient>:<once_key>"): the same key to the same person is kept once.
     once_key = Varchar(length=64, null=True, default=None, unique=True)
@@ -39,7 +39,7 @@ class NoticePush(Table):
     id = UUID(primary_key=True, default=UUID4())
     notice = ForeignKey(references=Notice, null=False, index=True)
     # A subscription that is removed (gone, or signed out) takes its pushes with it.
-    subscription = ForeignKey(references=PUSH_SUBSCRIPTION, null=False, index=True)
+    subscription: ForeignKey[Table] = ForeignKey(references=PUSH_SUBSCRIPTION, null=False, index=True)
     state = Varchar(length=10, choices=PushState, default=PushState.PENDING.value)
     attempts = Integer(default=0)
     next_attempt_at = Timestamptz(index=True)

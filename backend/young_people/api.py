@@ -27,6 +27,7 @@ __all__ = [
     "RecordAction",
     "Relation",
     "Sex",
+    "allocated_in_council",
     "carers",
     "caseload",
     "details",
@@ -49,6 +50,12 @@ __all__ = [
 async def placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:
     """The young people placed with this carer now."""
     return await _records.ids_placed_with(carer_id)
+
+
+async def allocated_in_council(council_id: uuid.UUID | None) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The social workers allocated now to each young person of this council (a young
+    person with none is left out): what makes a young person one of a team's."""
+    return await _records.allocated_in_council(council_id)
 
 
 async def in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:

@@ -139,9 +139,9 @@ async def load_demo(council_id: uuid.UUID) -> None:
                 continue
             await YoungPerson.update(
                 {
-                    YoungPerson.sex: seal(data.sex.value),
-                    YoungPerson.ethnicity: seal(data.ethnicity.value),
-                    YoungPerson.child_code: seal(data.child_code),
+                    YoungPerson.sex: seal(data.sex.value) if data.sex else None,
+                    YoungPerson.ethnicity: seal(data.ethnicity.value) if data.ethnicity else None,
+                    YoungPerson.child_code: seal(data.child_code) if data.child_code else None,
                     YoungPerson.looked_after: data.looked_after,
                     YoungPerson.placed_out_of_area: data.placed_out_of_area,
                 }

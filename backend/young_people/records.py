@@ -81,6 +81,17 @@ async def caseload(social_worker_id: uuid.UUID) -> list[uuid.UUID]:
     return [row["young_person"] for row in rows]
 
 
+async def allocated_in_council(council_id: uuid.UUID | None) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """Each young person of the council who has social workers allocated now: their ids."""
+    rows = await CaseAllocation.select(CaseAllocation.young_person, CaseAllocation.social_worker).where(
+        (CaseAllocation.active == True) & (CaseAllocation.young_person.council == council_id)
+    )
+    found: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for row in rows:
+        found.setdefault(row["young_person"], []).append(row["social_worker"])
+    return found
+
+
 async def ids_in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
     return [row["id"] for row in await in_council(council_id)]
 

@@ -80,6 +80,14 @@ const ROUTES = [
     signedIn: true,
     roles: ["manager"],
   },
+  // The same, for one team (figures.js tells a date from a team id).
+  { path: /^\/figures\/(month|quarter|year)\/team\/([0-9a-f-]{36})$/, screen: figures, signedIn: true, roles: ["manager"] },
+  {
+    path: /^\/figures\/(month|quarter|year)\/(\d{4}-\d{2}-\d{2})\/team\/([0-9a-f-]{36})$/,
+    screen: figures,
+    signedIn: true,
+    roles: ["manager"],
+  },
   {
     path: /^\/young-people\/([^/]+)$/,
     screen: youngPerson,

@@ -8,7 +8,11 @@ import datetime as dt
 import io
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from backend.accounts import api as accounts
 from backend.clock import now
+from backend.errors import Invalid
 from tests.factories import PASSWORD, make_council, make_user, sign_in_directly
 
 URL = "/api/figures/missing"
@@ -195,3 +199,75 @@ async def test_episodes_recorded_in_the_app_are_counted_and_suppressed(world):
     csv_text = (await world.ruth.client.get(f"{URL}/csv", params=params)).text
     assert "Missing episodes,Total,Total,Total,15" in csv_text
     assert "Jade" not in csv_text and "Mia" not in csv_text
+
+
+# -- per team: a young person is one of the team of their social worker allocated now -----
+
+
+async def two_teams(world):
+    """Sam (Jade's and Tyler's social worker) in one team, Alex (Mia's) in another."""
+    north = await accounts.team_named(world.council_id, "North Team")
+    south = await accounts.team_named(world.council_id, "South Team")
+    await accounts.set_team(world.sam.user_id, north)
+    await accounts.set_team(world.alex.user_id, south)
+    return north, south
+
+
+async def test_team_figures_count_only_that_teams_young_people(world):
+    north, south = await two_teams(world)
+    for _ in range(13):
+        await missing_then(world.priya, world.young["jade"], "reported")
+    for _ in range(11):
+        await missing_then(world.olu, world.young["mia"], "unreported")
+    started = (now() - dt.timedelta(minutes=40)).astimezone(ZoneInfo("Europe/London")).date()
+    params = {"period": "month", "start": started.replace(day=1).isoformat()}
+
+    def episodes(body):
+        return next(group for group in body["groups"] if group["key"] == "episodes")
+
+    whole = (await world.ruth.client.get(URL, params=params)).json()
+    # By hand: 13 + 11 = 24 episodes in the council, shown rounded to 25.
+    assert episodes(whole)["total"] == 25
+    assert whole["team"] is None
+    names = {team["name"]: team["id"] for team in whole["teams"]}
+    assert names == {"Care team": names["Care team"], "North Team": str(north), "South Team": str(south)}
+
+    north_body = (await world.ruth.client.get(URL, params={**params, "team": str(north)})).json()
+    assert north_body["team"] == {"id": str(north), "name": "North Team"}
+    # Jade's 13, all reported: 15 when rounded; 13 reported, 0 unreported, 0 not yet.
+    assert episodes(north_body)["total"] == 15
+    assert [part["value"] for part in episodes(north_body)["parts"]] == [None, None, None]
+    assert north_body["trends"][0]["points"][-1]["value"] == 15
+
+    south_body = (await world.ruth.client.get(URL, params={**params, "team": str(south)})).json()
+    # Mia's 11 unreported: 10 when rounded.
+    assert episodes(south_body)["total"] == 10
+    headline = {cell["key"]: cell["value"] for cell in south_body["headline"]}
+    assert headline["episodes"] == 10 and headline["young_people"] is None  # one young person
+
+    empty = (await world.ruth.client.get(URL, params={**params, "team": names["Care team"]})).json()
+    assert episodes(empty)["total"] is None  # nobody's social worker is in it: fewer than 10
+
+    csv_text = (await world.ruth.client.get(f"{URL}/csv", params={**params, "team": str(south)})).text
+    assert "North Team" not in csv_text and "South Team" in csv_text
+    assert "Missing episodes,Total,Total,Total,10" in csv_text
+
+
+async def test_another_councils_team_is_not_found(world):
+    elsewhere = await make_council("Elsewhere Council")
+    their_team = await accounts.team_named(elsewhere, "Their Team")
+    for url in (URL, f"{URL}/csv"):
+        reply = await world.ruth.client.get(url, params={"team": str(their_team)})
+        assert reply.status_code == 404, url
+        assert "Their Team" not in reply.text
+        unknown = await world.ruth.client.get(url, params={"team": "00000000-0000-4000-8000-000000000000"})
+        assert unknown.status_code == 404
+        assert unknown.json()["detail"] == reply.json()["detail"]
+
+
+async def test_a_team_of_another_council_cannot_be_given_to_an_account(world):
+    elsewhere = await make_council("Elsewhere Council")
+    their_team = await accounts.team_named(elsewhere, "Their Team")
+    with pytest.raises(Invalid):
+        await accounts.set_team(world.sam.user_id, their_team)
+    assert (await accounts.team_of([world.sam.user_id])) == {world.sam.user_id: None}

@@ -83,7 +83,8 @@ async def test_plain_text_is_never_sent_in_production(mailbox):
     assert mailbox.messages() == []
 
 
-async def test_an_alert_falls_back_to_email_over_starttls(world, starttls_mailbox):
+async def test_an_alert_falls_back_to_email_over_starttls(world, starttls_mailbox, set_up_email):
+    set_up_email(starttls_mailbox)
     await active_contact(world, "Lou", email="lou@example.org")
     await send_alert(world)
     await drain(worker(starttls_mailbox))

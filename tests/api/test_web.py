@@ -139,12 +139,12 @@ async def test_roles_relations_kinds_and_actions_are_enums_in_the_openapi_docume
         assert found, f"no {name} in the OpenAPI document"
         return set(found[0]["enum"])
 
-    assert values("Role") == {"young_person", "carer", "social_worker", "manager", "admin"}
+    assert values("Role") == {"young_person", "carer", "social_worker", "manager", "admin", "police_liaison"}
     assert values("SessionKind") == {"device", "browser"}
     assert values("Language") == {"en", "ar"}
     assert values("InviteRole") == {"young_person", "carer"}
     assert "manage_care_team" in values("RecordAction")
-    assert values("AccountAction") == {"deactivate", "reactivate"}
+    assert values("AccountAction") == {"deactivate", "reactivate", "reset_link"}
 
 
 async def test_hsts_is_sent_only_when_homeward_is_served_over_https(client_for):

@@ -51,6 +51,37 @@ def test_manager_reads_the_figures_chooses_a_quarter_and_gets_the_csv(signed_in)
     assert_no_violations(ruth, "figures with a breakdown open, 360px")
 
 
+def test_manager_chooses_a_team_and_back_to_the_whole_council(signed_in):
+    ruth = signed_in("ruth")
+    ruth.set_viewport_size({"width": 360, "height": 780})
+    screen = Screen(ruth)
+    screen.open("/figures")
+    team = screen.by_test_id("team-choice")
+    expect(team.locator("option").first).to_have_text("All of the council")
+    expect(team).to_have_value("")
+    team.select_option(label="Northbrook Children in Care Team")
+    screen.by_test_id("period-show").click()
+    expect(screen.title).to_contain_text("Northbrook Children in Care Team, Northbrook Council")
+    expect(screen.by_test_id("team-choice")).not_to_have_value("")
+    expect(screen.by_test_id("headline")).to_contain_text("Missing episodes")
+    csv = screen.by_test_id("download-csv")
+    expect(csv).to_have_attribute("href", re.compile(r"&team=[0-9a-f-]{36}$"))
+    reply = ruth.request.get(csv.get_attribute("href"))
+    assert reply.status == 200
+    assert "Northbrook Children in Care Team" in reply.text()
+    expect(screen.by_test_id("period-previous")).to_have_attribute(
+        "href", re.compile(r"/team/[0-9a-f-]{36}$")
+    )
+    assert_no_horizontal_scroll(ruth, "figures for a team, 360px")
+    assert_no_violations(ruth, "figures for a team, 360px")
+    screen.by_test_id("period-previous").click()
+    expect(screen.title).to_contain_text("Northbrook Children in Care Team")
+    screen.by_test_id("team-choice").select_option("")
+    screen.by_test_id("period-show").click()
+    expect(screen.title).not_to_contain_text("Team")
+    expect(screen.by_test_id("team-choice")).to_have_value("")
+
+
 def test_social_worker_records_what_the_council_counts(signed_in):
     sam = signed_in("sam")
     sam.set_viewport_size({"width": 360, "height": 780})
@@ -95,6 +126,7 @@ def test_the_figures_read_in_arabic_right_to_left(signed_in):
         expect(screen.by_test_id("headline")).to_contain_text("أقل من 10")
         expect(screen.by_test_id("headline")).to_contain_text("حالات الغياب")
         expect(screen.by_test_id("download-csv")).to_have_text("تنزيل هذه الأرقام (جدول بيانات)")
+        expect(screen.by_test_id("team-choice").locator("option").first).to_have_text("المجلس كله")
         assert_no_horizontal_scroll(ruth, "figures in Arabic, 360px")
         assert_no_violations(ruth, "figures in Arabic, 360px")
     finally:

@@ -74,7 +74,8 @@ def test_a_records_can_list_is_worked_out_by_the_same_guards():
     from backend.young_people.schemas import RecordAction as A
 
     assert guards.actions(OWNER) == [A.MANAGE_DEVICES, A.SEE_AUDIT]
-    assert guards.actions(CARER) == [A.DOWNLOAD_POLICE_FORM]
+    # A carer can make a new sign-in link for a young person placed with them (lost PIN).
+    assert guards.actions(CARER) == [A.DOWNLOAD_POLICE_FORM, A.NEW_SIGN_IN_LINK]
     assert guards.actions(SOCIAL_WORKER) == [
         A.INVITE,
         A.MANAGE_CARE_TEAM,
@@ -82,6 +83,7 @@ def test_a_records_can_list_is_worked_out_by_the_same_guards():
         A.MANAGE_CARER_DEVICES,
         A.SEE_AUDIT,
         A.DOWNLOAD_POLICE_FORM,
+        A.NEW_SIGN_IN_LINK,
         A.EDIT_DETAILS,  # sex, ethnicity, the council's child id, placement (figures, SSDA903)
     ]
     assert guards.actions(OUTSIDER) == []

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import msgspec
+from piccolo.columns import Column
 
 from backend import hooks
 from backend.accounts.actor import Actor
@@ -43,6 +44,7 @@ from backend.episodes.tables import Episode, SearchPlace
 from backend.errors import Conflict, Invalid
 from backend.exports import episode_rules
 from backend.plans import api as plans
+from backend.plans.schemas import Place
 from backend.sealed import seal_json
 from backend.young_people import api as young_people
 
@@ -59,8 +61,9 @@ async def start(actor: Actor, young_person_id: uuid.UUID, data: StartIn, now: dt
     relation = await young_people.require(actor, young_person_id, guards.may_start, words.TRY_START)
     last_seen = when("last_seen_at", data.last_seen_at, now)
     record = await young_people.record(young_person_id)
+    assert record is not None, "require() has just found this young person"
     agreed = await plans.agreed_content(young_person_id)
-    places = {}
+    places: dict[tuple[str, str], Place] = {}
     if agreed is not None and agreed.content.places is not None:
         # A place can be both somewhere they might go and somewhere safe: list it once.
         for place in [*agreed.content.places.might_go, *agreed.content.places.safe]:
@@ -128,7 +131,8 @@ async def _change(
     row: dict[str, Any], now: dt.datetime, changes: dict[str, Any], more: dict[str, Any]
 ) -> None:
     """Update the row and its sealed details (`more` merged in)."""
-    values = {**changes, "updated_at": now}
+    # Piccolo's update() takes keys typed as columns or their names: these are names.
+    values = cast("dict[Column | str, Any]", {**changes, "updated_at": now})
     if more:
         values["details"] = seal_json({**details(row), **more})
     await Episode.update(values).where(Episode.id == row["id"])
@@ -138,7 +142,9 @@ async def _locked(row: dict[str, Any]) -> dict[str, Any]:
     """The row again inside the write transaction, after holding the young person: two
     taps at once act on what the first one left."""
     await young_people.hold(row["young_person"])
-    return await row_of(row["id"])
+    again = await row_of(row["id"])
+    assert again is not None, "episodes are never deleted, and this one was read just now"
+    return again
 
 
 async def assess(actor: Actor, episode_id: uuid.UUID, data: RiskIn, now: dt.datetime) -> EpisodeOut:

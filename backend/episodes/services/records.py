@@ -155,7 +155,8 @@ async def episode_for(
     (probing for ids is audited too)."""
     row = await row_of(episode_id)
     relation = await young_people.relation_of(actor, row["young_person"]) if row else None
-    if row is None or not allowed(relation):
+    # No relation at all is refused whatever `allowed` says (none of the guards allows it).
+    if row is None or relation is None or not allowed(relation):
         await audit.record(actor, Action.REFUSED, attempt, row["young_person"] if row else None)
         raise NotFound(words.NOT_FOUND)
     return row, relation

@@ -14,6 +14,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from piccolo.columns import Column
+
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action, Who, who
@@ -47,15 +49,13 @@ async def _contact_may_search(contact: Contact, episode_id: uuid.UUID) -> dict[s
     places with their people; None once it is over (their screen may still be asking: it
     is not a refusal). Anything else is refused as an episode that does not exist."""
     row = await row_of(episode_id)
-    mine = row is not None and row["young_person"] == contact.young_person_id
-    if mine and not guards.is_open(row["state"]):
-        return None
-    if not mine or not guards.contact_may_search(
-        await _shared_with_contacts(contact.young_person_id), row["state"]
-    ):
-        await contacts.refuse(contact, words.TRY_OPEN, row["young_person"] if row else None)
-        raise NotFound(words.NOT_FOUND)
-    return row
+    if row is not None and row["young_person"] == contact.young_person_id:
+        if not guards.is_open(row["state"]):
+            return None
+        if guards.contact_may_search(await _shared_with_contacts(contact.young_person_id), row["state"]):
+            return row
+    await contacts.refuse(contact, words.TRY_OPEN, row["young_person"] if row else None)
+    raise NotFound(words.NOT_FOUND)
 
 
 async def _shared_with_contacts(young_person_id: uuid.UUID) -> bool:
@@ -98,16 +98,16 @@ async def contact_places(contact: Contact, episode_id: uuid.UUID) -> list[PlaceO
 
 # -- claim, let go, tick ------------------------------------------------------------------------
 
-Change = Callable[[Who, dict[str, Any], bool, dt.datetime], tuple[dict[str, Any], str]]
+# Column values for SearchPlace.update (Piccolo's own type for them).
+Values = dict[Column | str, Any]
+Change = Callable[[Who, dict[str, Any], bool, dt.datetime], tuple[Values, str]]
 
 
 def _holder(row: dict[str, Any]) -> uuid.UUID | None:
     return row["claimed_by_user"] or row["claimed_by_contact"]
 
 
-def _claiming(
-    person: Who, row: dict[str, Any], is_contact: bool, now: dt.datetime
-) -> tuple[dict[str, Any], str]:
+def _claiming(person: Who, row: dict[str, Any], is_contact: bool, now: dt.datetime) -> tuple[Values, str]:
     if _holder(row) not in (None, person.id):
         raise Conflict(words.ALREADY_CLAIMED)
     return {
@@ -118,12 +118,10 @@ def _claiming(
     }, words.PLACE_CLAIMED
 
 
-def _letting_go(
-    person: Who, row: dict[str, Any], _is_contact: bool, _now: dt.datetime
-) -> tuple[dict[str, Any], str]:
+def _letting_go(person: Who, row: dict[str, Any], _is_contact: bool, _now: dt.datetime) -> tuple[Values, str]:
     if _holder(row) not in (None, person.id):
         raise Conflict(words.ALREADY_CLAIMED)
-    values = {
+    values: Values = {
         "claimed_by_user": None,
         "claimed_by_contact": None,
         "claimed_by_name": None,
@@ -133,9 +131,7 @@ def _letting_go(
 
 
 def _ticking(data: TickIn) -> Change:
-    def change(
-        person: Who, _row: dict[str, Any], _is_contact: bool, now: dt.datetime
-    ) -> tuple[dict[str, Any], str]:
+    def change(person: Who, _row: dict[str, Any], _is_contact: bool, now: dt.datetime) -> tuple[Values, str]:
         if not data.checked:
             return {"checked_at": None, "checked_by_name": None, "note": None}, words.PLACE_UNCHECKED
         note = seal(data.note) if data.note else None
@@ -173,7 +169,7 @@ async def _change(
     by: Actor | Contact, episode_id: uuid.UUID, place_id: uuid.UUID, now: dt.datetime, how: Change
 ) -> PlaceOut:
     is_contact = isinstance(by, Contact)
-    if is_contact:
+    if isinstance(by, Contact):
         episode = await _contact_may_search(by, episode_id)
         person = by.who
     else:
@@ -195,5 +191,6 @@ async def _change(
         params = {"place": unseal_json(row["place"]).get("name", "")}
         await add_event(episode_id, code, person, now, params)
         await audit.record(person, Action.CHANGE, code, episode["young_person"], params, now)
-        row = await SearchPlace.select().where(SearchPlace.id == place_id).first()
-    return place_out(row, person.id)
+        changed = await SearchPlace.select().where(SearchPlace.id == place_id).first()
+    assert changed is not None, "the place was read and changed in this same transaction"
+    return place_out(changed, person.id)

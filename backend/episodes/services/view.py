@@ -58,6 +58,7 @@ def suggestion(factors: list[str], grade: str | None, age: int | None) -> Sugges
 
 async def episode_view(relation: str | None, episode_id: uuid.UUID, me: uuid.UUID | None) -> EpisodeOut:
     row = await row_of(episode_id)
+    assert row is not None, "episode_view is only asked for an episode its caller has just read or written"
     record = await young_people.record(row["young_person"])
     name = record.preferred_name if record else ""
     sealed = details(row)

@@ -3,6 +3,7 @@
 // hidden number (fewer than 10, or one that would give a small number away) arrives as
 // null and reads "fewer than 10". Trends are drawn as SVG bars built here, each with
 // a table that says the same. The CSV is the server's, with the same suppression.
+// #/figures/<kind>[/<first day>]/team/<team id>: the same for one of the council's teams.
 import { get } from "../api.js";
 import { locale, t } from "../i18n.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
@@ -201,7 +202,15 @@ function trendSection(trend, kind) {
   );
 }
 
-function chooser(kind, go) {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TEAM = /^[0-9a-f]{8}-[0-9a-f]{4}-/;
+
+/** The screen's address: a period (its first day, or none for the current one), a team or the whole council. */
+function place(kind, start, team) {
+  return `#/figures/${kind}${start ? `/${start}` : ""}${team ? `/team/${team}` : ""}`;
+}
+
+function chooser(kind, team, teams, go) {
   const id = "figures-period-kind";
   const select = h(
     "select",
@@ -209,24 +218,35 @@ function chooser(kind, go) {
     KINDS.map(([code, key]) => h("option", { value: code, text: t(key) })),
   );
   select.value = kind;
+  const teamId = "figures-team";
+  const teamSelect = teams.length
+    ? h(
+        "select",
+        { id: teamId, name: "team", testid: "team-choice" },
+        h("option", { value: "", text: t("figures.all_teams") }),
+        teams.map((found) => h("option", { value: found.id, text: found.name })),
+      )
+    : null;
+  if (teamSelect) teamSelect.value = team ?? "";
   const form = h(
     "form",
     { class: "period-chooser", testid: "period-chooser" },
     h("div", { class: "field" }, h("label", { for: id, text: t("figures.choose_period") }), select),
+    teamSelect ? h("div", { class: "field" }, h("label", { for: teamId, text: t("figures.choose_team") }), teamSelect) : null,
     h("button", { type: "submit", class: "button button-secondary", testid: "period-show" }, t("figures.show")),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    go(`#/figures/${select.value}`);
+    go(place(select.value, null, teamSelect ? teamSelect.value : null));
   });
   return form;
 }
 
-function query(params) {
-  const [kind, start] = params;
+function query(kind, start, team) {
   const search = new URLSearchParams();
   if (kind) search.set("period", kind);
   if (start) search.set("start", start);
+  if (team) search.set("team", team);
   const text = search.toString();
   return text ? `?${text}` : "";
 }
@@ -235,7 +255,10 @@ export async function render(view, { params, go, isCurrent }) {
   const title = heading(t("figures.title"));
   const placeholder = loading();
   put(view, title, placeholder);
-  const asked = query(params ?? []);
+  const [askedKind, ...rest] = params ?? [];
+  const askedStart = rest.find((part) => DATE.test(part));
+  const team = rest.find((part) => TEAM.test(part)) ?? null;
+  const asked = query(askedKind, askedStart, team);
   let figures;
   try {
     figures = await get(`/api/figures/missing${asked}`);
@@ -247,18 +270,20 @@ export async function render(view, { params, go, isCurrent }) {
   if (!isCurrent()) return;
   const { kind, start } = figures.period;
   const name = periodName(kind, start);
-  title.textContent = t("figures.title_for", { council: figures.council, period: name });
+  title.textContent = figures.team
+    ? t("figures.title_for_team", { team: figures.team.name, council: figures.council, period: name })
+    : t("figures.title_for", { council: figures.council, period: name });
   document.title = `${title.textContent} - Homeward`;
-  const csv = `/api/figures/missing/csv${query([kind, start])}`;
+  const csv = `/api/figures/missing/csv${query(kind, start, team)}`;
   placeholder.replaceWith(
     h("p", { testid: "small-numbers-note", text: t("figures.small_numbers_note") }),
-    chooser(kind, go),
+    chooser(kind, team, figures.teams ?? [], go),
     h(
       "nav",
       { class: "button-row", "aria-label": t("figures.other_periods") },
-      h("a", { href: `#/figures/${kind}/${figures.previous}`, testid: "period-previous" }, t("figures.previous")),
+      h("a", { href: place(kind, figures.previous, team), testid: "period-previous" }, t("figures.previous")),
       figures.next
-        ? h("a", { href: `#/figures/${kind}/${figures.next}`, testid: "period-next" }, t("figures.next"))
+        ? h("a", { href: place(kind, figures.next, team), testid: "period-next" }, t("figures.next"))
         : null,
     ),
     h(
