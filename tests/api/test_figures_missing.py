@@ -215,10 +215,10 @@ async def two_teams(world):
 
 async def test_team_figures_count_only_that_teams_young_people(world):
     north, south = await two_teams(world)
-    for _ in range(13):
-        await missing_then(world.priya, world.young["jade"], "reported")
-    for _ in range(11):
-        await missing_then(world.olu, world.young["mia"], "unreported")
+    for hours in range(13):  # one an hour: nobody is missing twice at once
+        await missing_then(world.priya, world.young["jade"], "reported", hours)
+    for hours in range(11):
+        await missing_then(world.olu, world.young["mia"], "unreported", hours)
     started = (now() - dt.timedelta(minutes=40)).astimezone(ZoneInfo("Europe/London")).date()
     params = {"period": "month", "start": started.replace(day=1).isoformat()}
 
