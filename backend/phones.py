@@ -29,3 +29,18 @@ def e164(raw: str) -> str | None:
     if parsed.country_code == UK_CODE and len(phonenumbers.national_significant_number(parsed)) < 9:
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def national(number: str | None) -> str:
+    """A kept number (E.164) as people write it at home: 020 7946 0123, 07911 654321,
+    0161 496 0000; a number from abroad stays international (+33 1 ...). "" for none;
+    a number that cannot be read is given back as it was, never lost."""
+    if not number:
+        return ""
+    try:
+        parsed = phonenumbers.parse(number, HOME_REGION)
+    except phonenumbers.NumberParseException:
+        return number
+    if parsed.country_code == UK_CODE:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

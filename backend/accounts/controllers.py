@@ -13,7 +13,7 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 from backend.accounts import services
 from backend.accounts.actor import Actor
 from backend.accounts.edge import ComposeActor, signed_in
-from backend.accounts.schemas import ChangeSecretIn, LanguageIn, LoginIn, MeOut, SessionOut
+from backend.accounts.schemas import ChangeSecretIn, LanguageIn, LoginIn, MeOut, PhoneIn, SessionOut
 from backend.clock import now
 from backend.web import language
 from backend.web.auth import DEVICE_COOKIE, clear_session_cookie, client_address
@@ -48,6 +48,12 @@ class AuthController(Controller):
     ) -> MeOut:
         await services.set_language(actor, data.language)
         language.use(request, data.language)
+        return await services.me(actor)
+
+    @put("/me/phone")
+    async def set_phone(self, actor: NamedDependency[Actor], data: JSONBody[PhoneIn]) -> MeOut:
+        """A carer's or professional's own phone: the police form lists it."""
+        await services.set_phone(actor, data.phone)
         return await services.me(actor)
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT)

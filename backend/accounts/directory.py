@@ -15,6 +15,7 @@ from backend.accounts.tables import Team, User
 from backend.db import INTEGRITY_ERRORS, breaks_unique, write_transaction
 from backend.errors import Invalid
 from backend.i18n import DEFAULT, N_, Message
+from backend.sealed import unseal
 from backend.security import decrypt, totp_now
 
 CANNOT_USE = N_("That one can't be used.")
@@ -32,6 +33,7 @@ _COLUMNS = (
     User.username,
     User.last_sign_in_at,
     User.language,
+    User.phone,
 )
 
 
@@ -46,6 +48,7 @@ def _account(row: dict) -> Account:
         username=row["username"],
         last_sign_in_at=row["last_sign_in_at"],
         language=row["language"],
+        phone=unseal(row["phone"]) if row["phone"] else None,
     )
 
 

@@ -58,6 +58,12 @@ class LanguageIn(msgspec.Struct, forbid_unknown_fields=True):
     language: Language
 
 
+class PhoneIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A carer's or professional's phone; "" takes it away."""
+
+    phone: Annotated[str, msgspec.Meta(max_length=40)]
+
+
 class UserOut(msgspec.Struct):
     id: uuid.UUID
     role: Role
@@ -65,6 +71,7 @@ class UserOut(msgspec.Struct):
     username: str | None
     email: str | None
     language: Language
+    phone: str | None = None
 
 
 class SessionInfo(msgspec.Struct):
@@ -104,6 +111,8 @@ class Account:
     last_sign_in_at: dt.datetime | None = None
     language: str = "en"
     """The language they read (emails and alerts to them are written in it)."""
+    phone: str | None = None
+    """Their phone (E.164) if they gave one: the police form lists it."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import datetime as dt
 import time
 import uuid
 
-from backend import clock, security
+from backend import clock, phones, security
 from backend.accounts import guards, rules, throttle
 from backend.accounts.actor import Actor
 from backend.accounts.schemas import Language, MeOut, Role, SessionInfo, SessionKind, SessionOut, UserOut
@@ -17,6 +17,7 @@ from backend.config import get_settings
 from backend.db import write_transaction
 from backend.errors import Invalid, NotFound, Unauthenticated
 from backend.i18n import N_
+from backend.sealed import seal, unseal
 from backend.security import (
     decrypt,
     digest,
@@ -171,7 +172,9 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
 
 async def me(actor: Actor) -> MeOut:
     user = (
-        await User.select(User.id, User.role, User.display_name, User.username, User.email, User.language)
+        await User.select(
+            User.id, User.role, User.display_name, User.username, User.email, User.language, User.phone
+        )
         .where(User.id == actor.user_id)
         .first()
     )
@@ -192,6 +195,7 @@ async def me(actor: Actor) -> MeOut:
             username=user["username"],
             email=user["email"],
             language=Language(user["language"]),
+            phone=unseal(user["phone"]) if user["phone"] else None,
         ),
         young_person_id=actor.young_person_id,
         csrf_token=actor.csrf_token,
@@ -205,6 +209,20 @@ async def set_language(actor: Actor, language: str) -> None:
     """The language this person reads Homeward in, on every phone they use from now on."""
     async with write_transaction():
         await User.update(language=Language(language).value).where(User.id == actor.user_id)
+
+
+NOT_A_PHONE = N_("That doesn't look like a phone number")
+
+
+async def set_phone(actor: Actor, raw: str) -> None:
+    """A carer's or professional's own phone, for the police form ("" takes it away)."""
+    phone = None
+    if raw.strip():
+        phone = phones.e164(raw)
+        if phone is None:
+            raise Invalid({"phone": NOT_A_PHONE})
+    async with write_transaction():
+        await User.update(phone=seal(phone) if phone else None).where(User.id == actor.user_id)
 
 
 async def sign_out(actor: Actor, now: dt.datetime) -> None:

@@ -48,6 +48,8 @@ class User(Table, tablename="homeward_user"):
     last_sign_in_at = Timestamptz(null=True, default=None)
     # The language they read Homeward in (i18n.LANGUAGES), kept from one phone to the next.
     language = Varchar(length=10, default=DEFAULT_LANGUAGE, choices=Language)
+    # A carer's or professional's phone (E.164), for the police form; sealed.
+    phone = encrypted(null=True, default=None)
 
 
 class Session(Table, tablename="user_session"):
@@ -115,6 +117,11 @@ declare(
         plain_because="looked up at every sign-in",
     ),
     totp_secret=Personal("the second-factor secret", "nobody: only checked at sign-in", ACCOUNT),
+    phone=Personal(
+        "a carer's or professional's phone number",
+        "the person; the police through the police form of a young person they care for",
+        ACCOUNT,
+    ),
     language=Personal(
         "the language a person reads Homeward in",
         "the person",

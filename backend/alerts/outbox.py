@@ -87,7 +87,10 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
         )
         for subscription in subscriptions
     ]
-    if not rows and person.email and can_email(person):  # can_email needs the address too
+    # An address is tried even when this process has no mail server set: the worker
+    # sending it may have one. If it cannot, the person is marked failed and the alert
+    # moves on (readiness, below, says plainly they cannot be reached that way).
+    if not rows and person.email:
         rows.append(_email(recipient_id, person.email, now))
     if rows:
         await Delivery.insert(*rows)
@@ -96,8 +99,7 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
 
 
 def can_email(person: people.Reachable) -> bool:
-    """An email can carry the alert: they have an address and email is set up (else
-    waiting for it would only delay the next step, and say they were sent it)."""
+    """An email can carry the alert: they have an address and email is set up."""
     return bool(person.email) and bool(get_settings().smtp_host)
 
 

@@ -50,7 +50,7 @@ def can(relation: str | None, state: str) -> list[ContactAction]:
     if not may_choose_people(relation):
         return []
     if state == ContactState.STEPPED_DOWN:
-        return [ContactAction.INVITE]  # ask them again
+        return [ContactAction.INVITE, ContactAction.REMOVE]  # ask them again, or take them off the plan
     if not is_live(state):
         return []
     actions = [ContactAction.CHANGE]

@@ -99,8 +99,17 @@ async def refresh_trio(
 ) -> None:
     """Copy the young person's people into the draft (started if need be), so every
     version keeps who they were. `by` changed them: an account (audited here) or a
-    trusted contact stepping down (audited by the caller)."""
+    trusted contact (audited by the caller). Nothing changes when they are the same."""
     await services.change(young_person_id, Section.TRIO, msgspec.to_builtins(people), now, by)
+
+
+async def set_trio_states(
+    young_person_id: uuid.UUID, states: dict[uuid.UUID, tuple[str, dt.datetime]]
+) -> None:
+    """Where each of the young person's people stands now ({contact id: (state, since)},
+    states as contacts names them): shown with every version, never signed, so a
+    change of it (stepping down) is no new version and clears no signature."""
+    await services.set_trio_states(young_person_id, states)
 
 
 async def offline_copy(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> OfflinePlan:

@@ -91,11 +91,11 @@ class PlansController(Controller):
     async def police_form(
         self, actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
     ) -> Response[bytes]:
-        pdf = await services.police_form(actor, young_person_id, now())
+        name, pdf = await services.police_form(actor, young_person_id, now())
         return Response(
             pdf,
             media_type="application/pdf",
-            headers={"Content-Disposition": 'attachment; filename="police-form.pdf"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
 

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import io
 import logging
+import unicodedata
 from pathlib import Path
 from typing import Any
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
+
+from backend.phones import national
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DESCRIPTION = (
@@ -32,6 +37,32 @@ DESCRIPTION = (
 
 # fontTools tells INFO about every table it subsets (~150 lines a PDF): not our news.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    """The characters the form's font can draw (both weights: the bold one is smaller)."""
+    found: set[int] | None = None
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        cmap = set(TTFont(str(FONT_DIR / name), lazy=True).getBestCmap())
+        found = cmap if found is None else found & cmap
+    return frozenset(found or ())
+
+
+def drawable(text: str) -> str:
+    """The text with every character the font cannot draw (an emoji, a script it lacks)
+    written as its name in brackets, so nothing is silently lost: "[SMILING FACE WITH
+    SMILING EYES]". Joiners and variation selectors, which draw nothing, are dropped."""
+    covered = _covered()
+    out = []
+    for char in text:
+        if ord(char) in covered or char in "\n\t":
+            out.append(char)
+        elif unicodedata.category(char) in ("Cf", "Mn") or 0xFE00 <= ord(char) <= 0xFE0F:
+            continue
+        else:
+            out.append(f"[{unicodedata.name(char, f'U+{ord(char):04X}')}]")
+    return "".join(out)
 
 
 class _Form(FPDF):
@@ -51,7 +82,9 @@ class _Form(FPDF):
 
     def text_of(self, value: Any) -> str:
         text = str(value or "").strip() or "-"
-        return text if self.unicode else text.encode("latin-1", "replace").decode("latin-1")
+        if not self.unicode:
+            return text.encode("latin-1", "replace").decode("latin-1")
+        return drawable(text)
 
     def heading(self, text: str) -> None:
         self.ln(3)
@@ -88,8 +121,13 @@ def _health(pdf: _Form, content: dict[str, Any], _photo) -> None:
 def _trio(pdf: _Form, content: dict[str, Any], _photo) -> None:
     pdf.heading("Trusted people (the trusted trio)")
     for person in content.get("trio") or [{"name": "None named"}]:
-        reach = ", ".join(v for v in (person.get("phone"), person.get("email")) if v)
-        pdf.field(person.get("name"), f"{person.get('how_they_know_me') or ''}  {reach}".strip())
+        reach = ", ".join(v for v in (national(person.get("phone")), person.get("email")) if v)
+        name = person.get("name")
+        if person.get("state") in ("stepped_down", "removed"):
+            since = person.get("state_since")
+            when = f" on {since:%d %B %Y}" if isinstance(since, dt.datetime) else ""
+            name = f"{name} (STEPPED DOWN{when}: no longer one of their trusted people)"
+        pdf.field(name, f"{person.get('how_they_know_me') or ''}  {reach}".strip())
 
 
 def _places(pdf: _Form, content: dict[str, Any], _photo) -> None:
@@ -166,10 +204,18 @@ def render(
             new_x="LMARGIN",
             new_y="NEXT",
         )
-    pdf.heading("Young person")
+    pdf.heading("1. The young person")
     about = content.get("about_me") or {}
+    pdf.field("Legal name", young_person.get("legal_name") or "Not recorded: ask their social worker")
     pdf.field("Name they like to be called", about.get("name_i_like") or young_person["preferred_name"])
     pdf.field("Date of birth", f"{young_person['date_of_birth']:%d %B %Y} (age {young_person['age']})")
+    pdf.field("Their phone", national(about.get("phone")) or "None given")
+    pdf.heading("2. Where they live and who to contact")
+    pdf.field("Placement address", young_person.get("placement_address") or "Not recorded")
+    for label, key in (("Carer", "carers"), ("Social worker", "social_workers")):
+        for person in young_person.get(f"{key}_reach") or [{"name": "None named"}]:
+            reach = ", ".join(v for v in (national(person.get("phone")), person.get("email")) if v)
+            pdf.field(label, f"{person['name']}  {reach or 'Phone not recorded'}")
     for part, heading, write in PARTS:
         if part in parts:
             write(pdf, content, photo)

@@ -172,6 +172,26 @@ class TrioPerson(msgspec.Struct):
     what_they_will_do: str = ""
 
 
+class TrioState(StrEnum):
+    """Where one of the young person's people stands now (the contacts domain's states).
+    Live, not versioned: kept outside the signed content, so stepping down is no new
+    version and clears no signature."""
+
+    NOT_INVITED = "not_invited"
+    INVITED = "invited"
+    ACTIVE = "active"
+    STEPPED_DOWN = "stepped_down"
+    REMOVED = "removed"
+
+
+class TrioPersonView(TrioPerson):
+    """One of the people as a reader sees them: the version's copy, and where they stand
+    now (None when not known)."""
+
+    state: TrioState | None = None
+    state_since: dt.datetime | None = None
+
+
 # -- a plan as a reader sees it ---------------------------------------------------------
 
 
@@ -198,7 +218,7 @@ class PlanContent(msgspec.Struct):
     carer_steps: CarerSteps
     sharing: Sharing
     professional_notes: ProfessionalNotes
-    trio: list[TrioPerson] | None
+    trio: list[TrioPersonView] | None
     photo_id: str | None = None
     coming_back: ComingBack | None = None
 
@@ -215,6 +235,11 @@ class Change(msgspec.Struct):
     role: ChangedBy
     section: str  # in the young person's words ("my people")
     section_key: Section  # for screens that word it for adults
+
+
+class Signer(msgspec.Struct):
+    name: str
+    role: SignerRole
 
 
 class VersionOut(msgspec.Struct):
@@ -242,6 +267,11 @@ class PlanOut(msgspec.Struct):
     blank: PlanContent
     # What the reader may do now, worked out by plans.guards (the screen copies no rule).
     can: list[PlanAction] = []
+    # Who would have to sign again if this reader changed the plan now: those who signed
+    # the draft as it is, or (with no draft) everyone else who signs a new version.
+    sign_again: list[Signer] = []
+    # True when the change asked for changed nothing: nothing was saved ("No changes").
+    unchanged: bool = False
 
 
 class VersionSummary(msgspec.Struct):

@@ -6,7 +6,7 @@ from piccolo.table import Table
 
 from backend.personal import Personal, declare
 from backend.piccolo_apps import elsewhere
-from backend.plans.schemas import ChangedBy, Section, SignerRole, VersionStatus
+from backend.plans.schemas import ChangedBy, Section, SignerRole, TrioState, VersionStatus
 from backend.sealed import encrypted
 
 # Other domains' tables, by name: a domain never imports another's tables.
@@ -64,6 +64,17 @@ class PlanPhoto(Table):
     created_at = Timestamptz()
 
 
+class TrioStanding(Table):
+    """Where each of the young person's people stands now (invited, active, stepped
+    down): written by the contacts domain through plans.api.set_trio_states, read with
+    the plan. Outside the signed content: a change of it is no new version."""
+
+    contact_id = UUID(unique=True)
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, index=True)
+    state = Varchar(length=20, choices=TrioState)
+    since = Timestamptz()
+
+
 PLAN = "as long as the young person's record"
 
 declare(Plan, not_personal=("review_reason",))
@@ -87,3 +98,4 @@ declare(
     not_personal=("media_type",),
     data=Personal("a photo of the young person", "as the young person's sharing choices allow", PLAN),
 )
+declare(TrioStanding, not_personal=("state",))

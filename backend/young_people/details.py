@@ -34,6 +34,8 @@ _COLUMNS = (
     YoungPerson.child_code,
     YoungPerson.looked_after,
     YoungPerson.placed_out_of_area,
+    YoungPerson.legal_name,
+    YoungPerson.placement_address,
 )
 
 
@@ -52,6 +54,8 @@ def _details(row: dict) -> Details:
         child_code=_open(row["child_code"]),
         looked_after=bool(row["looked_after"]),
         placed_out_of_area=bool(row["placed_out_of_area"]),
+        legal_name=_open(row["legal_name"]),
+        placement_address=_open(row["placement_address"]),
     )
 
 
@@ -76,7 +80,17 @@ def _out(found: Details) -> DetailsOut:
         child_code=found.child_code,
         looked_after=found.looked_after,
         placed_out_of_area=found.placed_out_of_area,
+        legal_name=found.legal_name,
+        placement_address=found.placement_address,
     )
+
+
+def _kept(value: str | None, old: str | None) -> str | None:
+    """A sealed new value; None (not sent) keeps the old one; "" clears it."""
+    if value is None:
+        return seal(old) if old else None
+    value = value.strip()
+    return seal(value) if value else None
 
 
 async def read(actor: Actor, young_person_id: uuid.UUID) -> DetailsOut:
@@ -100,8 +114,11 @@ async def change(actor: Actor, young_person_id: uuid.UUID, data: DetailsIn, now:
                 clash = other.child_code and other.child_code.upper() == code.upper()
                 if clash and other.young_person_id != young_person_id:
                     raise Invalid({"child_code": words.CHILD_CODE_TAKEN})
+        kept = (await of([young_person_id]))[young_person_id]
         await YoungPerson.update(
             {
+                YoungPerson.legal_name: _kept(data.legal_name, kept.legal_name),
+                YoungPerson.placement_address: _kept(data.placement_address, kept.placement_address),
                 YoungPerson.sex: seal(data.sex.value) if data.sex else None,
                 YoungPerson.ethnicity: seal(data.ethnicity.value) if data.ethnicity else None,
                 YoungPerson.child_code: seal(code) if code else None,
@@ -115,7 +132,14 @@ async def change(actor: Actor, young_person_id: uuid.UUID, data: DetailsIn, now:
 
 # What the demo council records (fictional, like everything in backend/demo.py).
 DEMO = {
-    "Jade": DetailsIn(sex=Sex.FEMALE, ethnicity=Ethnicity.MWBC, child_code="NB0001", looked_after=True),
+    "Jade": DetailsIn(
+        sex=Sex.FEMALE,
+        ethnicity=Ethnicity.MWBC,
+        child_code="NB0001",
+        looked_after=True,
+        legal_name="Jade Amara Mensah",
+        placement_address="14 Willow Close, Northbrook NB2 7QT",
+    ),
     "Tyler": DetailsIn(sex=Sex.MALE, ethnicity=Ethnicity.WBRI, child_code="NB0002", looked_after=True),
     "Mia": DetailsIn(
         sex=Sex.FEMALE,
@@ -144,5 +168,9 @@ async def load_demo(council_id: uuid.UUID) -> None:
                     YoungPerson.child_code: seal(data.child_code) if data.child_code else None,
                     YoungPerson.looked_after: data.looked_after,
                     YoungPerson.placed_out_of_area: data.placed_out_of_area,
+                    YoungPerson.legal_name: seal(data.legal_name) if data.legal_name else None,
+                    YoungPerson.placement_address: seal(data.placement_address)
+                    if data.placement_address
+                    else None,
                 }
             ).where(YoungPerson.id == row["id"])

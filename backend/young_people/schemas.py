@@ -178,6 +178,8 @@ class Details:
     child_code: str | None
     looked_after: bool
     placed_out_of_area: bool
+    legal_name: str | None = None
+    placement_address: str | None = None
 
 
 class DetailsIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -186,6 +188,9 @@ class DetailsIn(msgspec.Struct, forbid_unknown_fields=True):
     child_code: Annotated[str, msgspec.Meta(max_length=40)] | None = None
     looked_after: bool = False
     placed_out_of_area: bool = False
+    # For the police form; None leaves what is kept as it is.
+    legal_name: Annotated[str, msgspec.Meta(max_length=120)] | None = None
+    placement_address: Annotated[str, msgspec.Meta(max_length=300)] | None = None
 
 
 class DetailsOut(msgspec.Struct):
@@ -194,3 +199,5 @@ class DetailsOut(msgspec.Struct):
     child_code: str | None
     looked_after: bool
     placed_out_of_area: bool
+    legal_name: str | None = None
+    placement_address: str | None = None

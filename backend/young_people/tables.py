@@ -26,6 +26,9 @@ class YoungPerson(Table):
     sex = encrypted(null=True, default=None)  # SSDA903 SEX: M, F or U
     ethnicity = encrypted(null=True, default=None)  # SSDA903 ETHNIC code
     child_code = encrypted(null=True, default=None)  # the council's own id (SSDA903 CHILD)
+    # For the police form (Philomena Protocol), set by the social worker; sealed.
+    legal_name = encrypted(null=True, default=None)
+    placement_address = encrypted(null=True, default=None)
     looked_after = Boolean(default=False)  # in care: an episode is "missing from care"
     placed_out_of_area = Boolean(default=False)
 
@@ -75,6 +78,16 @@ declare(
     ethnicity=Personal(
         "ethnic origin (a DfE code)",
         "their social workers; managers only as suppressed counts",
+        "as long as the record",
+    ),
+    legal_name=Personal(
+        "the young person's legal name",
+        "their social workers and carers, and the police through the police form",
+        "as long as the record",
+    ),
+    placement_address=Personal(
+        "where the young person lives (their placement)",
+        "their social workers and carers, and the police through the police form",
         "as long as the record",
     ),
     child_code=Personal(

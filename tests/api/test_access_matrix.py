@@ -619,6 +619,7 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/auth/login"): (anyone(), login),
     ("GET", "/api/auth/me"): (signed_in(), fixed("/api/auth/me")),
     ("PUT", "/api/auth/me/language"): (signed_in(), fixed("/api/auth/me/language", {"language": "ar"})),
+    ("PUT", "/api/auth/me/phone"): (signed_in(), fixed("/api/auth/me/phone", {"phone": "07911 654321"})),
     ("POST", "/api/auth/logout"): (signed_in(204), fixed("/api/auth/logout")),
     ("POST", "/api/auth/change-secret"): (signed_in(204), change_secret),
     ("GET", "/api/auth/sessions"): (signed_in(), fixed("/api/auth/sessions")),

@@ -127,10 +127,10 @@ async def test_someone_who_stepped_down_can_be_asked_again(world):
     old_phone.headers["X-CSRF-Token"] = accepted["csrf_token"]
     assert (await old_phone.post("/api/contact/step-down")).status_code == 204
     lou = (await world.jade.client.get(contacts_url(world))).json()[0]
-    assert lou["can"] == ["invite"]
+    assert lou["can"] == ["invite", "remove"]
     plan_url = f"/api/young-people/{world.young['jade']}/plan"
     trio = (await world.jade.client.get(plan_url)).json()["draft"]["content"]["trio"]
-    assert [p["name"] for p in trio] == []
+    assert [(p["name"], p["state"]) for p in trio] == [("Lou Mensah", "stepped_down")]
 
     again = await world.jade.client.post(f"{contacts_url(world)}/{contact['id']}/invite")
     assert again.status_code == 201, again.text

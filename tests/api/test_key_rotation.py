@@ -69,10 +69,18 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert lou is not None
     await send_alert(world, location={"latitude": 51.5, "longitude": -0.12, "accuracy_m": 20})
     await drain(worker(mailbox))
-    details = {"sex": "F", "ethnicity": "WBRI", "child_code": "JADE1", "looked_after": True}
+    details = {
+        "sex": "F",
+        "ethnicity": "WBRI",
+        "child_code": "JADE1",
+        "looked_after": True,
+        "legal_name": "Jade Mensah",
+        "placement_address": "12 Elm Road",
+    }
     assert (
         await world.sam.client.put(f"/api/young-people/{world.young['jade']}/details", json=details)
     ).is_success
+    assert (await world.priya.client.put("/api/auth/me/phone", json={"phone": "07700 900123"})).is_success
     async with write_transaction():  # a notice's parameters may carry names
         await notify.send(to_user=world.priya.user_id, code=WELCOME, params={"young_person": "Jade"})
     await save_council_settings(

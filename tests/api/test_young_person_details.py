@@ -16,6 +16,8 @@ BODY = {
     "child_code": "AB123",
     "looked_after": True,
     "placed_out_of_area": True,
+    "legal_name": "Jade Amara Mensah",
+    "placement_address": "12 Elm Road, Northbrook NB1 2AB",
 }
 
 
@@ -32,6 +34,8 @@ async def test_social_worker_records_and_reads_the_details(world):
         "child_code": None,
         "looked_after": False,
         "placed_out_of_area": False,
+        "legal_name": None,
+        "placement_address": None,
     }
     reply = await world.sam.client.put(url(world), json=BODY)
     assert reply.status_code == 200
@@ -44,7 +48,7 @@ async def test_social_worker_records_and_reads_the_details(world):
 async def test_the_details_are_sealed_in_the_database(world):
     await world.sam.client.put(url(world), json=BODY)
     row = await YoungPerson.select().where(YoungPerson.id == world.young["jade"]).first()
-    for column in ("sex", "ethnicity", "child_code"):
+    for column in ("sex", "ethnicity", "child_code", "legal_name", "placement_address"):
         assert row[column] not in (None, BODY[column]), column
         assert unseal(row[column]) == BODY[column], column
     assert row["looked_after"] is True

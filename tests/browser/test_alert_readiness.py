@@ -84,6 +84,9 @@ def test_a_carer_turns_on_notifications_from_the_nudge(new_context, server, push
     context.add_init_script(stub_push(subscription))
     priya = context.new_page()
     sign_in(priya, "priya", server)
+    # As the demo has her, whatever tests ran before: alerts off.
+    assert priya.request.delete("/api/push/subscription", headers=csrf_of(priya)).ok
+    priya.reload()
     wait_for_service_worker(priya)
     section = readiness_of(priya, "Who Jade's alert reaches now")
     me = section.get_by_test_id("readiness-person").filter(has_text="You")

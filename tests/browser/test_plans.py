@@ -181,7 +181,7 @@ def test_police_form_has_the_plan_but_not_what_jade_keeps_from_the_police(signed
     # The button itself downloads it.
     with sam.expect_download() as download:
         plan.police_form.click()
-    assert download.value.suggested_filename == "police-form.pdf"
+    assert re.fullmatch(r"police-form-Jade-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
 
 
 def test_a_carer_is_told_their_police_form_can_leave_parts_out(signed_in):

@@ -11,7 +11,7 @@ from backend.audit.services import Action, Who
 from backend.clock import as_utc
 from backend.contacts import guards, words
 from backend.contacts.schemas import Contact, ContactInviteInfo, ContactMe, ContactState, LanguageCode
-from backend.contacts.services.records import details_of, end, refresh_plan, young_person_name
+from backend.contacts.services.records import details_of, end, tell_plan, young_person_name
 from backend.contacts.tables import TrustedContact
 from backend.db import write_transaction
 from backend.errors import Forbidden, NotFound, Unauthenticated
@@ -80,6 +80,7 @@ async def accept(code: str, now: dt.datetime, language: LanguageCode) -> str:
             raise NotFound(GONE, title=GONE_TITLE)
         who = Who(row["id"], details_of(row).name, "trusted_contact")
         await audit.record(who, Action.CHANGE, words.ACCEPTED, row["young_person"], at=now)
+        await tell_plan(row["young_person"])
     return token
 
 
@@ -154,4 +155,5 @@ async def step_down(contact: Contact, now: dt.datetime) -> None:
     async with write_transaction():
         await end(contact.id, ContactState.STEPPED_DOWN, now)
         await audit.record(contact.who, Action.CHANGE, words.STEPPED_DOWN, contact.young_person_id, at=now)
-        await refresh_plan(contact.young_person_id, now, contact.who)
+        # Where they stand is not what everyone signed: no new version, no signature lost.
+        await tell_plan(contact.young_person_id)

@@ -69,8 +69,26 @@ async def end(contact_id: uuid.UUID, state: ContactState, now: dt.datetime) -> N
     await push.remove_all(contact_id=contact_id)
 
 
+def _since(row: dict) -> dt.datetime:
+    if row["state"] in (ContactState.STEPPED_DOWN, ContactState.REMOVED) and row["stepped_down_at"]:
+        return row["stepped_down_at"]
+    if row["state"] == ContactState.ACTIVE and row["accepted_at"]:
+        return row["accepted_at"]
+    return row["created_at"]
+
+
+async def tell_plan(young_person_id: uuid.UUID) -> None:
+    """Where each person stands now, for the plan to show beside every version (not
+    signed: stepping down is no new version)."""
+    rows = await TrustedContact.select().where(TrustedContact.young_person == young_person_id)
+    await plans.set_trio_states(young_person_id, {row["id"]: (row["state"], _since(row)) for row in rows})
+
+
 async def refresh_plan(young_person_id: uuid.UUID, now: dt.datetime, by: Actor | Who) -> None:
-    """The plan's trio section is a copy of the live trio, so versions keep who it was."""
+    """The plan's trio section is a copy of who the people are (a person who stepped
+    down stays, marked so by where they stand, until the young person removes them), so
+    versions keep who it was; where they stand is told to the plan apart."""
+    await tell_plan(young_person_id)
     people = [
         TrioPerson(
             id=str(row["id"]),
@@ -80,7 +98,7 @@ async def refresh_plan(young_person_id: uuid.UUID, now: dt.datetime, by: Actor |
             email=details.email,
             what_they_will_do=details.what_they_will_do,
         )
-        for row in await rows_of(young_person_id)
+        for row in await rows_of(young_person_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
     ]
     await plans.refresh_trio(young_person_id, people, now, by)
 

@@ -141,7 +141,7 @@ async def update(
 async def remove(actor: Actor, young_person_id: uuid.UUID, contact_id: uuid.UUID, now: dt.datetime) -> None:
     await young_people.require(actor, young_person_id, guards.may_choose_people, words.REMOVE)
     async with write_transaction():
-        row = await one_of(young_person_id, contact_id)
+        row = await one_of(young_person_id, contact_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
         await end(contact_id, ContactState.REMOVED, now)
         name = details_of(row).name
         await audit.record(actor, Action.CHANGE, words.REMOVED, young_person_id, {"name": name}, at=now)
@@ -165,8 +165,7 @@ async def invite(
         row = await one_of(young_person_id, contact_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
         if not guards.may_invite(row["state"]):
             raise Conflict(SAID_YES_ALREADY)
-        asked_again = row["state"] == ContactState.STEPPED_DOWN
-        if asked_again and len(await rows_of(young_person_id)) >= MAX_TRIO:
+        if row["state"] == ContactState.STEPPED_DOWN and len(await rows_of(young_person_id)) >= MAX_TRIO:
             raise Conflict(TRIO_FULL)
         await TrustedContact.update(
             state=ContactState.INVITED,
@@ -176,7 +175,9 @@ async def invite(
         ).where(TrustedContact.id == contact_id)
         name = details_of(row).name
         await audit.record(actor, Action.CHANGE, words.INVITED, young_person_id, {"name": name}, at=now)
-        if asked_again:  # back in the trio: the plan's copy of the trio names them again
-            await refresh_plan(young_person_id, now, actor)
+        # Back in the trio, or invited again: where they stand is told to the plan (the
+        # plan's copy of who they are names them already, unless they stepped down
+        # before the plan kept people who stepped down).
+        await refresh_plan(young_person_id, now, actor)
     url = contact_invite_url(code)
     return InviteOut(code=code, url=url, qr_svg=qr_data_url(url), expires_at=expires_at)

@@ -56,9 +56,10 @@ async def edit_section(
                 "health_needs": current["about_me"]["health_needs"],
                 "medication": current["about_me"]["medication"],
             }
-        await change(young_person_id, Section(section), value, now, actor)
-    # The reply to a change is part of the change (audited as such), not a second read.
-    return await view_for(relation, young_person_id, now)
+        changed = await change(young_person_id, Section(section), value, now, actor)
+    # The reply to a change is part of the change (audited as such), not a second read;
+    # a change that changed nothing saved nothing and says so.
+    return await view_for(relation, young_person_id, now, unchanged=not changed)
 
 
 async def sign(actor: Actor, young_person_id: uuid.UUID, seen_hash: str, now: dt.datetime) -> PlanOut:

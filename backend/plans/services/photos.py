@@ -14,7 +14,8 @@ from backend.i18n import N_
 from backend.plans import guards, sharing, words
 from backend.plans.philomena import render as render_police_form
 from backend.plans.schemas import VersionStatus
-from backend.plans.services.versions import agreed, latest, load, plan_of
+from backend.plans.services.versions import agreed, latest, load, plan_of, trio_states
+from backend.plans.services.view import with_states
 from backend.plans.sharing import visible_to
 from backend.plans.tables import PlanPhoto
 from backend.sealed import unseal
@@ -57,16 +58,32 @@ async def _form_record(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
     found = await young_people.record(young_person_id)
     if found is None:
         raise NotFound()  # require() has just found it: only a record deleted meanwhile
+    details = (await young_people.details([young_person_id])).get(young_person_id)
     return {
         "preferred_name": found.preferred_name,
         "date_of_birth": found.date_of_birth,
         "age": found.age(now.date()),
         "social_workers": sorted(a.display_name for a in await young_people.social_workers(young_person_id)),
         "carers": sorted(a.display_name for a in await young_people.carers(young_person_id)),
+        "legal_name": details.legal_name if details else None,
+        "placement_address": details.placement_address if details else None,
+        # How the police reach the adults: the phone when their account has one.
+        "carers_reach": [_reach(a) for a in await young_people.carers(young_person_id)],
+        "social_workers_reach": [_reach(a) for a in await young_people.social_workers(young_person_id)],
     }
 
 
-async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> bytes:
+def _reach(account) -> dict:
+    return {"name": account.display_name, "phone": getattr(account, "phone", None), "email": account.email}
+
+
+def police_form_name(preferred_name: str, made_at: dt.datetime) -> str:
+    """The download's file name: whose form and when (ASCII, for every browser)."""
+    safe = "".join(c if c.isascii() and c.isalnum() else "-" for c in preferred_name).strip("-")
+    return f"police-form-{safe or 'young-person'}-{made_at:%Y-%m-%d}.pdf"
+
+
+async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> tuple[str, bytes]:
     """The Philomena Protocol PDF from the agreed plan, as its reader may see it: what
     the young person shares with the police, less what they keep from this reader (the
     form then says who holds the full one). Every download is audited."""
@@ -78,8 +95,9 @@ async def police_form(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime
         raise Conflict(NOT_AGREED)
     version, content = found
     form, parts, left_out = sharing.police_form(relation, content)
+    form = with_states(form, await trio_states(young_person_id))
     record = await _form_record(young_person_id, now)
     picture = await photo_data(young_person_id, form.get("photo_id"))
     pdf = render_police_form(record, form, version, picture, now, parts, left_out)
     await audit.record(actor, Action.READ, words.POLICE_FORM, young_person_id, at=now)
-    return pdf
+    return police_form_name(record["preferred_name"], now), pdf

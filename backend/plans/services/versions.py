@@ -14,7 +14,7 @@ from backend.db import write_transaction
 from backend.plans import content as plan_content
 from backend.plans import words
 from backend.plans.schemas import ChangedBy, Section, VersionStatus
-from backend.plans.tables import Plan, PlanChange, PlanVersion
+from backend.plans.tables import Plan, PlanChange, PlanVersion, TrioStanding
 from backend.sealed import seal, seal_json, unseal_json
 
 
@@ -107,16 +107,17 @@ async def draft_for_edit(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
 
 async def change(
     young_person_id: uuid.UUID, section: Section, value: Any, now: dt.datetime, by: Actor | Who
-) -> None:
-    """Write one section of the draft and record who changed it. Callers have checked
-    access (`edit_section` for people; the contacts domain for the trio's copy). A
-    change by an account is audited here; one by someone with no account (a trusted
-    contact stepping down) is audited by its caller."""
+) -> bool:
+    """Write one section of the draft and record who changed it; False (and nothing
+    written: no draft started, no change listed, no audit) when it already says that.
+    Callers have checked access (`edit_section` for people; the contacts domain for the
+    trio's copy). A change by an account is audited here; one by someone with no
+    account is audited by its caller."""
     async with write_transaction():
+        if (await working(young_person_id)).get(section) == value:
+            return False
         draft = await draft_for_edit(young_person_id, now)
         content = load(draft)
-        if content.get(section) == value:
-            return
         content[section] = value
         sealed, digest = seal_version(draft["id"], content)
         await PlanVersion.update(content=sealed, content_hash=digest, updated_at=now).where(
@@ -135,3 +136,27 @@ async def change(
         )
         if isinstance(by, Actor):
             await audit.record(by, Action.CHANGE, words.CHANGED[section], young_person_id, at=now)
+        return True
+
+
+async def trio_states(young_person_id: uuid.UUID) -> dict[str, tuple[str, dt.datetime]]:
+    """{contact id: (state, since)}: where each of the young person's people stands now."""
+    rows = await TrioStanding.select().where(TrioStanding.young_person == young_person_id)
+    return {str(row["contact_id"]): (row["state"], row["since"]) for row in rows}
+
+
+async def set_trio_states(
+    young_person_id: uuid.UUID, states: dict[uuid.UUID, tuple[str, dt.datetime]]
+) -> None:
+    """Replace where the young person's people stand (not versioned, not signed)."""
+    async with write_transaction():
+        await TrioStanding.delete().where(TrioStanding.young_person == young_person_id)
+        if states:
+            await TrioStanding.insert(
+                *[
+                    TrioStanding(
+                        contact_id=contact_id, young_person=young_person_id, state=state, since=since
+                    )
+                    for contact_id, (state, since) in states.items()
+                ]
+            )

@@ -26,12 +26,13 @@ from backend.plans.schemas import (
     PlanOut,
     Section,
     Signature,
+    Signer,
     SignerRole,
     VersionOut,
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import latest, load, plan_of, working
+from backend.plans.services.versions import latest, load, plan_of, trio_states, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
 from backend.sealed import unseal
@@ -59,11 +60,28 @@ async def required_signers(young_person_id: uuid.UUID) -> list[SignerRole]:
     return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
 
 
-def _seen(relation: str | None, content: dict[str, Any]) -> PlanContent:
-    return msgspec.convert(visible_to(relation, content), PlanContent)
+States = dict[str, tuple[str, dt.datetime]]
 
 
-async def _describe(version: dict, relation: str | None, needed: list[SignerRole]) -> VersionOut:
+def with_states(content: dict[str, Any], states: States) -> dict[str, Any]:
+    """The content with each of the people marked with where they stand now (live,
+    outside what was signed)."""
+    if not content.get("trio"):
+        return content
+    marked = []
+    for person in content["trio"]:
+        state, since = states.get(person.get("id") or "", (None, None))
+        marked.append({**person, "state": state, "state_since": since})
+    return {**content, "trio": marked}
+
+
+def _seen(relation: str | None, content: dict[str, Any], states: States | None = None) -> PlanContent:
+    return msgspec.convert(with_states(visible_to(relation, content), states or {}), PlanContent)
+
+
+async def _describe(
+    version: dict, relation: str | None, needed: list[SignerRole], states: States | None = None
+) -> VersionOut:
     content = load(version)
     signatures = (
         await PlanSignature.select(
@@ -86,7 +104,7 @@ async def _describe(version: dict, relation: str | None, needed: list[SignerRole
         id=version["id"],
         number=version["number"],
         status=VersionStatus(version["status"]),
-        content=_seen(relation, content),
+        content=_seen(relation, content, states),
         content_hash=version["content_hash"],
         created_at=version["created_at"],
         updated_at=version["updated_at"],
@@ -118,19 +136,24 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> Pl
     return result
 
 
-async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> PlanOut:
+async def view_for(
+    relation: str | None, young_person_id: uuid.UUID, now: dt.datetime, unchanged: bool = False
+) -> PlanOut:
     """The plan as `relation` may see it (no access check and no audit: callers do both)."""
     blank = plan_content.empty_content()
     plan = await plan_of(young_person_id)
     draft = agreed = None
     current = blank
     review_due_at, review_reason, overdue = None, "", False
+    again: list[Signer] = []
     if plan:
         needed = await required_signers(young_person_id)
+        states = await trio_states(young_person_id)
         draft_row = await latest(plan["id"], VersionStatus.DRAFT)
         agreed_row = await latest(plan["id"], VersionStatus.AGREED)
-        draft = await _describe(draft_row, relation, needed) if draft_row else None
-        agreed = await _describe(agreed_row, relation, needed) if agreed_row else None
+        draft = await _describe(draft_row, relation, needed, states) if draft_row else None
+        agreed = await _describe(agreed_row, relation, needed, states) if agreed_row else None
+        again = await sign_again(relation, young_person_id, draft, agreed, needed)
         newest = draft_row or agreed_row
         current = load(newest) if newest else blank
         review_due_at, review_reason = plan["review_due_at"], plan["review_reason"]
@@ -144,7 +167,41 @@ async def view_for(relation: str | None, young_person_id: uuid.UUID, now: dt.dat
         # What a new plan starts from, so a screen can show the defaults before any edit.
         blank=_seen(relation, blank),
         can=guards.can(relation, current, draft.still_to_sign if draft else None),
+        sign_again=again,
+        unchanged=unchanged,
     )
+
+
+async def sign_again(
+    relation: str | None,
+    young_person_id: uuid.UUID,
+    draft: VersionOut | None,
+    agreed: VersionOut | None,
+    needed: list[SignerRole],
+) -> list[Signer]:
+    """Who would have to sign again if `relation` changed the plan now (not themselves):
+    those who signed the draft as it is; with no draft, everyone else who signs the new
+    version an edit of the agreed plan starts."""
+    mine = guards.signer_role(relation)
+    if draft is not None:
+        return [Signer(name=s.name, role=s.role) for s in draft.signatures if s.role != mine]
+    if agreed is None:
+        return []
+    people: list[Signer] = []
+    for role in needed:
+        if role == mine:
+            continue
+        if role == SignerRole.YOUNG_PERSON:
+            found = await young_people.record(young_person_id)
+            people += [Signer(name=found.preferred_name, role=role)] if found else []
+        elif role == SignerRole.CARER:
+            people += [
+                Signer(name=a.display_name, role=role) for a in await young_people.carers(young_person_id)
+            ]
+        else:
+            workers = await young_people.social_workers(young_person_id)
+            people += [Signer(name=a.display_name, role=role) for a in workers]
+    return people
 
 
 async def versions(actor: Actor, young_person_id: uuid.UUID) -> list[VersionSummary]:

@@ -1,11 +1,77 @@
 // Where this person is signed in, with a way to sign any of those out (a lost phone);
 // and, for a young person's social worker, the phones of the carers placed with them.
-import { del, get } from "../api.js";
+import { del, get, putJson } from "../api.js";
 import { t } from "../i18n.js";
 import { phonesTitle } from "../account.js";
 import { forgetOffline } from "../offline.js";
 import { forgetEverything } from "../state.js";
-import { announce, h, heading, loading, plainWhen, problemBox, put } from "../ui.js";
+import {
+  announce,
+  clearErrors,
+  field,
+  formAlert,
+  h,
+  heading,
+  loading,
+  plainWhen,
+  problemBox,
+  put,
+  showApiError,
+  whileBusy,
+} from "../ui.js";
+import { phoneText } from "./plan-parts.js";
+
+// The adults the police form names (issue 12): their own number, so the police can call.
+const GIVES_A_PHONE = ["carer", "social_worker", "manager"];
+
+function ownPhone(me) {
+  const number = field({
+    label: t("phones.own_number"),
+    name: "phone",
+    type: "tel",
+    hint: t("phones.own_number_hint"),
+    testid: "own-phone",
+    required: false,
+    maxlength: "40",
+    autocomplete: "tel",
+  });
+  number.querySelector("input").value = me.user.phone ? phoneText(me.user.phone) : "";
+  const saved = h("p", { role: "status", testid: "own-phone-saved" });
+  const form = h(
+    "form",
+    { testid: "own-phone-form", novalidate: true },
+    formAlert("own-phone-error"),
+    number,
+    h(
+      "button",
+      { type: "submit", class: "button button-primary", testid: "own-phone-save" },
+      t("phones.own_number_save"),
+    ),
+    saved,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    saved.textContent = "";
+    await whileBusy(form, async () => {
+      try {
+        const reply = await putJson("/api/auth/me/phone", { phone: form.elements.phone.value.trim() });
+        me.user.phone = reply.user.phone;
+        form.elements.phone.value = reply.user.phone ? phoneText(reply.user.phone) : "";
+        saved.textContent = t("phones.own_number_saved");
+        announce(t("phones.own_number_saved"));
+      } catch (error) {
+        if (error.status !== 401) showApiError(form, error);
+      }
+    });
+  });
+  return h(
+    "section",
+    { "aria-labelledby": "own-phone-heading", testid: "own-phone-section" },
+    h("h2", { id: "own-phone-heading", text: t("phones.own_number_title") }),
+    form,
+  );
+}
 
 function sessionName(session) {
   return session.device_name || (session.kind === "browser" ? t("phones.a_browser") : t("phones.a_phone"));
@@ -81,6 +147,7 @@ export async function render(view, { me, go, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
+  if (GIVES_A_PHONE.includes(me?.user?.role)) put(view, ownPhone(me));
   put(view, h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_home"))));
 }
 

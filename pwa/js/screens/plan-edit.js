@@ -34,6 +34,7 @@ import {
   privateText,
   sectionTitle,
   setFlash,
+  signAgainWarning,
   whose,
   words,
 } from "./plan-parts.js";
@@ -599,17 +600,19 @@ export async function render(view, { params, me, go, isCurrent }) {
       showFormProblem(form, t("common.check_details"), "", problems);
       return;
     }
+    let saved;
     try {
       await whileBusy(form, async () => {
         const body = await spec.body(form);
         const path = spec.path === "photo" ? `${who.api}/plan/photo` : `${who.api}/plan/sections/${section}`;
-        await putJson(path, body);
+        saved = await putJson(path, body);
       });
     } catch (error) {
       if (isCurrent() && error.status !== 401) showApiError(form, plainProblem(error));
       return;
     }
-    setFlash(who.forYoungPerson ? t("plan_edit.saved_yours") : t("plan_edit.saved"));
+    if (saved?.unchanged) setFlash(t("plan_edit.no_changes"));
+    else setFlash(who.forYoungPerson ? t("plan_edit.saved_yours") : t("plan_edit.saved"));
     go(who.planHash);
   });
 
@@ -617,6 +620,7 @@ export async function render(view, { params, me, go, isCurrent }) {
     view,
     heading(t("plan_edit.title", { section: title })),
     typeof spec.intro === "string" ? h("p", { text: spec.intro }) : spec.intro,
+    signAgainWarning(plan, who),
     form,
     back,
   );

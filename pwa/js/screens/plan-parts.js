@@ -272,6 +272,15 @@ function trioList(trio, who) {
         "li",
         { class: "card", testid: "plan-person" },
         h("p", { class: "card-title", dir: "auto" }, h("strong", { text: person.name })),
+        person.state === "stepped_down"
+          ? h("p", {
+              class: "card-detail",
+              testid: "plan-person-stepped-down",
+              text: who.forYoungPerson
+                ? t("people.stepped_down_yours", { name: person.name })
+                : t("people.stepped_down", { name: person.name, young_person: who.name }),
+            })
+          : null,
         person.how_they_know_me
           ? h("p", { class: "card-detail", dir: "auto", text: person.how_they_know_me })
           : null,
@@ -415,6 +424,28 @@ export function versionSections(version, who, { level = 2, can = null, idPrefix 
 }
 
 // Who signs, in the words of whoever is reading.
+/** Who would have to sign again after a change now ("Priya Shah (the carer) and ..."),
+ * as a warning shown before the edit is made; null when nobody would. */
+export function signAgainWarning(plan, who) {
+  const people = (plan.sign_again ?? []).map((person) =>
+    person.role === "young_person" ? person.name : `${person.name} (${signerWords(person.role, who)})`,
+  );
+  if (!people.length) return null;
+  const key = plan.draft
+    ? who.forYoungPerson
+      ? "plan_edit.sign_again_draft_yours"
+      : "plan_edit.sign_again_draft"
+    : who.forYoungPerson
+      ? "plan_edit.sign_again_agreed_yours"
+      : "plan_edit.sign_again_agreed";
+  return h("p", {
+    class: "notice",
+    role: "note",
+    testid: "sign-again-warning",
+    text: t(key, { names: plainList(people) }),
+  });
+}
+
 export function signerWords(role, who) {
   if (who.forYoungPerson) {
     const key = {

@@ -61,20 +61,28 @@ function saveFile(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** "police-form-Jade-2026-11-29.pdf": whose form and when, as the server names it. */
+function policeFormName(name) {
+  const safe = Array.from(name ?? "", (c) => (/^[A-Za-z0-9]$/.test(c) ? c : "-"))
+    .join("")
+    .replace(/^-+|-+$/g, "");
+  return `police-form-${safe || "young-person"}-${new Date().toISOString().slice(0, 10)}.pdf`;
+}
+
 /** Carers and social workers hand this to the police; only police-shared parts are in it. */
 function policeForm(who) {
   const href = `${who.api}/plan/philomena.pdf`;
   const status = h("div", { testid: "police-form-status" });
   const link = h(
     "a",
-    { href, download: "police-form.pdf", class: "button button-secondary", testid: "police-form" },
+    { href, download: policeFormName(who.name), class: "button button-secondary", testid: "police-form" },
     t("plan.police_form_download"),
   );
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     status.replaceChildren();
     try {
-      saveFile(await get(href, { asBlob: true }), "police-form.pdf");
+      saveFile(await get(href, { asBlob: true }), policeFormName(who.name));
       announce(t("plan.police_form_done"));
     } catch (error) {
       if (error.status !== 401) status.replaceChildren(problemBox(error, "police-form-problem"));

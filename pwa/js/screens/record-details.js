@@ -70,11 +70,34 @@ function form(base, details) {
     autocomplete: "off",
   });
   code.querySelector("input").value = details.child_code ?? "";
+  // For the police form (Philomena Protocol): who they are and where they live.
+  const legalName = field({
+    label: t("details.legal_name"),
+    name: "legal_name",
+    hint: t("details.legal_name_hint"),
+    testid: "details-legal_name",
+    required: false,
+    maxlength: "120",
+    autocomplete: "off",
+  });
+  legalName.querySelector("input").value = details.legal_name ?? "";
+  const address = field({
+    label: t("details.placement_address"),
+    name: "placement_address",
+    hint: t("details.placement_address_hint"),
+    testid: "details-placement_address",
+    required: false,
+    maxlength: "300",
+    autocomplete: "off",
+  });
+  address.querySelector("input").value = details.placement_address ?? "";
   const saved = h("p", { role: "status", testid: "details-saved" });
   const element = h(
     "form",
     { testid: "details-form", novalidate: true },
     formAlert("details-error"),
+    legalName,
+    address,
     choice("sex", t("details.sex"), SEXES, details.sex),
     choice("ethnicity", t("details.ethnicity"), ETHNICITIES, details.ethnicity),
     code,
@@ -94,6 +117,9 @@ function form(base, details) {
       child_code: value("child_code"),
       looked_after: element.elements.looked_after.checked,
       placed_out_of_area: element.elements.placed_out_of_area.checked,
+      // "" clears what was kept.
+      legal_name: element.elements.legal_name.value.trim(),
+      placement_address: element.elements.placement_address.value.trim(),
     };
     await whileBusy(element, async () => {
       try {
