@@ -40,7 +40,9 @@ from backend.db import close_pools, get_engine
 from backend.episodes.controllers import (
     ContactSearchController,
     EpisodesController,
+    Ssda903Controller,
     YoungPersonEpisodesController,
+    ssda903_choices,
 )
 from backend.feedback.controllers import FeedbackController
 from backend.figures.controllers import MissingFiguresController, figures
@@ -155,6 +157,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             YoungPersonEpisodesController,
             EpisodesController,
             ContactSearchController,
+            Ssda903Controller,
+            ssda903_choices,
             dashboard,
             ActionsController,
             NoticesController,

@@ -1,5 +1,5 @@
 """`homeward`: serve, worker, migrate, demo, demo-code, create-user, council-settings,
-vapid-keys, new-data-key, rotate-data-keys."""
+export ssda903, vapid-keys, new-data-key, rotate-data-keys."""
 
 from __future__ import annotations
 
@@ -169,6 +169,45 @@ def cmd_council_settings(args) -> int:
     return 0
 
 
+def cmd_export_ssda903(args) -> int:
+    """Write the SSDA903 Missing and Header CSV files of a council's collection year."""
+    from pathlib import Path
+
+    from backend.accounts import api as accounts
+    from backend.clock import now
+    from backend.episodes import api as episodes
+    from backend.errors import HomewardError, Invalid
+    from backend.migrate import migrate
+
+    async def go():
+        await migrate()
+        council_id = await accounts.find_council(args.council)
+        if council_id is None:
+            return None
+        return await episodes.ssda903_tables(council_id, args.year, now())
+
+    try:
+        made = _run(go())
+    except Invalid as problem:
+        for key, message in problem.errors.items():
+            print(f"{key}: {message}", file=sys.stderr)
+        return 1
+    except HomewardError as problem:
+        print(str(problem), file=sys.stderr)
+        return 1
+    if made is None:
+        print(f"No council is called {args.council!r}.", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in (("missing", made.missing), ("header", made.header)):
+        path = out / f"ssda903-{name}-{made.year.label}.csv"
+        # newline="": the rows end in CRLF exactly as the DfE's tools expect.
+        path.write_text(text, encoding="utf-8", newline="")
+        print(f"{path} ({text.count(chr(10)) - 1} rows)")
+    return 0
+
+
 def cmd_police_force(args) -> int:
     """Name the police force a council's young people are reported to (police feedback)."""
     from backend.accounts import api as accounts
@@ -307,6 +346,13 @@ def parser() -> argparse.ArgumentParser:
     force.add_argument("--council", required=True, help="council name")
     force.add_argument("--force", required=True, help="police force or area, e.g. 'Northbrook Police'")
     force.set_defaults(func=cmd_police_force)
+    export = sub.add_parser("export", help="make a statutory return's files")
+    returns = export.add_subparsers(dest="what", required=True)
+    ssda = returns.add_parser("ssda903", help="the SSDA903 Missing and Header tables (CSV) of a year")
+    ssda.add_argument("--year", required=True, help='collection year, 1 April to 31 March: "2025-26"')
+    ssda.add_argument("--council", required=True, help="council name")
+    ssda.add_argument("--out", required=True, help="folder to write the two CSV files into")
+    ssda.set_defaults(func=cmd_export_ssda903)
     vapid = sub.add_parser("vapid-keys", help="make the Web Push (VAPID) key pair")
     vapid.add_argument("--force", action="store_true", help="replace an existing key")
     vapid.set_defaults(func=cmd_vapid_keys)

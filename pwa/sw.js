@@ -98,6 +98,7 @@ const SHELL = [
   "/js/screens/rhi-terms.js",
   "/js/screens/search-places.js",
   "/js/screens/signin.js",
+  "/js/screens/ssda903.js",
   "/js/screens/supervision.js",
   "/js/screens/welcome.js",
   "/js/screens/who.js",

@@ -17,9 +17,10 @@ from piccolo.custom_types import Combinable
 from backend.episodes.schemas import EpisodeFacts
 from backend.episodes.services.records import facts as _facts
 from backend.episodes.services.records import open_states
+from backend.episodes.services.ssda903 import for_command as ssda903_tables
 from backend.episodes.tables import Episode
 
-__all__ = ["EpisodeFacts", "facts", "for_young_person", "get", "open_episodes"]
+__all__ = ["EpisodeFacts", "facts", "for_young_person", "get", "open_episodes", "ssda903_tables"]
 
 
 async def facts(*, council_id: uuid.UUID, start: dt.datetime, end: dt.datetime) -> list[EpisodeFacts]:

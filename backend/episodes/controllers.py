@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from litestar import Controller, get, post, put
+from litestar import Controller, Response, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
@@ -24,9 +24,11 @@ from backend.episodes.schemas import (
     PlaceOut,
     ReportIn,
     RiskIn,
+    Ssda903Choices,
     StartIn,
     TickIn,
 )
+from backend.episodes.services import ssda903
 
 PLACE = "/places/{place_id:uuid}"
 
@@ -111,6 +113,42 @@ class EpisodesController(Controller):
         data: JSONBody[TickIn],
     ) -> PlaceOut:
         return await services.tick(actor, episode_id, place_id, data, now())
+
+
+class Ssda903Controller(Controller):
+    """The council's SSDA903 Missing and Header tables for a collection year ("2025-26"),
+    as the CSV files the DfE takes: for the council's manager only, audited."""
+
+    path = "/api/councils/{council_id:uuid}/ssda903/{year:str}"
+    tags = ["episodes", "exports"]
+
+    @get("/missing")
+    async def missing(
+        self, actor: NamedDependency[Actor], council_id: FromPath[uuid.UUID], year: FromPath[str]
+    ) -> Response[str]:
+        return await _csv(actor, council_id, year, "missing")
+
+    @get("/header")
+    async def header(
+        self, actor: NamedDependency[Actor], council_id: FromPath[uuid.UUID], year: FromPath[str]
+    ) -> Response[str]:
+        return await _csv(actor, council_id, year, "header")
+
+
+@get("/api/council/ssda903", tags=["episodes", "exports"])
+async def ssda903_choices(actor: NamedDependency[Actor]) -> Ssda903Choices:
+    """The manager's council and the years its SSDA903 return can be downloaded for."""
+    return await ssda903.choices(actor, now())
+
+
+async def _csv(actor: Actor, council_id: uuid.UUID, year: str, table: str) -> Response[str]:
+    text = await ssda903.download(actor, council_id, year, table, now())
+    name = f"ssda903-{table}-{year}.csv"
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
+    )
 
 
 class ContactSearchController(Controller):

@@ -35,6 +35,15 @@ class MissingFrom(StrEnum):
     CARE = "care"
 
 
+class Absence(StrEnum):
+    """Seed 004, for a time away from care: missing (SSDA903 "M"), or away from the
+    placement without authorisation ("A": they are known to be somewhere, just not
+    allowed to be there)."""
+
+    MISSING = "missing"
+    AWAY = "away"
+
+
 Grade = StrEnum("Grade", {code: code for code in v.GRADE_ORDER})  # type: ignore[misc]
 Reporter = StrEnum("Reporter", {code: code for code in v.codes(v.REPORTERS)})  # type: ignore[misc]
 HowFound = StrEnum("HowFound", {code: code for code in v.codes(v.HOW_FOUND)})  # type: ignore[misc]
@@ -68,6 +77,7 @@ class EpisodeFacts:
     police_risk_grade: str | None  # "no_apparent_risk" | "low" | "medium" | "high"
     suggested_risk_grade: str | None
     state: str  # "open" | "reported" | "returned" | "closed_unreported"
+    absence: str | None = None  # from care: "missing" | "away" (None: not said yet)
 
 
 # -- requests ----------------------------------------------------------------------------
@@ -108,6 +118,7 @@ class FoundIn(msgspec.Struct, forbid_unknown_fields=True):
     returned_by_name: Line = ""
     safe_and_well_check: bool | None = None
     follow_up: Text = ""
+    absence: Absence | None = None  # from care only: missing, or away without authorisation
 
 
 class FollowUpIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -115,6 +126,7 @@ class FollowUpIn(msgspec.Struct, forbid_unknown_fields=True):
     follow_up: Text = ""
     police_risk_grade: Grade | None = None
     safe_and_well_check: bool | None = None
+    absence: Absence | None = None  # from care only
 
 
 class TickIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -164,6 +176,7 @@ class EpisodeSummary(msgspec.Struct):
     returned_at: dt.datetime | None
     police_risk_grade: str | None
     suggested_risk_grade: str | None
+    absence: Absence | None = None
 
 
 class EpisodeOut(msgspec.Struct):
@@ -200,6 +213,7 @@ class EpisodeOut(msgspec.Struct):
     # are none or they keep them from this reader).
     when_i_come_back: ComingBack | None = None
     can: list[EpisodeAction] = []
+    absence: Absence | None = None  # from care: missing, or away without authorisation
 
 
 class ContactSearch(msgspec.Struct):
@@ -209,3 +223,11 @@ class ContactSearch(msgspec.Struct):
     young_person_name: str
     started_at: dt.datetime
     places: list[PlaceOut]
+
+
+class Ssda903Choices(msgspec.Struct):
+    """The manager's SSDA903 download: their council, and the collection years
+    ("2025-26": 1 April 2025 to 31 March 2026), the one under way first."""
+
+    council_id: uuid.UUID
+    years: list[str]

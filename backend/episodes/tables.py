@@ -33,6 +33,8 @@ class Episode(Table):
     how_found = Varchar(length=24, null=True, default=None)  # vocabulary.HOW_FOUND
     returned_by = Varchar(length=24, null=True, default=None)  # vocabulary.RETURNED_BY
     safe_and_well_check = Boolean(null=True, default=None)
+    # From care: "missing" or "away" without authorisation (schemas.Absence; SSDA903 M/A).
+    absence = Varchar(length=8, null=True, default=None)
     # Sealed JSON: where last seen, circumstances, description, CAD number, who reported,
     # the risk factors ticked, actions taken, where found, by whom, follow-up.
     details = encrypted()
@@ -83,6 +85,7 @@ declare(
         "suggested_risk_grade",
         "how_found",
         "returned_by",
+        "absence",
     ),
     details=Personal(
         "a missing episode: where last seen, circumstances, description, police reference, "

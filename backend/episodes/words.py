@@ -111,6 +111,11 @@ NOTICE_BACK = wording(
     you=N_("You are back"),
     adult=N_("{young_person} is back"),
 )
+SSDA903_EXPORTED = wording(
+    "episode.ssda903_exported",
+    you=N_("downloaded the council's SSDA903 missing return ({year}, {table})"),
+)
+TRY_SSDA903 = wording("episode.try_ssda903", you=N_("download the council's SSDA903 missing return"))
 
 # -- messages -------------------------------------------------------------------------------
 NOT_FOUND = N_("That missing episode was not found.")
@@ -123,6 +128,11 @@ NOT_REPORTED = N_("This episode was not reported to the police: record it as an 
 ALREADY_REPORTED = N_("This episode was reported to the police: record the return instead.")
 ALREADY_CLAIMED = N_("Someone else is already checking this place.")
 PLACE_NOT_FOUND = N_("That place is not on the list.")
+ABSENCE_FROM_CARE_ONLY = N_("Missing or away without permission is only recorded for a time away from care.")
+SSDA903_MANAGERS_ONLY = N_("Only a manager of this council can download its SSDA903 return.")
+SSDA903_NO_CHILD_ID = N_(
+    "{count} young people in this return have no council child id yet. Add it to their record first."
+)
 SEARCH_OVER = N_("Nobody needs to look any more. Thank you for helping.")
 
 # -- why we suggest a grade, in the reader's language ------------------------------------------

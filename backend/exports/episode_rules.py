@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from backend.exports.ssda903 import ENGLAND, local_date
+from backend.i18n import N_, Message
 
 # A phone's clock can run a little ahead of the server's: "now" on the phone is not the
 # future.
@@ -21,16 +22,26 @@ CLOCK_GRACE = dt.timedelta(minutes=2)
 
 Period = tuple[dt.datetime, dt.datetime | None]
 
+# The messages, translated where they are shown (backend/locale/ar/LC_MESSAGES/messages.po).
+FUTURE_START = N_("The time they went missing can't be in the future.")
+NOT_AFTER_BIRTH = N_("This is not after their date of birth ({born}). Check the date.")
+END_NOT_AFTER_START = N_("The time they came back can't be before the time they went missing.")
+FUTURE_END = N_("The time they came back can't be in the future.")
+STILL_OPEN = N_("They are still recorded as missing since {since}. Record that they came back first.")
+AGAIN_BEFORE_END = N_("They went missing again on {since}, so this time must end before then.")
+ALREADY_MISSING = N_("They were already missing then ({start} to {end}). Check the time.")
+OVERLAPS = N_("This overlaps another time they were missing ({start} to {end}). Check the times.")
+
 
 def check_start(
     started_at: dt.datetime, *, date_of_birth: dt.date, now: dt.datetime, field: str = "started_at"
 ) -> dict[str, str]:
     _aware(started_at, now)
     if started_at > now + CLOCK_GRACE:
-        return {field: "The time they went missing can't be in the future."}
+        return {field: FUTURE_START}
     # The DfE refuses a start on the birthday itself too (rule 586: start <= DOB).
     if local_date(started_at) <= date_of_birth:
-        return {field: f"This is not after their date of birth ({_day(date_of_birth)}). Check the date."}
+        return {field: Message(NOT_AFTER_BIRTH, born=_day(date_of_birth))}
     return {}
 
 
@@ -40,10 +51,12 @@ def check_end(
     if ended_at is None:
         return {}
     _aware(started_at, ended_at, now)
-    if ended_at <= started_at:
-        return {field: "The time they came back must be after the time they went missing."}
+    # The same minute is fine: a screen gives times to the minute, and the DfE's rule 567
+    # compares days.
+    if ended_at < started_at:
+        return {field: END_NOT_AFTER_START}
     if ended_at > now + CLOCK_GRACE:
-        return {field: "The time they came back can't be in the future."}
+        return {field: FUTURE_END}
     return {}
 
 
@@ -65,24 +78,14 @@ def check_overlap(
             continue
         if other_end is None:
             if started_at >= other_start:
-                return {
-                    start_field: f"They are still recorded as missing since {_when(other_start)}. "
-                    "Record that they came back first."
-                }
-            return {
-                end_field: f"They went missing again on {_when(other_start)}, so this time must "
-                "end before then."
-            }
+                return {start_field: Message(STILL_OPEN, since=_when(other_start))}
+            return {end_field: Message(AGAIN_BEFORE_END, since=_when(other_start))}
         if other_start <= started_at:
-            return {
-                start_field: f"They were already missing then ({_when(other_start)} to "
-                f"{_when(other_end)}). Check the time."
-            }
+            return {start_field: Message(ALREADY_MISSING, start=_when(other_start), end=_when(other_end))}
         return {
-            end_field
-            if ended_at is not None
-            else start_field: f"This overlaps another time they were missing ({_when(other_start)} to "
-            f"{_when(other_end)}). Check the times."
+            end_field if ended_at is not None else start_field: Message(
+                OVERLAPS, start=_when(other_start), end=_when(other_end)
+            )
         }
     return {}
 

@@ -26,6 +26,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from backend.errors import Invalid
+from backend.i18n import N_, Message
 
 ENGLAND = ZoneInfo("Europe/London")
 
@@ -65,6 +66,8 @@ CHILD_ID = re.compile(r"^[A-Za-z0-9]{1,10}$")
 MISSING_COLUMNS = ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END")
 HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
 
+BAD_YEAR = N_('Write the year like "2025-26" (1 April 2025 to 31 March 2026).')
+TOO_EARLY = N_("Homeward makes this return from {first} on.")
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -125,11 +128,11 @@ def parse_collection_year(text: str, field: str = "year") -> CollectionYear:
     """'2025-26' -> 1 April 2025 to 31 March 2026."""
     match = _YEAR.match(text.strip())
     if not match or int(match[2]) != (int(match[1]) + 1) % 100:
-        raise Invalid({field: 'Write the year like "2025-26" (1 April 2025 to 31 March 2026).'})
+        raise Invalid({field: BAD_YEAR})
     first = int(match[1])
     if first < FIRST_YEAR:
         first_label = f"{FIRST_YEAR}-{(FIRST_YEAR + 1) % 100:02d}"
-        raise Invalid({field: f"Homeward makes this return from {first_label} on."})
+        raise Invalid({field: Message(TOO_EARLY, first=first_label)})
     return CollectionYear(f"{first}-{match[2]}", dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
 
 

@@ -9,6 +9,7 @@ import uuid
 
 from backend import clock
 from backend.clock import now
+from backend.episodes import api as episodes
 from backend.interviews import api as interviews
 from tests.factories import sign_in_directly
 
@@ -43,6 +44,18 @@ async def return_home(world, key: str = "jade", missing_from: str = "home", hour
     worker = world.people[SOCIAL_WORKER[key]].client
     returned = now()
     seen = returned - dt.timedelta(hours=hours_away)
+    # Nobody is missing twice at once (the entry checks refuse overlaps): after another
+    # episode of theirs, this one starts once that one ended; with no room for it before
+    # now, it is placed just before their earliest episode instead.
+    earlier = await episodes.for_young_person(world.young[key])
+    if earlier:
+        last_back = max(e.returned_at or returned for e in earlier)
+        if last_back > seen:
+            if last_back + dt.timedelta(minutes=2) < returned:
+                seen = last_back + dt.timedelta(minutes=1)
+            else:
+                returned = min(e.started_at for e in earlier) - dt.timedelta(minutes=1)
+                seen = returned - dt.timedelta(hours=hours_away)
     reply = await worker.post(
         f"/api/young-people/{world.young[key]}/episodes",
         json={

@@ -334,6 +334,15 @@ def on_contact_alert(suffix: str = "") -> Builder:
     return build
 
 
+def ssda903(table: str) -> Builder:
+    """The council's SSDA903 return: its manager's (another council's manager: 403)."""
+
+    async def build(world, _person, _subject):
+        return f"/api/councils/{world.council_id}/ssda903/2025-26/{table}", None
+
+    return build
+
+
 async def new_alert(_world, _person, _subject):
     return "/api/alerts", {"idempotency_key": uuid.uuid4().hex}
 
@@ -350,7 +359,7 @@ async def _close_open_episodes(world, young_person_id) -> None:
     for episode in (await worker.get(url)).json():
         state = {"open": "close-unreported", "reported": "return"}.get(episode["state"])
         if state:
-            ended = {"returned_at": dt.datetime.now(dt.UTC).isoformat()}
+            ended = _found(dt.datetime.fromisoformat(episode["started_at"]))
             await worker.post(f"/api/episodes/{episode['id']}/{state}", json=ended)
 
 
@@ -365,32 +374,54 @@ async def _fresh_episode(world, young_person_id, report: bool = False) -> dict |
         setattr(world, f"episode_plan_{key}", True)
     await _close_open_episodes(world, young_person_id)
     url = f"/api/young-people/{young_person_id}/episodes"
-    started = (await carer.post(url, json=EPISODE_START)).json()
+    started = (await carer.post(url, json=_start(world))).json()
     if report:
-        await carer.post(f"/api/episodes/{started['id']}/report", json=EPISODE_REPORT)
+        at = dt.datetime.fromisoformat(started["started_at"])
+        await carer.post(f"/api/episodes/{started['id']}/report", json=_report(at))
     return started
 
 
-EPISODE_START = {"last_seen_at": "2026-01-01T10:00:00+00:00"}
-EPISODE_FOUND = {"returned_at": "2026-01-01T12:00:00+00:00"}
-EPISODE_REPORT = {"reported_at": "2026-01-01T11:00:00+00:00", "cad_number": "CAD 42"}
+# Nobody is missing twice at once (the entry checks refuse overlaps): each new episode
+# starts 3 hours after the one before, is reported an hour in and ends 2 hours in.
+def _start(world) -> dict:
+    slot = getattr(world, "episode_slot", 0)
+    world.episode_slot = slot + 1
+    at = dt.datetime(2025, 6, 1, 10, tzinfo=dt.UTC) + dt.timedelta(hours=3 * slot)
+    return {"last_seen_at": at.isoformat()}
+
+
+def _found(started: dt.datetime) -> dict:
+    return {"returned_at": (started + dt.timedelta(hours=2)).isoformat()}
+
+
+def _report(started: dt.datetime) -> dict:
+    return {"reported_at": (started + dt.timedelta(hours=1)).isoformat(), "cad_number": "CAD 42"}
+
+
+EPISODE_FOUND, EPISODE_REPORT = _found, _report
 
 
 async def new_episode(world, _person, young_person_id):
     """Starting one: any open episode is closed first (one open at a time)."""
     if _key_of(world, young_person_id) in TEAM:
         await _close_open_episodes(world, young_person_id)
-    return f"/api/young-people/{young_person_id}/episodes", EPISODE_START
+    return f"/api/young-people/{young_person_id}/episodes", _start(world)
 
 
 def on_episode(
-    suffix: str = "", body: dict | None = None, report: bool = False, place: bool = False
+    suffix: str = "",
+    body: dict | Callable[[dt.datetime], dict] | None = None,
+    report: bool = False,
+    place: bool = False,
 ) -> Builder:
     async def build(world, _person, young_person_id):
         episode = await _fresh_episode(world, young_person_id, report)
         episode_id = episode["id"] if episode else uuid.uuid4()
         place_id = episode["places"][0]["id"] if episode and episode["places"] else uuid.uuid4()
         where = f"/places/{place_id}" if place else ""
+        if callable(body):  # times made from the episode's own start
+            started = dt.datetime.fromisoformat(episode["started_at"]) if episode else dt.datetime.now(dt.UTC)
+            return f"/api/episodes/{episode_id}{where}{suffix}", body(started)
         return f"/api/episodes/{episode_id}{where}{suffix}", body
 
     return build
@@ -644,6 +675,15 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/figures"): (roles("manager"), fixed("/api/figures")),
     ("GET", "/api/figures/missing"): (roles("manager"), fixed("/api/figures/missing?period=quarter")),
     ("GET", "/api/figures/missing/csv"): (roles("manager"), fixed("/api/figures/missing/csv")),
+    ("GET", "/api/council/ssda903"): (roles("manager"), fixed("/api/council/ssda903")),
+    ("GET", "/api/councils/{council_id:uuid}/ssda903/{year:str}/missing"): (
+        roles("manager"),
+        ssda903("missing"),
+    ),
+    ("GET", "/api/councils/{council_id:uuid}/ssda903/{year:str}/header"): (
+        roles("manager"),
+        ssda903("header"),
+    ),
     ("GET", "/api/admin/users"): (roles("admin"), fixed("/api/admin/users")),
     ("POST", "/api/admin/users/{user_id:uuid}/deactivate"): (roles("admin", ok=204), on_olu("deactivate")),
     ("POST", "/api/admin/users/{user_id:uuid}/reactivate"): (roles("admin", ok=204), on_olu("reactivate")),

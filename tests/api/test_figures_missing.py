@@ -137,23 +137,27 @@ def ago(**kwargs) -> str:
     return (now() - dt.timedelta(**kwargs)).isoformat()
 
 
-async def missing_then(person, young_person_id, ending: str) -> None:
-    """One episode: started by the carer, then reported and back, or closed unreported."""
+async def missing_then(person, young_person_id, ending: str, hours_before: int = 0) -> None:
+    """One episode: started by the carer, then reported and back, or closed unreported;
+    `hours_before` now (nobody is missing twice at once)."""
     started = await person.client.post(
         f"/api/young-people/{young_person_id}/episodes",
-        json={"last_seen_at": ago(minutes=40), "last_seen_where": "Leaving school"},
+        json={"last_seen_at": ago(hours=hours_before, minutes=40), "last_seen_where": "Leaving school"},
     )
     assert started.status_code == 201, started.text
     url = f"/api/episodes/{started.json()['id']}"
     if ending == "reported":
         reply = await person.client.post(
-            f"{url}/report", json={"reported_at": ago(minutes=30), "cad_number": "CAD 1"}
+            f"{url}/report", json={"reported_at": ago(hours=hours_before, minutes=30), "cad_number": "CAD 1"}
         )
         assert reply.status_code == 200, reply.text
-        reply = await person.client.post(f"{url}/return", json={"returned_at": ago(minutes=10)})
+        reply = await person.client.post(
+            f"{url}/return", json={"returned_at": ago(hours=hours_before, minutes=10)}
+        )
     else:
         reply = await person.client.post(
-            f"{url}/close-unreported", json={"returned_at": ago(minutes=10), "how_found": "came_back"}
+            f"{url}/close-unreported",
+            json={"returned_at": ago(hours=hours_before, minutes=10), "how_found": "came_back"},
         )
     assert reply.status_code == 200, reply.text
 
@@ -165,10 +169,12 @@ async def test_episodes_recorded_in_the_app_are_counted_and_suppressed(world):
     assert (
         await world.alex.client.put(details_url(world, "mia"), json={"sex": "F", "ethnicity": "BAFR"})
     ).is_success
-    for _ in range(12):
-        await missing_then(world.priya, world.young["jade"], "reported")
-    for _ in range(3):
-        await missing_then(world.olu, world.young["mia"], "unreported")
+    # One an hour, the newest 40 minutes ago; in this month (see the period below) unless
+    # it is the first day before noon.
+    for hours in range(12):
+        await missing_then(world.priya, world.young["jade"], "reported", hours)
+    for hours in range(3):
+        await missing_then(world.olu, world.young["mia"], "unreported", hours)
     started = (now() - dt.timedelta(minutes=40)).astimezone(ZoneInfo("Europe/London")).date()
     params = {"period": "month", "start": started.replace(day=1).isoformat()}
     body = (await world.ruth.client.get(URL, params=params)).json()
@@ -209,10 +215,10 @@ async def two_teams(world):
 
 async def test_team_figures_count_only_that_teams_young_people(world):
     north, south = await two_teams(world)
-    for _ in range(13):
-        await missing_then(world.priya, world.young["jade"], "reported")
-    for _ in range(11):
-        await missing_then(world.olu, world.young["mia"], "unreported")
+    for hours in range(13):  # one an hour: nobody is missing twice at once
+        await missing_then(world.priya, world.young["jade"], "reported", hours)
+    for hours in range(11):
+        await missing_then(world.olu, world.young["mia"], "unreported", hours)
     started = (now() - dt.timedelta(minutes=40)).astimezone(ZoneInfo("Europe/London")).date()
     params = {"period": "month", "start": started.replace(day=1).isoformat()}
 

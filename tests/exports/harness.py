@@ -17,6 +17,63 @@ DRIVER = Path(__file__).with_name("lac_driver.py")
 VENV = Path(os.environ.get("HOMEWARD_SSDA903_VENV", ROOT / ".venv-903"))
 ALLOW_SKIP = os.environ.get("HOMEWARD_SSDA903_ALLOW_SKIP", "").lower() in {"1", "true", "yes"}
 
+# The DfE rules run on Homeward's tables, and those left out with the reason (the same
+# lists as docs/ssda903.md).
+RULES_RUN = {
+    # the Missing table on its own
+    "564",
+    "565",
+    "566",
+    "567",
+    "570",
+    "571",
+    "574",
+    "586",
+    "1004",
+    "1005",
+    "1006",
+    # the Missing table against last year's
+    "576",
+    # the Missing table against the Header
+    "INT04",
+    "INT13",
+    # the Header on its own
+    "101",
+    "102",
+    "103",
+    "168",
+    "171",
+    "174",
+    "209",
+    "232",
+    "301",
+    "351",
+    "444",
+    "611",
+    "612",
+    "620",
+    "621",
+    "INT32",
+    # the Header against last year's
+    "202",
+    "203",
+    "204",
+    "208",
+    "624",
+    "626",
+}
+EXCLUDED = {
+    "575": "needs Episodes: the placement's end date",
+    "577": "needs Episodes: the date the child ceased to be looked after",
+    "578": "needs Episodes: the date the child ceased to be looked after",
+    "580": "needs Episodes: the reason the episode ceased",
+    "581": "needs Episodes: the date the child started to be looked after",
+    "1012": "needs Episodes: children with no episode this year",
+    "EPI": "flags every Header child with no Episodes row: Homeward holds no Episodes",
+    "231": "needs UASC status (the UASC table), which Homeward does not hold; crashes without it",
+    "105": "applies to XML uploads only; the validator skips it for CSV",
+}
+
 
 @dataclass(frozen=True)
 class Verdict:

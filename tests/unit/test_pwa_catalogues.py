@@ -180,6 +180,7 @@ KEPT_IN_ARABIC = {
     "Homeward", "Childline", "Missing", "People", "iPhone", "iPad", "Android", "Mac", "Windows", "Linux",
     "Chromebook", "JPEG", "PNG", "WebP", "HEIC", "KB", "PDF", "Wi-Fi", "PIN", "QR", "Plus", "Code", "Philomena", "Escape",
     "AbilityNet", "EHRC", "EASS", "axe", "AA", "JSON", "ICO",
+    "SSDA", "CSV",  # SSDA903 (the DfE return)'s name and its file type
 }  # fmt: skip
 
 

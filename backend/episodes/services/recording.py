@@ -23,6 +23,7 @@ from backend.episodes.schemas import (
     EpisodeState,
     FollowUpIn,
     FoundIn,
+    MissingFrom,
     ReportIn,
     RiskIn,
     StartIn,
@@ -34,12 +35,14 @@ from backend.episodes.services.records import (
     details,
     episode_for,
     open_row,
+    periods,
     row_of,
     when,
 )
 from backend.episodes.services.view import episode_view
 from backend.episodes.tables import Episode, SearchPlace
-from backend.errors import Conflict
+from backend.errors import Conflict, Invalid
+from backend.exports import episode_rules
 from backend.plans import api as plans
 from backend.plans.schemas import Place
 from backend.sealed import seal_json
@@ -86,6 +89,18 @@ async def start(actor: Actor, young_person_id: uuid.UUID, data: StartIn, now: dt
         await young_people.hold(young_person_id)
         if await open_row(young_person_id) is not None:
             raise Conflict(words.ALREADY_OPEN)
+        problems = episode_rules.check_episode(
+            last_seen,
+            None,
+            date_of_birth=record.date_of_birth,
+            # Earlier episodes only: one recorded late may come before a later one, as long
+            # as its return (checked then) is before that one began.
+            others=[(start, end) for start, end, _ in await periods(young_person_id) if start <= last_seen],
+            now=now,
+            start_field="last_seen_at",
+        )
+        if problems:
+            raise Invalid(problems)
         await Episode.insert(episode)
         for position, place in enumerate(places.values()):
             await SearchPlace.insert(
@@ -190,6 +205,15 @@ async def report(actor: Actor, episode_id: uuid.UUID, data: ReportIn, now: dt.da
     return await episode_view(relation, episode_id, actor.user_id)
 
 
+def _absence(row: dict[str, Any], absence: str | None) -> dict[str, Any]:
+    """Missing or away without authorisation: said only of a time away from care."""
+    if absence is None:
+        return {}
+    if row["missing_from"] != MissingFrom.CARE:
+        raise Invalid({"absence": words.ABSENCE_FROM_CARE_ONLY})
+    return {"absence": str(absence)}
+
+
 def _found(data: FoundIn) -> tuple[dict[str, Any], dict[str, Any]]:
     columns = {
         "how_found": str(data.how_found) if data.how_found else None,
@@ -222,15 +246,29 @@ async def _end(
     actor: Actor, episode_id: uuid.UUID, data: FoundIn, now: dt.datetime, from_state: str
 ) -> EpisodeOut:
     row, relation = await _episode(actor, episode_id)
-    returned_at = when("returned_at", data.returned_at, now, not_before=row["started_at"])
+    returned_at = when("returned_at", data.returned_at, now)
+    problems = episode_rules.check_end(as_utc(row["started_at"]), returned_at, now=now, field="returned_at")
+    if problems:
+        raise Invalid(problems)
     reported = from_state == EpisodeState.REPORTED
     columns, sealed = _found(data)
+    columns |= _absence(row, data.absence)
     async with write_transaction():
         row = await _locked(row)
         if row["state"] != from_state:
             if not guards.is_open(row["state"]):
                 raise Conflict(words.NOT_OPEN)
             raise Conflict(words.NOT_REPORTED if reported else words.ALREADY_REPORTED)
+        others = [period for period in await periods(row["young_person"]) if period[2] != episode_id]
+        problems = episode_rules.check_overlap(
+            as_utc(row["started_at"]),
+            returned_at,
+            [(start, end) for start, end, _ in others],
+            start_field="returned_at",
+            end_field="returned_at",
+        )
+        if problems:
+            raise Invalid(problems)
         state = EpisodeState.RETURNED if reported else EpisodeState.CLOSED_UNREPORTED
         await _change(row, now, {**columns, "state": state, "returned_at": returned_at}, sealed)
         code = words.RETURNED if reported else words.CLOSED_UNREPORTED
@@ -273,6 +311,7 @@ async def follow_up(actor: Actor, episode_id: uuid.UUID, data: FollowUpIn, now: 
         columns["police_risk_grade"] = str(data.police_risk_grade)
     if data.safe_and_well_check is not None:
         columns["safe_and_well_check"] = data.safe_and_well_check
+    columns |= _absence(row, data.absence)
     async with write_transaction():
         row = await _locked(row)
         await _change(row, now, columns, {"actions_taken": data.actions_taken, "follow_up": data.follow_up})

@@ -40,6 +40,7 @@ def facts(row: dict[str, Any]) -> EpisodeFacts:
         police_risk_grade=row["police_risk_grade"],
         suggested_risk_grade=row["suggested_risk_grade"],
         state=row["state"],
+        absence=row.get("absence"),
     )
 
 
@@ -61,6 +62,17 @@ async def open_row(young_person_id: uuid.UUID) -> dict[str, Any] | None:
         .where((Episode.young_person == young_person_id) & Episode.state.is_in(list(open_states())))
         .first()
     )
+
+
+async def periods(young_person_id: uuid.UUID) -> list[tuple[dt.datetime, dt.datetime | None, uuid.UUID]]:
+    """Every time they were away, from home or care: (started, back or None, episode id)."""
+    rows = await Episode.select(Episode.id, Episode.started_at, Episode.returned_at).where(
+        Episode.young_person == young_person_id
+    )
+    return [
+        (as_utc(row["started_at"]), as_utc(row["returned_at"]) if row["returned_at"] else None, row["id"])
+        for row in rows
+    ]
 
 
 def open_states() -> tuple[str, ...]:

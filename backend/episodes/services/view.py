@@ -97,6 +97,7 @@ async def episode_view(relation: str | None, episode_id: uuid.UUID, me: uuid.UUI
         timeline=await timeline(episode_id, name),
         when_i_come_back=await plans.when_i_come_back(relation, row["young_person"]),
         can=guards.can(relation, row["state"]),
+        absence=row["absence"],
     )
 
 
@@ -117,6 +118,7 @@ def summary(row: dict[str, Any]) -> EpisodeSummary:
         returned_at=as_utc(row["returned_at"]) if row["returned_at"] else None,
         police_risk_grade=row["police_risk_grade"],
         suggested_risk_grade=row["suggested_risk_grade"],
+        absence=row["absence"],
     )
 
 

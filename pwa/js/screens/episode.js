@@ -87,6 +87,11 @@ const RETURNED_BY = [
   ["trusted_person", "episode.returned_by.trusted_person"],
   ["other", "episode.returned_by.other"],
 ];
+// Seed 004, for a time away from care (the SSDA903 return's M and A).
+const ABSENCE = [
+  ["missing", "episode.absence.missing"],
+  ["away", "episode.absence.away"],
+];
 
 const wordsOf = (table, code) => {
   const row = table.find(([key]) => key === code);
@@ -330,6 +335,7 @@ function backStep(episode, redraw) {
     choice(t("episode.how_found_label"), "how_found", HOW_FOUND, "back-how"),
     choice(t("episode.returned_by_label"), "returned_by", RETURNED_BY, "back-by"),
     reported ? yesNo(t("episode.safe_and_well"), "safe_and_well_check", "back-safe-well") : null,
+    episode.missing_from === "care" ? choice(t("episode.absence_label"), "absence", ABSENCE, "back-absence") : null,
     h(
       "button",
       { type: "submit", class: "button button-primary button-big", testid: "back-save" },
@@ -346,6 +352,7 @@ function backStep(episode, redraw) {
         how_found: valueOr(f, "how_found"),
         returned_by: valueOr(f, "returned_by"),
         safe_and_well_check: safe === null ? null : safe === "yes",
+        absence: episode.missing_from === "care" ? valueOr(f, "absence") : null,
       });
     },
     (changed) => redraw(changed, "record-heading", t("episode.back_now", { name: episode.young_person_name })),
@@ -377,6 +384,7 @@ function recordDetails(episode) {
     [t("episode.found_where"), episode.found_where],
     [t("episode.how_found_label"), wordsOf(HOW_FOUND, episode.how_found)],
     [t("episode.returned_by_label"), wordsOf(RETURNED_BY, episode.returned_by)],
+    [t("episode.absence_label"), wordsOf(ABSENCE, episode.absence)],
     [t("episode.safe_and_well"), episode.state === "reported" || episode.state === "returned" ? yes(episode.safe_and_well_check) : ""],
     [t("episode.follow_up"), episode.follow_up],
   ].filter(([, value]) => value);
@@ -394,16 +402,19 @@ function followUpForm(episode, redraw) {
     formAlert("follow-up-error"),
     field({ label: t("episode.actions_taken"), name: "actions_taken", testid: "follow-up-actions", required: false, multiline: true, maxlength: 2000 }),
     field({ label: t("episode.follow_up"), name: "follow_up", testid: "follow-up-text", required: false, multiline: true, maxlength: 2000 }),
+    episode.missing_from === "care" ? choice(t("episode.absence_label"), "absence", ABSENCE, "follow-up-absence") : null,
     h("button", { type: "submit", class: "button button-primary", testid: "follow-up-save" }, t("common.save")),
   );
   form.elements.actions_taken.value = episode.actions_taken;
   form.elements.follow_up.value = episode.follow_up;
+  if (form.elements.absence) form.elements.absence.value = episode.absence || "";
   sendForm(
     form,
     (f) =>
       putJson(`/api/episodes/${encodeURIComponent(episode.id)}/follow-up`, {
         actions_taken: f.elements.actions_taken.value.trim(),
         follow_up: f.elements.follow_up.value.trim(),
+        absence: f.elements.absence ? valueOr(f, "absence") : null,
       }),
     (changed) => redraw(changed, "follow-up-heading", t("episode.saved")),
   );

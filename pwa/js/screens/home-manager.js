@@ -3,6 +3,7 @@ import { get } from "../api.js";
 import { accountSection } from "../account.js";
 import { t } from "../i18n.js";
 import { feedbackSection } from "./feedback-figures.js";
+import { ssda903Section } from "./ssda903.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 
 function figuresTable(council, figures) {
@@ -62,6 +63,7 @@ export async function render(view, { me, go, isCurrent }) {
     view,
     h("p", {}, h("a", { href: "#/dashboard", class: "card-link", testid: "dashboard-link" }, t("dashboard.link"))),
     feedbackSection(me.user.role),
+    ssda903Section(),
     accountSection(me, go),
   );
 }
