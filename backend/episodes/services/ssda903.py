@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal, cast
 
 from backend.accounts.actor import Actor
 from backend.accounts.api import Role
@@ -78,7 +79,8 @@ async def tables(council_id: uuid.UUID, year_label: str) -> ssda903.Tables:
         ssda903.Child(
             child.child_code,
             child.date_of_birth,
-            str(child.sex) if child.sex else "U",
+            # Child() checks the code itself; young_people keeps only M or F.
+            cast(Literal["M", "F", "U"], str(child.sex) if child.sex else "U"),
             str(child.ethnicity) if child.ethnicity else "NOBT",
         )
         for child in looked_after.values()
