@@ -15,7 +15,7 @@ from litestar.types import ExceptionHandlersMap
 from litestar.utils.scope.state import ScopeState
 
 from backend.errors import HomewardError, Invalid, TooManyAttempts
-from backend.i18n import N_, translate
+from backend.i18n import N_, Message, translate
 from backend.web import language
 
 log = logging.getLogger("homeward")
@@ -39,6 +39,9 @@ MISSING = N_("This is needed.")
 UNKNOWN = N_("This is not something we ask for. Leave it out.")
 NOT_VALID = N_("This is not valid.")
 UNREADABLE = N_("What was sent can't be read here. Check it and send it again.")
+TOO_LONG = N_("Use {count} characters or fewer.")
+TOO_SHORT = N_("Use at least {count} characters.")
+NOT_TEXT = N_("Write this as words.")
 
 
 class FieldError(msgspec.Struct, omit_defaults=True):
@@ -126,6 +129,33 @@ def _body_fields(request: Request) -> list[str]:
     return missing + unknown
 
 
+def _plain(request: Request, field: str) -> str | Message:
+    """Words for what is wrong with a body field, worked out from what the route's body
+    type declares about it (its type, its length limits) and what was sent: msgspec's own
+    text is English and written for programmers ("Expected `str` of length <= 254")."""
+    parameter = request.route_handler.parsed_fn_signature.parameters.get("data")
+    kind = getattr(parameter, "annotation", None)
+    sent = _sent(request)
+    if not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)) or not isinstance(sent, dict):
+        return NOT_VALID
+    info = msgspec.inspect.type_info(kind)
+    declared = next((f for f in getattr(info, "fields", ()) if f.encode_name == field), None)
+    if declared is None:
+        return NOT_VALID
+    kinds = declared.type.types if isinstance(declared.type, msgspec.inspect.UnionType) else (declared.type,)
+    text = next((k for k in kinds if isinstance(k, msgspec.inspect.StrType)), None)
+    value = sent.get(field)
+    if text is None or value is None:
+        return NOT_VALID
+    if not isinstance(value, str):
+        return NOT_TEXT
+    if text.max_length is not None and len(value) > text.max_length:
+        return Message(TOO_LONG, count=text.max_length)
+    if text.min_length is not None and len(value) < text.min_length:
+        return Message(TOO_SHORT, count=text.min_length)
+    return NOT_VALID
+
+
 def _field_errors(request: Request, exc: ValidationException) -> list[dict]:
     errors = []
     for item in exc.extra or []:
@@ -134,7 +164,7 @@ def _field_errors(request: Request, exc: ValidationException) -> list[dict]:
         field = str(item.get("key", "")).removeprefix("$.").split(".")[0]
         if field != "data":
             if field:
-                errors.append({"field": field, "message": item.get("message") or NOT_VALID})
+                errors.append({"field": field, "message": _plain(request, field)})
             continue
         sent = _sent(request)
         body = sent if isinstance(sent, dict) else {}  # _body_fields finds none otherwise

@@ -307,3 +307,18 @@ async def test_a_good_request_still_goes_through(world):
     assert reply.json()["preferred_name"] == "Kai " + "x" * 20
     reply = await world.anonymous().post("/api/auth/login", json=world.priya.login_body())
     assert reply.status_code == 200
+
+
+async def test_a_field_too_long_or_of_the_wrong_kind_is_said_in_plain_words(world):
+    stranger = world.anonymous()
+    reply = await stranger.post("/api/auth/login", json={"identifier": "x" * 500, "secret": "123456"})
+    assert reply.status_code == 422
+    assert reply.json()["errors"] == [{"field": "identifier", "message": "Use 254 characters or fewer."}]
+    reply = await stranger.post("/api/auth/login", json={"identifier": 12, "secret": "123456"})
+    assert reply.json()["errors"] == [{"field": "identifier", "message": "Write this as words."}]
+    arabic = await stranger.post(
+        "/api/auth/login",
+        json={"identifier": "x" * 500, "secret": "123456"},
+        headers={"X-Homeward-Language": "ar"},
+    )
+    assert arabic.json()["errors"][0]["message"] == "عدد الأحرف: 254 على الأكثر."
