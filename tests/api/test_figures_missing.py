@@ -162,15 +162,25 @@ async def missing_then(person, young_person_id, ending: str, hours_before: int =
     assert reply.status_code == 200, reply.text
 
 
+async def mid_month(world) -> None:
+    """The 15th at 18:00 London time next month: the episodes a test spreads over the
+    past hours all fall in one month (on the 1st before lunch they would not)."""
+    from tests.api.interview_helpers import travel_to
+
+    london = now().astimezone(ZoneInfo("Europe/London"))
+    year, month = (london.year + 1, 1) if london.month == 12 else (london.year, london.month + 1)
+    await travel_to(world, dt.datetime(year, month, 15, 18, 0, tzinfo=ZoneInfo("Europe/London")))
+
+
 async def test_episodes_recorded_in_the_app_are_counted_and_suppressed(world):
+    await mid_month(world)
     assert (
         await world.sam.client.put(details_url(world, "jade"), json={"sex": "F", "ethnicity": "WBRI"})
     ).is_success
     assert (
         await world.alex.client.put(details_url(world, "mia"), json={"sex": "F", "ethnicity": "BAFR"})
     ).is_success
-    # One an hour, the newest 40 minutes ago; in this month (see the period below) unless
-    # it is the first day before noon.
+    # One an hour, the newest 40 minutes ago: all on the 15th (see mid_month).
     for hours in range(12):
         await missing_then(world.priya, world.young["jade"], "reported", hours)
     for hours in range(3):
@@ -214,6 +224,7 @@ async def two_teams(world):
 
 
 async def test_team_figures_count_only_that_teams_young_people(world):
+    await mid_month(world)
     north, south = await two_teams(world)
     for hours in range(13):  # one an hour: nobody is missing twice at once
         await missing_then(world.priya, world.young["jade"], "reported", hours)
