@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
@@ -92,9 +93,13 @@ async def subscribe_user(actor: NamedDependency[Actor], data: JSONBody[Subscript
 
 
 @delete("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])
-async def unsubscribe_user(actor: NamedDependency[Actor]) -> None:
-    """Turn my alerts off: every browser of mine stops getting them."""
-    await services.unsubscribe_user(actor)
+async def unsubscribe_user(
+    actor: NamedDependency[Actor],
+    endpoint: Annotated[str | None, Parameter(max_length=2048)] = None,
+) -> None:
+    """Turn my alerts off: every browser of mine stops getting them, or only the one whose
+    push endpoint is given (the PWA does this when someone signs out on it)."""
+    await services.unsubscribe_user(actor, endpoint)
 
 
 class ContactAlertsController(Controller):

@@ -167,6 +167,11 @@ async def remove_subscriptions(user_id: uuid.UUID) -> None:
     await push.remove_all(user_id=user_id)
 
 
+async def remove_browser(user_id: uuid.UUID, endpoint: str) -> None:
+    """One browser of this account stops getting pushes (signed out there)."""
+    await push.remove_browser(endpoint, user_id=user_id)
+
+
 async def store_subscription(subscription: dict, now, user_id: uuid.UUID) -> None:
     await push.store(subscription, now, user_id=user_id)
 

@@ -340,8 +340,12 @@ async def subscribe_user(actor: Actor, subscription: dict, now: dt.datetime) -> 
     await people.store_subscription(subscription, now, user_id=actor.user_id)
 
 
-async def unsubscribe_user(actor: Actor) -> None:
-    await people.remove_subscriptions(actor.user_id)
+async def unsubscribe_user(actor: Actor, endpoint: str | None = None) -> None:
+    """Alerts off: on one browser (its endpoint, when signing out there) or on all."""
+    if endpoint:
+        await people.remove_browser(actor.user_id, endpoint)
+    else:
+        await people.remove_subscriptions(actor.user_id)
 
 
 async def for_caseload(actor: Actor) -> list[AlertSummary]:

@@ -10,9 +10,19 @@ from backend.push.services import (
     has_any,
     remove,
     remove_all,
+    remove_browser,
     store,
     subscriptions_of,
     target,
 )
 
-__all__ = ["contacts_with_any", "has_any", "remove", "remove_all", "store", "subscriptions_of", "target"]
+__all__ = [
+    "contacts_with_any",
+    "has_any",
+    "remove",
+    "remove_all",
+    "remove_browser",
+    "store",
+    "subscriptions_of",
+    "target",
+]

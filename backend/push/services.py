@@ -120,6 +120,16 @@ async def remove(subscription_id: uuid.UUID) -> None:
         await PushSubscription.delete().where(PushSubscription.id == subscription_id)
 
 
+async def remove_browser(
+    endpoint: str, *, contact_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None
+) -> None:
+    """Forget one browser of a contact or a user, by its endpoint (signing out there)."""
+    async with write_transaction():
+        await PushSubscription.delete().where(
+            _owned_by(contact_id, user_id) & (PushSubscription.endpoint_hash == digest(endpoint))
+        )
+
+
 async def remove_all(*, contact_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> None:
     """Forget every browser of a contact or a user (turned off, or no longer reachable)."""
     async with write_transaction():

@@ -1,9 +1,10 @@
 // The "your account" part every home screen shares: notices, phones, PIN/password,
 // sign out.
-import { get, post } from "./api.js";
+import { del, get, post } from "./api.js";
 import { t } from "./i18n.js";
 import { languageSection } from "./language-choice.js";
 import { forgetOffline } from "./offline.js";
+import { forgetLocalSubscription, localEndpoint } from "./push.js";
 import { forgetEverything, isProfessional } from "./state.js";
 import { announce, h } from "./ui.js";
 
@@ -17,8 +18,23 @@ export function phonesTitle(me) {
     : t("account.my_phones");
 }
 
+/** Alerts must not keep arriving on a browser nobody is signed in on: the server forgets
+ * this browser's subscription (only this one: their phone keeps its alerts), then the
+ * browser drops it. A failure here never stops the sign-out. */
+async function stopAlertsHere() {
+  const endpoint = await localEndpoint();
+  if (!endpoint) return;
+  try {
+    await del(`/api/push/subscription?endpoint=${encodeURIComponent(endpoint)}`, { signInNeeded: false });
+  } catch {
+    // Signed out already, or offline: the push service will say "gone" at the next send.
+  }
+  await forgetLocalSubscription();
+}
+
 async function signOut(go, buttonEl) {
   buttonEl.disabled = true;
+  await stopAlertsHere();
   try {
     await post("/api/auth/logout", undefined, { signInNeeded: false });
   } catch (error) {

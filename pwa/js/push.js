@@ -89,6 +89,18 @@ export async function subscribedHere() {
   }
 }
 
+/** This browser's push endpoint, or null when it has no subscription. */
+export async function localEndpoint() {
+  if (!canNotify()) return null;
+  try {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const subscription = await registration?.pushManager.getSubscription();
+    return subscription?.endpoint ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Drop this browser's subscription (after the server has forgotten it). */
 export async function forgetLocalSubscription() {
   if (!canNotify()) return;

@@ -99,3 +99,27 @@ async def test_an_adult_turns_their_alerts_off_and_readiness_says_so(world, push
     ready = (await world.jade.client.get(url(world))).json()
     assert ready["first_level"] is None and rows(ready) == [("Priya Shah", "carer", 1, "none")]
     assert (await world.anonymous().delete("/api/push/subscription")).status_code == 401
+
+
+async def test_signing_out_on_one_browser_turns_off_only_that_browsers_alerts(world, push_service):
+    await out_of_hours(world)
+    laptop = await subscribe_user(world.priya, push_service)
+    phone = await subscribe_user(world.priya, push_service)
+    gone = await world.priya.client.delete("/api/push/subscription", params={"endpoint": laptop["endpoint"]})
+    assert gone.status_code == 204
+    # Her phone still gets Jade's alerts; the laptop she signed out of does not.
+    ready = (await world.jade.client.get(url(world))).json()
+    assert rows(ready) == [("Priya Shah", "carer", 1, "notifications")]
+    assert (
+        await world.priya.client.delete("/api/push/subscription", params={"endpoint": phone["endpoint"]})
+    ).status_code == 204
+    ready = (await world.jade.client.get(url(world))).json()
+    assert rows(ready) == [("Priya Shah", "carer", 1, "none")]
+    # Someone else's endpoint is not theirs to remove: nothing of Priya's changes.
+    again = await subscribe_user(world.priya, push_service)
+    assert (
+        await world.sam.client.delete("/api/push/subscription", params={"endpoint": again["endpoint"]})
+    ).status_code == 204
+    assert rows((await world.jade.client.get(url(world))).json()) == [
+        ("Priya Shah", "carer", 1, "notifications")
+    ]

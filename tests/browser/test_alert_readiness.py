@@ -279,3 +279,50 @@ def test_an_alert_nobody_answers_goes_through_the_carer_and_the_social_worker_to
         admin.request.put("/api/council/settings", data=settings_body(before), headers=csrf_of(admin))
         for who in subscriptions:
             adults[who].request.delete("/api/push/subscription", headers=csrf_of(adults[who]))
+
+
+def remembering_push(subscription: dict) -> str:
+    """Like stub_push, but the browser keeps the subscription until it is unsubscribed."""
+    as_json = {"endpoint": subscription["endpoint"], "expirationTime": None, "keys": subscription["keys"]}
+    return f"""
+(() => {{
+  const json = {json.dumps(as_json)};
+  let kept = null;
+  const subscription = {{
+    endpoint: json.endpoint,
+    expirationTime: null,
+    toJSON() {{ return json; }},
+    unsubscribe() {{ kept = null; return Promise.resolve(true); }},
+  }};
+  if (window.PushManager) {{
+    PushManager.prototype.subscribe = function () {{ kept = subscription; return Promise.resolve(subscription); }};
+    PushManager.prototype.getSubscription = function () {{ return Promise.resolve(kept); }};
+  }}
+}})();
+"""
+
+
+def test_signing_out_stops_alerts_on_that_browser(new_context, server, push_service: PushService):
+    context = new_context(viewport=PHONE, permissions=["notifications"])
+    public_key = context.request.get("/api/push/public-key").json()["public_key"]
+    subscription = push_service.subscribe(public_key)
+    context.add_init_script(remembering_push(subscription))
+    priya = context.new_page()
+    sign_in(priya, "priya", server)
+    assert priya.request.delete("/api/push/subscription", headers=csrf_of(priya)).ok
+    priya.reload()
+    wait_for_service_worker(priya)
+    section = readiness_of(priya, "Who Jade's alert reaches now")
+    section.get_by_test_id("readiness-nudge").get_by_test_id("readiness-turn-on").click()
+    me = section.get_by_test_id("readiness-person").filter(has_text="You")
+    expect(me).to_have_attribute("data-reach", "notifications")
+
+    priya.get_by_test_id("sign-out").click()
+    priya.wait_for_url(re.compile(r".*#/signin$"))
+    # The browser no longer holds a subscription, and the server no longer sends to it.
+    assert priya.evaluate("navigator.serviceWorker.ready.then(r => r.pushManager.getSubscription())") is None
+    jade = new_context(viewport=PHONE).new_page()
+    sign_in(jade, "jade", server)
+    jades_id = jade.request.get("/api/auth/me").json()["young_person_id"]
+    ready = jade.request.get(f"/api/young-people/{jades_id}/alerts/readiness").json()
+    assert {person["name"]: person["reach"] for person in ready["people"]}["Priya Shah"] == "none"
