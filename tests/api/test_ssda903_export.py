@@ -176,3 +176,33 @@ async def test_the_managers_screen_is_told_the_council_and_the_years(world):
     assert choices["council_id"] == str(world.council_id)
     assert choices["years"][-1] == "2024-25" and "2025-26" in choices["years"]
     assert (await world.sam.client.get("/api/council/ssda903")).status_code == 403
+
+
+async def test_the_command_writes_the_same_files_as_the_managers_download(world, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from backend.accounts import api as accounts
+    from backend.config import get_settings
+    from backend.db import get_engine, is_sqlite
+
+    await a_year(world)
+    downloaded = await download(world, "2025-26")
+    engine = get_engine()
+    database = f"sqlite:///{engine.path}" if is_sqlite(engine) else os.environ["HOMEWARD_DATABASE_URL"]
+    council = await accounts.council(world.council_id)
+    assert council is not None
+    env = {**os.environ, "HOMEWARD_DATABASE_URL": database, "HOMEWARD_DATA_DIR": str(get_settings().data_dir)}
+    command = [sys.executable, "-m", "backend.cli", "export", "ssda903", "--year", "2025-26"]
+    done = subprocess.run(
+        [*command, "--council", council.name, "--out", str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    written = tmp_path / "ssda903-missing-2025-26.csv"
+    assert written.read_bytes().decode() == downloaded.missing
+    assert (tmp_path / "ssda903-header-2025-26.csv").read_bytes().decode() == downloaded.header
+    unknown = subprocess.run(
+        [*command, "--council", "Nowhere", "--out", str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert unknown.returncode == 2 and "No council is called 'Nowhere'" in unknown.stderr
