@@ -11,7 +11,7 @@ from typing import Annotated
 
 import msgspec
 
-from backend.accounts.schemas import Role, SessionOut
+from backend.accounts.schemas import SessionOut
 
 
 class Relation(StrEnum):
@@ -78,9 +78,20 @@ class YoungPersonOut(msgspec.Struct):
     """What the caller may do with this record (the PWA shows only these)."""
 
 
+class WhoSees(StrEnum):
+    """Who can see a young person's information: people with an account, by their role,
+    and those who see it without one (their trusted people; the police, by the form)."""
+
+    SOCIAL_WORKER = "social_worker"
+    CARER = "carer"
+    MANAGER = "manager"
+    TRUSTED_PEOPLE = "trusted_people"
+    POLICE = "police"
+
+
 class PersonWhoCanSee(msgspec.Struct):
     name: str
-    role: Role
+    role: WhoSees
     why: str
     can_see: bool = True  # False: their placement or allocation has ended
     ended_at: dt.datetime | None = None

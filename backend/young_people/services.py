@@ -31,6 +31,7 @@ from backend.young_people.schemas import (
     Look,
     PersonWhoCanSee,
     Relation,
+    WhoSees,
     YoungPersonOut,
     YoungPersonSummary,
     age,
@@ -196,7 +197,7 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
     people, ended = [], []
     for table, role, now_tied, why, no_longer in kinds:
         people += [
-            PersonWhoCanSee(name=adult.display_name, role=role, why=render(why, name, reader))
+            PersonWhoCanSee(name=adult.display_name, role=WhoSees(role), why=render(why, name, reader))
             for adult in now_tied
         ]
         gone = await _ended(table, role.value, young_person_id, {adult.id for adult in now_tied})
@@ -204,20 +205,22 @@ async def who_can_see(actor: Actor, young_person_id: uuid.UUID) -> list[PersonWh
         ended += [
             PersonWhoCanSee(
                 name=names[adult_id].display_name,
-                role=role,
+                role=WhoSees(role),
                 can_see=False,
                 ended_at=at,
                 why=render(no_longer, {**name, "name": names[adult_id].display_name}, reader),
             )
             for adult_id, at in gone
         ]
-    people.append(
-        PersonWhoCanSee(
-            name=render(words.MANAGERS, name, reader),
-            role=Role.MANAGER,
-            why=render(words.WHY_MANAGERS, name, reader),
+    # Without an account: their trusted people, and the police through the form.
+    for who, label, why in (
+        (WhoSees.TRUSTED_PEOPLE, words.MY_PEOPLE, words.WHY_MY_PEOPLE),
+        (WhoSees.POLICE, words.POLICE, words.WHY_POLICE),
+        (WhoSees.MANAGER, words.MANAGERS, words.WHY_MANAGERS),
+    ):
+        people.append(
+            PersonWhoCanSee(name=render(label, name, reader), role=who, why=render(why, name, reader))
         )
-    )
     await audit.record(actor, Action.READ, words.WHO_CAN_SEE_OPENED, young_person_id)
     return people + sorted(ended, key=_ended_at, reverse=True)
 

@@ -177,10 +177,43 @@ MANAGERS = wording(
 )
 WHY_MANAGERS = wording(
     "young_people.why_managers",
-    you=N_("They only see numbers, like how many young people use Homeward. They never see your name."),
+    you=N_(
+        "They see numbers, like how many young people go missing, not your name. If you are "
+        "missing for more than 48 hours, a senior manager is told your name so they can help."
+    ),
     adult=N_(
-        "They only see numbers, like how many young people use Homeward. "
-        "They never see {young_person}'s name."
+        "They see numbers, like how many young people go missing, not {young_person}'s name. "
+        "If {young_person} is missing for more than 48 hours, a senior manager is told their "
+        "name so they can help."
+    ),
+)
+MY_PEOPLE = wording(
+    "young_people.my_people",
+    you=N_("Your trusted people"),
+    adult=N_("{young_person}'s trusted people"),
+)
+WHY_MY_PEOPLE = wording(
+    "young_people.why_my_people",
+    you=N_(
+        "They see your first name and the alerts you send them. If you go missing, they see "
+        "the places in your plan you share with them, so they can help look."
+    ),
+    adult=N_(
+        "They see {young_person}'s first name and the alerts {young_person} sends them. If "
+        "{young_person} goes missing, they see the places in the plan shared with them, so "
+        "they can help look."
+    ),
+)
+POLICE = wording("young_people.police", you=N_("The police"))
+WHY_POLICE = wording(
+    "young_people.why_police",
+    you=N_(
+        "Only if you go missing: your carer or social worker gives them a form with the parts "
+        "of your plan you chose to share with the police."
+    ),
+    adult=N_(
+        "Only if {young_person} goes missing: their carer or social worker gives the police a "
+        "form with the parts of the plan {young_person} chose to share with them."
     ),
 )
 

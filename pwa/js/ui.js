@@ -266,6 +266,8 @@ const ROLE_FOR_YOUNG_PERSON = {
   social_worker: "role.for_young_person.social_worker",
   manager: "role.for_young_person.manager",
   admin: "role.for_young_person.admin",
+  trusted_people: "role.for_young_person.trusted_people",
+  police: "role.for_young_person.police",
 };
 
 const ROLE_FOR_ADULTS = {
@@ -274,6 +276,8 @@ const ROLE_FOR_ADULTS = {
   social_worker: "role.for_adults.social_worker",
   manager: "role.for_adults.manager",
   admin: "role.for_adults.admin",
+  trusted_people: "role.for_adults.trusted_people",
+  police: "role.for_adults.police",
 };
 
 // The API sends roles as codes ("social_worker") or as words ("social worker").

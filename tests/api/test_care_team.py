@@ -68,7 +68,7 @@ async def test_the_young_person_is_told_in_plain_words_who_can_no_longer_see(wor
 
     can_see = (await world.jade.client.get(f"{record(world)}/who-can-see")).json()
     now = [person["name"] for person in can_see if person["can_see"]]
-    assert now == ["Sam Okafor", "Managers at your council"]
+    assert now == ["Sam Okafor", "Your trusted people", "The police", "Managers at your council"]
     (priya,) = [person for person in can_see if not person["can_see"]]
     assert priya["name"] == "Priya Shah" and priya["ended_at"]
     assert priya["why"] == "Priya Shah no longer looks after you, so they can't see your information now."

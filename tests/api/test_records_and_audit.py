@@ -196,17 +196,21 @@ async def test_social_worker_looking_at_who_has_looked_is_itself_shown_to_the_yo
     ]
 
 
-async def test_who_can_see_lists_jades_social_worker_and_carer_and_the_managers(world):
+async def test_who_can_see_lists_jades_social_worker_carer_people_the_police_and_managers(world):
     reply = await world.jade.client.get(f"{YOUNG_PEOPLE}/{world.young['jade']}/who-can-see")
     assert reply.status_code == 200
     people = [(person["name"], person["role"]) for person in reply.json()]
     assert people == [
         ("Sam Okafor", "social_worker"),
         ("Priya Shah", "carer"),
+        ("Your trusted people", "trusted_people"),
+        ("The police", "police"),
         ("Managers at your council", "manager"),
     ]
-    managers = reply.json()[-1]["why"]
-    assert "never see your name" in managers
+    police, managers = reply.json()[-2]["why"], reply.json()[-1]["why"]
+    assert police.startswith("Only if you go missing") and "chose to share with the police" in police
+    # True to what happens: a senior manager is told the name after 48 hours missing.
+    assert "not your name" in managers and "48 hours" in managers
     assert all(person["why"] for person in reply.json())
 
 
@@ -216,9 +220,22 @@ async def test_who_can_see_reads_for_an_adult_with_the_young_persons_name(world)
         ("Sam Okafor", "social_worker", "They are Jade's social worker."),
         ("Priya Shah", "carer", "They look after Jade at home."),
         (
+            "Jade's trusted people",
+            "trusted_people",
+            "They see Jade's first name and the alerts Jade sends them. If Jade goes missing, they see "
+            "the places in the plan shared with them, so they can help look.",
+        ),
+        (
+            "The police",
+            "police",
+            "Only if Jade goes missing: their carer or social worker gives the police a form with the "
+            "parts of the plan Jade chose to share with them.",
+        ),
+        (
             "Managers at Jade's council",
             "manager",
-            "They only see numbers, like how many young people use Homeward. They never see Jade's name.",
+            "They see numbers, like how many young people go missing, not Jade's name. If Jade is "
+            "missing for more than 48 hours, a senior manager is told their name so they can help.",
         ),
     ]
 
