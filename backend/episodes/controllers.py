@@ -122,13 +122,13 @@ class Ssda903Controller(Controller):
     path = "/api/councils/{council_id:uuid}/ssda903/{year:str}"
     tags = ["episodes", "exports"]
 
-    @get("/missing")
+    @get("/missing", media_type="text/csv")
     async def missing(
         self, actor: NamedDependency[Actor], council_id: FromPath[uuid.UUID], year: FromPath[str]
     ) -> Response[str]:
         return await _csv(actor, council_id, year, "missing")
 
-    @get("/header")
+    @get("/header", media_type="text/csv")
     async def header(
         self, actor: NamedDependency[Actor], council_id: FromPath[uuid.UUID], year: FromPath[str]
     ) -> Response[str]:
@@ -146,7 +146,7 @@ async def _csv(actor: Actor, council_id: uuid.UUID, year: str, table: str) -> Re
     name = f"ssda903-{table}-{year}.csv"
     return Response(
         text,
-        media_type="text/csv; charset=utf-8",
+        media_type="text/csv",  # Litestar adds "; charset=utf-8"
         headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
     )
 

@@ -70,7 +70,7 @@ class FeedbackController(Controller):
         name = f"police-feedback-{found.period}.csv"
         return Response(
             counted.as_csv(found),
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",  # Litestar adds "; charset=utf-8"
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 

@@ -36,7 +36,7 @@ class MissingFiguresController(Controller):
     ) -> MissingFigures:
         return await services.missing(actor, period, start, now(), team)
 
-    @get("/csv")
+    @get("/csv", media_type="text/csv")
     async def missing_csv(
         self,
         actor: NamedDependency[Actor],
@@ -48,6 +48,6 @@ class MissingFiguresController(Controller):
         name = f"homeward-figures-{figures.period.kind}-{figures.period.start.isoformat()}.csv"
         return Response(
             services.to_csv(figures),
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",  # Litestar adds "; charset=utf-8"
             headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
         )

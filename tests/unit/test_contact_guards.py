@@ -45,7 +45,7 @@ def test_can_per_person_follows_relation_and_state():
         assert guards.can(chooser, ContactState.NOT_INVITED) == [change, invite, remove]
         assert guards.can(chooser, ContactState.INVITED) == [change, invite, remove]
         assert guards.can(chooser, ContactState.ACTIVE) == [change, remove]
-        assert guards.can(chooser, ContactState.STEPPED_DOWN) == [invite]  # ask them again
+        assert guards.can(chooser, ContactState.STEPPED_DOWN) == [invite, remove]  # ask again, or let go
         assert guards.can(chooser, ContactState.REMOVED) == []
     for other in (CARER, OUTSIDER):
         assert all(guards.can(other, state) == [] for state in ContactState)
