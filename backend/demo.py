@@ -212,7 +212,7 @@ JADE_PLAN = [
     (
         "worries",
         {
-            "what_worries_me": "People shouting. Being blamed when I come back.",
+            "what_worries_me": "People shouting. Being blamed when I get home.",
             "what_sets_it_off": "Arguments on the phone with my mum",
             "what_helps_me_feel_safe": "Talking to Aunt Lou. Headphones and drawing.",
         },

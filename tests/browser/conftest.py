@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,8 +124,7 @@ def _wait_for_health(server: Server, timeout: float = 30) -> None:
     pytest.fail(f"homeward serve did not answer /health in time:\n{server.log_text()}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
+def _serve(tmp_path_factory, **settings: str):
     data = tmp_path_factory.mktemp("homeward-data")
     port = _free_port()
     env = {
@@ -133,6 +133,7 @@ def server(tmp_path_factory) -> Server:
         "HOMEWARD_DATABASE_URL": f"sqlite:///{data}/homeward.sqlite3",
         "HOMEWARD_BASE_URL": f"http://127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",
+        **settings,
     }
     env.pop("HOMEWARD_MODE", None)
     srv = Server(base_url=f"http://127.0.0.1:{port}", env=env, log_path=data / "server.log")
@@ -156,6 +157,19 @@ def server(tmp_path_factory) -> Server:
             srv.process.kill()
             srv.process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[Server]:
+    """The demo as `homeward serve` runs it, with email not set up: who an alert reaches
+    is then push or nobody, as the alert tests expect."""
+    yield from _serve(tmp_path_factory, HOMEWARD_DEMO_MAILBOX="0")
+
+
+@pytest.fixture(scope="session")
+def mail_server(tmp_path_factory) -> Iterator[Server]:
+    """The demo exactly as the README's command runs it: email goes to the demo mailbox."""
+    yield from _serve(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -199,7 +213,8 @@ def new_context(browser: Browser, server: Server):
     def make(**options) -> BrowserContext:
         options.setdefault("viewport", {"width": 390, "height": 844})
         options.setdefault("locale", "en-GB")
-        context = browser.new_context(base_url=server.base_url, **options)
+        options.setdefault("base_url", server.base_url)
+        context = browser.new_context(**options)
         context.route(ELSEWHERE, _stub_elsewhere)
         context.on("page", problems.watch)
         context.set_default_timeout(10_000)
