@@ -39,8 +39,10 @@ def check_start(
     _aware(started_at, now)
     if started_at > now + CLOCK_GRACE:
         return {field: FUTURE_START}
-    # The DfE refuses a start on the birthday itself too (rule 586: start <= DOB).
-    if local_date(started_at) <= date_of_birth:
+    # The DfE refuses a start on the birthday itself too (rule 586: start <= DOB). Compared
+    # in UTC first: a time in year 1 has no English local date to turn into.
+    born = dt.datetime.combine(date_of_birth, dt.time(), tzinfo=dt.UTC)
+    if started_at < born or local_date(started_at) <= date_of_birth:
         return {field: Message(NOT_AFTER_BIRTH, born=_day(date_of_birth))}
     return {}
 

@@ -33,6 +33,14 @@ async def test_a_start_before_they_were_born_is_refused_and_nothing_is_saved(wor
     assert await count(world) == 0
 
 
+async def test_a_start_in_year_one_is_refused_not_a_server_error(world):
+    # Found by schema fuzzing: year 1 has no local date in England to compare with.
+    reply = await world.priya.client.post(yp_url(world), json={"last_seen_at": "0001-01-01T00:01:03Z"})
+    assert reply.status_code == 422
+    assert reply.json()["errors"][0]["field"] == "last_seen_at"
+    assert await episodes.for_young_person(world.young["jade"]) == []
+
+
 async def test_a_start_in_the_future_names_the_field(world):
     field, _ = field_of(await world.priya.client.post(yp_url(world), json={"last_seen_at": ago(hours=-3)}))
     assert field == "last_seen_at"
