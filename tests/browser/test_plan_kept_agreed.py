@@ -19,6 +19,7 @@ from tests.browser.pages import (
     PlanPage,
     YoungPersonHome,
     YoungPersonRecordPage,
+    sign_in,
 )
 from tests.browser.test_trusted_contacts import contact_phone
 
@@ -30,7 +31,16 @@ def check(page, screen: str) -> None:
     assert_no_violations(page, f"{screen}, 360px")
 
 
-def test_a_person_steps_down_and_jades_plan_stays_agreed(signed_in, new_context):
+def test_a_person_steps_down_and_jades_plan_stays_agreed(new_context, mail_server):
+    # A demo of its own, untouched by other tests: Lou not yet asked, Jade's plan agreed.
+    def on_fresh_demo(**options):
+        return new_context(base_url=mail_server.base_url, **options)
+
+    def signed_in(who: str):
+        page = on_fresh_demo().new_page()
+        sign_in(page, who, mail_server)
+        return page
+
     jade = signed_in("jade")
     jade.set_viewport_size(PHONE)
     YoungPersonHome(jade).open_plan()
@@ -44,7 +54,7 @@ def test_a_person_steps_down_and_jades_plan_stays_agreed(signed_in, new_context)
     people = PeoplePage(jade)
     people.wait()
     link = people.invite("Lou")
-    phone = contact_phone(new_context)
+    phone = contact_phone(on_fresh_demo)
     phone.goto(link)
     contact = ContactPage(phone)
     contact.agree()
