@@ -13,18 +13,10 @@ EMAIL = "/api/invites/email"
 
 
 @pytest.fixture
-def email_on(monkeypatch, mailbox):
+def email_on(set_up_email, mailbox):
     """Homeward's settings as an operator would set them, pointing at the test mailbox."""
-    for name, value in {
-        "SMTP_HOST": mailbox.host,
-        "SMTP_PORT": str(mailbox.port),
-        "SMTP_SECURITY": "none",
-    }.items():
-        monkeypatch.setenv(f"HOMEWARD_{name}", value)
-    get_settings.cache_clear()
-    yield mailbox
-    monkeypatch.undo()
-    get_settings.cache_clear()
+    set_up_email(mailbox)
+    return mailbox
 
 
 async def send(world, invite, email="carer@example.org", who="sam", young="tyler"):
