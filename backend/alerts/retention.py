@@ -44,9 +44,16 @@ async def forget_locations_batch(
             row["id"]
             for row in await Alert.select(Alert.id).where(_due(ended_before, council_id)).limit(batch)
         ]
-        if ids:
-            await Alert.update({Alert.location: None, Alert.phone: None}).where(Alert.id.is_in(ids))
-    return len(ids)
+        if not ids:
+            return 0
+        # Counted by what this transaction changed: another process running the job at
+        # the same time finds these already done (the condition is checked again).
+        changed = (
+            await Alert.update({Alert.location: None, Alert.phone: None})
+            .where(Alert.id.is_in(ids) & (Alert.location.is_not_null() | Alert.phone.is_not_null()))
+            .returning(Alert.id)
+        )
+    return len(changed)
 
 
 async def forget_locations(

@@ -65,6 +65,19 @@ async def test_a_forgotten_contact_leaves_a_placeholder_and_nothing_personal(wor
     assert event["young_person_id"] is None and event["actor_role"] == "system"
     assert "Lou" not in str(event)
 
+    # Nothing is left to ask again: they can only be taken off the plan.
+    assert lou["can"] == ["remove"]
+    again = await world.jade.client.post(f"{contacts_url(world)}/{lou_id}/invite")
+    assert again.status_code == 409 and "erased" in again.json()["detail"]
+    # A later change to the people copies the placeholder into the new draft, no details.
+    added = await world.jade.client.post(
+        contacts_url(world), json={"name": "Ann Lee", "phone": "020 7946 0555"}
+    )
+    assert added.status_code == 201, added.text
+    draft = (await world.jade.client.get(url)).json()["draft"]["content"]["trio"]
+    copy = {p["id"]: p for p in draft}[str(lou_id)]
+    assert (copy["name"], copy["phone"], copy["email"]) == (PLACEHOLDER, "", "")
+
     # Forgetting again (or an unknown id) forgets nothing and writes nothing.
     assert await contacts.forget_contacts([lou_id, uuid.uuid4()]) == 0
     assert len(await audit_events(code="contacts.forgotten")) == 1

@@ -253,3 +253,22 @@ async def test_the_job_runs_daily_in_the_background_and_a_rerun_after_a_crash_fi
     assert sorted(shared) == [False, True]
     await daily()  # what the background runs once a day
     assert [(await jade_sees(world, a))["location_shared"] for a in (first, second)] == [False, False]
+
+
+async def test_the_command_prints_a_line_for_each_kind(world):
+    from tests.api.test_council_settings import homeward
+
+    await ended_alert_with_location(world)
+    clock.travel(dt.timedelta(hours=73))
+    # The command runs in a process of its own, on today's clock: its dry run finds
+    # nothing due yet (the alert ended an hour ago for it), says so, and changes nothing.
+    dry = homeward("retention", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines() == [
+        "would delete the location and phone number of 0 ended alerts",
+        "would forget 0 trusted people who stepped down",
+        "would keep 0 police-feedback answers only as counts",
+    ]
+    done = homeward("retention")
+    assert done.returncode == 0 and done.stdout.splitlines()[0].startswith("deleted the location")
+    assert (await jade_sees(world, (await Alert.select(Alert.id).first())["id"]))["location_shared"] is True

@@ -56,21 +56,32 @@ async def forget_contacts(
         if not rows:
             return 0
         sealed = seal_json(forgotten_details())
+        forgotten = []
         for row in rows:
             live = row["state"] in guards.LIVE
-            await TrustedContact.update(
-                {
-                    TrustedContact.details: sealed,
-                    TrustedContact.state: ContactState.STEPPED_DOWN if live else row["state"],
-                    TrustedContact.stepped_down_at: when if live else row["stepped_down_at"],
-                    TrustedContact.invite_code_hash: None,
-                    TrustedContact.invite_expires_at: None,
-                    TrustedContact.token_hash: None,
-                    TrustedContact.csrf_token: None,
-                    TrustedContact.forgotten_at: when,
-                }
-            ).where(TrustedContact.id == row["id"])
-            await push.remove_all(contact_id=row["id"])
+            # Checked again as it is written: forgotten once, however many ask at once.
+            done = (
+                await TrustedContact.update(
+                    {
+                        TrustedContact.details: sealed,
+                        TrustedContact.state: ContactState.STEPPED_DOWN if live else row["state"],
+                        TrustedContact.stepped_down_at: when if live else row["stepped_down_at"],
+                        TrustedContact.invite_code_hash: None,
+                        TrustedContact.invite_expires_at: None,
+                        TrustedContact.token_hash: None,
+                        TrustedContact.csrf_token: None,
+                        TrustedContact.forgotten_at: when,
+                    }
+                )
+                .where((TrustedContact.id == row["id"]) & TrustedContact.forgotten_at.is_null())
+                .returning(TrustedContact.id)
+            )
+            if done:
+                forgotten.append(row)
+                await push.remove_all(contact_id=row["id"])
+        rows = forgotten
+        if not rows:
+            return 0
         ids = [row["id"] for row in rows]
         for young_person_id in dict.fromkeys(row["young_person"] for row in rows):
             mine = [row["id"] for row in rows if row["young_person"] == young_person_id]
