@@ -436,7 +436,9 @@ function settingsForm(settings, onSaved) {
       h("legend", { text: "How long we keep information" }),
       h("p", {
         class: "hint",
-        text: "Homeward deletes what is due once a day and records how much, never whose.",
+        text:
+          "Homeward deletes what is due once a day and records how much, never whose. " +
+          "It does not yet delete young people's records at these birthdays: your records manager does.",
       }),
       RETENTION.map(([name, label, hint]) =>
         numberField(`retention.${name}`, label, hint, settings.retention[name], `retention-${name}`),
