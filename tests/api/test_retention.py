@@ -5,6 +5,7 @@ nothing goes; at the time, it does; another council's things follow its own sett
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -272,3 +273,24 @@ async def test_the_command_prints_a_line_for_each_kind(world):
     done = homeward("retention")
     assert done.returncode == 0 and done.stdout.splitlines()[0].startswith("deleted the location")
     assert (await jade_sees(world, (await Alert.select(Alert.id).first())["id"]))["location_shared"] is True
+
+
+async def test_two_runs_at_once_do_each_thing_once_and_count_it_once(world):
+    """Two workers may run the daily job at the same moment: nothing is counted twice."""
+    alerts_ended = [await ended_alert_with_location(world) for _ in range(3)]
+    lou_phone = await active_contact(world, "Lou Mensah")
+    assert (await lou_phone.post("/api/contact/step-down")).status_code == 204
+    await _answers(world, 12, respect=5)
+    month = periods.month_of(clock.now())
+    clock.travel(periods.expires_at(month) + dt.timedelta(days=90) - clock.now())
+
+    first, second = await asyncio.gather(run(batch=2), run(batch=2))
+    assert first.alert_locations + second.alert_locations == len(alerts_ended)
+    assert first.contacts + second.contacts == 1
+    assert first.feedback_answers + second.feedback_answers == 12
+    audited = [e["params"] for e in await audit_events(code="retention.done")]
+    assert sum(p["alert_locations"] for p in audited) == 3
+    assert sum(p["contacts"] for p in audited) == 1
+    assert sum(p["feedback_answers"] for p in audited) == 12
+    respect = await AnswerCount.select().where(AnswerCount.question == "respect")
+    assert sum(row["answers"] for row in respect) == 12
