@@ -13,9 +13,10 @@ rerun finishes the work. The audit says how many, never whose.
 - police-feedback answers: kept only as counts per question the council's number of
   days after their month's links ran out (the figures stay the same).
 
-Records of young people whose case has closed (kept until the 75th birthday of a child
-who was looked after, the council's age for others) are not deleted by this job yet:
-Homeward does not record that a case has closed (docs/privacy/dpia.md).
+Records of young people whose case has closed (no social worker allocated, no carer
+placement) are kept until the council's birthday (the 75th for a child who is looked
+after, as the law asks; its age for others). This job does not delete them yet: it
+reports how many are past that, for the council's records manager (docs/privacy/dpia.md).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from backend.councils import api as councils
 from backend.db import write_transaction
 from backend.feedback import api as feedback
 from backend.retention import words
+from backend.young_people import api as young_people
 
 BATCH = 500
 DAILY = dt.timedelta(days=1)
@@ -43,6 +45,8 @@ class Counts:
     alert_locations: int = 0
     contacts: int = 0
     feedback_answers: int = 0
+    # Reported, not deleted: young people's records past the council's schedule.
+    young_people_due: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ class Report:
     def feedback_answers(self) -> int:
         return self.total("feedback_answers")
 
+    @property
+    def young_people_due(self) -> int:
+        return self.total("young_people_due")
+
     def lines(self) -> list[str]:
         verb = "would delete" if self.dry_run else "deleted"
         forget = "would forget" if self.dry_run else "forgot"
@@ -73,6 +81,9 @@ class Report:
             f"{verb} the location and phone number of {self.alert_locations} ended alerts",
             f"{forget} {self.contacts} trusted people who stepped down",
             f"{keep} {self.feedback_answers} police-feedback answers only as counts",
+            f"{self.young_people_due} young people's records are past their council's schedule "
+            "(case closed, birthday reached): Homeward does not delete these yet; "
+            "the council's records manager does",
         ]
 
 
@@ -101,11 +112,18 @@ async def _council(
     located_before = at - dt.timedelta(hours=keep.alert_location_hours)
     stepped_down_before = at - dt.timedelta(days=keep.stepped_down_contact_days)
     answers_kept = dt.timedelta(days=keep.feedback_answers_days)
+    due = await young_people.past_schedule(
+        council_id,
+        looked_after_until_age=keep.looked_after_until_age,
+        other_until_age=keep.other_until_age,
+        today=at.date(),
+    )
     if dry_run:
         return Counts(
             alert_locations=await alerts.locations_due(located_before, council_id),
             contacts=await contacts.forgettable_count(council_id, stepped_down_before),
             feedback_answers=await feedback.answers_due(council_id, answers_kept, at),
+            young_people_due=due,
         )
 
     async def locations() -> int:
@@ -122,6 +140,7 @@ async def _council(
         alert_locations=await _batches(council_id, "alert_locations", locations, at),
         contacts=await _batches(council_id, "contacts", people, at),
         feedback_answers=await _batches(council_id, "feedback_answers", answers, at),
+        young_people_due=due,
     )
 
 
