@@ -295,7 +295,10 @@ def cmd_rotate_data_keys(_args) -> int:
 
 
 def cmd_retention(args) -> int:
+    from backend import wiring
     from backend.retention.services import run
+
+    wiring.connect()  # each domain erases its own rows of a young person past the schedule
 
     report = _run(run(dry_run=args.dry_run))
     for line in report.lines():

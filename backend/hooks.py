@@ -27,6 +27,7 @@ class Topic(StrEnum):
     INTERVIEW_DECLINED = "interview.declined"
     ALERT_FAILED = "alert.failed"
     CONTACTS_FORGOTTEN = "contacts.forgotten"
+    YOUNG_PEOPLE_ERASING = "young_people.erasing"
 
 
 # What each topic carries. Ids only, and the facts a subscriber needs to decide: a
@@ -110,6 +111,18 @@ class ContactsForgotten:
 
     contact_ids: tuple[uuid.UUID, ...]
     name: str
+
+
+@dataclass(frozen=True)
+class YoungPeopleErasing:
+    """These young people's records are past their council's retention schedule and are
+    being deleted (backend/retention). Each domain holding rows about them deletes its
+    own, children before parents, in the caller's transaction; young_people deletes the
+    people themselves and their accounts last. Subscribers run in the order
+    backend/wiring.py gives: a domain whose rows point at another's runs before it."""
+
+    young_person_ids: tuple[uuid.UUID, ...]
+    account_ids: tuple[uuid.UUID, ...]  # the young people's own accounts, if they joined
 
 
 Subscriber = Callable[[Any], Awaitable[None]]

@@ -9,6 +9,7 @@ rotation, and no list of them is kept by hand.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,18 @@ def _lifting(guard: AppendOnly | None) -> tuple[tuple[str, ...], tuple[str, ...]
     if is_sqlite():
         return guard.sqlite_lift, guard.sqlite_restore
     return guard.postgres_lift, guard.postgres_restore
+
+
+async def change_append_only(table: type[Table], change: Callable[[], Awaitable[None]]) -> None:
+    """Run `change()` on an append-only table, with its triggers lifted around it, inside
+    the caller's write transaction (so nothing else ever sees them lifted): as key
+    rotation does, and erasing an erased young person's personal text (backend/audit)."""
+    lift, restore = _lifting(getattr(table, _APPEND_ONLY, None))
+    for statement in lift:
+        await run_ddl(statement)
+    await change()
+    for statement in restore:
+        await run_ddl(statement)
 
 
 async def rotate_keys(batch: int = 200) -> int:

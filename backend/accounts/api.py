@@ -27,6 +27,7 @@ from backend.accounts.directory import (
     team_of,
     teams,
 )
+from backend.accounts.erasing import erase_accounts
 from backend.accounts.guards import PROFESSIONAL_ROLES, needs_second_factor, signs_in_with_email
 from backend.accounts.recovery import link_info, make_link, use_link
 from backend.accounts.rules import check_email, check_secret, check_username, normalise_username
@@ -63,6 +64,7 @@ __all__ = [
     "council_named",
     "count_invite_try",
     "create_account",
+    "erase_accounts",
     "find_council",
     "ids_in_council",
     "link_info",

@@ -27,7 +27,7 @@ from backend.clock import now as clock_now
 from backend.db import get_engine
 from backend.errors import Invalid
 from backend.i18n import N_, translate
-from backend.sealed import seal, seal_json, unseal, unseal_json
+from backend.sealed import change_append_only, seal, seal_json, unseal, unseal_json
 from backend.words import Reader, render, wording
 
 PAGE_SIZE = 100
@@ -293,3 +293,32 @@ async def refused_page(actor_ids: list, before: str | None = None, limit: int = 
     someone = translate(N_("a young person"))
     attempts = [RefusedAttempt(e.at, e.actor_name, e.actor_role, what_was_tried(e, someone)) for e in events]
     return RefusedPage(attempts=attempts, older=older)
+
+
+# Who acts for the council (or Homeward itself): their names stay in an erased young
+# person's audit events.
+THE_COUNCILS = ("carer", "social_worker", "manager", "admin", "police_liaison", "system")
+
+
+async def erase_personal_text(young_person_ids: list[uuid.UUID], account_ids: list[uuid.UUID]) -> None:
+    """Young people's records were erased (backend/retention): their audit events stay,
+    as the access record (when, what kind, whose account and role, ids only), but the
+    sealed details of what happened are erased, and so are the names of those who did
+    it who were not the council's (the young person, their trusted people): the names of
+    the council's staff and carers stay, the record of who looked. Inside the caller's
+    write transaction; the append-only triggers are lifted around it as key rotation does
+    (backend/sealed.py)."""
+
+    async def change() -> None:
+        if young_person_ids:
+            theirs = AuditEvent.young_person_id.is_in(young_person_ids)
+            await AuditEvent.update({AuditEvent.params: None}).where(theirs & AuditEvent.params.is_not_null())
+            await AuditEvent.update({AuditEvent.actor: None}).where(
+                theirs & AuditEvent.actor_role.not_in(list(THE_COUNCILS)) & AuditEvent.actor.is_not_null()
+            )
+        if account_ids:
+            await AuditEvent.update({AuditEvent.actor: None, AuditEvent.params: None}).where(
+                AuditEvent.actor_id.is_in(account_ids)
+            )
+
+    await change_append_only(AuditEvent, change)

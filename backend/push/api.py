@@ -5,6 +5,8 @@ every function takes exactly one of them. `target` gives what the push channel n
 nobody outside this domain reads the table or its sealed format.
 """
 
+from backend.push.erasing import erase as erase_young_people
+from backend.push.erasing import erase_of_contacts
 from backend.push.services import (
     contacts_with_any,
     has_any,
@@ -18,6 +20,8 @@ from backend.push.services import (
 
 __all__ = [
     "contacts_with_any",
+    "erase_of_contacts",
+    "erase_young_people",
     "has_any",
     "remove",
     "remove_all",

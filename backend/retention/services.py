@@ -13,10 +13,11 @@ rerun finishes the work. The audit says how many, never whose.
 - police-feedback answers: kept only as counts per question the council's number of
   days after their month's links ran out (the figures stay the same).
 
-Records of young people whose case has closed (no social worker allocated, no carer
-placement) are kept until the council's birthday (the 75th for a child who is looked
-after, as the law asks; its age for others). This job does not delete them yet: it
-reports how many are past that, for the council's records manager (docs/privacy/dpia.md).
+- a young person's records, once their case has closed (no social worker allocated, no
+  carer placement) and they have reached the council's birthday (the 75th for a child
+  who is looked after, as the law asks; its age for others): deleted in every domain, a
+  few young people per transaction (young_people.erase and the hook it emits), their
+  audit events kept with ids only (docs/privacy/dpia.md).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from backend.retention import words
 from backend.young_people import api as young_people
 
 BATCH = 500
+# Young people erased per transaction: each touches every domain's tables.
+YOUNG_PEOPLE_BATCH = 5
 DAILY = dt.timedelta(days=1)
 KINDS = ("alert_locations", "contacts", "feedback_answers")
 
@@ -45,8 +48,7 @@ class Counts:
     alert_locations: int = 0
     contacts: int = 0
     feedback_answers: int = 0
-    # Reported, not deleted: young people's records past the council's schedule.
-    young_people_due: int = 0
+    young_people: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ class Report:
         return self.total("feedback_answers")
 
     @property
-    def young_people_due(self) -> int:
-        return self.total("young_people_due")
+    def young_people(self) -> int:
+        return self.total("young_people")
 
     def lines(self) -> list[str]:
         verb = "would delete" if self.dry_run else "deleted"
@@ -81,13 +83,16 @@ class Report:
             f"{verb} the location and phone number of {self.alert_locations} ended alerts",
             f"{forget} {self.contacts} trusted people who stepped down",
             f"{keep} {self.feedback_answers} police-feedback answers only as counts",
-            f"{self.young_people_due} young people's records are past their council's schedule "
-            "(case closed, birthday reached): Homeward does not delete these yet; "
-            "the council's records manager does",
+            f"{verb} the records of {self.young_people} young people past their council's schedule "
+            "(case closed, birthday reached)",
         ]
 
 
 async def _audit(council_id: uuid.UUID, kind: str, count: int, at: dt.datetime) -> None:
+    if kind == "young_people":  # a wording of its own: older events read as they were
+        params = {"young_people": count, "council": str(council_id)}
+        await record(None, Action.CHANGE, words.ERASED, params=params, at=at)
+        return
     params = {name: 0 for name in KINDS} | {kind: count, "council": str(council_id)}
     await record(None, Action.CHANGE, words.DONE, params=params, at=at)
 
@@ -107,23 +112,32 @@ async def _batches(council_id: uuid.UUID, kind: str, one_batch, at: dt.datetime)
 
 
 async def _council(
-    council_id: uuid.UUID, keep: councils.Retention, at: dt.datetime, dry_run: bool, batch: int
+    council_id: uuid.UUID,
+    keep: councils.Retention,
+    at: dt.datetime,
+    dry_run: bool,
+    batch: int,
+    young_batch: int,
 ) -> Counts:
     located_before = at - dt.timedelta(hours=keep.alert_location_hours)
     stepped_down_before = at - dt.timedelta(days=keep.stepped_down_contact_days)
     answers_kept = dt.timedelta(days=keep.feedback_answers_days)
-    due = await young_people.past_schedule(
-        council_id,
-        looked_after_until_age=keep.looked_after_until_age,
-        other_until_age=keep.other_until_age,
-        today=at.date(),
-    )
+
+    async def due(limit: int | None = None) -> list[uuid.UUID]:
+        return await young_people.due_ids(
+            council_id,
+            looked_after_until_age=keep.looked_after_until_age,
+            other_until_age=keep.other_until_age,
+            today=at.date(),
+            limit=limit,
+        )
+
     if dry_run:
         return Counts(
             alert_locations=await alerts.locations_due(located_before, council_id),
             contacts=await contacts.forgettable_count(council_id, stepped_down_before),
             feedback_answers=await feedback.answers_due(council_id, answers_kept, at),
-            young_people_due=due,
+            young_people=len(await due()),
         )
 
     async def locations() -> int:
@@ -136,20 +150,25 @@ async def _council(
     async def answers() -> int:
         return await feedback.answers_to_counts_batch(council_id, answers_kept, at, batch=batch)
 
+    async def records() -> int:
+        # Chosen inside the transaction: a record another run erased first is not found.
+        chosen = await due(young_batch)
+        return await young_people.erase(chosen) if chosen else 0
+
     return Counts(
         alert_locations=await _batches(council_id, "alert_locations", locations, at),
         contacts=await _batches(council_id, "contacts", people, at),
         feedback_answers=await _batches(council_id, "feedback_answers", answers, at),
-        young_people_due=due,
+        young_people=await _batches(council_id, "young_people", records, at),
     )
 
 
-async def run(*, dry_run: bool = False, batch: int = BATCH) -> Report:
+async def run(*, dry_run: bool = False, batch: int = BATCH, young_batch: int = YOUNG_PEOPLE_BATCH) -> Report:
     """Delete what is due now in every council, by its settings (or only count it)."""
     at = now()
     report = Report(dry_run=dry_run)
     for council_id, keep in (await councils.retention_by_council()).items():
-        report.councils[council_id] = await _council(council_id, keep, at, dry_run, batch)
+        report.councils[council_id] = await _council(council_id, keep, at, dry_run, batch, young_batch)
     return report
 
 

@@ -18,3 +18,8 @@ DONE = wording(
         "forgotten, {feedback_answers} feedback answers kept only as counts"
     ),
 )
+# One batch of young people's records deleted at the end of the council's schedule.
+ERASED = wording(
+    "retention.erased",
+    you=N_("deleted the records of {young_people} young people whose time to keep them had ended"),
+)

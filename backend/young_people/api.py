@@ -18,7 +18,7 @@ from backend.young_people.records import (
     social_workers,
     young_person_of,
 )
-from backend.young_people.schedule import past_schedule
+from backend.young_people.schedule import due_ids, erase, past_schedule
 from backend.young_people.schemas import Details, Ethnicity, Record, RecordAction, Relation, Sex
 from backend.young_people.services import hold, relation_of, require
 
@@ -34,6 +34,8 @@ __all__ = [
     "caseload",
     "details",
     "details_in_council",
+    "due_ids",
+    "erase",
     "has_carer",
     "hold",
     "in_council",

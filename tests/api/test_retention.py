@@ -269,8 +269,7 @@ async def test_the_command_prints_a_line_for_each_kind(world):
         "would delete the location and phone number of 0 ended alerts",
         "would forget 0 trusted people who stepped down",
         "would keep 0 police-feedback answers only as counts",
-        "0 young people's records are past their council's schedule (case closed, birthday reached): "
-        "Homeward does not delete these yet; the council's records manager does",
+        "would delete the records of 0 young people past their council's schedule (case closed, birthday reached)",
     ]
     done = homeward("retention")
     assert done.returncode == 0 and done.stdout.splitlines()[0].startswith("deleted the location")
@@ -296,30 +295,3 @@ async def test_two_runs_at_once_do_each_thing_once_and_count_it_once(world):
     assert sum(p["feedback_answers"] for p in audited) == 12
     respect = await AnswerCount.select().where(AnswerCount.question == "respect")
     assert sum(row["answers"] for row in respect) == 12
-
-
-async def test_records_past_the_councils_schedule_are_counted_for_the_records_manager_not_deleted(world):
-    council_id = await make_council("Elsewhere Council", young_people=2)
-    first, second = await YoungPerson.select().where(YoungPerson.council == council_id)
-    await YoungPerson.update({YoungPerson.looked_after: True}).where(YoungPerson.id == first["id"])
-    born = first["date_of_birth"]  # both 12 years old; neither has a social worker or carer now
-    assert born == second["date_of_birth"]
-    day_before = dt.date(born.year + 25, born.month, born.day) - dt.timedelta(days=1)
-    clock.travel(dt.timedelta(days=(day_before - clock.now().date()).days))
-
-    report = await run(dry_run=True)
-    assert report.councils[council_id].young_people_due == 0
-    clock.travel(dt.timedelta(days=1))  # the 25th birthday of the one not looked after
-    report = await run()
-    # Ours have a social worker allocated (open cases), so none of them is counted.
-    assert (
-        report.councils[council_id].young_people_due,
-        report.councils[world.council_id].young_people_due,
-    ) == (
-        1,
-        0,
-    )
-    assert report.lines()[3].startswith("1 young people's records are past their council's schedule")
-    assert await YoungPerson.count().where(YoungPerson.council == council_id) == 2  # reported, not deleted
-    await set_retention(council_id, other_until_age=30)
-    assert (await run(dry_run=True)).councils[council_id].young_people_due == 0
