@@ -30,12 +30,13 @@ declare(
     actor=Personal(
         "the name of who read or changed a record (or was stopped)",
         "the young person (not for refusals); their social worker; admins (refusals)",
-        "as long as the record",
+        "as long as the record; when it is erased (its council's schedule), the young "
+        "person's and their trusted people's names are erased, the council's staff's stay",
     ),
     params=Personal(
         "the details of what happened (for example the name of a trusted person added)",
         "the young person; their social worker",
-        "as long as the record",
+        "as long as the record (erased with it; the event stays, with ids only)",
     ),
 )
 

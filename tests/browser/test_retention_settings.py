@@ -26,8 +26,10 @@ def test_an_admin_sets_how_long_information_is_kept(signed_in):
     for name, value in DEFAULTS.items():
         expect(settings.retention(name)).to_have_value(value)
     expect(settings.by_test_id("retention")).to_contain_text("How long we keep information")
-    # Honest about what is not automatic yet.
-    expect(settings.by_test_id("retention")).to_contain_text("your records manager does")
+    # Says plainly what happens at the end of the schedule.
+    expect(settings.by_test_id("retention")).to_contain_text(
+        "records are deleted at these birthdays once their case has closed"
+    )
     assert_no_horizontal_scroll(admin, "council settings, retention, 360px")
     assert_no_violations(admin, "council settings, retention, 360px")
 

@@ -438,7 +438,7 @@ function settingsForm(settings, onSaved) {
         class: "hint",
         text:
           "Homeward deletes what is due once a day and records how much, never whose. " +
-          "It does not yet delete young people's records at these birthdays: your records manager does.",
+          "A young person's records are deleted at these birthdays once their case has closed.",
       }),
       RETENTION.map(([name, label, hint]) =>
         numberField(`retention.${name}`, label, hint, settings.retention[name], `retention-${name}`),
