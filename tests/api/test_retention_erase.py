@@ -6,6 +6,7 @@ clock is moved (backend.clock.travel), not waited for."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -202,3 +203,17 @@ async def test_at_the_25th_birthday_when_not_looked_after_a_few_at_a_time_and_a_
     assert await YoungPerson.count().where(YoungPerson.id == jade) == 1
     await daily()
     assert await YoungPerson.count().where(YoungPerson.id == jade) == 1
+
+
+async def test_two_runs_at_once_erase_each_young_person_once_and_count_them_once(world):
+    """Two workers may run the daily job at the same moment: each record goes once."""
+    wiring.connect()
+    tyler, mia = world.young["tyler"], world.young["mia"]
+    for closed in (tyler, mia):
+        await close_case(closed)
+    travel_to_day(birthday(await born(tyler), 25))
+    first, second = await asyncio.gather(run(young_batch=1), run(young_batch=1))
+    assert first.young_people + second.young_people == 2
+    assert sum(e["params"]["young_people"] for e in await audit_events(code="retention.erased")) == 2
+    assert await YoungPerson.count().where(YoungPerson.id.is_in([tyler, mia])) == 0
+    assert await YoungPerson.count() == 1  # Jade, whose case is open
