@@ -29,6 +29,8 @@ from backend.alerts.controllers import (
     ContactAlertsController,
     alert_history,
     alert_readiness,
+    choose_known_worker,
+    known_worker,
     subscribe_user,
     unsubscribe_user,
 )
@@ -149,6 +151,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             alert_readiness,
+            known_worker,
+            choose_known_worker,
             subscribe_user,
             interviews_of,
             InterviewsController,
