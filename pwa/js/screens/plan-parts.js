@@ -68,9 +68,11 @@ export const SHARE_PARTS = [
   ["trio", "plan.share.trio", "plan.share.trio_of"],
   ["coming_back", "plan.share.coming_back", "plan.share.coming_back_of"],
 ];
+// Who a part can be shared with. Not a school: Homeward has no way to send a school
+// anything, so the choice would be a promise nobody keeps (a plan that chose it before
+// still loads; "school" is left out of what it says, as nothing reaches one).
 export const AUDIENCES = [
   ["carer", "plan.audience.carer", "plan.audience.carer_of"],
-  ["school", "plan.audience.school", "plan.audience.school_of"],
   ["police", "plan.audience.police", "plan.audience.police_of"],
   ["trusted_contacts", "plan.audience.trusted_contacts", "plan.audience.trusted_contacts_of"],
 ];
