@@ -7,6 +7,7 @@ Alex Reid set for Jade, so the whole chain can be watched from the README's comm
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,8 @@ def test_the_social_worker_chooses_who_knows_them_and_an_alert_at_night_reaches_
     section.get_by_test_id("known-worker-save").click()
     expect(section.get_by_test_id("known-worker-said")).to_contain_text("goes first to Alex Reid")
     accessible_at_360(sam, "the plan with the out-of-hours worker who knows the young person")
+    # Words for the reader: Sam reads the plan's changes about Jade, not in her voice.
+    expect(sam.get_by_test_id("change").filter(has_text=re.compile(r"\b(my|me)\b"))).to_have_count(0)
     # Beside the plan: no new version, no signature asked for again.
     plan_after = sam.request.get(f"/api/young-people/{jades_id}/plan").json()
     assert (plan_after["draft"], plan_after["agreed"]) == (plan_before["draft"], plan_before["agreed"])

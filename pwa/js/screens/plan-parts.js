@@ -89,6 +89,18 @@ const CHANGED_SECTION = {
   trio: "plan.changed_section.trio",
   photo_id: "plan.changed_section.photo_id",
 };
+// The same, as an adult reads them ("Jade's photo").
+const CHANGED_SECTION_OF = {
+  about_me: "plan.changed_section_of.about_me",
+  worries: "plan.changed_section_of.worries",
+  places: "plan.changed_section_of.places",
+  carer_steps: "plan.changed_section_of.carer_steps",
+  coming_back: "plan.changed_section_of.coming_back",
+  sharing: "plan.changed_section_of.sharing",
+  professional_notes: "plan.changed_section_of.professional_notes",
+  trio: "plan.changed_section_of.trio",
+  photo_id: "plan.changed_section_of.photo_id",
+};
 
 export const LIMITS = { line: 200, text: 2000, notes: 5000, places: 10, steps: 12 };
 
@@ -515,8 +527,13 @@ export function agreedText(version, who) {
 }
 
 function changeWords(change, who) {
-  const key = CHANGED_SECTION[change.section_key];
-  const section = key ? t(key) : change.section;
+  // The young person reads "my photo"; an adult reads "Sam Okafor changed Jade's photo",
+  // or, when Jade changed it herself, the server's "Jade changed their photo".
+  const key = (who.forYoungPerson ? CHANGED_SECTION : CHANGED_SECTION_OF)[change.section_key];
+  let section = change.section;
+  if (key && (who.forYoungPerson || (who.name && change.role !== "young_person"))) {
+    section = t(key, { name: who.name });
+  }
   return change.role === roleOf(who) && who.forYoungPerson
     ? t("plan.you_changed", { section })
     : t("plan.someone_changed", { name: change.name, section });
