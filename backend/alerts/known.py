@@ -17,20 +17,11 @@ from backend.alerts import guards as alert_guards
 from backend.alerts import people
 from backend.alerts import words as w
 from backend.alerts.schemas import KnownWorkerAction, KnownWorkerView, OutOfHoursPerson
-from backend.alerts.tables import KnownWorker
 from backend.audit import services as audit
 from backend.audit.services import Action
 from backend.db import write_transaction
 from backend.errors import Invalid
 from backend.young_people import guards
-
-
-async def _chosen(young_person_id: uuid.UUID) -> dict | None:
-    return (
-        await KnownWorker.select(KnownWorker.worker, KnownWorker.chosen_at)
-        .where(KnownWorker.young_person == young_person_id)
-        .first()
-    )
 
 
 async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> KnownWorkerView:
@@ -39,7 +30,7 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> Kn
     assert record is not None, "people.require() has just found this young person"
     may_choose = alert_guards.may_choose_known_worker(relation)
     choices = await people.out_of_hours_people(record.council_id) if may_choose else []
-    chosen = await _chosen(young_person_id)
+    chosen = await people.chosen_known_worker(young_person_id)
     worker = None
     if chosen is not None:
         # Shown as asked: a worker taken off the rota (or gone) is not asked, nor shown.
@@ -50,7 +41,7 @@ async def view(actor: Actor, young_person_id: uuid.UUID, now: dt.datetime) -> Kn
     return KnownWorkerView(
         young_person_name=record.preferred_name,
         worker=worker,
-        chosen_at=chosen["chosen_at"] if chosen and worker else None,
+        chosen_at=chosen[1] if chosen and worker else None,
         choices=[OutOfHoursPerson(user_id, name) for user_id, name in choices],
         can=[KnownWorkerAction.CHOOSE] if may_choose else [],
     )
@@ -73,18 +64,10 @@ async def choose(
             raise Invalid({"worker_id": w.NOT_OUT_OF_HOURS})
         name = allowed[worker_id]
     async with write_transaction():
-        chosen = await _chosen(young_person_id)
-        if (chosen["worker"] if chosen else None) != worker_id:
-            await KnownWorker.delete().where(KnownWorker.young_person == young_person_id)
+        if await people.choose_known_worker(young_person_id, worker_id, actor.user_id, now):
             if worker_id is not None:
-                await KnownWorker.insert(
-                    KnownWorker(
-                        young_person=young_person_id, worker=worker_id, chosen_by=actor.user_id, chosen_at=now
-                    )
-                )
-                await audit.record(
-                    actor, Action.CHANGE, w.AUDIT_KNOWN_WORKER_CHOSEN, young_person_id, {"name": name}, at=now
-                )
+                chosen = w.AUDIT_KNOWN_WORKER_CHOSEN
+                await audit.record(actor, Action.CHANGE, chosen, young_person_id, {"name": name}, at=now)
             else:
                 cleared = w.AUDIT_KNOWN_WORKER_CLEARED
                 await audit.record(actor, Action.CHANGE, cleared, young_person_id, at=now)
@@ -93,6 +76,4 @@ async def choose(
 
 async def set_for(young_person_id: uuid.UUID, worker_id: uuid.UUID, now: dt.datetime) -> None:
     """The demo's choice, made without a signed-in social worker (inside its transaction)."""
-    async with write_transaction():
-        await KnownWorker.delete().where(KnownWorker.young_person == young_person_id)
-        await KnownWorker.insert(KnownWorker(young_person=young_person_id, worker=worker_id, chosen_at=now))
+    await people.choose_known_worker(young_person_id, worker_id, None, now)

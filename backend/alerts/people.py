@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
 from backend.alerts.schemas import Level, RecipientRole
-from backend.alerts.tables import KnownWorker
 from backend.audit.services import Who
 from backend.contacts import api as contacts
 from backend.councils import api as councils
@@ -124,15 +123,25 @@ async def out_of_hours_people(council_id: uuid.UUID | None) -> list[tuple[uuid.U
 async def known_worker(record: YoungPersonRecord) -> Reachable | None:
     """The out-of-hours worker who knows the young person, while they are still one of
     the council's out-of-hours people (a worker taken off the rota is not asked)."""
-    row = await KnownWorker.select(KnownWorker.worker).where(KnownWorker.young_person == record.id).first()
-    if row is None:
+    chosen = await plans.known_worker(record.id)
+    if chosen is None or chosen[0] not in dict(await out_of_hours_people(record.council_id)):
         return None
-    if row["worker"] not in dict(await out_of_hours_people(record.council_id)):
-        return None
-    account = await accounts.account(row["worker"])
+    account = await accounts.account(chosen[0])
     assert account is not None, "out_of_hours_people() has just found this account"
     role = RecipientRole.KNOWN_WORKER
     return Reachable(account.display_name, role, user_id=account.id, email=account.email)
+
+
+async def chosen_known_worker(young_person_id: uuid.UUID) -> tuple[uuid.UUID, dt.datetime] | None:
+    """(id, chosen at) of the worker named, whether or not still on the rota."""
+    return await plans.known_worker(young_person_id)
+
+
+async def choose_known_worker(
+    young_person_id: uuid.UUID, worker_id: uuid.UUID | None, by: uuid.UUID | None, now: dt.datetime
+) -> bool:
+    """Kept beside the plan (plans.api): no new version. Whether it changed."""
+    return await plans.set_known_worker(young_person_id, worker_id, by, now)
 
 
 async def social_work_steps(record: YoungPersonRecord, at: dt.datetime) -> list[list[Reachable]]:

@@ -139,17 +139,6 @@ class AlertEvent(Table):
     params = encrypted(null=True, default=None)
 
 
-class KnownWorker(Table):
-    """The out-of-hours worker who knows a young person (seed 000), chosen by their
-    social worker from the council's out-of-hours people. Kept beside the plan like the
-    trio's state: choosing another is no new plan version and clears no signature."""
-
-    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, unique=True)
-    worker: ForeignKey[Table] = ForeignKey(references=USER, null=False)
-    chosen_by: ForeignKey[Table] = ForeignKey(references=USER, null=True)
-    chosen_at = Timestamptz()
-
-
 ALERT = "as long as the young person's record"
 # backend/retention: `homeward retention` deletes them.
 LOCATION_KEPT = "30 days after the alert ends"
@@ -191,4 +180,3 @@ declare(
         ALERT,
     ),
 )
-declare(KnownWorker)

@@ -20,6 +20,8 @@ from tests.api.alerts_helpers import (
     subscribe_user,
     worker,
 )
+from tests.api.test_offline_and_police_form import agree_full_plan, pdf_text
+from tests.api.test_plans import plan_url
 from tests.factories import audit_count, sign_in_directly
 
 
@@ -204,3 +206,19 @@ async def test_in_office_hours_their_own_social_worker_is_asked_not_the_worker_w
     assert [(p["name"], p["role"]) for p in readiness["people"] if p["level"] == 2] == [
         ("Alex Reid", "known_worker")
     ]
+
+
+async def test_the_police_form_lists_the_worker_who_knows_them_and_choosing_one_keeps_it_agreed(world):
+    await agree_full_plan(world)
+    before = (await world.sam.client.get(plan_url(world))).json()
+    await rota(world, (world.alex, "out_of_hours"))
+    assert (
+        await world.alex.client.put("/api/auth/me/phone", json={"phone": "0161 496 0001"})
+    ).status_code == 200
+    await choose(world, world.alex)
+    after = (await world.sam.client.get(plan_url(world))).json()
+    assert after["agreed"]["number"] == before["agreed"]["number"] and after["draft"] == before["draft"]
+    reply = await world.priya.client.get(f"{plan_url(world)}/philomena.pdf")
+    assert reply.status_code == 200
+    text = " ".join(pdf_text(reply.content).split())
+    assert "Out-of-hours worker who knows them Alex Reid 0161 496 0001, alex@test.example" in text
