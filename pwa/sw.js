@@ -78,6 +78,7 @@ const SHELL = [
   "/js/screens/interviewers.js",
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
+  "/js/screens/known-worker.js",
   "/js/screens/mailbox.js",
   "/js/screens/my-data.js",
   "/js/screens/my-info.js",
