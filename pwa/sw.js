@@ -40,6 +40,8 @@ const SHELL = [
   "/js/i18n.js",
   "/js/install.js",
   "/js/language-choice.js",
+  "/js/lazy.js",
+  "/js/module-map.js",
   "/js/offline.js",
   "/js/push.js",
   "/js/quick-exit.js",
