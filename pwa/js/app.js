@@ -7,8 +7,15 @@ import { startLanguage, t } from "./i18n.js";
 import { listenForInstallPrompt } from "./install.js";
 import { forgetOffline } from "./offline.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
-import { forgetEverything, isProfessional, loadMe, setSignInNotice, usingOfflineIdentity } from "./state.js";
-import { announce, fill, h, heading, problemBox, put, screenNotLoaded } from "./ui.js";
+import {
+  askWhoEarly,
+  forgetEverything,
+  isProfessional,
+  loadMe,
+  setSignInNotice,
+  usingOfflineIdentity,
+} from "./state.js";
+import { announce, fill, h, heading, loading, problemBox, put, screenNotLoaded } from "./ui.js";
 import { lazy } from "./lazy.js";
 
 // Each screen is loaded when its route is first opened (lazy.js).
@@ -224,6 +231,8 @@ async function render() {
   const allowed = found && (!found.route.roles || found.route.roles.includes(me.user.role));
   let screen = null;
   let helpScreen = null;
+  // A screen opened for the first time says so while its code arrives.
+  if (allowed && !found.route.screen.ready) put(view, loading());
   try {
     [screen, helpScreen] = await Promise.all([allowed ? found.route.screen() : null, helpFor ? help() : null]);
   } catch {
@@ -231,6 +240,7 @@ async function render() {
     return;
   }
   if (!isCurrent()) return;
+  view.replaceChildren();
   if (screen) await screen.render(view, { params: found.params, me, go, isCurrent });
   else notFound(view);
   if (!isCurrent()) return;
@@ -357,9 +367,10 @@ function start() {
   }
 }
 
-// The first screen's code comes while the words do (a failure shows when it is drawn).
-matchRoute(location.hash.slice(1))
-  ?.route.screen()
-  .catch(() => {});
+// The first screen's code, and who is signed in, come while the words do (a failure
+// shows when the screen is drawn).
+const first = matchRoute(location.hash.slice(1))?.route;
+first?.screen().catch(() => {});
+if (first?.signedIn) askWhoEarly();
 await startLanguage();
 start();

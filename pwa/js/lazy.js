@@ -18,19 +18,30 @@ function hint(url) {
   document.head.append(link);
 }
 
-/** A function that loads the module at `url` (once) and resolves with it. */
+/**
+ * A function that loads the module at `url` (once) and resolves with it. Its `ready` is
+ * true once the module has arrived, so a screen can say "Loading…" only while it has not.
+ */
 export function lazy(url) {
   let loading = null;
-  return () => {
+  const load = () => {
     if (!loading) {
       hint(url);
       for (const needed of NEEDS[url] ?? []) hint(needed);
-      // A failed load (no signal, nothing kept yet) is tried again next time.
-      loading = import(url).catch((error) => {
-        loading = null;
-        throw error;
-      });
+      loading = import(url).then(
+        (module) => {
+          load.ready = true;
+          return module;
+        },
+        (error) => {
+          // A failed load (no signal, nothing kept yet) is tried again next time.
+          loading = null;
+          throw error;
+        },
+      );
     }
     return loading;
   };
+  load.ready = false;
+  return load;
 }
