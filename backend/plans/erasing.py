@@ -1,10 +1,18 @@
-"""Deleting a young person's plan (every version, its signatures and changes), photos
-and trio standings when their records are erased."""
+"""Deleting a young person's plan (every version, its signatures and changes), photos,
+trio standings and the out-of-hours worker who knows them when their records are erased."""
 
 from __future__ import annotations
 
 from backend.hooks import YoungPeopleErasing
-from backend.plans.tables import Plan, PlanChange, PlanPhoto, PlanSignature, PlanVersion, TrioStanding
+from backend.plans.tables import (
+    KnownWorker,
+    Plan,
+    PlanChange,
+    PlanPhoto,
+    PlanSignature,
+    PlanVersion,
+    TrioStanding,
+)
 
 
 async def erase(payload: YoungPeopleErasing) -> None:
@@ -21,3 +29,4 @@ async def erase(payload: YoungPeopleErasing) -> None:
         await Plan.delete().where(Plan.id.is_in(plans))
     await PlanPhoto.delete().where(PlanPhoto.young_person.is_in(ids))
     await TrioStanding.delete().where(TrioStanding.young_person.is_in(ids))
+    await KnownWorker.delete().where(KnownWorker.young_person.is_in(ids))
