@@ -8,6 +8,7 @@ import uuid
 from backend.young_people import details as _details
 from backend.young_people import records as _records
 from backend.young_people.records import (
+    adults,
     carers,
     caseload,
     has_carer,
@@ -28,6 +29,7 @@ __all__ = [
     "RecordAction",
     "Relation",
     "Sex",
+    "adults",
     "allocated_in_council",
     "carers",
     "caseload",

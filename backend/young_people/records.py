@@ -13,7 +13,7 @@ from backend.accounts import api as accounts
 from backend.accounts.api import Account
 from backend.db import write_transaction
 from backend.errors import NotFound
-from backend.young_people import words
+from backend.young_people import sql, words
 from backend.young_people.schemas import Record
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -66,7 +66,7 @@ async def records(ids: Iterable[uuid.UUID]) -> list[Record]:
 
 async def young_person_of(user_id: uuid.UUID) -> uuid.UUID | None:
     """The record a young person's account is linked to (when they joined)."""
-    row = await YoungPerson.select(YoungPerson.id).where(YoungPerson.user == user_id).first()
+    row = await sql.RECORD_OF_USER.first(user=user_id)
     return row["id"] if row else None
 
 
@@ -131,14 +131,23 @@ async def carers(young_person_id: uuid.UUID) -> list[Account]:
 
 async def has_carer(young_person_id: uuid.UUID) -> bool:
     """Whether the young person is placed with a carer now (one query; no names)."""
-    return await Placement.exists().where(
-        (Placement.young_person == young_person_id) & (Placement.active == True)
-    )
+    return await sql.HAS_CARER.first(young_person=young_person_id) is not None
 
 
 async def social_workers(young_person_id: uuid.UUID) -> list[Account]:
     """The social workers allocated to the young person now."""
     return await _tied(CaseAllocation, "social_worker", young_person_id)
+
+
+async def adults(young_person_id: uuid.UUID) -> tuple[list[Account], list[Account]]:
+    """(the carers, the social workers) tied to the young person now, each by name: two
+    round trips instead of the four of `carers` and `social_workers`."""
+    ties = await sql.ADULTS.rows(young_person=young_person_id)
+    found = await accounts.accounts(row["adult"] for row in ties)
+    by_name = sorted(found.values(), key=lambda adult: adult.display_name)
+    carer_ids = {row["adult"] for row in ties if row["tie"] == "carer"}
+    worker_ids = {row["adult"] for row in ties if row["tie"] == "social_worker"}
+    return [a for a in by_name if a.id in carer_ids], [a for a in by_name if a.id in worker_ids]
 
 
 async def link_account(young_person_id: uuid.UUID, user_id: uuid.UUID) -> bool:
