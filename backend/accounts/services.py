@@ -160,15 +160,9 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
 
 
 async def me(actor: Actor) -> MeOut:
-    user = (
-        await User.select(
-            User.id, User.role, User.display_name, User.username, User.email, User.language, User.phone
-        )
-        .where(User.id == actor.user_id)
-        .first()
-    )
-    session = await Session.select().where(Session.id == actor.session_id).first()
-    assert user is not None and session is not None  # the actor was made from both
+    row = await sql.ME.first(session=actor.session_id)
+    assert row is not None  # the actor was made from this session and account just now
+    user = session = row
     expires_at = None
     if session["kind"] == SessionKind.BROWSER:
         settings = get_settings()

@@ -8,7 +8,7 @@ import uuid
 from backend.young_people import details as _details
 from backend.young_people import records as _records
 from backend.young_people.records import (
-    adults,
+    adult_names,
     carers,
     caseload,
     has_carer,
@@ -29,7 +29,7 @@ __all__ = [
     "RecordAction",
     "Relation",
     "Sex",
-    "adults",
+    "adult_names",
     "allocated_in_council",
     "carers",
     "caseload",

@@ -139,15 +139,14 @@ async def social_workers(young_person_id: uuid.UUID) -> list[Account]:
     return await _tied(CaseAllocation, "social_worker", young_person_id)
 
 
-async def adults(young_person_id: uuid.UUID) -> tuple[list[Account], list[Account]]:
-    """(the carers, the social workers) tied to the young person now, each by name: two
-    round trips instead of the four of `carers` and `social_workers`."""
-    ties = await sql.ADULTS.rows(young_person=young_person_id)
-    found = await accounts.accounts(row["adult"] for row in ties)
-    by_name = sorted(found.values(), key=lambda adult: adult.display_name)
-    carer_ids = {row["adult"] for row in ties if row["tie"] == "carer"}
-    worker_ids = {row["adult"] for row in ties if row["tie"] == "social_worker"}
-    return [a for a in by_name if a.id in carer_ids], [a for a in by_name if a.id in worker_ids]
+async def adult_names(young_person_id: uuid.UUID) -> tuple[list[str], list[str]]:
+    """(the carers' names, the social workers' names) tied to the young person now, each
+    by name, in one round trip."""
+    # Sorted here, as `carers` and `social_workers` sort (the database's collation may differ).
+    names = sorted(
+        (row["display_name"], row["tie"]) for row in await sql.ADULT_NAMES.rows(young_person=young_person_id)
+    )
+    return [n for n, tie in names if tie == "carer"], [n for n, tie in names if tie == "social_worker"]
 
 
 async def link_account(young_person_id: uuid.UUID, user_id: uuid.UUID) -> bool:

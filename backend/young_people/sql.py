@@ -17,12 +17,16 @@ WORKER_TIED = Sql(
 )
 HAS_CARER = Sql("SELECT 1 AS placed FROM placement WHERE young_person = :young_person AND active LIMIT 1")
 
-ADULTS = Sql(
+ADULT_NAMES = Sql(
     """
-    SELECT carer AS adult, 'carer' AS tie FROM placement WHERE young_person = :young_person AND active
-    UNION ALL
-    SELECT social_worker AS adult, 'social_worker' AS tie FROM case_allocation
-    WHERE young_person = :young_person AND active
+    SELECT u.display_name, t.tie FROM (
+        SELECT carer AS adult, 'carer' AS tie FROM placement
+        WHERE young_person = :young_person AND active
+        UNION ALL
+        SELECT social_worker AS adult, 'social_worker' AS tie FROM case_allocation
+        WHERE young_person = :young_person AND active
+    ) AS t JOIN homeward_user AS u ON u.id = t.adult
     """
 )
-"""The carers placed with and the social workers allocated to a young person now."""
+"""The names of the carers placed with and the social workers allocated to a young
+person now, in no order (the names only: no account is read, nothing unsealed)."""

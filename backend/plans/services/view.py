@@ -198,7 +198,7 @@ async def sign_again(
     if agreed is None:
         return []
     people: list[Signer] = []
-    carers, workers = await young_people.adults(young_person_id)
+    carers, workers = await young_people.adult_names(young_person_id)
     for role in needed:
         if role == mine:
             continue
@@ -206,9 +206,9 @@ async def sign_again(
             found = await young_people.record(young_person_id)
             people += [Signer(name=found.preferred_name, role=role)] if found else []
         elif role == SignerRole.CARER:
-            people += [Signer(name=a.display_name, role=role) for a in carers]
+            people += [Signer(name=name, role=role) for name in carers]
         else:
-            people += [Signer(name=a.display_name, role=role) for a in workers]
+            people += [Signer(name=name, role=role) for name in workers]
     return people
 
 
