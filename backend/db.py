@@ -131,7 +131,8 @@ class HomewardSQLiteEngine(SQLiteEngine):
         They run right here, on the event loop's thread: handing each statement to
         aiosqlite's thread and back cost more than the statement (26% of a plan read's
         CPU). In WAL mode a read never waits for a writer, and a statement of the
-        plan read takes tens of microseconds. `query_only` refuses any write on it."""
+        plan read takes tens of microseconds. `query_only` refuses any write on it, and
+        it never waits for a lock (busy_timeout 0): a busy read is run on the pool."""
         key = (threading.get_ident(), self.path)
         connection = self._readers.get(key)
         if connection is None:
@@ -139,6 +140,9 @@ class HomewardSQLiteEngine(SQLiteEngine):
             # Used by this thread only; closed by close_pools(), which may run on another.
             connection = sqlite3.connect(self.path, check_same_thread=False, **options)
             connection.execute("PRAGMA query_only = ON")
+            # Never wait on the event loop: a read that finds the database busy (rare in
+            # WAL: a checkpoint resetting the log) goes to the pool instead (_run_sql).
+            connection.execute("PRAGMA busy_timeout = 0")
             connection.row_factory = dict_factory
             self._readers[key] = connection
         return connection
@@ -386,11 +390,15 @@ async def _run_sql(statement: Sql, params: dict[str, Any]) -> list[dict[str, Any
     transaction = engine.current_transaction.get()
     if isinstance(engine, SQLiteEngine):
         if transaction is None and statement.reads and isinstance(engine, HomewardSQLiteEngine):
-            cursor = engine.reader().execute(statement.text, params)
             try:
-                return cursor.fetchall()
-            finally:
-                cursor.close()
+                cursor = engine.reader().execute(statement.text, params)
+                try:
+                    return cursor.fetchall()
+                finally:
+                    cursor.close()
+            except sqlite3.OperationalError as exc:
+                if not getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                    raise
         if transaction is None:
             return await engine._run_in_new_connection(statement.text, params)  # type: ignore[arg-type]
         connection = transaction.connection
