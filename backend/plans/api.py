@@ -103,6 +103,13 @@ async def refresh_trio(
     await services.change(young_person_id, Section.TRIO, msgspec.to_builtins(people), now, by)
 
 
+async def forget_trio_people(young_person_id: uuid.UUID, contact_ids: list[uuid.UUID], name: str) -> int:
+    """Erase the copies of these people (contact ids) in every version of the young
+    person's plan, leaving `name` in their place; signatures stay. Returns how many
+    versions changed."""
+    return await services.forget_trio_people(young_person_id, {str(c) for c in contact_ids}, name)
+
+
 async def set_trio_states(
     young_person_id: uuid.UUID, states: dict[uuid.UUID, tuple[str, dt.datetime]]
 ) -> None:
@@ -110,6 +117,21 @@ async def set_trio_states(
     states as contacts names them): shown with every version, never signed, so a
     change of it (stepping down) is no new version and clears no signature."""
     await services.set_trio_states(young_person_id, states)
+
+
+async def known_worker(young_person_id: uuid.UUID) -> tuple[uuid.UUID, dt.datetime] | None:
+    """(account id, chosen at) of the out-of-hours worker who knows the young person, as
+    their social worker named them (alerts checks they are still on the rota)."""
+    return await services.known_worker(young_person_id)
+
+
+async def set_known_worker(
+    young_person_id: uuid.UUID, worker_id: uuid.UUID | None, chosen_by: uuid.UUID | None, now: dt.datetime
+) -> bool:
+    """Name the out-of-hours worker who knows the young person (None: nobody), beside the
+    plan: no new version, no signature cleared. The caller checks who may be named and
+    audits it. Returns whether it changed."""
+    return await services.set_known_worker(young_person_id, worker_id, chosen_by, now)
 
 
 async def offline_copy(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> OfflinePlan:
