@@ -7,6 +7,7 @@ import * as socialWorker from "./home-social-worker.js";
 import * as youngPerson from "./home-young-person.js";
 import { t } from "../i18n.js";
 import { h, heading, put } from "../ui.js";
+import { noticeLink } from "./privacy.js";
 
 const HOMES = {
   young_person: youngPerson,
@@ -21,6 +22,10 @@ export async function render(view, ctx) {
   const home = HOMES[ctx.me.user.role];
   if (home) {
     await home.render(view, ctx);
+    // Adults can read again what Homeward keeps about them (shown when they joined).
+    if (ctx.me.user.role !== "young_person" && ctx.isCurrent()) {
+      put(view, h("p", { class: "aside" }, noticeLink("adults")));
+    }
     return;
   }
   put(view, heading("Homeward"), h("p", { text: t("home.nothing_here") }));
