@@ -26,6 +26,7 @@ class Topic(StrEnum):
     INTERVIEW_OFFERED = "interview.offered"
     INTERVIEW_DECLINED = "interview.declined"
     ALERT_FAILED = "alert.failed"
+    CONTACTS_FORGOTTEN = "contacts.forgotten"
 
 
 # What each topic carries. Ids only, and the facts a subscriber needs to decide: a
@@ -98,6 +99,17 @@ class AlertFailed:
     young_person_id: uuid.UUID
     council_id: uuid.UUID
     at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ContactsForgotten:
+    """Trusted contacts' personal details were erased ("forget me", or the retention
+    job): a domain that copied them (their name as an alert's recipient, an email
+    address in the outbox) erases its copies, leaving `name` (a placeholder) where a
+    name must read."""
+
+    contact_ids: tuple[uuid.UUID, ...]
+    name: str
 
 
 Subscriber = Callable[[Any], Awaitable[None]]

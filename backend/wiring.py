@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from backend import background, hooks
 from backend.actions import triggers as actions
+from backend.alerts import api as alerts
 from backend.feedback import api as feedback
 from backend.interviews import services as interviews
 from backend.notify import api as notify
@@ -23,3 +24,5 @@ def connect() -> None:
     background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)
+    # A forgotten trusted contact's copies in alerts are erased with them (issue 15).
+    hooks.on(hooks.Topic.CONTACTS_FORGOTTEN, alerts.forget_contacts)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.alerts.tables import Alert
+from backend.alerts.tables import Alert, AlertRecipient, Delivery
 from backend.db import write_transaction
+from backend.hooks import ContactsForgotten
+from backend.sealed import seal
 
 
 def _due(ended_before: dt.datetime):
@@ -37,3 +39,22 @@ async def forget_locations(ended_before: dt.datetime, *, batch: int) -> int:
                 return done
             await Alert.update({Alert.location: None, Alert.phone: None}).where(Alert.id.is_in(ids))
         done += len(ids)
+
+
+async def forget_contacts(forgotten: ContactsForgotten) -> None:
+    """A trusted contact was forgotten: their name as each alert's recipient becomes the
+    placeholder, and their email address leaves the outbox (hook CONTACTS_FORGOTTEN)."""
+    if not forgotten.contact_ids:
+        return
+    ids = list(forgotten.contact_ids)
+    async with write_transaction():
+        recipients = [
+            row["id"]
+            for row in await AlertRecipient.select(AlertRecipient.id).where(AlertRecipient.contact.is_in(ids))
+        ]
+        if not recipients:
+            return
+        await AlertRecipient.update({AlertRecipient.name: seal(forgotten.name)}).where(
+            AlertRecipient.id.is_in(recipients)
+        )
+        await Delivery.update({Delivery.address: None}).where(Delivery.recipient.is_in(recipients))

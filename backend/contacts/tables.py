@@ -31,16 +31,19 @@ class TrustedContact(Table):
     created_at = Timestamptz()
     accepted_at = Timestamptz(null=True, default=None)
     stepped_down_at = Timestamptz(null=True, default=None)
+    # When their details were erased (contacts.api.forget_contacts): the row stays, with a
+    # placeholder name, so plans, alerts and the audit log still read sensibly.
+    forgotten_at = Timestamptz(null=True, default=None)
     # The language Homeward speaks to them in; they choose it (PUT /api/contact/me/language).
     language = Varchar(length=8, default=DEFAULT, choices=LanguageCode)
 
 
 declare(
     TrustedContact,
-    not_personal=("state", "invite_code_hash", "token_hash", "csrf_token", "language"),
+    not_personal=("state", "invite_code_hash", "token_hash", "csrf_token", "language", "forgotten_at"),
     details=Personal(
         "a trusted person's name, phone, email and what they will do",
         "the young person, their social worker, their carer if shared",
-        "until removed or stepped down",
+        "until they are forgotten (at their request): then erased, a placeholder name stays",
     ),
 )

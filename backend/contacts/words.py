@@ -48,6 +48,13 @@ STEPPED_DOWN = wording(
     you=N_("stepped down from your people"),
     adult=N_("stepped down from {young_person}'s people"),
 )
+# Said by Homeward itself ("forget me", or the retention job): a count, never names.
+FORGOTTEN = wording(
+    "contacts.forgotten",
+    you=N_("erased the details of {contacts} trusted people who had stepped down"),
+)
+# Kept in place of a forgotten person's name; shown translated.
+FORGOTTEN_NAME = N_("A person who stepped down")
 
 # What someone who was refused tried to do.
 SEE = wording("contacts.see", you=N_("look at your people"), adult=N_("look at {young_person}'s people"))

@@ -103,6 +103,13 @@ async def refresh_trio(
     await services.change(young_person_id, Section.TRIO, msgspec.to_builtins(people), now, by)
 
 
+async def forget_trio_people(young_person_id: uuid.UUID, contact_ids: list[uuid.UUID], name: str) -> int:
+    """Erase the copies of these people (contact ids) in every version of the young
+    person's plan, leaving `name` in their place; signatures stay. Returns how many
+    versions changed."""
+    return await services.forget_trio_people(young_person_id, {str(c) for c in contact_ids}, name)
+
+
 async def set_trio_states(
     young_person_id: uuid.UUID, states: dict[uuid.UUID, tuple[str, dt.datetime]]
 ) -> None:

@@ -10,11 +10,11 @@ import msgspec
 
 from backend.accounts.actor import Actor
 from backend.audit.services import Who
-from backend.contacts import guards
+from backend.contacts import guards, words
 from backend.contacts.schemas import ContactDetails, ContactState, TrustedPerson
 from backend.contacts.tables import TrustedContact
 from backend.errors import NotFound
-from backend.i18n import N_
+from backend.i18n import N_, translate
 from backend.plans import api as plans
 from backend.plans.schemas import TrioPerson
 from backend.push import api as push
@@ -25,6 +25,8 @@ NOT_ONE_OF_THEM = N_("That person is not one of the trusted people.")
 
 
 def details_of(row: dict) -> ContactDetails:
+    if row.get("forgotten_at"):
+        return ContactDetails(name=translate(words.FORGOTTEN_NAME))
     return msgspec.convert(unseal_json(row["details"]), ContactDetails)
 
 

@@ -9,7 +9,13 @@ Who may do what is in guards; who sees which part is in sharing.
 from backend.plans.services.editing import edit_section, set_photo, sign
 from backend.plans.services.photos import photo, police_form
 from backend.plans.services.reviews import attention, mark_review_due, reviews_due
-from backend.plans.services.versions import agreed, change, choices_in_force, set_trio_states
+from backend.plans.services.versions import (
+    agreed,
+    change,
+    choices_in_force,
+    forget_trio_people,
+    set_trio_states,
+)
 from backend.plans.services.view import compare, required_signers, versions, view, view_for
 
 __all__ = [
@@ -19,6 +25,7 @@ __all__ = [
     "choices_in_force",
     "compare",
     "edit_section",
+    "forget_trio_people",
     "mark_review_due",
     "photo",
     "police_form",

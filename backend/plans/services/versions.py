@@ -14,7 +14,7 @@ from backend.db import write_transaction
 from backend.plans import content as plan_content
 from backend.plans import words
 from backend.plans.schemas import ChangedBy, Section, VersionStatus
-from backend.plans.tables import Plan, PlanChange, PlanVersion, TrioStanding
+from backend.plans.tables import Plan, PlanChange, PlanSignature, PlanVersion, TrioStanding
 from backend.sealed import seal, seal_json, unseal_json
 
 
@@ -176,3 +176,41 @@ async def set_trio_states(
                     for contact_id, (state, since) in states.items()
                 ]
             )
+
+
+async def forget_trio_people(young_person_id: uuid.UUID, contact_ids: set[str], name: str) -> int:
+    """Erase the copies of some of the young person's people in every version of the
+    plan (a person forgotten: "forget me", or the retention job): their entry stays, as
+    `name` with no other detail, so each version still reads sensibly. A version whose
+    content changes gets a new seal, and a signature that was on the old content moves
+    with it: the erasure is the law's, not a change anyone made, so no one signs again.
+    Returns how many versions changed."""
+    plan = await plan_of(young_person_id)
+    if plan is None:
+        return 0
+    changed = 0
+    async with write_transaction():
+        for version in await PlanVersion.select().where(PlanVersion.plan == plan["id"]):
+            content = load(version)
+            people = content.get(Section.TRIO)
+            if not isinstance(people, list):
+                continue
+            erased = [
+                {"id": person["id"], "name": name}
+                if isinstance(person, dict) and str(person.get("id")) in contact_ids
+                else person
+                for person in people
+            ]
+            if erased == people:
+                continue
+            content[Section.TRIO] = erased
+            sealed, digest = seal_version(version["id"], content)
+            await PlanVersion.update(content=sealed, content_hash=digest).where(
+                PlanVersion.id == version["id"]
+            )
+            await PlanSignature.update(content_hash=digest).where(
+                (PlanSignature.version == version["id"])
+                & (PlanSignature.content_hash == version["content_hash"])
+            )
+            changed += 1
+    return changed
