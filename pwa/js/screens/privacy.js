@@ -40,6 +40,17 @@ const NOTICES = {
   },
 };
 const PATHS = { contacts: "contact", adults: "adult" };
+// The short notices at the moment a young person shares more.
+const MOMENTS = {
+  location: {
+    title: "privacy.location.title",
+    points: ["privacy.location.point_1", "privacy.location.point_2", "privacy.location.point_3"],
+  },
+  chat: {
+    title: "privacy.chat.title",
+    points: ["privacy.chat.point_1", "privacy.chat.point_2", "privacy.chat.point_3"],
+  },
+};
 
 /**
  * One notice as a section: its main points, then "Tell me more". Untitled on its own
@@ -75,11 +86,11 @@ export function momentNotice(kind, testid = `privacy-moment-${kind}`) {
   return h(
     "div",
     { class: "notice privacy-moment", testid },
-    h("p", {}, h("strong", { text: t(`privacy.${kind}.title`) })),
+    h("p", {}, h("strong", { text: t(MOMENTS[kind].title) })),
     h(
       "ul",
       {},
-      ["point_1", "point_2", "point_3"].map((point) => h("li", { text: t(`privacy.${kind}.${point}`) })),
+      MOMENTS[kind].points.map((key) => h("li", { text: t(key) })),
     ),
     h("p", {}, privacyLink()),
   );
