@@ -10,6 +10,7 @@ import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
 import { layeredNotice, noticeLink } from "./privacy.js";
+import { forgetSection } from "./rights.js";
 import { searchChecklist } from "./search-places.js";
 
 // A message carried from the invite screen to the contact's page: {key, params}, put
@@ -255,9 +256,10 @@ async function contactHome(view, ctx) {
   }
   if (!isCurrent()) return;
   await settleLanguage(me.language, "contact");
-  const [alerts, searches] = await Promise.all([
+  const [alerts, searches, forget] = await Promise.all([
     contactAlerts(me, isCurrent),
     get("/api/contact/episodes", { signInNeeded: false }).catch(() => []),
+    forgetSection(me),
   ]);
   if (!isCurrent()) return;
   const message = flash ? t(flash.key, flash.params) : "";
@@ -276,6 +278,7 @@ async function contactHome(view, ctx) {
     notificationsSection(me, rerender),
     languageSection({ whose: "contact" }),
     stepDownSection(me, view),
+    forget,
     h("p", { class: "aside" }, noticeLink("contacts")),
   );
   if (message) announce(message);
