@@ -6,7 +6,9 @@ stops working. Axe finds nothing on each screen."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -82,6 +84,12 @@ def test_jade_asks_for_a_correction_and_reads_sams_answer(signed_in):
     expect(mine.get_by_test_id("my-request-reason")).to_have_text(
         "What your social worker said: Changed to Hill Academy"
     )
+    # Her download holds the request and its answer.
+    with jade.expect_download() as got:
+        screen.by_test_id("my-data-json").click()
+    data = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    asked = [r for r in data["requests"] if r["what_is_wrong"] == wrong]
+    assert [(r["state"], r["reason"]) for r in asked] == [("done", "Changed to Hill Academy")]
 
 
 def test_a_trusted_person_asks_to_be_forgotten_and_is(signed_in, new_context):
