@@ -13,6 +13,7 @@ from backend.alerts import api as alerts
 from backend.feedback import api as feedback
 from backend.interviews import services as interviews
 from backend.notify import api as notify
+from backend.rights import api as rights
 
 
 def connect() -> None:
@@ -24,5 +25,7 @@ def connect() -> None:
     background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)
+    # Rights requests past their legal deadline: the social workers told once (issue 15).
+    background.every("rights.overdue", rights.SWEEP_PERIOD, rights.tell_overdue)
     # A forgotten trusted contact's copies in alerts are erased with them (issue 15).
     hooks.on(hooks.Topic.CONTACTS_FORGOTTEN, alerts.forget_contacts)

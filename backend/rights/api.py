@@ -1,5 +1,6 @@
-"""What other domains may ask of rights requests: nothing yet but the deadline rule."""
+"""What others may call of rights requests: the deadline rule, and the periodic job that
+tells social workers of overdue requests (registered in backend/wiring.py)."""
 
-from backend.rights.services import add_months
+from backend.rights.services import SWEEP_PERIOD, add_months, tell_overdue
 
-__all__ = ["add_months"]
+__all__ = ["SWEEP_PERIOD", "add_months", "tell_overdue"]

@@ -17,6 +17,7 @@ from backend.accounts.api import Actor, Role
 from backend.audit import services as audit
 from backend.audit.services import Action, Who
 from backend.clock import as_utc
+from backend.clock import now as clock_now
 from backend.contacts import api as contacts
 from backend.db import write_transaction
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
@@ -41,6 +42,8 @@ from backend.young_people.api import Relation
 # Answered requests stay on the dashboard this long, so the social worker sees what
 # they did.
 RECENTLY_ANSWERED = dt.timedelta(days=14)
+# How often the sweep looks for requests past their deadline (backend/wiring.py).
+SWEEP_PERIOD = dt.timedelta(minutes=5)
 
 
 def add_months(at: dt.datetime, months: int) -> dt.datetime:
@@ -238,6 +241,7 @@ async def answer(
                 RightsRequest.state: RequestState.EXTENDED,
                 RightsRequest.extended_at: now,
                 RightsRequest.due_at: add_months(as_utc(row["due_at"]), data.months),
+                RightsRequest.overdue_told_at: None,  # a new deadline: told again if missed
             }
         else:
             changes |= {
@@ -255,7 +259,7 @@ async def answer(
             if found and found.user_id:
                 await notify.send(
                     to_user=found.user_id,
-                    code=words.ANSWERED[data.outcome.value],
+                    code=words.ANSWER_READY,
                     young_person_id=young_person_id,
                     link="#/my-info",
                     once_key=f"rights:{request_id}:{data.outcome.value}",
@@ -263,3 +267,39 @@ async def answer(
         updated = await RightsRequest.select().where(RightsRequest.id == request_id).first()
     assert updated is not None
     return _out(updated, relation, now)
+
+
+async def tell_overdue(at: dt.datetime | None = None) -> int:
+    """The periodic job: each waiting request past its deadline is told once to the
+    young person's social workers (once more if missed again after an extension). A
+    conditional update claims each, so several processes tell nobody twice. Returns how
+    many were told."""
+    when = at or clock_now()
+    due = await RightsRequest.select(
+        RightsRequest.id, RightsRequest.young_person, RightsRequest.due_at
+    ).where(
+        RightsRequest.state.is_in([s.value for s in WAITING])
+        & (RightsRequest.due_at < when)
+        & RightsRequest.overdue_told_at.is_null()
+    )
+    told = 0
+    for row in due:
+        async with write_transaction():
+            claimed = (
+                await RightsRequest.update({RightsRequest.overdue_told_at: when})
+                .where((RightsRequest.id == row["id"]) & RightsRequest.overdue_told_at.is_null())
+                .returning(RightsRequest.id)
+            )
+            if not claimed:
+                continue
+            for worker in await young_people.social_workers(row["young_person"]):
+                if worker.active:
+                    await notify.send(
+                        to_user=worker.id,
+                        code=words.OVERDUE,
+                        young_person_id=row["young_person"],
+                        link="#/dashboard",
+                        once_key=f"rights:{row['id']}:overdue:{as_utc(row['due_at']).isoformat()}",
+                    )
+            told += 1
+    return told

@@ -31,6 +31,8 @@ class RightsRequest(Table):
     reason = encrypted(null=True, default=None)
     answered_at = Timestamptz(null=True, default=None)
     answered_by: ForeignKey[Table] = ForeignKey(references=USER, null=True, default=None)
+    # When the sweep told the social workers it was overdue (again after an extension).
+    overdue_told_at = Timestamptz(null=True, default=None)
 
 
 declare(

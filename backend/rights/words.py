@@ -35,6 +35,18 @@ EXTENDED = wording(
     you=N_("gave a request about your information more time, with the reason"),
     adult=N_("gave a request about {young_person}'s information more time, with a reason"),
 )
+# The sweep: a request past its deadline, told once to the social workers.
+OVERDUE = wording(
+    "rights.overdue",
+    you=N_("a request about your information is late"),
+    adult=N_("{young_person}: a request about their information is overdue"),
+)
+# The notice the young person gets when their own request is answered or given more time.
+ANSWER_READY = wording(
+    "rights.answer_ready",
+    you=N_("your social worker answered your request to put something right"),
+    adult=N_("{young_person}'s request to put something right was answered"),
+)
 ANSWERED = {"done": DONE, "refused": REFUSED, "extended": EXTENDED}
 # Attempts (refused requests are audited with these).
 ASK = wording(

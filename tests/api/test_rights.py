@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 
 from backend import clock
-from backend.rights.api import add_months
+from backend.rights.api import add_months, tell_overdue
 from tests.api.actions_helpers import fresh
 from tests.api.test_contacts import accepted_phone
 from tests.factories import PASSWORD, audit_count, audit_events, make_council, make_user, sign_in_directly
@@ -95,6 +95,19 @@ async def test_a_request_past_its_deadline_shows_as_overdue_to_both(world):
     await fresh(world.sam, world.jade)
     assert (await dashboard(world.sam))[0]["request"]["overdue"] is True
     assert (await world.jade.client.get(url(world))).json()[0]["overdue"] is True
+    # The sweep tells Sam once, however often it runs.
+    assert await tell_overdue() == 1
+    assert await tell_overdue() == 0
+    late = "Jade: a request about their information is overdue"
+    assert (await notices(world.sam)).count(late) == 1
+    # Given more time, it is told again only if the new deadline is missed too.
+    extend = {"outcome": "extended", "months": 1, "reason": "Waiting for school"}
+    assert (await answer(world, request, extend)).json()["overdue"] is False
+    assert await tell_overdue() == 0
+    clock.travel(dt.timedelta(days=32))
+    await fresh(world.sam, world.jade)
+    assert await tell_overdue() == 1
+    assert (await notices(world.sam)).count(late) == 2
     # Answered, it is no longer overdue.
     done = await answer(world, request, {"outcome": "done", "reason": "Changed to Hill Academy"})
     assert done.status_code == 200 and done.json()["overdue"] is False
@@ -125,7 +138,9 @@ async def test_sam_extends_once_with_a_reason_then_answers_done_and_jade_reads_t
 
     mine = (await world.jade.client.get(url(world))).json()[0]
     assert (mine["state"], mine["reason"]) == ("done", "Changed to Hill Academy")
-    assert "answered a request about your information: done" in await notices(world.jade)
+    assert (await notices(world.jade)).count(
+        "your social worker answered your request to put something right"
+    ) == 2
     codes = [e["code"] for e in await audit_events(actor_id=world.sam.user_id, action="change")]
     assert codes[-2:] == ["rights.extended", "rights.done"]
 

@@ -36,7 +36,10 @@ def test_jade_asks_for_a_correction_and_reads_sams_answer(signed_in):
     jade = signed_in("jade")
     jade.set_viewport_size(PHONE)
     screen = Screen(jade)
-    screen.open("/my-info")
+    # From "Get help", as from "Who can see my information".
+    screen.open("/help")
+    screen.by_test_id("help-put-right").click()
+    screen.expect_title("Who can see my information")
     screen.wait_until_loaded()
     screen.by_test_id("correction-send").click()
     expect(screen.by_test_id("correction-what-error")).to_have_text("Say what is wrong.")
