@@ -93,6 +93,10 @@ def test_an_adult_reads_what_is_kept_about_them_before_joining(signed_in, new_co
     home.by_test_id("link-privacy-adult").click()
     home.expect_title("What Homeward keeps about adults who help")
     check(sam, "the notice for adults, 360px")
+    # And before a first sign-in (an account an admin made has no invite).
+    page.goto("/#/signin")
+    Screen(page).by_test_id("link-privacy-adult").click()
+    Screen(page).expect_title("What Homeward keeps about adults who help")
 
 
 def test_the_first_time_jade_shares_where_she_is_a_short_notice_says_who_sees_it(signed_in):
