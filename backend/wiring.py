@@ -13,6 +13,7 @@ from backend.alerts import api as alerts
 from backend.feedback import api as feedback
 from backend.interviews import services as interviews
 from backend.notify import api as notify
+from backend.retention import services as retention
 from backend.rights import api as rights
 
 
@@ -29,3 +30,5 @@ def connect() -> None:
     background.every("rights.overdue", rights.SWEEP_PERIOD, rights.tell_overdue)
     # A forgotten trusted contact's copies in alerts are erased with them (issue 15).
     hooks.on(hooks.Topic.CONTACTS_FORGOTTEN, alerts.forget_contacts)
+    # What each council keeps only so long is deleted once a day (issue 15).
+    background.every("retention.daily", retention.DAILY, retention.daily)

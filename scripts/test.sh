@@ -31,10 +31,29 @@ npm ci --prefix tests/pushservice --no-audit --no-fund --silent
 
 results="$(mktemp -d)"
 status=0
+started=$SECONDS
 run() {
   local name="$1"; shift
+  local t0=$SECONDS
   echo "== $name"
   "$@" || status=1
+  echo "   ($name: $((SECONDS - t0)) s)"
+}
+# Two suites side by side (the machine has 2 cores; each suite is one Python process and
+# its own database), each into its own log, printed whole and in order when both end.
+run_pair() {
+  local name_a="$1" name_b="$2"; shift 2
+  local cmd_a="$1" cmd_b="$2" t0=$SECONDS
+  echo "== $name_a  |  $name_b  (side by side)"
+  bash -c "$cmd_a" >"$results/a.log" 2>&1 & local pid_a=$!
+  bash -c "$cmd_b" >"$results/b.log" 2>&1 & local pid_b=$!
+  local rc_a=0 rc_b=0
+  wait $pid_a || rc_a=$?
+  wait $pid_b || rc_b=$?
+  echo "== $name_a"; cat "$results/a.log"
+  echo "== $name_b"; cat "$results/b.log"
+  [ $rc_a -eq 0 ] && [ $rc_b -eq 0 ] || status=1
+  echo "   ($name_a | $name_b: $((SECONDS - t0)) s)"
 }
 
 run "ruff" .venv/bin/ruff check backend tests bench migrations scripts
@@ -46,16 +65,14 @@ run "test infrastructure (push service stand-in, mailbox)" \
 run "SSDA903 validator environment (DfE rules, its own old pandas)" ./scripts/ssda903-validator.sh
 run "SSDA903 export checked by the DfE rules" .venv/bin/pytest tests/exports -q \
   --junitxml="$results/exports.xml"
-run "API and unit tests on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
-  .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/sqlite.xml"
-run "API and unit tests on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \
-  .venv/bin/pytest tests/api tests/unit -q --junitxml="$results/postgres.xml"
+run_pair "API and unit tests on SQLite" "API and unit tests on PostgreSQL" \
+  "HOMEWARD_TEST_DATABASE=sqlite .venv/bin/pytest tests/api tests/unit -q -p no:cacheprovider --junitxml=$results/sqlite.xml" \
+  "HOMEWARD_TEST_DATABASE=postgres .venv/bin/pytest tests/api tests/unit -q -p no:cacheprovider --junitxml=$results/postgres.xml"
 # A fixed number of requests per operation and caller (HOMEWARD_FUZZ_EXAMPLES), drawn the
 # same way every run (HOMEWARD_FUZZ_SEED): see docs/api.md.
-run "schema fuzzing on SQLite" env HOMEWARD_TEST_DATABASE=sqlite \
-  .venv/bin/pytest tests/fuzz -q --junitxml="$results/fuzz-sqlite.xml"
-run "schema fuzzing on PostgreSQL" env HOMEWARD_TEST_DATABASE=postgres \
-  .venv/bin/pytest tests/fuzz -q --junitxml="$results/fuzz-postgres.xml"
+run_pair "schema fuzzing on SQLite" "schema fuzzing on PostgreSQL" \
+  "HOMEWARD_TEST_DATABASE=sqlite .venv/bin/pytest tests/fuzz -q -p no:cacheprovider --junitxml=$results/fuzz-sqlite.xml" \
+  "HOMEWARD_TEST_DATABASE=postgres .venv/bin/pytest tests/fuzz -q -p no:cacheprovider --junitxml=$results/fuzz-postgres.xml"
 # Browser tests run in their own process: Playwright's sync API and pytest-asyncio's
 # event loop must not share one.
 run "browser tests (chromium)" .venv/bin/pytest tests/browser -q \
@@ -72,5 +89,6 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.xml")):
         passed += total - bad - skip; failed += bad; skipped += skip
 print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
 PY
+echo "whole run: $((SECONDS - started)) s"
 rm -rf "$results"
 exit $status

@@ -89,6 +89,11 @@ async def ids_in_council(council_id: uuid.UUID | None) -> list[uuid.UUID]:
     return [row["id"] for row in await User.select(User.id).where(User.council == council_id)]
 
 
+async def council_ids() -> list[uuid.UUID]:
+    """Every council's id, oldest first (jobs that go council by council)."""
+    return [row["id"] for row in await CouncilTable.select(CouncilTable.id).order_by(CouncilTable.created_at)]
+
+
 async def council(council_id: uuid.UUID | None) -> Council | None:
     row = (
         await CouncilTable.select(CouncilTable.id, CouncilTable.name)

@@ -141,7 +141,9 @@ class AlertEvent(Table):
 
 ALERT = "as long as the young person's record"
 # backend/retention: `homeward retention` deletes them.
-LOCATION_KEPT = "30 days after the alert ends"
+LOCATION_KEPT = "deleted the council's number of hours after the alert ends (default 72, at most 720)"
+# A trusted person's name and email: erased when they are forgotten (contacts).
+CONTACT_COPY = ALERT + "; a trusted person's is erased when they are forgotten"
 
 declare(
     Alert,
@@ -161,12 +163,14 @@ declare(AlertTap, not_personal=("idempotency_key",))
 declare(
     AlertRecipient,
     not_personal=("role", "purpose"),
-    name=Personal("the name of a person an alert went to", "the young person and their social worker", ALERT),
+    name=Personal(
+        "the name of a person an alert went to", "the young person and their social worker", CONTACT_COPY
+    ),
 )
 declare(
     Delivery,
     not_personal=("channel", "state", "claimed_by", "last_error"),
-    address=Personal("the email address an alert went to", "nobody: used to send", ALERT),
+    address=Personal("the email address an alert went to", "nobody: used to send", CONTACT_COPY),
 )
 declare(DeliveryAttempt, not_personal=("channel", "result", "error"))
 declare(OutboxWorker, not_personal=("name",))
@@ -176,6 +180,6 @@ declare(
     params=Personal(
         "the details of a step in the alert's story (names of the people asked)",
         "the young person and the people the alert reached",
-        ALERT,
+        CONTACT_COPY,
     ),
 )

@@ -11,6 +11,8 @@ from backend.contacts.schemas import Contact, ContactState, TrustedPerson
 from backend.contacts.services import (
     contact_for_token,
     forget_contacts,
+    forgettable,
+    forgettable_count,
     ids_in_council,
     person,
     reachable,
@@ -23,6 +25,8 @@ __all__ = [
     "TrustedPerson",
     "contact_for_token",
     "forget_contacts",
+    "forgettable",
+    "forgettable_count",
     "ids_in_council",
     "person",
     "reachable",

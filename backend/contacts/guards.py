@@ -33,9 +33,12 @@ def is_live(state: str) -> bool:
     return state in LIVE
 
 
-def may_invite(state: str) -> bool:
+def may_invite(state: str, forgotten: bool = False) -> bool:
     """Someone who has not said yes yet (a new invite replaces an old one), or who stepped
-    down and may be asked again (a person removed by the young person is added anew)."""
+    down and may be asked again (a person removed by the young person is added anew).
+    A forgotten person cannot be asked again: nothing of them is left to ask."""
+    if forgotten:
+        return False
     return state in (ContactState.NOT_INVITED, ContactState.INVITED, ContactState.STEPPED_DOWN)
 
 
@@ -45,10 +48,13 @@ def may_sign_in(state: str) -> bool:
     return state == ContactState.ACTIVE
 
 
-def can(relation: str | None, state: str) -> list[ContactAction]:
-    """What `relation` may do with one contact in `state`."""
+def can(relation: str | None, state: str, forgotten: bool = False) -> list[ContactAction]:
+    """What `relation` may do with one contact in `state` (`forgotten`: their details
+    were erased; they can only be taken off the plan)."""
     if not may_choose_people(relation):
         return []
+    if forgotten:
+        return [ContactAction.REMOVE] if state == ContactState.STEPPED_DOWN else []
     if state == ContactState.STEPPED_DOWN:
         return [ContactAction.INVITE, ContactAction.REMOVE]  # ask them again, or take them off the plan
     if not is_live(state):

@@ -44,6 +44,7 @@ declare(
     details=Personal(
         "a trusted person's name, phone, email and what they will do",
         "the young person, their social worker, their carer if shared",
-        "until they are forgotten (at their request): then erased, a placeholder name stays",
+        "until forgotten: at their request, or the council's number of days after they "
+        "stepped down or were removed (default 30, at most 365); then erased, a placeholder name stays",
     ),
 )

@@ -18,6 +18,7 @@ from backend.councils.schemas import (
     Escalation,
     Nation,
     OfficeHours,
+    Retention,
     RotaEntry,
     Settings,
     Thresholds,
@@ -31,6 +32,7 @@ __all__ = [
     "Escalation",
     "Nation",
     "OfficeHours",
+    "Retention",
     "RotaEntry",
     "Settings",
     "Thresholds",
@@ -39,6 +41,7 @@ __all__ = [
     "escalation_minutes",
     "is_working_time",
     "on_duty",
+    "retention_by_council",
     "settings",
 ]
 
@@ -72,3 +75,8 @@ async def is_working_time(council_id: uuid.UUID, at: dt.datetime) -> bool:
     """Is `at` in the council's office hours on a working day?"""
     council = await services.current(council_id)
     return working_time.is_working_time(council.office_hours, council.nation, at)
+
+
+async def retention_by_council() -> dict[uuid.UUID, Retention]:
+    """Each council's retention settings (backend/retention): how long is kept what."""
+    return await services.retention_by_council()

@@ -2,7 +2,8 @@
 council whose admins have no screen yet (or for a script).
 
 Keys are the API's field names: `escalation.trio_minutes`, `office_hours.days=mon,tue`,
-`office_hours.opens=09:00`, `nation=scotland`, `thresholds.repeat_window_days=30`, and
+`office_hours.opens=09:00`, `nation=scotland`, `thresholds.repeat_window_days=30`,
+`retention.stepped_down_contact_days=30` (how long is kept what), and
 `rota`, the whole duty rota: entries joined by `;`, each `EMAIL/WHEN[/PHONE]`, where WHEN
 is `always`, `office_hours`, `out_of_hours`, or a shift `DAYS@HH:MM-HH:MM` (days it
 starts on, e.g. `sat,sun@09:00-21:00`; a shift may run past midnight). `rota=` empties it.
@@ -19,7 +20,16 @@ import msgspec
 
 from backend.accounts import api as accounts
 from backend.councils import services
-from backend.councils.schemas import Cover, Escalation, Nation, RotaEntryIn, SettingsIn, Thresholds, Weekday
+from backend.councils.schemas import (
+    Cover,
+    Escalation,
+    Nation,
+    Retention,
+    RotaEntryIn,
+    SettingsIn,
+    Thresholds,
+    Weekday,
+)
 from backend.errors import Invalid
 from backend.i18n import N_
 
@@ -35,6 +45,7 @@ NOT_THEIR_EMAIL = N_("No active social worker of this council has that email.")
 NUMBERS = {
     **{f"escalation.{name}": "escalation" for name in Escalation.__struct_fields__},
     **{f"thresholds.{name}": "thresholds" for name in Thresholds.__struct_fields__},
+    **{f"retention.{name}": "retention" for name in Retention.__struct_fields__},
 }
 
 
@@ -66,6 +77,10 @@ def lines(settings: SettingsIn, emails: dict[uuid.UUID, str]) -> list[str]:
     limits = settings.thresholds
     out += [f"thresholds.{name}={getattr(limits, name)}" for name in Thresholds.__struct_fields__]
     out.append("rota=" + ";".join(_entry_text(entry, emails) for entry in settings.rota))
+    if settings.retention is not None:
+        out += [
+            f"retention.{name}={getattr(settings.retention, name)}" for name in Retention.__struct_fields__
+        ]
     return out
 
 
@@ -102,7 +117,13 @@ def apply(settings: SettingsIn, pairs: list[str], ids: dict[str, uuid.UUID]) -> 
     """`settings` with the `key=value` changes made; `ids` maps the emails of the
     council's social workers to their ids. Raises Invalid naming each bad key."""
     errors: dict[str, str] = {}
-    changed: dict[str, dict[str, Any]] = {"escalation": {}, "thresholds": {}, "office_hours": {}, "top": {}}
+    changed: dict[str, dict[str, Any]] = {
+        "escalation": {},
+        "thresholds": {},
+        "retention": {},
+        "office_hours": {},
+        "top": {},
+    }
     for pair in pairs:
         key, equals, value = pair.partition("=")
         key, value = key.strip(), value.strip()
@@ -138,6 +159,7 @@ def apply(settings: SettingsIn, pairs: list[str], ids: dict[str, uuid.UUID]) -> 
         escalation=replace(settings.escalation, **changed["escalation"]),
         thresholds=replace(settings.thresholds, **changed["thresholds"]),
         office_hours=replace(settings.office_hours, **changed["office_hours"]),
+        retention=replace(settings.retention, **changed["retention"]) if settings.retention else None,
         **changed["top"],
     )
 

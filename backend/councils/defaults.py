@@ -37,3 +37,24 @@ STRATEGY_MEETING_WITHIN_WORKING_DAYS = 3
 # conducted in all instances within 72 hours of the child's return".
 RHI_OFFER_WITHIN_HOURS = 24
 RHI_HELD_WITHIN_HOURS = 72
+
+# -- retention (issue 15; docs/privacy/dpia.md, "How long we keep it") --------------------
+# An alert's location and phone number are for finding the young person. Kept 72 hours
+# after the alert ends: the return home interview is held "within 72 hours of the
+# child's return" (seed 003 7.9), and where they were may matter to it; then deleted.
+ALERT_LOCATION_HOURS = 72
+# A trusted person who stepped down (or was removed) stays, marked so, in the young
+# person's plan until the plan is next agreed; 30 days gives time for that. Then their
+# name, phone and email are erased and a placeholder stays.
+STEPPED_DOWN_CONTACT_DAYS = 30
+# Police-feedback answers are needed one by one only until their quarter's figures are
+# out (a quarter's links have all run out); 90 days after a month's links run out its
+# answers become counts per question, which give exactly the same figures.
+FEEDBACK_ANSWERS_DAYS = 90
+# The Care Planning, Placement and Case Review (England) Regulations 2010, regulation 50:
+# a looked-after child's case record is kept until their 75th birthday (or 15 years
+# after their death, if they die before 18). A council may keep it longer, never less.
+LOOKED_AFTER_UNTIL_AGE = 75
+# No law sets a period for other children's records; local authority retention
+# schedules commonly keep children's social care records until the 25th birthday.
+OTHER_UNTIL_AGE = 25

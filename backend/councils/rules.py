@@ -14,6 +14,7 @@ from backend.councils.schemas import (
     Cover,
     Escalation,
     Nation,
+    Retention,
     SettingsIn,
     Thresholds,
     Weekday,
@@ -35,6 +36,19 @@ DAYS = Range(1, 30, N_("Choose a number of days from 1 to 30."))
 TIMES = Range(2, 10, N_("Choose a number of times from 2 to 10."))
 WINDOW = Range(7, 365, N_("Choose a number of days from 7 to 365."))
 WORKING_DAYS = Range(1, 10, N_("Choose a number of working days from 1 to 10."))
+
+# Retention: long enough for the work, short enough to keep little; never less than the law.
+RETENTION_RANGES = {
+    "alert_location_hours": Range(1, 720, N_("Choose a number of hours from 1 to 720 (30 days).")),
+    "stepped_down_contact_days": Range(1, 365, N_("Choose a number of days from 1 to 365.")),
+    "feedback_answers_days": Range(1, 365, N_("Choose a number of days from 1 to 365.")),
+    "looked_after_until_age": Range(
+        75,
+        100,
+        N_("The law keeps a looked-after child's record until their 75th birthday: choose 75 to 100."),
+    ),
+    "other_until_age": Range(18, 75, N_("Choose an age from 18 to 75.")),
+}
 
 ESCALATION_RANGES = {"trio_minutes": MINUTES, "carer_minutes": MINUTES, "duty_minutes": MINUTES}
 THRESHOLD_RANGES = {
@@ -82,6 +96,7 @@ class Clean:
     nation: Nation
     thresholds: Thresholds
     rota: tuple[RotaRow, ...]
+    retention: Retention | None  # None: unchanged
 
 
 def minutes_of(text: str) -> int | None:
@@ -174,6 +189,8 @@ def clean(body: SettingsIn, may_be_on_rota) -> Clean:
     elif opens is not None and closes <= opens:
         errors["office_hours.closes"] = CLOSES_TOO_EARLY
     rota = [_rota_row(index, entry, may_be_on_rota, errors) for index, entry in enumerate(body.rota)]
+    if body.retention is not None:
+        _ranges("retention", body.retention, RETENTION_RANGES, errors)
     if errors:
         raise Invalid(errors)
     assert opens is not None and closes is not None  # each None added an error above
@@ -185,4 +202,5 @@ def clean(body: SettingsIn, may_be_on_rota) -> Clean:
         nation=Nation(body.nation),
         thresholds=body.thresholds,
         rota=tuple(row for row in rota if row),
+        retention=body.retention,
     )

@@ -76,6 +76,23 @@ class Thresholds(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     rhi_held_within_hours: int
 
 
+class Retention(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """How long personal information is kept before the retention job deletes it
+    (backend/retention; defaults and why: backend/councils/defaults.py)."""
+
+    alert_location_hours: int
+    """Hours after an alert ends before its shared location and phone number go."""
+    stepped_down_contact_days: int
+    """Days after a trusted person stepped down (or was removed) before they are forgotten."""
+    feedback_answers_days: int
+    """Days after a month's police-feedback links run out before its answers are kept
+    only as counts (the figures stay the same)."""
+    looked_after_until_age: int
+    """A young person who was looked after: their record is kept until this birthday."""
+    other_until_age: int
+    """Any other young person: their record is kept until this birthday."""
+
+
 class OfficeHours(msgspec.Struct, frozen=True):
     days: tuple[Weekday, ...]
     opens: dt.time
@@ -100,6 +117,7 @@ class Settings(msgspec.Struct, frozen=True):
     nation: Nation
     thresholds: Thresholds
     rota: tuple[RotaEntry, ...]
+    retention: Retention
 
 
 class DutyPerson(msgspec.Struct, frozen=True):
@@ -139,6 +157,8 @@ class SettingsIn(msgspec.Struct, forbid_unknown_fields=True):
     nation: Nation
     thresholds: Thresholds
     rota: Annotated[list[RotaEntryIn], msgspec.Meta(max_length=MAX_ROTA)]
+    retention: Retention | None = None
+    """None: unchanged."""
 
 
 class OfficeHoursOut(msgspec.Struct):
@@ -176,5 +196,8 @@ class SettingsView(msgspec.Struct):
     guidance: Thresholds
     """What the guidance says, for each threshold."""
     default_escalation: Escalation
+    retention: Retention
+    default_retention: Retention
+    """The safe defaults, and what the law asks for records of looked-after children."""
     changed_at: dt.datetime | None
     can: list[str]

@@ -22,6 +22,7 @@ from backend.councils.schemas import (
     OfficeHoursIn,
     OfficeHoursOut,
     Person,
+    Retention,
     RotaEntry,
     RotaEntryIn,
     RotaEntryOut,
@@ -48,6 +49,13 @@ GUIDANCE = Thresholds(
     strategy_meeting_within_working_days=defaults.STRATEGY_MEETING_WITHIN_WORKING_DAYS,
     rhi_offer_within_hours=defaults.RHI_OFFER_WITHIN_HOURS,
     rhi_held_within_hours=defaults.RHI_HELD_WITHIN_HOURS,
+)
+DEFAULT_RETENTION = Retention(
+    alert_location_hours=defaults.ALERT_LOCATION_HOURS,
+    stepped_down_contact_days=defaults.STEPPED_DOWN_CONTACT_DAYS,
+    feedback_answers_days=defaults.FEEDBACK_ANSWERS_DAYS,
+    looked_after_until_age=defaults.LOOKED_AFTER_UNTIL_AGE,
+    other_until_age=defaults.OTHER_UNTIL_AGE,
 )
 DEFAULT_ESCALATION = Escalation(
     trio_minutes=defaults.ESCALATION_MINUTES,
@@ -80,6 +88,7 @@ def _settings(row: dict, rota: list[tuple[RotaEntry, str]]) -> Settings:
         nation=Nation(row["nation"]),
         thresholds=Thresholds(**{name: row[name] for name in Thresholds.__struct_fields__}),
         rota=tuple(entry for entry, _ in rota),
+        retention=Retention(**{name: row[name] for name in Retention.__struct_fields__}),
     )
 
 
@@ -214,6 +223,8 @@ async def _view(actor: Actor, now: dt.datetime) -> SettingsView:
         choices=choices,
         guidance=GUIDANCE,
         default_escalation=DEFAULT_ESCALATION,
+        retention=settings.retention,
+        default_retention=DEFAULT_RETENTION,
         changed_at=row["changed_at"],
         can=guards.can(actor.role),
     )
@@ -255,6 +266,10 @@ async def replace(council_id: uuid.UUID, body: SettingsIn, by: Actor | None, now
                     getattr(CouncilSettings, name): getattr(clean.thresholds, name)
                     for name in Thresholds.__struct_fields__
                 },
+                **{
+                    getattr(CouncilSettings, name): getattr(clean.retention, name)
+                    for name in (Retention.__struct_fields__ if clean.retention else ())
+                },
             }
         ).where(CouncilSettings.council == council_id)
         await DutyRota.delete().where(DutyRota.council == council_id)
@@ -289,6 +304,7 @@ async def as_input(council_id: uuid.UUID) -> SettingsIn:
         ),
         nation=settings.nation,
         thresholds=settings.thresholds,
+        retention=settings.retention,
         rota=[
             RotaEntryIn(
                 social_worker_id=entry.social_worker_id,
@@ -301,3 +317,23 @@ async def as_input(council_id: uuid.UUID) -> SettingsIn:
             for entry, phone in rota
         ],
     )
+
+
+async def retention_by_council() -> dict[uuid.UUID, Retention]:
+    """Every council's retention settings (the defaults for a council that has never
+    had its settings read: it has no row yet)."""
+    councils = await accounts.council_ids()
+    rows = (
+        {
+            row["council"]: row
+            for row in await CouncilSettings.select().where(CouncilSettings.council.is_in(councils))
+        }
+        if councils
+        else {}
+    )
+    return {
+        council_id: Retention(**{name: rows[council_id][name] for name in Retention.__struct_fields__})
+        if council_id in rows
+        else DEFAULT_RETENTION
+        for council_id in councils
+    }

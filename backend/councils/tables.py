@@ -35,6 +35,12 @@ class CouncilSettings(Table):
     strategy_meeting_within_working_days = Integer(default=defaults.STRATEGY_MEETING_WITHIN_WORKING_DAYS)
     rhi_offer_within_hours = Integer(default=defaults.RHI_OFFER_WITHIN_HOURS)
     rhi_held_within_hours = Integer(default=defaults.RHI_HELD_WITHIN_HOURS)
+    # Retention (backend/retention deletes what is due by these).
+    alert_location_hours = Integer(default=defaults.ALERT_LOCATION_HOURS)
+    stepped_down_contact_days = Integer(default=defaults.STEPPED_DOWN_CONTACT_DAYS)
+    feedback_answers_days = Integer(default=defaults.FEEDBACK_ANSWERS_DAYS)
+    looked_after_until_age = Integer(default=defaults.LOOKED_AFTER_UNTIL_AGE)
+    other_until_age = Integer(default=defaults.OTHER_UNTIL_AGE)
     changed_at = Timestamptz(null=True, default=None)
 
 

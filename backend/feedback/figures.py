@@ -28,7 +28,7 @@ from backend.errors import Forbidden, Invalid
 from backend.feedback import chart, guards, periods, words
 from backend.feedback.schemas import Cell, FiguresOut, Happened, Question, QuestionFigures, QuoteState, YesNo
 from backend.feedback.services import force_of
-from backend.feedback.tables import Answer, Quote
+from backend.feedback.tables import Answer, AnswerCount, Quote
 from backend.figures.suppression import TOTAL, Table, label, shown, suppress_linked
 from backend.i18n import N_, translate
 from backend.sealed import unseal
@@ -70,6 +70,15 @@ def family(rows: list[dict]) -> Family:
         for key in ROWS:
             answer = NOT_ANSWERED if row[key] is None else str(row[key])
             tables[key][(answer, COUNT)] = tables[key].get((answer, COUNT), 0) + 1
+    return tables
+
+
+def with_counts(tables: Family, counts: list[dict]) -> Family:
+    """`tables` with answers kept only as counts (AnswerCount rows) added in. Pure."""
+    for row in counts:
+        cell = (row["answer"], COUNT)
+        table = tables.setdefault(row["question"], {})
+        table[cell] = table.get(cell, 0) + row["answers"]
     return tables
 
 
@@ -117,8 +126,10 @@ def last_finished(now: dt.datetime) -> str:
 
 
 async def _published(council_id: uuid.UUID, force: str | None, quarter: str) -> Published:
-    rows = await Answer.select().where(_where(Answer, council_id, force, periods.months_in(quarter)))
-    return publish(family(rows))
+    months = periods.months_in(quarter)
+    rows = await Answer.select().where(_where(Answer, council_id, force, months))
+    counts = await AnswerCount.select().where(_where(AnswerCount, council_id, force, months))
+    return publish(with_counts(family(rows), counts))
 
 
 async def figures(actor: Actor, period: str | None, now: dt.datetime) -> FiguresOut:
@@ -147,7 +158,16 @@ async def figures(actor: Actor, period: str | None, now: dt.datetime) -> Figures
         .where(scope if force is None else scope & (Answer.force == force))
         .distinct()
     )
-    offered = {periods.quarter_of_month(row["month"]) for row in present} | {last_finished(now)}
+    counted = (
+        await AnswerCount.select(AnswerCount.month)
+        .where(
+            (AnswerCount.council == council_id)
+            if force is None
+            else (AnswerCount.council == council_id) & (AnswerCount.force == force)
+        )
+        .distinct()
+    )
+    offered = {periods.quarter_of_month(row["month"]) for row in [*present, *counted]} | {last_finished(now)}
     return FiguresOut(
         council=council.name if council else "",
         force=force if force is not None else await force_of(council_id) or translate(words.NOT_SET),

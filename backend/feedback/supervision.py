@@ -14,7 +14,7 @@ from backend.episodes import api as episodes
 from backend.errors import Forbidden, Invalid
 from backend.feedback import figures, guards, periods, words
 from backend.feedback.schemas import AgreementIn, AgreementOut, Prompt, PromptOut, Question, SupervisionOut
-from backend.feedback.tables import Agreement, Answer
+from backend.feedback.tables import Agreement, Answer, AnswerCount
 from backend.figures.suppression import SMALLEST_SHOWN
 from backend.i18n import translate
 from backend.sealed import seal, unseal
@@ -31,15 +31,32 @@ SHARE = 4  # a theme when at least 1 in 4 answers to a question is "bad" or "ver
 
 def prompts_for(rows: list[dict]) -> list[tuple[Prompt, str]]:
     """The prompts a quarter's answers raise, each with why. Pure."""
-    if len(rows) < SMALLEST_SHOWN:
+    return prompts_from(figures.family(rows))
+
+
+def prompts_from(tables: figures.Family) -> list[tuple[Prompt, str]]:
+    """The same from a quarter's counts (answers, and answers kept only as counts):
+    each theme needs only how many gave each answer to one question. Pure."""
+
+    def count(key: str, answer: str) -> int:
+        return tables.get(key, {}).get((answer, figures.COUNT), 0)
+
+    def answers(key: str) -> dict[str, int]:
+        return {answer: n for (answer, _), n in tables.get(key, {}).items()}
+
+    total = sum(answers(Question.RESPECT.value).values())
+    if total < SMALLEST_SHOWN:
         return [(Prompt.TOO_FEW, words.WHY_TOO_FEW), (Prompt.TREATED_DIFFERENTLY, words.WHY_ALWAYS)]
     raised = []
     for question, prompt in THEMES.items():
-        answered = [row[question.value] for row in rows if row[question.value] is not None]
-        if answered and SHARE * sum(value <= 2 for value in answered) >= len(answered):
+        given = {a: n for a, n in answers(question.value).items() if a != figures.NOT_ANSWERED}
+        answered = sum(given.values())
+        low = sum(n for a, n in given.items() if a.isdigit() and int(a) <= 2)
+        if answered and SHARE * low >= answered:
             raised.append((prompt, words.WHY_THEME))
-    said = [row[k] for row in rows for k in ("searched", "restrained") if row[k] in ("yes", "no")]
-    if said and SHARE * said.count("yes") >= len(said):
+    said = sum(count(k, v) for k in ("searched", "restrained") for v in ("yes", "no"))
+    yes = sum(count(k, "yes") for k in ("searched", "restrained"))
+    if said and SHARE * yes >= said:
         raised.append((Prompt.SEARCHED, words.WHY_SEARCHED))
     raised.append((Prompt.TREATED_DIFFERENTLY, words.WHY_ALWAYS))
     return raised
@@ -101,10 +118,12 @@ async def supervision(actor: Actor, quarter: str | None, now: dt.datetime) -> Su
         raise Invalid({"quarter": words.NO_SUCH_PERIOD})
     themes = [(Prompt.TREATED_DIFFERENTLY, words.WHY_ALWAYS)]
     if figures.ready_on(quarter) <= now:
-        rows = await Answer.select().where(
-            (Answer.council == actor.council_id) & Answer.month.is_in(periods.months_in(quarter))
+        months = periods.months_in(quarter)
+        rows = await Answer.select().where((Answer.council == actor.council_id) & Answer.month.is_in(months))
+        counts = await AnswerCount.select().where(
+            (AnswerCount.council == actor.council_id) & AnswerCount.month.is_in(months)
         )
-        themes = prompts_for(rows)
+        themes = prompts_from(figures.with_counts(figures.family(rows), counts))
     return SupervisionOut(
         quarter=quarter,
         prompts=[

@@ -70,6 +70,21 @@ class Answer(Table):
     restrained = Varchar(length=20, null=True, default=None)
 
 
+class AnswerCount(Table):
+    """Answers once their time is over (the council's retention setting): how many gave
+    each answer to each question, per council, force and month. Nothing ties one
+    question's answer to another's. Several rows may count the same answer (each run of
+    the retention job adds its own): readers add them up."""
+
+    id = UUID(primary_key=True, default=UUID4())
+    council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
+    force = Varchar(length=120)
+    month = Varchar(length=7)
+    question = Varchar(length=20)
+    answer = Varchar(length=20)
+    answers = Integer(default=0)  # how many gave this answer
+
+
 class Quote(Table):
     id = UUID(primary_key=True, default=UUID4())
     council: ForeignKey[Table] = ForeignKey(references=COUNCIL, null=False, index=True)
@@ -103,6 +118,7 @@ declare(
     ),
 )
 declare(Answer, not_personal=("force", "month", "searched", "restrained"))
+declare(AnswerCount, not_personal=("force", "month", "question", "answer"))
 declare(
     Quote,
     not_personal=("force", "month", "state"),

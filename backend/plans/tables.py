@@ -84,7 +84,7 @@ declare(
     content=Personal(
         "the Missing Safety Plan: description, health, worries, places, steps, sharing choices",
         "the young person, their social worker, their carer (what the young person shares)",
-        PLAN,
+        PLAN + "; a trusted person's details in it are erased when they are forgotten",
     ),
 )
 declare(PlanSignature, not_personal=("role", "content_hash"))

@@ -18,6 +18,7 @@ from backend.young_people.records import (
     social_workers,
     young_person_of,
 )
+from backend.young_people.schedule import past_schedule
 from backend.young_people.schemas import Details, Ethnicity, Record, RecordAction, Relation, Sex
 from backend.young_people.services import hold, relation_of, require
 
@@ -38,6 +39,7 @@ __all__ = [
     "in_council",
     "known",
     "link_account",
+    "past_schedule",
     "place",
     "placed_with",
     "record",

@@ -31,6 +31,9 @@ async def test_a_forgotten_contact_leaves_a_placeholder_and_nothing_personal(wor
     lou_id = uuid.UUID((await lou_phone.get("/api/contact/me")).json()["id"])
     assert (await lou_phone.post("/api/contact/step-down")).status_code == 204
 
+    story_before = str((await world.jade.client.get(f"/api/alerts/{alert['id']}")).json()["status"]["events"])
+    assert "Lou Mensah" in story_before  # the alert's story names who was asked
+
     assert await contacts.forget_contacts([lou_id]) == 1
 
     people = {p["id"]: p for p in (await world.jade.client.get(contacts_url(world))).json()}
@@ -49,7 +52,10 @@ async def test_a_forgotten_contact_leaves_a_placeholder_and_nothing_personal(wor
     assert trio[str(lou_id)]["state"] == "stepped_down"
 
     # The alert still says a trusted person was asked, not who.
-    status = (await world.jade.client.get(f"/api/alerts/{alert['id']}")).json()["status"]
+    whole = (await world.jade.client.get(f"/api/alerts/{alert['id']}")).json()
+    assert "Lou Mensah" not in str(whole)  # nor in its story ("sent to ...")
+    assert "Dan Price" in str(whole["status"]["events"])  # the others stay named
+    status = whole["status"]
     names = [r["name"] for r in status["recipients"] if r["role"] == "trusted_contact"]
     assert PLACEHOLDER in names and "Lou Mensah" not in names and "Dan Price" in names
 
@@ -58,6 +64,19 @@ async def test_a_forgotten_contact_leaves_a_placeholder_and_nothing_personal(wor
     (event,) = await audit_events(code="contacts.forgotten")
     assert event["young_person_id"] is None and event["actor_role"] == "system"
     assert "Lou" not in str(event)
+
+    # Nothing is left to ask again: they can only be taken off the plan.
+    assert lou["can"] == ["remove"]
+    again = await world.jade.client.post(f"{contacts_url(world)}/{lou_id}/invite")
+    assert again.status_code == 409 and "erased" in again.json()["detail"]
+    # A later change to the people copies the placeholder into the new draft, no details.
+    added = await world.jade.client.post(
+        contacts_url(world), json={"name": "Ann Lee", "phone": "020 7946 0555"}
+    )
+    assert added.status_code == 201, added.text
+    draft = (await world.jade.client.get(url)).json()["draft"]["content"]["trio"]
+    copy = {p["id"]: p for p in draft}[str(lou_id)]
+    assert (copy["name"], copy["phone"], copy["email"]) == (PLACEHOLDER, "", "")
 
     # Forgetting again (or an unknown id) forgets nothing and writes nothing.
     assert await contacts.forget_contacts([lou_id, uuid.uuid4()]) == 0

@@ -693,7 +693,7 @@ class AdminHome(Screen):
 
 class CouncilSettingsPage(Screen):
     """An admin's council settings: alert wait times, the duty rota, office hours and
-    bank holidays, and the missing-episode thresholds."""
+    bank holidays, the missing-episode thresholds, and how long information is kept."""
 
     def open(self) -> None:  # type: ignore[override]
         super().open("/council-settings")
@@ -712,6 +712,10 @@ class CouncilSettingsPage(Screen):
 
     def threshold(self, name: str) -> Locator:
         return self.by_test_id(f"threshold-{name}")
+
+    def retention(self, name: str) -> Locator:
+        """How long something is kept, e.g. `alert_location_hours`."""
+        return self.by_test_id(f"retention-{name}")
 
     def error(self, test_id: str) -> Locator:
         """The message shown beside the field (or group of tick boxes) `test_id`."""

@@ -1,7 +1,7 @@
 """The trusted trio: the young person's side (trio), the contact's own side with no
 account (own_side), and the records both keep (records)."""
 
-from backend.contacts.services.forgetting import forget_contacts
+from backend.contacts.services.forgetting import forget_contacts, forgettable, forgettable_count
 from backend.contacts.services.own_side import (
     accept,
     contact_for_token,
@@ -21,6 +21,8 @@ __all__ = [
     "add",
     "contact_for_token",
     "forget_contacts",
+    "forgettable",
+    "forgettable_count",
     "ids_in_council",
     "invite",
     "list_for",

@@ -86,21 +86,26 @@ async def tell_plan(young_person_id: uuid.UUID) -> None:
     await plans.set_trio_states(young_person_id, {row["id"]: (row["state"], _since(row)) for row in rows})
 
 
+def _trio_person(row: dict) -> TrioPerson:
+    details = details_of(row)
+    return TrioPerson(
+        id=str(row["id"]),
+        # A forgotten person's placeholder as forgetting wrote it into the plan (untranslated).
+        name=words.FORGOTTEN_NAME if row["forgotten_at"] else details.name,
+        how_they_know_me=details.how_they_know_me,
+        phone=details.phone,
+        email=details.email,
+        what_they_will_do=details.what_they_will_do,
+    )
+
+
 async def refresh_plan(young_person_id: uuid.UUID, now: dt.datetime, by: Actor | Who) -> None:
     """The plan's trio section is a copy of who the people are (a person who stepped
     down stays, marked so by where they stand, until the young person removes them), so
     versions keep who it was; where they stand is told to the plan apart."""
     await tell_plan(young_person_id)
     people = [
-        TrioPerson(
-            id=str(row["id"]),
-            name=(details := details_of(row)).name,
-            how_they_know_me=details.how_they_know_me,
-            phone=details.phone,
-            email=details.email,
-            what_they_will_do=details.what_they_will_do,
-        )
-        for row in await rows_of(young_person_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
+        _trio_person(row) for row in await rows_of(young_person_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
     ]
     await plans.refresh_trio(young_person_id, people, now, by)
 

@@ -34,6 +34,7 @@ from backend.young_people import api as young_people
 MAX_TRIO = 3
 TRIO_FULL = N_("You can have up to 3 people. Remove one to add someone new.")
 SAID_YES_ALREADY = N_("This person has already said yes.")
+FORGOTTEN = N_("This person's details were erased. Add them again as someone new.")
 
 
 def _out(row: dict, notifications: bool, relation: str | None) -> ContactOut:
@@ -49,7 +50,7 @@ def _out(row: dict, notifications: bool, relation: str | None) -> ContactOut:
         state=state,
         notifications=notifications,
         invite_expires_at=row["invite_expires_at"] if state == ContactState.INVITED else None,
-        can=guards.can(relation, state),
+        can=guards.can(relation, state, forgotten=row["forgotten_at"] is not None),
     )
 
 
@@ -163,6 +164,8 @@ async def invite(
     expires_at = now + dt.timedelta(hours=get_settings().invite_ttl_hours)
     async with write_transaction():
         row = await one_of(young_person_id, contact_id, (*guards.LIVE, ContactState.STEPPED_DOWN))
+        if row["forgotten_at"] is not None:
+            raise Conflict(FORGOTTEN)
         if not guards.may_invite(row["state"]):
             raise Conflict(SAID_YES_ALREADY)
         if row["state"] == ContactState.STEPPED_DOWN and len(await rows_of(young_person_id)) >= MAX_TRIO:

@@ -1,5 +1,6 @@
 // An admin keeps the council's settings: how long an alert waits at each step, who is
-// on duty, office hours and bank holidays, and when a missing episode calls for action.
+// on duty, office hours and bank holidays, when a missing episode calls for action, and
+// how long personal information is kept.
 // The server checks every part and names each field that needs fixing; inputs are named
 // as the API's fields ("thresholds.repeat_episodes", "rota.1.phone") so its messages
 // land next to them.
@@ -100,6 +101,36 @@ const THRESHOLDS = [
     "rhi_held_within_hours",
     "Hours after they come back to hold the return home interview",
     "Guidance: “within 72 hours of the child's return”.",
+  ],
+];
+
+// How long personal information is kept before `homeward retention` deletes it (daily).
+const RETENTION = [
+  [
+    "alert_location_hours",
+    "Hours after an alert ends before its location and phone number are deleted",
+    "Default 72 hours: the return home interview is held within 72 hours. From 1 to 720.",
+  ],
+  [
+    "stepped_down_contact_days",
+    "Days after a trusted person steps down before their details are erased",
+    "Default 30 days. A placeholder stays in the plan and alerts. From 1 to 365.",
+  ],
+  [
+    "feedback_answers_days",
+    "Days after a month's police-feedback links run out before its answers are kept only as counts",
+    "Default 90 days. The figures stay the same. From 1 to 365.",
+  ],
+  [
+    "looked_after_until_age",
+    "A young person who was looked after: keep their record until this birthday",
+    "The law: until their 75th birthday (Care Planning, Placement and Case Review Regulations 2010, " +
+      "regulation 50). From 75 to 100.",
+  ],
+  [
+    "other_until_age",
+    "Any other young person: keep their record until this birthday",
+    "Default 25, as councils' retention schedules commonly keep children's social care records. From 18 to 75.",
   ],
 ];
 
@@ -340,6 +371,7 @@ function body(form) {
     },
     nation: form.elements.nation.value,
     thresholds: numbers(form, "thresholds", THRESHOLDS),
+    retention: numbers(form, "retention", RETENTION),
     rota: rotaValues(form),
   };
 }
@@ -398,6 +430,20 @@ function settingsForm(settings, onSaved) {
         numberField(`thresholds.${name}`, label, hint, settings.thresholds[name], `threshold-${name}`),
       ),
     ),
+    h(
+      "fieldset",
+      { testid: "retention" },
+      h("legend", { text: "How long we keep information" }),
+      h("p", {
+        class: "hint",
+        text:
+          "Homeward deletes what is due once a day and records how much, never whose. " +
+          "It does not yet delete young people's records at these birthdays: your records manager does.",
+      }),
+      RETENTION.map(([name, label, hint]) =>
+        numberField(`retention.${name}`, label, hint, settings.retention[name], `retention-${name}`),
+      ),
+    ),
     canChange
       ? h("button", { type: "submit", class: "button button-primary", testid: "settings-save" }, "Save settings")
       : null,
@@ -430,7 +476,11 @@ export async function render(view, { isCurrent }) {
   put(
     view,
     heading("Council settings"),
-    h("p", { text: "Alerts, the duty rota, office hours and what calls for action when a young person is missing." }),
+    h("p", {
+      text:
+        "Alerts, the duty rota, office hours, what calls for action when a young person is missing, " +
+        "and how long information is kept.",
+    }),
     h("p", {}, h("a", { href: "#/home", testid: "back-to-accounts" }, "Back to accounts")),
     area,
   );
