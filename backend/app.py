@@ -9,12 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar, Request
-from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
-from litestar.exceptions import InternalServerException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
 from backend import background, wiring
@@ -29,6 +26,8 @@ from backend.alerts.controllers import (
     ContactAlertsController,
     alert_history,
     alert_readiness,
+    choose_known_worker,
+    known_worker,
     subscribe_user,
     unsubscribe_user,
 )
@@ -64,7 +63,9 @@ from backend.web import language
 from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
 from backend.web.openapi import ClosedStructs, DocumentedReplies, schema_router
-from backend.web.problems import HANDLERS, static_file_error
+from backend.web.problems import HANDLERS
+from backend.web.static import static_router
+from backend.web.static import warm as warm_static
 from backend.young_people import api as young_people
 from backend.young_people.controllers import CouncilPeopleController, YoungPeopleController
 
@@ -100,7 +101,10 @@ def _lifespan(settings: Settings, bell: Bell):
         pooled = isinstance(engine, PostgresEngine)
         if isinstance(engine, PostgresEngine):
             await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
-        stop, tasks = asyncio.Event(), []
+        stop = asyncio.Event()
+        tasks: list[asyncio.Task[object]] = []
+        # The PWA's files compressed before the first phone asks (a second or so of CPU).
+        tasks.append(asyncio.create_task(asyncio.to_thread(warm_static, PWA_DIR)))
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 
@@ -150,6 +154,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContactAlertsController,
             alert_history,
             alert_readiness,
+            known_worker,
+            choose_known_worker,
             subscribe_user,
             interviews_of,
             InterviewsController,
@@ -167,13 +173,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             YoungPersonRightsController,
             ContactRightsController,
             rights_dashboard,
-            create_static_files_router(
-                path="/",
-                directories=[PWA_DIR],
-                html_mode=True,
-                include_in_schema=False,
-                exception_handlers={InternalServerException: static_file_error},
-            ),
+            static_router(PWA_DIR),
         ],
         dependencies={
             "actor": Provide(provide_actor),
@@ -184,15 +184,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         before_send=[make_before_send(settings.https)],
         exception_handlers=HANDLERS,
         request_max_body_size=settings.max_request_bytes,
-        # The PWA's files go compressed (about a third of their size on a phone's data).
-        # Replies under /api/ do not: they carry secrets (CSRF tokens) beside words a
-        # stranger can choose, which is what the BREACH attack needs.
-        compression_config=CompressionConfig(
-            backend="gzip",
-            minimum_size=1024,
-            gzip_compress_level=6,
-            exclude=["^/api/", "^/schema", "^/health"],
-        ),
+        # The PWA's files go compressed once, kept in memory (backend/web/static.py).
+        # Nothing else is compressed: replies under /api/ carry secrets (CSRF tokens)
+        # beside words a stranger can choose, which is what the BREACH attack needs.
         lifespan=[_lifespan(settings, bell)],
         plugins=[DocumentedReplies(HANDMADE), ClosedStructs()],
         openapi_config=OpenAPIConfig(

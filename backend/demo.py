@@ -9,6 +9,7 @@ from backend.accounts import directory as accounts
 from backend.accounts.api import Account, Actor, Role
 from backend.accounts.guards import PROFESSIONAL_ROLES, session_kind
 from backend.actions import demo as actions_demo
+from backend.alerts import known as known_workers
 from backend.clock import now
 from backend.contacts import services as contacts
 from backend.contacts.schemas import ContactDetails
@@ -84,12 +85,13 @@ async def load() -> bool:
         users = {}
         for role, name, ident, secret in PEOPLE:
             users[ident] = await _user(role, name, ident, secret, council_id, team_id, at)
+        record_ids = {}
         for name, (years, days), account, worker, carer in YOUNG_PEOPLE:
             born = at.date() - dt.timedelta(days=365 * years + years // 4 + days)
             user_id = None
             if account:
                 user_id = (await _user("young_person", name, *account, council_id, None, at)).id
-            await young_people.new_record(
+            record_ids[name] = await young_people.new_record(
                 council_id,
                 name,
                 born,
@@ -102,6 +104,8 @@ async def load() -> bool:
         await council_settings.change(
             council_id, ["rota=alex@northbrook.example/out_of_hours/020 7946 0960"], at
         )
+        # Alex knows Jade too: at night he is asked about her first, before the rota.
+        await known_workers.set_for(record_ids["Jade"], users["alex@northbrook.example"].id, at)
         await load_plans()
         await notify_demo.load(council_id)
         await load_episodes(at)

@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v9";
+const VERSION = "v10";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.
@@ -40,6 +40,8 @@ const SHELL = [
   "/js/i18n.js",
   "/js/install.js",
   "/js/language-choice.js",
+  "/js/lazy.js",
+  "/js/module-map.js",
   "/js/offline.js",
   "/js/push.js",
   "/js/quick-exit.js",
@@ -78,6 +80,7 @@ const SHELL = [
   "/js/screens/interviewers.js",
   "/js/screens/invite-panel.js",
   "/js/screens/join.js",
+  "/js/screens/known-worker.js",
   "/js/screens/mailbox.js",
   "/js/screens/my-data.js",
   "/js/screens/my-info.js",

@@ -187,19 +187,25 @@ async def _time_triggers(episode: dict, upto: dt.datetime, now: dt.datetime) -> 
 # -- hook subscribers -------------------------------------------------------------------------------
 
 
+EpisodeEvent = (
+    hooks.EpisodeStarted | hooks.EpisodeReported | hooks.EpisodeReturned | hooks.EpisodeClosedUnreported
+)
+
+
+async def _watch_event(event: EpisodeEvent, **changes) -> dict:
+    """The watched episode an episode hook is about (the same four fields on every one
+    of them), with `changes`."""
+    return await _watch(
+        event.episode_id, event.young_person_id, event.council_id, event.started_at, **changes
+    )
+
+
 async def episode_started(event: hooks.EpisodeStarted) -> None:
-    await _watch(event.episode_id, event.young_person_id, event.council_id, event.started_at)
+    await _watch_event(event)
 
 
 async def episode_reported(event: hooks.EpisodeReported) -> None:
-    episode = await _watch(
-        event.episode_id,
-        event.young_person_id,
-        event.council_id,
-        event.started_at,
-        reported_at=event.reported_at,
-        state="reported",
-    )
+    episode = await _watch_event(event, reported_at=event.reported_at, state="reported")
     await _repeat(episode, event.reported_at, clock_now())
 
 
@@ -269,14 +275,7 @@ async def _interview_deadlines(
 
 async def episode_returned(event: hooks.EpisodeReturned) -> None:
     now = clock_now()
-    episode = await _watch(
-        event.episode_id,
-        event.young_person_id,
-        event.council_id,
-        event.started_at,
-        ended_at=event.returned_at,
-        state="returned",
-    )
+    episode = await _watch_event(event, ended_at=event.returned_at, state="returned")
     owner = await _social_worker(event.young_person_id, event.council_id)
     for kind, deadline in (await _interview_deadlines(event.council_id, event.returned_at)).items():
         await open_action(
@@ -293,14 +292,7 @@ async def episode_returned(event: hooks.EpisodeReturned) -> None:
 
 
 async def episode_closed_unreported(event: hooks.EpisodeClosedUnreported) -> None:
-    episode = await _watch(
-        event.episode_id,
-        event.young_person_id,
-        event.council_id,
-        event.started_at,
-        ended_at=event.found_at,
-        state="closed_unreported",
-    )
+    episode = await _watch_event(event, ended_at=event.found_at, state="closed_unreported")
     await _ended(episode, event.found_at, clock_now())
 
 

@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Response, delete, get, post
+from litestar import Controller, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.accounts.actor import Actor
-from backend.alerts import readiness, services
+from backend.alerts import known, readiness, services
 from backend.alerts.schemas import (
     AlertForUser,
     AlertIn,
@@ -20,6 +20,8 @@ from backend.alerts.schemas import (
     AlertStatus,
     AlertSummary,
     Answer,
+    KnownWorkerIn,
+    KnownWorkerView,
     RecipientView,
 )
 from backend.alerts.wakeup import Bell
@@ -85,6 +87,24 @@ async def alert_readiness(
 ) -> AlertReadiness:
     """Who an alert sent now would reach, step by step, and how."""
     return await readiness.readiness(actor, young_person_id, now())
+
+
+@get("/api/young-people/{young_person_id:uuid}/out-of-hours-worker", tags=["alerts"])
+async def known_worker(
+    actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID]
+) -> KnownWorkerView:
+    """The out-of-hours worker who knows the young person: asked first when an alert
+    reaches the social worker's step outside office hours, before the duty rota."""
+    return await known.view(actor, young_person_id, now())
+
+
+@put("/api/young-people/{young_person_id:uuid}/out-of-hours-worker", tags=["alerts"])
+async def choose_known_worker(
+    actor: NamedDependency[Actor], young_person_id: FromPath[uuid.UUID], data: JSONBody[KnownWorkerIn]
+) -> KnownWorkerView:
+    """Name one of the council's out-of-hours people (or nobody): the young person's
+    social worker only. Kept beside the plan: no new plan version."""
+    return await known.choose(actor, young_person_id, data.worker_id, now())
 
 
 @post("/api/push/subscription", status_code=HTTP_204_NO_CONTENT, tags=["alerts"])

@@ -4,8 +4,9 @@ States: active, then one of acknowledged (someone said "I've got this"), cancell
 young person said they're OK) or failed (nobody answered: the young person and their
 carer are told plainly to call 999 if in danger, or 101). Levels: 0 the young person's
 trusted people, 1 their carer, 2 a social worker (in the council's office hours the
-young person's own, outside them the out-of-hours worker on the council's duty rota:
-people.social_work_step), 3 the final notice. The minutes at each level are the
+young person's own; outside them first the out-of-hours worker who knows the young
+person, then the one on the council's duty rota, each for the step's minutes:
+people.social_work_steps), 3 the final notice. The minutes at each level are the
 council's (councils.api).
 A level with nobody on it, or nobody who can be reached, is skipped.
 
@@ -171,33 +172,57 @@ async def start(
     return alert.id
 
 
+def _said(words: dict[Level, str], own: str, known: str, level: Level, role: RecipientRole | None) -> str:
+    """The story's code for a step, by who was asked: the young person's own social
+    worker and the out-of-hours worker who knows them are named as such."""
+    if role is RecipientRole.SOCIAL_WORKER:
+        return own
+    if role is RecipientRole.KNOWN_WORKER:
+        return known
+    return words[level]
+
+
+async def _asked_at(alert_id: uuid.UUID, level: Level) -> set[tuple]:
+    rows = await AlertRecipient.select(AlertRecipient.contact, AlertRecipient.user).where(
+        (AlertRecipient.alert == alert_id)
+        & (AlertRecipient.level == level)
+        & (AlertRecipient.purpose == Purpose.ALERT)
+    )
+    return {(row["contact"], row["user"]) for row in rows}
+
+
 async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
-    """Send it to the first level from `from_level` that has anyone who can be reached;
-    with nobody left, end it with the final notice. Inside a write transaction, with
-    `alert` (id, young_person, state, level) as read in it."""
+    """Send it to the first group, from `from_level` on, that has anyone who can be
+    reached (at the alert's own level, only people not asked yet: the social worker's
+    step asks the worker who knows the young person, then the rota); with nobody left,
+    end it with the final notice. Inside a write transaction, with `alert` (id,
+    young_person, state, level) as read in it."""
     record = await people.alerted(alert["young_person"])
+    asked = await _asked_at(alert["id"], from_level) if from_level == alert["level"] else set()
     for level in (lvl for lvl in Level if from_level <= lvl < Level.FINAL):
-        persons = await people.at_level(level, record, now)
-        if not persons:
-            continue
-        names = [person.name for person in persons]
-        own_worker = level is Level.DUTY and persons[0].role is RecipientRole.SOCIAL_WORKER
-        if not await reach(alert["id"], persons, level, now):
-            # Nobody here has notifications or an email: waiting would help no one.
-            unreachable = w.UNREACHABLE_SOCIAL_WORKER if own_worker else w.UNREACHABLE[level]
-            await event(alert["id"], unreachable, now, names=names)
-            continue
-        due = now + dt.timedelta(minutes=await people.escalation_minutes(record.council_id, level))
-        if level == alert["level"]:
-            await Alert.update(notified_at=now, next_escalation_at=due).where(Alert.id == alert["id"])
-        elif not await _move(
-            alert, Move.ESCALATE, now, to_level=level, notified_at=now, next_escalation_at=due
-        ):
+        for group in await people.steps_at(level, record, now):
+            persons = [p for p in group if level != from_level or (p.contact_id, p.user_id) not in asked]
+            if not persons:
+                continue
+            names = [person.name for person in persons]
+            role = persons[0].role
+            if not await reach(alert["id"], persons, level, now):
+                # Nobody here has notifications or an email: waiting would help no one.
+                unreachable = _said(
+                    w.UNREACHABLE, w.UNREACHABLE_SOCIAL_WORKER, w.UNREACHABLE_KNOWN, level, role
+                )
+                await event(alert["id"], unreachable, now, names=names)
+                continue
+            due = now + dt.timedelta(minutes=await people.escalation_minutes(record.council_id, level))
+            if level == alert["level"]:
+                await Alert.update(notified_at=now, next_escalation_at=due).where(Alert.id == alert["id"])
+            elif not await _move(
+                alert, Move.ESCALATE, now, to_level=level, notified_at=now, next_escalation_at=due
+            ):
+                return
+            sent = _said(w.SENT_TO, w.SENT_TO_SOCIAL_WORKER, w.SENT_TO_KNOWN, level, role)
+            await event(alert["id"], sent, now, names=names)
             return
-        await event(
-            alert["id"], w.SENT_TO_SOCIAL_WORKER if own_worker else w.SENT_TO[level], now, names=names
-        )
-        return
     await run_out(alert, record, now)
 
 
@@ -256,7 +281,10 @@ async def escalate_due(now: dt.datetime) -> int:
             )
             if taken:
                 alert = taken[0]
-                await advance(alert, Level(alert["level"] + 1), now)
+                # The social worker's step may have someone still to ask (the rota,
+                # after the out-of-hours worker who knows the young person).
+                level = Level(alert["level"])
+                await advance(alert, level if level is Level.DUTY else Level(level + 1), now)
                 done += 1
     return done
 
@@ -333,20 +361,26 @@ async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, 
     if sealed_location:
         changes[Alert.location] = sealed_location
     if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
-        names, own_worker = await _ask_again(alert, now)
+        names, role = await _ask_again(alert, now)
         if names:
             changes[Alert.notified_at] = now
-            again = w.SENT_AGAIN_TO_SOCIAL_WORKER if own_worker else w.SENT_AGAIN_TO[Level(alert["level"])]
+            again = _said(
+                w.SENT_AGAIN_TO,
+                w.SENT_AGAIN_TO_SOCIAL_WORKER,
+                w.SENT_AGAIN_TO_KNOWN,
+                Level(alert["level"]),
+                role,
+            )
             await event(alert["id"], again, now, names=names)
     if changes:
         await Alert.update(changes).where(Alert.id == alert["id"])
     return said
 
 
-async def _ask_again(alert: dict, now: dt.datetime) -> tuple[list[str], bool]:
+async def _ask_again(alert: dict, now: dt.datetime) -> tuple[list[str], RecipientRole | None]:
     """New outbox rows for the people at the alert's level who have not answered and
     may still be reached (a contact who stepped down, a carer no longer placed, is
-    not). Returns their names, and whether they are the young person's own social worker."""
+    not). Returns their names, and their role when they share one (how the story names them)."""
     record = await people.alerted(alert["young_person"])
     waiting = await AlertRecipient.select(
         AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user
@@ -358,10 +392,11 @@ async def _ask_again(alert: dict, now: dt.datetime) -> tuple[list[str], bool]:
         & AlertRecipient.declined_at.is_null()
     )
     recipient_of = {(row["contact"], row["user"]): row["id"] for row in waiting}
-    names, own_worker = [], False
+    names: list[str] = []
+    roles = set()
     for person in await people.at_level(Level(alert["level"]), record, now):
         recipient_id = recipient_of.get((person.contact_id, person.user_id))
         if recipient_id and await outbox.enqueue(recipient_id, person, now):
             names.append(person.name)
-            own_worker = own_worker or person.role is RecipientRole.SOCIAL_WORKER
-    return names, own_worker
+            roles.add(person.role)
+    return names, (roles.pop() if len(roles) == 1 else None)

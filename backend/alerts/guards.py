@@ -46,9 +46,14 @@ def recipient_may_act(recipient_role: str, relation: str | None, in_council: boo
         return relation == "carer"  # placed with them now
     if recipient_role == RecipientRole.SOCIAL_WORKER:
         return relation == "social_worker"  # allocated now
-    if recipient_role == RecipientRole.DUTY:
+    if recipient_role in (RecipientRole.DUTY, RecipientRole.KNOWN_WORKER):
         return in_council
     return False
+
+
+def may_choose_known_worker(relation: str | None) -> bool:
+    """Naming the out-of-hours worker who knows the young person: their social worker."""
+    return relation == "social_worker"
 
 
 def may_acknowledge(state: str, my_status: str) -> bool:

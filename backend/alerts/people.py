@@ -4,8 +4,9 @@ their language, the young person's record and the caller's tie to it.
 
 Who is asked at the social worker's step depends on the time, by the council's
 settings (councils.api): in office hours the young person's own social worker (or,
-with none allocated, whoever the rota has on duty then); outside them, the out-of-hours
-worker the council's duty rota names for that moment.
+with none allocated, whoever the rota has on duty then); outside them, first the
+out-of-hours worker who knows the young person (when their social worker named one:
+known.py), then the out-of-hours worker the council's duty rota names for that moment.
 """
 
 from __future__ import annotations
@@ -103,18 +104,68 @@ async def _social_workers(young_person_id: uuid.UUID) -> list[Reachable]:
     ]
 
 
-async def social_work_step(record: YoungPersonRecord, at: dt.datetime) -> list[Reachable]:
-    """The social worker's step at `at`: in the council's office hours the young
-    person's own social worker (with none allocated, the rota's worker on duty then);
-    outside them the out-of-hours worker on the rota. Nobody for a young person of no
-    council."""
+async def out_of_hours_people(council_id: uuid.UUID | None) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of the council's social workers on its duty rota outside office hours
+    (out of hours, always, or a shift), active, once each, in the rota's order: who may
+    be named as the out-of-hours worker who knows a young person."""
+    if council_id is None:
+        return []
+    found: dict[uuid.UUID, str] = {}
+    for entry in (await councils.settings(council_id)).rota:
+        if entry.cover is councils.Cover.OFFICE_HOURS or entry.social_worker_id in found:
+            continue
+        account = await accounts.account(entry.social_worker_id)
+        if account is not None and account.active and account.council_id == council_id:
+            found[account.id] = account.display_name
+    return list(found.items())
+
+
+async def known_worker(record: YoungPersonRecord) -> Reachable | None:
+    """The out-of-hours worker who knows the young person, while they are still one of
+    the council's out-of-hours people (a worker taken off the rota is not asked)."""
+    chosen = await plans.known_worker(record.id)
+    if chosen is None or chosen[0] not in dict(await out_of_hours_people(record.council_id)):
+        return None
+    account = await accounts.account(chosen[0])
+    assert account is not None, "out_of_hours_people() has just found this account"
+    role = RecipientRole.KNOWN_WORKER
+    return Reachable(account.display_name, role, user_id=account.id, email=account.email)
+
+
+async def chosen_known_worker(young_person_id: uuid.UUID) -> tuple[uuid.UUID, dt.datetime] | None:
+    """(id, chosen at) of the worker named, whether or not still on the rota."""
+    return await plans.known_worker(young_person_id)
+
+
+async def choose_known_worker(
+    young_person_id: uuid.UUID, worker_id: uuid.UUID | None, by: uuid.UUID | None, now: dt.datetime
+) -> bool:
+    """Kept beside the plan (plans.api): no new version. Whether it changed."""
+    return await plans.set_known_worker(young_person_id, worker_id, by, now)
+
+
+async def social_work_steps(record: YoungPersonRecord, at: dt.datetime) -> list[list[Reachable]]:
+    """The social worker's step at `at`, as the groups asked one after another, each
+    for the council's minutes: in the council's office hours the young person's own
+    social worker (with none allocated, the rota's worker on duty then); outside them
+    the out-of-hours worker who knows them, then the rota's worker on duty. Nobody for a
+    young person of no council."""
     if record.council_id is None:
         return []
     if await councils.is_working_time(record.council_id, at):
         own = await _social_workers(record.id)
-        if own:
-            return own
-    return await _on_duty(record.council_id, at)
+        return [own] if own else [await _on_duty(record.council_id, at)]
+    known = await known_worker(record)
+    rota = [p for p in await _on_duty(record.council_id, at) if known is None or p.user_id != known.user_id]
+    return [group for group in ([known] if known else [], rota) if group]
+
+
+async def steps_at(level: Level, record: YoungPersonRecord, at: dt.datetime) -> list[list[Reachable]]:
+    """Who is alerted at a level at `at`: the groups asked one after another."""
+    if level is Level.DUTY:
+        return await social_work_steps(record, at)
+    persons = await at_level(level, record, at)
+    return [persons] if persons else []
 
 
 async def escalation_minutes(council_id: uuid.UUID | None, level: Level) -> int:
@@ -133,7 +184,7 @@ async def at_level(level: Level, record: YoungPersonRecord, at: dt.datetime) -> 
     if level is Level.CARER:
         return await _carers(record.id)
     if level is Level.DUTY:
-        return await social_work_step(record, at)
+        return [person for group in await social_work_steps(record, at) for person in group]
     return []
 
 

@@ -41,6 +41,7 @@ class RecipientRole(StrEnum):
     DUTY = "duty"
     YOUNG_PERSON = "young_person"  # only for the final notice
     SOCIAL_WORKER = "social_worker"  # their own social worker, in office hours
+    KNOWN_WORKER = "known_worker"  # the out-of-hours worker who knows them, before the rota
 
 
 class Purpose(StrEnum):
@@ -212,3 +213,30 @@ class AlertReadiness(msgspec.Struct):
     """The social worker's step is their own social worker now (else the one on duty)."""
     reader_notifications: bool
     """The reader has notifications on (somewhere)."""
+
+
+class KnownWorkerAction(StrEnum):
+    CHOOSE = "choose"
+
+
+class OutOfHoursPerson(msgspec.Struct):
+    id: uuid.UUID
+    name: str
+
+
+class KnownWorkerView(msgspec.Struct):
+    """The out-of-hours worker who knows the young person (seed 000): asked first when
+    an alert reaches the social worker's step outside office hours, before the council's
+    duty rota. Kept beside the plan, never in its signed content."""
+
+    young_person_name: str
+    worker: OutOfHoursPerson | None
+    chosen_at: dt.datetime | None
+    choices: list[OutOfHoursPerson]
+    """The council's out-of-hours people who may be chosen (for whoever may choose)."""
+    can: list[KnownWorkerAction]
+
+
+class KnownWorkerIn(msgspec.Struct, forbid_unknown_fields=True):
+    worker_id: uuid.UUID | None
+    """One of the council's out-of-hours people; None: nobody (the rota only)."""

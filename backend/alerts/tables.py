@@ -145,6 +145,7 @@ LOCATION_KEPT = "deleted the council's number of hours after the alert ends (def
 # A trusted person's name and email: erased when they are forgotten (contacts).
 CONTACT_COPY = ALERT + "; a trusted person's is erased when they are forgotten"
 
+
 declare(
     Alert,
     not_personal=("idempotency_key", "kind", "state"),

@@ -49,6 +49,11 @@ SENT_TO_SOCIAL_WORKER = wording(
     you=N_("Sent to your social worker: {names}"),
     adult=N_("Sent to {young_person}'s social worker: {names}"),
 )
+SENT_TO_KNOWN = wording(
+    "alert.sent_to_known_worker",
+    you=N_("Sent to the out-of-hours worker who knows you: {names}"),
+    adult=N_("Sent to the out-of-hours worker who knows {young_person}: {names}"),
+)
 SENT_AGAIN_TO = {
     Level.PEOPLE: wording(
         "alert.sent_again_to_people",
@@ -69,6 +74,11 @@ SENT_AGAIN_TO_SOCIAL_WORKER = wording(
     you=N_("Sent again to your social worker: {names}"),
     adult=N_("Sent again to {young_person}'s social worker: {names}"),
 )
+SENT_AGAIN_TO_KNOWN = wording(
+    "alert.sent_again_to_known_worker",
+    you=N_("Sent again to the out-of-hours worker who knows you: {names}"),
+    adult=N_("Sent again to the out-of-hours worker who knows {young_person}: {names}"),
+)
 UNREACHABLE = {
     Level.PEOPLE: wording(
         "alert.unreachable_people",
@@ -88,6 +98,11 @@ UNREACHABLE_SOCIAL_WORKER = wording(
     "alert.unreachable_social_worker",
     you=N_("Could not reach your social worker: {names}"),
     adult=N_("Could not reach {young_person}'s social worker: {names}"),
+)
+UNREACHABLE_KNOWN = wording(
+    "alert.unreachable_known_worker",
+    you=N_("Could not reach the out-of-hours worker who knows you: {names}"),
+    adult=N_("Could not reach the out-of-hours worker who knows {young_person}: {names}"),
 )
 ACKNOWLEDGED = wording("alert.acknowledged", you=N_("{name} has got this"))
 DECLINED = wording("alert.declined", you=N_("{name} can't right now"))
@@ -166,6 +181,21 @@ AUDIT_NOBODY_REACHED = wording(
         "if in danger, or 101"
     ),
 )
+AUDIT_KNOWN_WORKER_READ = wording(
+    "alerts.known_worker_read",
+    you=N_("looked at who is asked first at night and at weekends"),
+    adult=N_("looked at {young_person}'s out-of-hours worker"),
+)
+AUDIT_KNOWN_WORKER_CHOSEN = wording(
+    "alerts.known_worker_chosen",
+    you=N_("chose {name} as the out-of-hours worker who knows you"),
+    adult=N_("chose {name} as the out-of-hours worker who knows {young_person}"),
+)
+AUDIT_KNOWN_WORKER_CLEARED = wording(
+    "alerts.known_worker_cleared",
+    you=N_("took away the out-of-hours worker who knows you"),
+    adult=N_("took away the out-of-hours worker who knows {young_person}"),
+)
 # Refused attempts: what they tried to do.
 TRY_OPEN = wording("alert.open", you=N_("look at your alert"), adult=N_("look at {young_person}'s alert"))
 TRY_ANSWER = wording("alert.answer", you=N_("answer your alert"), adult=N_("answer {young_person}'s alert"))
@@ -176,6 +206,16 @@ TRY_READINESS = wording(
     "alerts.readiness_open",
     you=N_("look at who your alert would reach"),
     adult=N_("look at who {young_person}'s alert would reach"),
+)
+TRY_KNOWN_WORKER = wording(
+    "alerts.known_worker_open",
+    you=N_("look at who is asked first at night and at weekends"),
+    adult=N_("look at {young_person}'s out-of-hours worker"),
+)
+TRY_CHOOSE_KNOWN_WORKER = wording(
+    "alerts.known_worker_choose",
+    you=N_("choose who is asked first at night and at weekends"),
+    adult=N_("choose {young_person}'s out-of-hours worker"),
 )
 TRY_CANCEL = wording("alert.cancel", you=N_("stop your alert"), adult=N_("stop {young_person}'s alert"))
 TRY_MISSING = wording("alert.open_missing", you=N_("open an alert that does not exist"))
@@ -211,6 +251,7 @@ KINDS = {
 AN_ALERT = N_("Alert")
 NOT_FOUND = N_("There is no such alert.")
 ONLY_YOUNG_PEOPLE = N_("Only a young person can send an alert.")
+NOT_OUT_OF_HOURS = N_("Choose one of the council's out-of-hours workers.")
 EMAIL_SUBJECT = N_("Homeward: someone needs you")
 EMAIL_ALERT = N_("Someone you support needs you. Open Homeward:\n\n{link}\n")
 EMAIL_CALL_999 = N_(

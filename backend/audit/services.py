@@ -48,6 +48,7 @@ ROLE_WORDS = {
     "admin": N_("administrator"),
     "trusted_contact": N_("trusted person"),
     "duty": N_("social worker on duty"),
+    "known_worker": N_("out-of-hours worker"),
     "system": N_("Homeward"),
 }
 

@@ -119,6 +119,21 @@ async def set_trio_states(
     await services.set_trio_states(young_person_id, states)
 
 
+async def known_worker(young_person_id: uuid.UUID) -> tuple[uuid.UUID, dt.datetime] | None:
+    """(account id, chosen at) of the out-of-hours worker who knows the young person, as
+    their social worker named them (alerts checks they are still on the rota)."""
+    return await services.known_worker(young_person_id)
+
+
+async def set_known_worker(
+    young_person_id: uuid.UUID, worker_id: uuid.UUID | None, chosen_by: uuid.UUID | None, now: dt.datetime
+) -> bool:
+    """Name the out-of-hours worker who knows the young person (None: nobody), beside the
+    plan: no new version, no signature cleared. The caller checks who may be named and
+    audits it. Returns whether it changed."""
+    return await services.set_known_worker(young_person_id, worker_id, chosen_by, now)
+
+
 async def offline_copy(relation: str | None, young_person_id: uuid.UUID, now: dt.datetime) -> OfflinePlan:
     """The agreed plan as `relation` may see it, for a phone to keep."""
     plan = await services.view_for(relation, young_person_id, now, with_draft=False)

@@ -80,6 +80,10 @@ def check_section(section: str, data: Any) -> dict[str, Any]:
         value.phone = normalise_phone(value.phone)
     if isinstance(value, CarerSteps):
         value.steps.sort(key=lambda step: step.after_minutes)
+    if isinstance(value, Sharing):
+        for part, audiences in msgspec.structs.asdict(value).items():
+            if Audience.SCHOOL in audiences:
+                raise msgspec.ValidationError(f"{NO_SCHOOL} - at `$.{part}`")
     return msgspec.to_builtins(value)
 
 
@@ -88,7 +92,10 @@ TOO_LONG = N_("That is too long: use {limit} characters or fewer.")
 MINUTES = N_("Use a number of minutes (0 or more).")
 NUMBER = N_("Use a number here.")
 NOT_IN_SECTION = N_("That is not part of this section.")
-CHOOSE_AUDIENCE = N_("Choose from: carer, school, police, trusted contacts.")
+CHOOSE_AUDIENCE = N_("Choose from: carer, police, trusted contacts.")
+# Schools have no way to receive anything from Homeward: offering them would be a promise
+# nobody keeps. Plans that chose it before still read (the value stays in the enum).
+NO_SCHOOL = N_("Homeward can't send anything to a school, so a school can't be chosen.")
 TOO_MANY = N_("That is too many: {limit} at most.")
 NOT_A_PHONE = N_("That doesn't look like a phone number")
 

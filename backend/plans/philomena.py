@@ -216,6 +216,9 @@ def render(
         for person in young_person.get(f"{key}_reach") or [{"name": "None named"}]:
             reach = ", ".join(v for v in (national(person.get("phone")), person.get("email")) if v)
             pdf.field(label, f"{person['name']}  {reach or 'Phone not recorded'}")
+    for person in young_person.get("known_worker_reach") or []:
+        reach = ", ".join(v for v in (national(person.get("phone")), person.get("email")) if v)
+        pdf.field("Out-of-hours worker who knows them", f"{person['name']}  {reach or 'Phone not recorded'}")
     for part, heading, write in PARTS:
         if part in parts:
             write(pdf, content, photo)

@@ -233,7 +233,7 @@ class Change(msgspec.Struct):
     at: dt.datetime
     name: str
     role: ChangedBy
-    section: str  # in the young person's words ("my people")
+    section: str  # in the reader's words: the young person's ("my people"), else "their trusted people"
     section_key: Section  # for screens that word it for adults
 
 

@@ -75,6 +75,19 @@ class TrioStanding(Table):
     since = Timestamptz()
 
 
+class KnownWorker(Table):
+    """The out-of-hours worker who knows the young person (seed 000), chosen by their
+    social worker from the council's out-of-hours people (the alerts domain checks the
+    rota and writes it through plans.api.set_known_worker). Beside the plan like the
+    trio's standing: choosing another is no new version and clears no signature; the
+    police form lists them."""
+
+    young_person: ForeignKey[Table] = ForeignKey(references=YOUNG_PERSON, null=False, unique=True)
+    worker: ForeignKey[Table] = ForeignKey(references=USER, null=False)
+    chosen_by: ForeignKey[Table] = ForeignKey(references=USER, null=True)
+    chosen_at = Timestamptz()
+
+
 PLAN = "as long as the young person's record"
 
 declare(Plan, not_personal=("review_reason",))
@@ -99,3 +112,4 @@ declare(
     data=Personal("a photo of the young person", "as the young person's sharing choices allow", PLAN),
 )
 declare(TrioStanding, not_personal=("state",))
+declare(KnownWorker)

@@ -4,13 +4,12 @@ English message ids, translated here."""
 
 from __future__ import annotations
 
-import errno
 import logging
 from typing import Any
 
 import msgspec
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, InternalServerException, ValidationException
+from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 from litestar.utils.scope.state import ScopeState
 
@@ -196,18 +195,6 @@ def server_error(request: Request, exc: Exception) -> Response:
 
 # What the file system says about a path no file of ours can have: a name too long for it,
 # or a path that goes on through a file as if it were a folder.
-_NO_SUCH_FILE = {errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP}
-
-
-def static_file_error(request: Request, exc: InternalServerException) -> Response:
-    """For the PWA's static files: Litestar turns every file-system error but "not found"
-    into a 500; a path that cannot name one of our files is a 404."""
-    cause = exc.__cause__
-    if isinstance(cause, OSError) and cause.errno in _NO_SUCH_FILE:
-        return _problem(request, 404, TITLES[404], None)
-    return http_error(request, exc)
-
-
 HANDLERS: ExceptionHandlersMap = {
     HomewardError: homeward_error,
     HTTPException: http_error,

@@ -241,6 +241,7 @@ const ROLE_WORDS_FOR_YOUNG_PERSON = {
   carer: "alert.role.for_young_person.carer",
   duty: "alert.role.for_young_person.duty",
   social_worker: "alert.role.for_young_person.social_worker",
+  known_worker: "alert.role.for_young_person.known_worker",
 };
 
 const ROLE_WORDS_FOR_ADULTS = {
@@ -248,6 +249,7 @@ const ROLE_WORDS_FOR_ADULTS = {
   carer: "alert.role.for_adults.carer",
   duty: "alert.role.for_adults.duty",
   social_worker: "alert.role.for_adults.social_worker",
+  known_worker: "alert.role.for_adults.known_worker",
 };
 
 const wordsOr = (keys, code, otherwise) => (keys[code] ? t(keys[code]) : otherwise);

@@ -7,48 +7,58 @@ import { startLanguage, t } from "./i18n.js";
 import { listenForInstallPrompt } from "./install.js";
 import { forgetOffline } from "./offline.js";
 import { installQuickExit, quickExitShown, setQuickExit } from "./quick-exit.js";
-import { forgetEverything, isProfessional, loadMe, setSignInNotice, usingOfflineIdentity } from "./state.js";
-import { announce, fill, h, heading, problemBox, put } from "./ui.js";
-import * as alertAnswer from "./screens/alert-answer.js";
-import * as alertStatus from "./screens/alert-status.js";
-import * as changeSecret from "./screens/change-secret.js";
-import * as contact from "./screens/contact.js";
-import * as councilSettings from "./screens/council-settings.js";
-import * as chat from "./screens/chat.js";
-import * as chatSummary from "./screens/chat-summary.js";
-import * as interview from "./screens/interview.js";
-import * as interviewers from "./screens/interviewers.js";
-import * as episode from "./screens/episode.js";
-import * as episodes from "./screens/episodes.js";
-import * as dashboard from "./screens/dashboard.js";
-import * as figures from "./screens/figures.js";
-import * as feedback from "./screens/feedback.js";
-import * as feedbackCards from "./screens/feedback-cards.js";
-import * as feedbackFigures from "./screens/feedback-figures.js";
-import * as feedbackMine from "./screens/feedback-mine.js";
-import * as feedbackQuotes from "./screens/feedback-quotes.js";
-import * as supervision from "./screens/supervision.js";
-import * as home from "./screens/home.js";
-import * as join from "./screens/join.js";
-import * as mailbox from "./screens/mailbox.js";
-import * as recover from "./screens/recover.js";
-import * as myInfo from "./screens/my-info.js";
-import * as notices from "./screens/notices.js";
-import * as openAlert from "./screens/open-alert.js";
-import * as people from "./screens/people.js";
-import * as phones from "./screens/phones.js";
-import * as plan from "./screens/plan.js";
-import * as planEdit from "./screens/plan-edit.js";
-import * as planHistory from "./screens/plan-history.js";
-import * as planSign from "./screens/plan-sign.js";
-import * as signIn from "./screens/signin.js";
-import * as welcome from "./screens/welcome.js";
-import * as worried from "./screens/worried.js";
-import * as youngPerson from "./screens/young-person.js";
+import {
+  askWhoEarly,
+  forgetEverything,
+  isProfessional,
+  loadMe,
+  setSignInNotice,
+  usingOfflineIdentity,
+} from "./state.js";
+import { announce, fill, h, heading, loading, problemBox, put, screenNotLoaded } from "./ui.js";
+import { lazy } from "./lazy.js";
+
+// Each screen is loaded when its route is first opened (lazy.js).
+const alertAnswer = lazy("/js/screens/alert-answer.js");
+const alertStatus = lazy("/js/screens/alert-status.js");
+const changeSecret = lazy("/js/screens/change-secret.js");
+const contact = lazy("/js/screens/contact.js");
+const councilSettings = lazy("/js/screens/council-settings.js");
+const chat = lazy("/js/screens/chat.js");
+const chatSummary = lazy("/js/screens/chat-summary.js");
+const interview = lazy("/js/screens/interview.js");
+const interviewers = lazy("/js/screens/interviewers.js");
+const episode = lazy("/js/screens/episode.js");
+const episodes = lazy("/js/screens/episodes.js");
+const dashboard = lazy("/js/screens/dashboard.js");
+const figures = lazy("/js/screens/figures.js");
+const feedback = lazy("/js/screens/feedback.js");
+const feedbackCards = lazy("/js/screens/feedback-cards.js");
+const feedbackFigures = lazy("/js/screens/feedback-figures.js");
+const feedbackMine = lazy("/js/screens/feedback-mine.js");
+const feedbackQuotes = lazy("/js/screens/feedback-quotes.js");
+const supervision = lazy("/js/screens/supervision.js");
+const home = lazy("/js/screens/home.js");
+const join = lazy("/js/screens/join.js");
+const mailbox = lazy("/js/screens/mailbox.js");
+const recover = lazy("/js/screens/recover.js");
+const myInfo = lazy("/js/screens/my-info.js");
+const notices = lazy("/js/screens/notices.js");
+const openAlert = lazy("/js/screens/open-alert.js");
+const people = lazy("/js/screens/people.js");
+const phones = lazy("/js/screens/phones.js");
+const plan = lazy("/js/screens/plan.js");
+const planEdit = lazy("/js/screens/plan-edit.js");
+const planHistory = lazy("/js/screens/plan-history.js");
+const planSign = lazy("/js/screens/plan-sign.js");
+const signIn = lazy("/js/screens/signin.js");
+const welcome = lazy("/js/screens/welcome.js");
+const worried = lazy("/js/screens/worried.js");
+const youngPerson = lazy("/js/screens/young-person.js");
 // Help on every young-person screen, and the accessibility statement (Children's Code 15).
-import * as accessibility from "./screens/accessibility.js";
-import * as help from "./screens/help.js";
-import * as privacy from "./screens/privacy.js";
+const accessibility = lazy("/js/screens/accessibility.js");
+const help = lazy("/js/screens/help.js");
+const privacy = lazy("/js/screens/privacy.js");
 
 const IDLE_MS = 15 * 60 * 1000;
 
@@ -217,14 +227,25 @@ async function render() {
   if (!isCurrent()) return;
 
   setQuickExit(found?.route.quickExit ?? (!found?.route.signedIn || me?.user.role === "young_person"));
-  if (!found || (found.route.roles && !found.route.roles.includes(me.user.role))) {
-    notFound(view);
-  } else {
-    await found.route.screen.render(view, { params: found.params, me, go, isCurrent });
+  // Every young-person screen ends with a way to ask for help (the help screen itself aside).
+  const helpFor = me?.user.role === "young_person" && found?.route.screen !== help;
+  const allowed = found && (!found.route.roles || found.route.roles.includes(me.user.role));
+  let screen = null;
+  let helpScreen = null;
+  // A screen opened for the first time says so while its code arrives.
+  if (allowed && !found.route.screen.ready) put(view, loading());
+  try {
+    [screen, helpScreen] = await Promise.all([allowed ? found.route.screen() : null, helpFor ? help() : null]);
+  } catch {
+    if (isCurrent()) screenNotLoaded(view);
+    return;
   }
   if (!isCurrent()) return;
-  // Every young-person screen ends with a way to ask for help (the help screen itself aside).
-  if (me?.user.role === "young_person" && found?.route.screen !== help) put(view, help.helpLink());
+  view.replaceChildren();
+  if (screen) await screen.render(view, { params: found.params, me, go, isCurrent });
+  else notFound(view);
+  if (!isCurrent()) return;
+  if (helpScreen) put(view, helpScreen.helpLink());
   if (isProfessional()) {
     put(view, idleNotice());
     restartIdleTimer();
@@ -336,11 +357,21 @@ function start() {
   render().finally(retryPendingAlert);
 
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
-      // Without it the app still works online; nothing to tell the user.
-    });
+    // After the page has loaded: keeping the whole shell for no signal then takes no
+    // bandwidth from the first screen.
+    const register = () =>
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
+        // Without it the app still works online; nothing to tell the user.
+      });
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
   }
 }
 
+// The first screen's code, and who is signed in, come while the words do (a failure
+// shows when the screen is drawn).
+const first = matchRoute(location.hash.slice(1))?.route;
+first?.screen().catch(() => {});
+if (first?.signedIn) askWhoEarly();
 await startLanguage();
 start();

@@ -34,6 +34,19 @@ export function usingOfflineIdentity() {
   return Boolean(me?.offline);
 }
 
+// Who am I, asked as the page starts (askWhoEarly), for loadMe to use.
+let early = null;
+
+/**
+ * Start asking the server who we are while the page is still loading its words, so the
+ * first screen of someone signed in waits for one round trip fewer. loadMe takes the answer.
+ */
+export function askWhoEarly() {
+  if (me || early) return;
+  early = get("/api/auth/me", { signInNeeded: false });
+  early.catch(() => {}); // loadMe asks again and reports
+}
+
 /**
  * Ask the server who we are, once per page load. When the server can't be reached
  * (not when it says 401), fall back to the identity kept on this phone, and ask the
@@ -41,8 +54,19 @@ export function usingOfflineIdentity() {
  */
 export async function loadMe() {
   if (me && !me.offline) return me;
+  const asked = early;
+  early = null;
   try {
-    await rememberMe(await get("/api/auth/me", { signInNeeded: false }));
+    let reply;
+    try {
+      reply = await (asked ?? get("/api/auth/me", { signInNeeded: false }));
+    } catch (error) {
+      // Asked before the words had loaded: ask again, so a message shown is in the
+      // reader's words (a 401 shows none: it sends them to sign in).
+      if (!asked || error.status === 401) throw error;
+      reply = await get("/api/auth/me", { signInNeeded: false });
+    }
+    await rememberMe(reply);
   } catch (error) {
     const kept = error.status === 0 ? await offlineMe() : null;
     if (!kept) throw error;
@@ -53,6 +77,7 @@ export async function loadMe() {
 
 export function forgetEverything() {
   me = null;
+  early = null;
   forgetCsrfToken();
   forgetUnsavedLanguage();
 }

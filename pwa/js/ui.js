@@ -308,3 +308,18 @@ export function plainList(items) {
   if (items.length === 1) return items[0];
   return new Intl.ListFormat(locale(), { style: "long", type: "conjunction" }).format(items);
 }
+
+/** A screen's code could not be fetched (no signal, and not kept on the phone yet). */
+export function screenNotLoaded(view) {
+  fill(
+    view,
+    heading("Homeward"),
+    problemBox({ title: t("app.screen_not_loaded") }, "screen-problem"),
+    h(
+      "button",
+      // A module that failed to load stays failed for this page: load the page again.
+      { type: "button", class: "button button-secondary", testid: "retry", onClick: () => location.reload() },
+      t("common.try_again"),
+    ),
+  );
+}

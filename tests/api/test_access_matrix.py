@@ -768,6 +768,12 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("GET", "/api/alerts/caseload"): (signed_in(), fixed("/api/alerts/caseload")),
     ("GET", YP + "/alerts"): (record(*READERS), on_record("/alerts")),
     ("GET", YP + "/alerts/readiness"): (record(*READERS), on_record("/alerts/readiness")),
+    # The out-of-hours worker who knows them: read beside the plan, named by their social worker.
+    ("GET", YP + "/out-of-hours-worker"): (record(*READERS), on_record("/out-of-hours-worker")),
+    ("PUT", YP + "/out-of-hours-worker"): (
+        record("social_worker"),
+        on_record("/out-of-hours-worker", lambda _: {"worker_id": None}),
+    ),
     ("POST", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription", SUBSCRIPTION)),
     ("DELETE", "/api/push/subscription"): (signed_in(204), fixed("/api/push/subscription")),
     ("GET", "/api/contact/alerts"): (contact_only(), fixed("/api/contact/alerts")),

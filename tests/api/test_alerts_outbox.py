@@ -140,6 +140,7 @@ async def test_the_alert_paths_states_and_kinds_are_enums_in_the_openapi_documen
         "duty",
         "young_person",
         "social_worker",
+        "known_worker",
     ]
     assert schemas["Purpose"]["enum"] == ["alert", "call_999"]
     assert schemas["DeliveryChannel"]["enum"] == ["push", "email"]

@@ -367,6 +367,7 @@ def test_a_10_mb_photo_from_a_phone_camera_is_shrunk_on_the_phone_and_kept(signe
     raw = camera_jpeg()
     assert len(raw) > 8_000_000
     jade = signed_in("jade")
+    jade.set_viewport_size({"width": 360, "height": 780})  # a phone, as the done-when says
     sent: list[int] = []
     jade.on(
         "request",
@@ -392,3 +393,4 @@ def test_a_10_mb_photo_from_a_phone_camera_is_shrunk_on_the_phone_and_kept(signe
         "await img.decode(); return [img.naturalWidth, img.naturalHeight]; }"
     ) == [600, 800]
     expect(photo).to_be_visible()
+    assert_no_violations(jade, "the plan with a phone camera's photo, 360px")

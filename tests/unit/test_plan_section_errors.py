@@ -23,7 +23,13 @@ CASES = [
         "Use a number of minutes (0 or more).",
     ),
     ("worries", {"nope": 1}, "nope", "That is not part of this section."),
-    ("sharing", {"worries": ["aliens"]}, "worries", "Choose from: carer, school, police, trusted contacts."),
+    ("sharing", {"worries": ["aliens"]}, "worries", "Choose from: carer, police, trusted contacts."),
+    (
+        "sharing",
+        {"places": ["carer", "school"]},
+        "places",
+        "Homeward can't send anything to a school, so a school can't be chosen.",
+    ),
 ]
 
 

@@ -14,6 +14,8 @@ from backend.plans.services.versions import (
     change,
     choices_in_force,
     forget_trio_people,
+    known_worker,
+    set_known_worker,
     set_trio_states,
 )
 from backend.plans.services.view import compare, required_signers, versions, view, view_for
@@ -26,11 +28,13 @@ __all__ = [
     "compare",
     "edit_section",
     "forget_trio_people",
+    "known_worker",
     "mark_review_due",
     "photo",
     "police_form",
     "required_signers",
     "reviews_due",
+    "set_known_worker",
     "set_photo",
     "set_trio_states",
     "sign",

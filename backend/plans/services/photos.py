@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import uuid
 
+from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action
@@ -14,7 +15,7 @@ from backend.i18n import N_
 from backend.plans import guards, sharing, words
 from backend.plans.philomena import render as render_police_form
 from backend.plans.schemas import VersionStatus
-from backend.plans.services.versions import agreed, latest, load, plan_of, trio_states
+from backend.plans.services.versions import agreed, known_worker, latest, load, plan_of, trio_states
 from backend.plans.services.view import with_states
 from backend.plans.sharing import visible_to
 from backend.plans.tables import PlanPhoto
@@ -70,7 +71,15 @@ async def _form_record(young_person_id: uuid.UUID, now: dt.datetime) -> dict:
         # How the police reach the adults: the phone when their account has one.
         "carers_reach": [_reach(a) for a in await young_people.carers(young_person_id)],
         "social_workers_reach": [_reach(a) for a in await young_people.social_workers(young_person_id)],
+        # Out of hours, someone who knows them (seed 000), as their social worker named them.
+        "known_worker_reach": [_reach(a) for a in await _known_worker(young_person_id)],
     }
+
+
+async def _known_worker(young_person_id: uuid.UUID) -> list:
+    chosen = await known_worker(young_person_id)
+    account = await accounts.account(chosen[0]) if chosen else None
+    return [account] if account is not None and account.active else []
 
 
 def _reach(account) -> dict:

@@ -14,7 +14,7 @@ from backend.db import write_transaction
 from backend.plans import content as plan_content
 from backend.plans import words
 from backend.plans.schemas import ChangedBy, Section, VersionStatus
-from backend.plans.tables import Plan, PlanChange, PlanSignature, PlanVersion, TrioStanding
+from backend.plans.tables import KnownWorker, Plan, PlanChange, PlanSignature, PlanVersion, TrioStanding
 from backend.sealed import seal, seal_json, unseal_json
 
 
@@ -214,3 +214,32 @@ async def forget_trio_people(young_person_id: uuid.UUID, contact_ids: set[str], 
             )
             changed += 1
     return changed
+
+
+async def known_worker(young_person_id: uuid.UUID) -> tuple[uuid.UUID, dt.datetime] | None:
+    """(worker id, chosen at) of the out-of-hours worker who knows the young person."""
+    row = (
+        await KnownWorker.select(KnownWorker.worker, KnownWorker.chosen_at)
+        .where(KnownWorker.young_person == young_person_id)
+        .first()
+    )
+    return (row["worker"], row["chosen_at"]) if row else None
+
+
+async def set_known_worker(
+    young_person_id: uuid.UUID, worker_id: uuid.UUID | None, chosen_by: uuid.UUID | None, now: dt.datetime
+) -> bool:
+    """Name the out-of-hours worker who knows the young person (None: nobody), beside
+    the plan (no version, no signature). Returns whether it changed."""
+    async with write_transaction():
+        found = await known_worker(young_person_id)
+        if (found[0] if found else None) == worker_id:
+            return False
+        await KnownWorker.delete().where(KnownWorker.young_person == young_person_id)
+        if worker_id is not None:
+            await KnownWorker.insert(
+                KnownWorker(
+                    young_person=young_person_id, worker=worker_id, chosen_by=chosen_by, chosen_at=now
+                )
+            )
+        return True

@@ -50,6 +50,19 @@ SECTION_WORDS = {
     Section.PHOTO: N_("my photo"),
     Section.COMING_BACK: N_("when I come back"),
 }
+# The same parts as an adult reads them: "Tyler changed my photo" is the young person's
+# voice, wrong on a carer's or social worker's screen.
+SECTION_WORDS_FOR_ADULTS = {
+    Section.ABOUT_ME: N_("about them"),
+    Section.WORRIES: N_("what worries them"),
+    Section.PLACES: N_("places"),
+    Section.CARER_STEPS: N_("what their carer will do"),
+    Section.SHARING: N_("who can see what"),
+    Section.PROFESSIONAL_NOTES: N_("notes from professionals"),
+    Section.TRIO: N_("their trusted people"),
+    Section.PHOTO: N_("their photo"),
+    Section.COMING_BACK: N_("when they come back"),
+}
 NO_SUCH_VERSION = N_("There is no plan version with that number.")
 
 
@@ -119,7 +132,9 @@ async def _describe(
                 at=c["at"],
                 name=unseal(c["actor"]),
                 role=ChangedBy(c["role"]),
-                section=translate(SECTION_WORDS[Section(c["section"])]),
+                section=translate(
+                    (SECTION_WORDS if relation == "self" else SECTION_WORDS_FOR_ADULTS)[Section(c["section"])]
+                ),
                 section_key=Section(c["section"]),
             )
             for c in changes

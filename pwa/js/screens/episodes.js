@@ -53,20 +53,27 @@ export function worriedLink(person, history) {
   );
 }
 
-export async function render(view, { params, isCurrent }) {
-  const [id] = params;
+/**
+ * The young person's record and their episodes, for a screen about them: null when the
+ * screen is no longer shown or could not load them (then it says why).
+ */
+export async function personAndEpisodes(view, id, isCurrent) {
   put(view, loading());
   const base = `/api/young-people/${encodeURIComponent(id)}`;
-  let person;
-  let history;
   try {
-    [person, history] = await Promise.all([get(base), get(`${base}/episodes`)]);
+    const [person, history] = await Promise.all([get(base), get(`${base}/episodes`)]);
+    return isCurrent() ? { person, history } : null;
   } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    fill(view, heading(t("common.not_found")), problemBox(error));
-    return;
+    if (isCurrent() && error.status !== 401) fill(view, heading(t("common.not_found")), problemBox(error));
+    return null;
   }
-  if (!isCurrent()) return;
+}
+
+export async function render(view, { params, isCurrent }) {
+  const [id] = params;
+  const found = await personAndEpisodes(view, id, isCurrent);
+  if (!found) return;
+  const { person, history } = found;
   fill(
     view,
     heading(t("episodes.title", { name: person.preferred_name }), "episodes-title"),

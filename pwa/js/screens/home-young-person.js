@@ -76,10 +76,10 @@ function personCard(person) {
   );
 }
 
-async function peopleArea(area, me, isCurrent, reachSlot) {
+async function peopleArea(area, me, isCurrent, reachSlot, asked) {
   let copy;
   try {
-    copy = await agreedCopy(me.young_person_id);
+    copy = await (asked ?? agreedCopy(me.young_person_id));
   } catch (error) {
     if (!isCurrent() || error.status === 401) return;
     fill(
@@ -154,7 +154,8 @@ function helplines() {
   );
 }
 
-export async function render(view, { me, go, isCurrent }) {
+/** `copy`: the agreed copy already asked for (home.js), else it is asked for here. */
+export async function render(view, { me, go, isCurrent, copy = null }) {
   const area = h("div", { testid: "home-people-area" }, loading());
   const { card, activeSlot, reachSlot } = alertCard({ me, go, isCurrent });
   put(
@@ -185,5 +186,5 @@ export async function render(view, { me, go, isCurrent }) {
     ),
     languageSection({ whose: "account" }),
   );
-  await peopleArea(area, me, isCurrent, reachSlot);
+  await peopleArea(area, me, isCurrent, reachSlot, copy);
 }

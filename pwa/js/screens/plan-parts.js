@@ -68,9 +68,11 @@ export const SHARE_PARTS = [
   ["trio", "plan.share.trio", "plan.share.trio_of"],
   ["coming_back", "plan.share.coming_back", "plan.share.coming_back_of"],
 ];
+// Who a part can be shared with. Not a school: Homeward has no way to send a school
+// anything, so the choice would be a promise nobody keeps (a plan that chose it before
+// still loads; "school" is left out of what it says, as nothing reaches one).
 export const AUDIENCES = [
   ["carer", "plan.audience.carer", "plan.audience.carer_of"],
-  ["school", "plan.audience.school", "plan.audience.school_of"],
   ["police", "plan.audience.police", "plan.audience.police_of"],
   ["trusted_contacts", "plan.audience.trusted_contacts", "plan.audience.trusted_contacts_of"],
 ];
@@ -86,6 +88,18 @@ const CHANGED_SECTION = {
   professional_notes: "plan.changed_section.professional_notes",
   trio: "plan.changed_section.trio",
   photo_id: "plan.changed_section.photo_id",
+};
+// The same, as an adult reads them ("Jade's photo").
+const CHANGED_SECTION_OF = {
+  about_me: "plan.changed_section_of.about_me",
+  worries: "plan.changed_section_of.worries",
+  places: "plan.changed_section_of.places",
+  carer_steps: "plan.changed_section_of.carer_steps",
+  coming_back: "plan.changed_section_of.coming_back",
+  sharing: "plan.changed_section_of.sharing",
+  professional_notes: "plan.changed_section_of.professional_notes",
+  trio: "plan.changed_section_of.trio",
+  photo_id: "plan.changed_section_of.photo_id",
 };
 
 export const LIMITS = { line: 200, text: 2000, notes: 5000, places: 10, steps: 12 };
@@ -513,8 +527,13 @@ export function agreedText(version, who) {
 }
 
 function changeWords(change, who) {
-  const key = CHANGED_SECTION[change.section_key];
-  const section = key ? t(key) : change.section;
+  // The young person reads "my photo"; an adult reads "Sam Okafor changed Jade's photo",
+  // or, when Jade changed it herself, the server's "Jade changed their photo".
+  const key = (who.forYoungPerson ? CHANGED_SECTION : CHANGED_SECTION_OF)[change.section_key];
+  let section = change.section;
+  if (key && (who.forYoungPerson || (who.name && change.role !== "young_person"))) {
+    section = t(key, { name: who.name });
+  }
   return change.role === roleOf(who) && who.forYoungPerson
     ? t("plan.you_changed", { section })
     : t("plan.someone_changed", { name: change.name, section });

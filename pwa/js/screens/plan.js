@@ -16,6 +16,7 @@ import {
   put,
 } from "../ui.js";
 import { readinessSection } from "./alert-readiness.js";
+import { knownWorkerSection } from "./known-worker.js";
 import {
   agreedText,
   changesList,
@@ -282,5 +283,7 @@ export async function render(view, { params, me, isCurrent }) {
   if (who.forYoungPerson || who.role === "carer") {
     put(view, readinessSection(who.id, { forYoungPerson: who.forYoungPerson, name: who.name, isCurrent }));
   }
+  // Who is asked first at night and at weekends: beside the plan, never signed (seed 000).
+  put(view, knownWorkerSection(who.id, { forYoungPerson: who.forYoungPerson, name: who.name, isCurrent }));
   if (keepsOfflineCopy(who.role)) refreshCopyIfChanged(who.id, plan.agreed?.content_hash);
 }

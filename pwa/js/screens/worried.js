@@ -1,9 +1,10 @@
 // "I'm worried about Jade": where a carer (or social worker) starts. It says what
 // happens next in plain words and asks only when and where they were last seen;
 // starting opens an episode (the social worker is told) and the step-by-step guide.
-import { get, post } from "../api.js";
+import { post } from "../api.js";
 import { t } from "../i18n.js";
-import { clearErrors, field, fill, formAlert, h, heading, loading, problemBox, put, showApiError, whileBusy } from "../ui.js";
+import { personAndEpisodes } from "./episodes.js";
+import { clearErrors, field, fill, formAlert, h, heading, showApiError, whileBusy } from "../ui.js";
 
 function localNow() {
   const now = new Date();
@@ -39,18 +40,9 @@ function missingFrom(role) {
 
 export async function render(view, { params, me, go, isCurrent }) {
   const [id] = params;
-  put(view, loading());
-  const base = `/api/young-people/${encodeURIComponent(id)}`;
-  let person;
-  let history;
-  try {
-    [person, history] = await Promise.all([get(base), get(`${base}/episodes`)]);
-  } catch (error) {
-    if (!isCurrent() || error.status === 401) return;
-    fill(view, heading(t("common.not_found")), problemBox(error));
-    return;
-  }
-  if (!isCurrent()) return;
+  const found = await personAndEpisodes(view, id, isCurrent);
+  if (!found) return;
+  const { person, history } = found;
   const open = history.find((episode) => episode.state === "open" || episode.state === "reported");
   if (open) {
     go(`#/episodes/${encodeURIComponent(open.id)}`, { replace: true });
@@ -106,7 +98,7 @@ export async function render(view, { params, me, go, isCurrent }) {
     const value = form.elements.last_seen_at.value;
     try {
       const episode = await whileBusy(form, () =>
-        post(`${base}/episodes`, {
+        post(`/api/young-people/${encodeURIComponent(id)}/episodes`, {
           last_seen_at: (value ? new Date(value) : new Date()).toISOString(),
           last_seen_where: form.elements.last_seen_where.value.trim(),
           circumstances: form.elements.circumstances.value.trim(),
