@@ -35,7 +35,7 @@ from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
-from backend.db import close_pools, get_engine
+from backend.db import close_pools, get_engine, start_pool
 from backend.episodes.controllers import (
     ContactSearchController,
     EpisodesController,
@@ -100,7 +100,7 @@ def _lifespan(settings: Settings, bell: Bell):
         engine = get_engine()
         pooled = isinstance(engine, PostgresEngine)
         if isinstance(engine, PostgresEngine):
-            await engine.start_connection_pool(min_size=settings.pg_pool_min, max_size=settings.pg_pool_max)
+            await start_pool(engine, settings.pg_pool_min, settings.pg_pool_max)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[object]] = []
         # The PWA's files compressed before the first phone asks (a second or so of CPU).

@@ -258,7 +258,7 @@ def cmd_worker(_args) -> int:
             loop.add_signal_handler(signum, stop.set)
         engine = get_engine()
         if isinstance(engine, PostgresEngine):  # SQLite has no pool to start
-            await engine.start_connection_pool(min_size=1, max_size=4)
+            await start_pool(engine, 1, 4)
         try:
             settings = get_settings()
             wiring.connect()
@@ -272,7 +272,7 @@ def cmd_worker(_args) -> int:
 
     from piccolo.engine.postgres import PostgresEngine
 
-    from backend.db import get_engine, is_sqlite
+    from backend.db import get_engine, is_sqlite, start_pool
 
     print("Homeward worker running: alerts and periodic jobs (Ctrl+C stops it).", flush=True)
     _run(go())

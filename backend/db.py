@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import aiosqlite
@@ -61,6 +64,7 @@ class HomewardSQLiteEngine(SQLiteEngine):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._pools: dict[tuple[int, str], asyncio.Queue] = {}
+        self._readers: dict[tuple[int, str], sqlite3.Connection] = {}
 
     async def _connect(self) -> aiosqlite.Connection:
         database = self.connection_kwargs["database"]
@@ -105,8 +109,49 @@ class HomewardSQLiteEngine(SQLiteEngine):
         finally:
             pool.put_nowait(connection)
 
+    # Inside a transaction Piccolo runs `PRAGMA foreign_keys = 1` before every statement:
+    # one more trip to aiosqlite's thread each time, for nothing (SQLite ignores that
+    # pragma inside a transaction, and _PragmaConnection set it when the connection
+    # opened). Same signature and result otherwise.
+    async def _run_in_existing_connection(
+        self, connection, query, args=None, query_type="generic", table=None
+    ):
+        connection.row_factory = dict_factory
+        async with connection.execute(query, args or []) as cursor:
+            response = await cursor.fetchall()
+            if query_type == "insert" and self.get_version_sync() < 3.35:
+                assert table is not None
+                pk = await self._get_inserted_pk(cursor, table)
+                return [{table._meta.primary_key._meta.db_column_name: pk}]
+            return response
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection, for `Sql` reads outside a transaction.
+
+        They run right here, on the event loop's thread: handing each statement to
+        aiosqlite's thread and back cost more than the statement (26% of a plan read's
+        CPU). In WAL mode a read never waits for a writer, and a statement of the
+        plan read takes tens of microseconds. `query_only` refuses any write on it, and
+        it never waits for a lock (busy_timeout 0): a busy read is run on the pool."""
+        key = (threading.get_ident(), self.path)
+        connection = self._readers.get(key)
+        if connection is None:
+            options = {k: v for k, v in self.connection_kwargs.items() if k != "database"}
+            # Used by this thread only; closed by close_pools(), which may run on another.
+            connection = sqlite3.connect(self.path, check_same_thread=False, **options)
+            connection.execute("PRAGMA query_only = ON")
+            # Never wait on the event loop: a read that finds the database busy (rare in
+            # WAL: a checkpoint resetting the log) goes to the pool instead (_run_sql).
+            connection.execute("PRAGMA busy_timeout = 0")
+            connection.row_factory = dict_factory
+            self._readers[key] = connection
+        return connection
+
     async def close_pools(self) -> None:
         """Close the pooled connections (app shutdown, end of a command, each test)."""
+        readers, self._readers = self._readers, {}
+        for reader in readers.values():
+            reader.close()
         pools, self._pools = self._pools, {}
         for pool in pools.values():
             while not pool.empty():
@@ -170,6 +215,22 @@ async def _close_quietly(connection) -> None:
             await connection.close()
         except Exception:  # noqa: S110 (closing a connection that already failed)
             pass
+
+
+async def _keep_session(connection) -> None:
+    """What a pooled PostgreSQL connection needs on its way back to the pool: nothing more
+    than asyncpg always does (roll back a transaction left open, drop its listeners).
+
+    asyncpg's default reset also sends `SELECT pg_advisory_unlock_all(); CLOSE ALL;
+    UNLISTEN *; RESET ALL;`, one more round trip after every statement run outside a
+    transaction (4% of a plan read's CPU, and a wait). Homeward leaves no session state on
+    a pooled connection: no advisory locks, no SET, no cursors held past a transaction,
+    and the bell LISTENs on a connection of its own (alerts/wakeup.py)."""
+
+
+async def start_pool(engine: PostgresEngine, min_size: int, max_size: int) -> None:
+    """The PostgreSQL pool every process uses (app, worker, tests)."""
+    await engine.start_connection_pool(min_size=min_size, max_size=max_size, reset=_keep_session)
 
 
 async def close_pools() -> None:
@@ -269,3 +330,92 @@ async def check_database() -> bool:
     except Exception:
         return False
     return True
+
+
+# -- Statements written once ------------------------------------------------------------
+
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+class Sql:
+    """A hot statement written once as SQL, in the domain's `sql.py`, with its values bound
+    as named parameters (`:name`), never formatted into the text.
+
+    Piccolo's query builder rebuilds a statement's SQL on every call (about 60% of a plan
+    read's CPU was spent there); a `Sql` is compiled once per database when the module is
+    imported: SQLite takes `:name` as it is, PostgreSQL gets `$1, $2, ...` (the same
+    name is the same number). It runs like Piccolo's own statements: inside the current
+    transaction when there is one (`write_transaction()`), else on a pooled connection.
+    Rows are dicts keyed by column name (or alias), with the same Python types Piccolo
+    gives (SQLite converts by declared column type). Sealed columns come back sealed, as
+    from Piccolo: callers `unseal` them.
+    """
+
+    __slots__ = ("_order", "_postgres", "reads", "text")
+
+    def __init__(self, text: str, postgres: str | None = None) -> None:
+        """`postgres`: the same statement as PostgreSQL needs it, where the two differ
+        (`FOR UPDATE SKIP LOCKED`, say); same parameters."""
+        if "--" in text or (postgres and "--" in postgres):
+            raise ValueError("no -- comments in a Sql: its text is joined onto one line")
+        self.text = " ".join(text.split())
+        self.reads = self.text.upper().startswith("SELECT ")
+        order: list[str] = []
+
+        def number(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in order:
+                order.append(name)
+            return f"${order.index(name) + 1}"
+
+        self._postgres = _NAMED.sub(number, " ".join((postgres or text).split()))
+        self._order = tuple(order)
+        if set(order) != set(_NAMED.findall(self.text)):
+            raise ValueError("the SQLite and PostgreSQL texts take different parameters")
+
+    async def rows(self, **params: Any) -> list[dict[str, Any]]:
+        missing = set(self._order) - params.keys()
+        if missing:
+            raise TypeError(f"missing parameters: {', '.join(sorted(missing))}")
+        return await _run_sql(self, params)
+
+    async def first(self, **params: Any) -> dict[str, Any] | None:
+        found = await self.rows(**params)
+        return found[0] if found else None
+
+
+async def _run_sql(statement: Sql, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every `Sql` statement runs here (bench/queries.py counts them here)."""
+    engine = get_engine()
+    transaction = engine.current_transaction.get()
+    if isinstance(engine, SQLiteEngine):
+        if transaction is None and statement.reads and isinstance(engine, HomewardSQLiteEngine):
+            try:
+                cursor = engine.reader().execute(statement.text, params)
+                try:
+                    return cursor.fetchall()
+                finally:
+                    cursor.close()
+            except sqlite3.OperationalError as exc:
+                if not getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                    raise
+        if transaction is None:
+            return await engine._run_in_new_connection(statement.text, params)  # type: ignore[arg-type]
+        connection = transaction.connection
+        connection.row_factory = dict_factory
+        async with connection.execute(statement.text, params) as cursor:
+            return await cursor.fetchall()
+    assert isinstance(engine, PostgresEngine)
+    args = [params[name] for name in statement._order]
+    if transaction is not None:
+        records = await transaction.connection.fetch(statement._postgres, *args)
+    elif engine.pool is not None:
+        async with engine.pool.acquire() as connection:
+            records = await connection.fetch(statement._postgres, *args)
+    else:
+        connection = await engine.get_new_connection()
+        try:
+            records = await connection.fetch(statement._postgres, *args)
+        finally:
+            await connection.close()
+    return [dict(record) for record in records]

@@ -64,6 +64,17 @@ class Counting:
         cls.run_querystring = counted_run
         cls.transaction = counted_transaction
 
+        # Statements written once (db.Sql) do not go through run_querystring.
+        from backend import db
+
+        run_sql = db._run_sql
+
+        async def counted_sql(statement, params):
+            self.statements.append(statement.text)
+            return await run_sql(statement, params)
+
+        db._run_sql = counted_sql
+
     def reset(self) -> None:
         self.statements, self.transactions = [], 0
 

@@ -63,7 +63,7 @@ async def _admin_sql(statement: str) -> None:
 async def database():
     """Create and migrate this run's database; drop it at the end."""
     from backend import clock
-    from backend.db import get_engine
+    from backend.db import get_engine, start_pool
     from backend.migrate import migrate
 
     engine = get_engine()
@@ -74,7 +74,7 @@ async def database():
         with sqlite3.connect(engine.path) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     else:
-        await engine.start_connection_pool(min_size=1, max_size=10)
+        await start_pool(engine, 1, 10)
     template = engine.path if DATABASE == "sqlite" else None
     yield {"engine": engine, "template": template}
     clock.reset()

@@ -8,7 +8,7 @@ import time
 import uuid
 
 from backend import clock, phones, security
-from backend.accounts import guards, rules, throttle
+from backend.accounts import guards, rules, sql, throttle
 from backend.accounts.actor import Actor
 from backend.accounts.schemas import Language, MeOut, Role, SessionInfo, SessionKind, SessionOut, UserOut
 from backend.accounts.tables import Session, User
@@ -141,45 +141,28 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
     The edge adds it (see backend/app.py)."""
     if not token:
         raise Unauthenticated()
-    session = (
-        await Session.select(
-            *Session.all_columns(),
-            Session.user.role,
-            Session.user.display_name,
-            Session.user.council,
-            Session.user.active,
-            Session.user.language,
-        )
-        .where(Session.id == digest(token))
-        .first()
-    )
-    if session is None or not session["user.active"] or _expired(session, now):
+    session = await sql.SESSION_WITH_USER.first(id=digest(token))
+    if session is None or not session["active"] or _expired(session, now):
         raise Unauthenticated()
     if now - as_utc(session["last_seen_at"]) > SEEN_WRITE_EVERY:
         async with write_transaction():
-            await Session.update(last_seen_at=now).where(Session.id == session["id"])
+            await sql.SEEN.rows(at=now, id=session["id"])
     return Actor(
         user_id=session["user"],
-        role=Role(session["user.role"]),
-        display_name=session["user.display_name"],
-        council_id=session["user.council"],
+        role=Role(session["role"]),
+        display_name=session["display_name"],
+        council_id=session["council"],
         session_id=session["id"],
         session_kind=SessionKind(session["kind"]),
         csrf_token=session["csrf_token"],
-        language=session["user.language"],
+        language=session["language"],
     )
 
 
 async def me(actor: Actor) -> MeOut:
-    user = (
-        await User.select(
-            User.id, User.role, User.display_name, User.username, User.email, User.language, User.phone
-        )
-        .where(User.id == actor.user_id)
-        .first()
-    )
-    session = await Session.select().where(Session.id == actor.session_id).first()
-    assert user is not None and session is not None  # the actor was made from both
+    row = await sql.ME.first(session=actor.session_id)
+    assert row is not None  # the actor was made from this session and account just now
+    user = session = row
     expires_at = None
     if session["kind"] == SessionKind.BROWSER:
         settings = get_settings()

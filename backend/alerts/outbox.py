@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from backend.alerts import people
+from backend.alerts import people, sql
 from backend.alerts.schemas import AttemptResult, DeliveryChannel, DeliveryState, Purpose
 from backend.alerts.tables import AlertRecipient, Delivery, DeliveryAttempt, OutboxWorker
 from backend.config import get_settings
@@ -122,16 +122,11 @@ async def cancel_pending(alert_id: uuid.UUID) -> None:
 
 # -- workers -----------------------------------------------------------------------------
 
-_BEAT = (
-    "INSERT INTO outbox_worker (id, name, started_at, seen_at) VALUES ({}, {}, {}, {}) "
-    "ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at"
-)
-
 
 async def heartbeat(worker_id: uuid.UUID, name: str, now: dt.datetime) -> None:
     """Say this worker is alive (and who it is, the first time)."""
     async with write_transaction():
-        await OutboxWorker.raw(_BEAT, worker_id, name, now, now)
+        await sql.BEAT.rows(id=worker_id, name=name, now=now)
 
 
 async def forget_old_workers(now: dt.datetime) -> None:
@@ -145,30 +140,13 @@ async def sign_off(worker_id: uuid.UUID) -> None:
         await OutboxWorker.delete().where(OutboxWorker.id == worker_id)
 
 
-_CLAIM = (
-    "UPDATE delivery SET state = 'sending', claimed_by = {}, claimed_until = {}, "
-    "attempts = attempts + 1 WHERE id IN (SELECT id FROM delivery WHERE "
-    "(state = 'pending' AND next_attempt_at <= {}) OR (state = 'sending' AND (claimed_until < {} "
-    "OR claimed_by NOT IN (SELECT CAST(id AS TEXT) FROM outbox_worker WHERE seen_at >= {}))) "
-    "ORDER BY next_attempt_at LIMIT 50"  # BATCH
-)
-CLAIM_SQLITE = _CLAIM + ") RETURNING id"
-# Several processes: each skips rows another is claiming, instead of waiting for them.
-CLAIM_POSTGRES = _CLAIM + " FOR UPDATE SKIP LOCKED) RETURNING id"
-
-
 async def claim(worker_id: uuid.UUID, name: str, now: dt.datetime) -> list[uuid.UUID]:
     """Take up to a batch of due rows (and rows a dead worker held) under a lease."""
     async with write_transaction():
         # Seen now, so nobody takes over what this claim is about to take.
-        await OutboxWorker.raw(_BEAT, worker_id, name, now, now)
-        rows = await Delivery.raw(
-            CLAIM_SQLITE if is_sqlite() else CLAIM_POSTGRES,
-            str(worker_id),
-            now + LEASE,
-            now,
-            now,
-            now - STALE,
+        await sql.BEAT.rows(id=worker_id, name=name, now=now)
+        rows = await sql.CLAIM.rows(
+            worker=str(worker_id), until=now + LEASE, now=now, alive_since=now - STALE
         )
     return [row["id"] for row in rows]
 
@@ -240,17 +218,15 @@ async def _settle(
     on_recipient_failed: RecipientFailed,
 ) -> None:
     outcome = _outcome(delivery, result)
+    if outcome is AttemptResult.SENT:
+        await sql.SENT.rows(now=now, id=delivery["id"], worker=str(worker_id))
+        await sql.REACHED.rows(now=now, id=delivery["recipient"])
+        return
     mine = (
         (Delivery.id == delivery["id"])
         & (Delivery.claimed_by == str(worker_id))
         & (Delivery.state == DeliveryState.SENDING)
     )
-    if outcome is AttemptResult.SENT:
-        await Delivery.update(state=DeliveryState.SENT, sent_at=now, last_error="").where(mine)
-        await AlertRecipient.update(reached_at=now).where(
-            (AlertRecipient.id == delivery["recipient"]) & AlertRecipient.reached_at.is_null()
-        )
-        return
     if outcome is AttemptResult.RETRY:
         wait = retry_after(result.retry_after, now) or backoff(delivery["attempts"])
         await Delivery.update(

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 
 from backend.accounts.actor import Actor
-from backend.alerts import escalation, people, views
+from backend.alerts import escalation, people, sql, views
 from backend.alerts import guards as alert_guards
 from backend.alerts import words as w
 from backend.alerts.location import Location, describe
@@ -92,11 +92,8 @@ async def raise_alert(
 
 async def _alert_for_key(scoped_key: str) -> uuid.UUID | None:
     """The alert a tap with this key made or was added to, if it reached us before."""
-    row = await Alert.select(Alert.id).where(Alert.idempotency_key == scoped_key).first()
-    if row is not None:
-        return row["id"]
-    tap = await AlertTap.select(AlertTap.alert).where(AlertTap.idempotency_key == scoped_key).first()
-    return tap["alert"] if tap else None
+    row = await sql.ALERT_FOR_KEY.first(key=scoped_key)
+    return row["alert"] if row else None
 
 
 async def _alert(alert_id: uuid.UUID) -> dict:

@@ -84,9 +84,11 @@ class AlertWorker:
         if target is None:
             return Result(False, permanent=True, gone=True, error="subscription removed")
         channel = self.channels[delivery["channel"]]
-        return await channel.send(
-            target, await self._message(delivery), await self._subject(delivery), key=delivery["id"].hex
-        )
+        # A push has no subject line (Web Push sends none): the reader's language, a
+        # read of their details, is looked up for an email's only.
+        push = delivery["channel"] == DeliveryChannel.PUSH
+        subject = "" if push else await self._subject(delivery)
+        return await channel.send(target, await self._message(delivery), subject, key=delivery["id"].hex)
 
     async def _timed_send(self, delivery: dict, target: dict | None) -> outbox.Sent:
         started, clock = clock_now(), time.monotonic()

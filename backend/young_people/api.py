@@ -8,6 +8,7 @@ import uuid
 from backend.young_people import details as _details
 from backend.young_people import records as _records
 from backend.young_people.records import (
+    adult_names,
     carers,
     caseload,
     has_carer,
@@ -29,6 +30,7 @@ __all__ = [
     "RecordAction",
     "Relation",
     "Sex",
+    "adult_names",
     "allocated_in_council",
     "carers",
     "caseload",

@@ -13,7 +13,7 @@ from backend.accounts import api as accounts
 from backend.accounts.api import Account
 from backend.db import write_transaction
 from backend.errors import NotFound
-from backend.young_people import words
+from backend.young_people import sql, words
 from backend.young_people.schemas import Record
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
@@ -66,7 +66,7 @@ async def records(ids: Iterable[uuid.UUID]) -> list[Record]:
 
 async def young_person_of(user_id: uuid.UUID) -> uuid.UUID | None:
     """The record a young person's account is linked to (when they joined)."""
-    row = await YoungPerson.select(YoungPerson.id).where(YoungPerson.user == user_id).first()
+    row = await sql.RECORD_OF_USER.first(user=user_id)
     return row["id"] if row else None
 
 
@@ -131,14 +131,22 @@ async def carers(young_person_id: uuid.UUID) -> list[Account]:
 
 async def has_carer(young_person_id: uuid.UUID) -> bool:
     """Whether the young person is placed with a carer now (one query; no names)."""
-    return await Placement.exists().where(
-        (Placement.young_person == young_person_id) & (Placement.active == True)
-    )
+    return await sql.HAS_CARER.first(young_person=young_person_id) is not None
 
 
 async def social_workers(young_person_id: uuid.UUID) -> list[Account]:
     """The social workers allocated to the young person now."""
     return await _tied(CaseAllocation, "social_worker", young_person_id)
+
+
+async def adult_names(young_person_id: uuid.UUID) -> tuple[list[str], list[str]]:
+    """(the carers' names, the social workers' names) tied to the young person now, each
+    by name, in one round trip."""
+    # Sorted here, as `carers` and `social_workers` sort (the database's collation may differ).
+    names = sorted(
+        (row["display_name"], row["tie"]) for row in await sql.ADULT_NAMES.rows(young_person=young_person_id)
+    )
+    return [n for n, tie in names if tie == "carer"], [n for n, tie in names if tie == "social_worker"]
 
 
 async def link_account(young_person_id: uuid.UUID, user_id: uuid.UUID) -> bool:

@@ -13,7 +13,7 @@ from backend.audit.services import Action
 from backend.db import is_sqlite, write_transaction
 from backend.errors import Forbidden, Invalid, NotFound
 from backend.words import Reader, declared, render
-from backend.young_people import guards, words
+from backend.young_people import guards, sql, words
 from backend.young_people.records import (  # council_of, in_council, placed_with: for callers not on api.py
     carers,
     caseload,
@@ -46,19 +46,11 @@ async def relation_of(actor: Actor, young_person_id: uuid.UUID) -> Relation | No
     if actor.role == Role.YOUNG_PERSON:
         return Relation.SELF if actor.young_person_id == young_person_id else None
     if actor.role == Role.CARER:
-        tied = await Placement.exists().where(
-            (Placement.young_person == young_person_id)
-            & (Placement.carer == actor.user_id)
-            & (Placement.active == True)
-        )
-        return Relation.CARER if tied else None
+        tied = await sql.CARER_TIED.first(young_person=young_person_id, carer=actor.user_id)
+        return Relation.CARER if tied is not None else None
     if actor.role == Role.SOCIAL_WORKER:
-        tied = await CaseAllocation.exists().where(
-            (CaseAllocation.young_person == young_person_id)
-            & (CaseAllocation.social_worker == actor.user_id)
-            & (CaseAllocation.active == True)
-        )
-        return Relation.SOCIAL_WORKER if tied else None
+        tied = await sql.WORKER_TIED.first(young_person=young_person_id, social_worker=actor.user_id)
+        return Relation.SOCIAL_WORKER if tied is not None else None
     return None
 
 

@@ -12,7 +12,7 @@ from backend.audit import services as audit
 from backend.audit.services import Action, Who
 from backend.db import write_transaction
 from backend.plans import content as plan_content
-from backend.plans import words
+from backend.plans import sql, words
 from backend.plans.schemas import ChangedBy, Section, VersionStatus
 from backend.plans.tables import KnownWorker, Plan, PlanChange, PlanSignature, PlanVersion, TrioStanding
 from backend.sealed import seal, seal_json, unseal_json
@@ -56,6 +56,27 @@ async def draft_and_agreed(plan_id: uuid.UUID) -> tuple[dict | None, dict | None
     return draft, agreed
 
 
+async def plan_and_versions(young_person_id: uuid.UUID) -> tuple[dict | None, dict | None, dict | None]:
+    """(the plan, its draft, its latest agreed version) in one round trip: the plan
+    read's `plan_of` and `draft_and_agreed` together. The plan row has `id`,
+    `review_due_at` and `review_reason`; the versions every column but `plan`."""
+    rows = await sql.PLAN_AND_VERSIONS.rows(
+        young_person=young_person_id, draft=VersionStatus.DRAFT.value, agreed=VersionStatus.AGREED.value
+    )
+    if not rows:
+        return None, None, None
+    first = rows[0]
+    plan = {
+        "id": first["plan_id"],
+        "review_due_at": first["review_due_at"],
+        "review_reason": first["review_reason"],
+    }
+    versions = [row for row in rows if row["id"] is not None]
+    draft = next((row for row in versions if row["status"] == VersionStatus.DRAFT), None)
+    agreed_row = next((row for row in versions if row["status"] == VersionStatus.AGREED), None)
+    return plan, draft, agreed_row
+
+
 async def working(young_person_id: uuid.UUID) -> dict[str, Any]:
     """What the draft holds, or what a draft would start from now (the agreed version,
     else a blank plan): the content the next change is checked against."""
@@ -67,9 +88,9 @@ async def working(young_person_id: uuid.UUID) -> dict[str, Any]:
 
 
 async def agreed(young_person_id: uuid.UUID) -> tuple[dict, dict[str, Any]] | None:
-    """(version row, whole content) of the latest agreed version."""
-    plan = await plan_of(young_person_id)
-    version = await latest(plan["id"], VersionStatus.AGREED) if plan else None
+    """(version row, whole content) of the latest agreed version (the row as
+    `plan_and_versions` gives it)."""
+    _, _, version = await plan_and_versions(young_person_id)
     return (version, load(version)) if version else None
 
 
@@ -77,12 +98,8 @@ async def choices_in_force(young_person_id: uuid.UUID) -> dict[str, Any]:
     """The sharing choices that rule what is live (not versioned), like the trio as it
     is now: the agreed plan's; before any is agreed, the draft's (the young person's
     only choice yet); with no plan at all, the defaults."""
-    plan = await plan_of(young_person_id)
-    version = None
-    if plan:
-        version = await latest(plan["id"], VersionStatus.AGREED) or await latest(
-            plan["id"], VersionStatus.DRAFT
-        )
+    _, draft, agreed_row = await plan_and_versions(young_person_id)
+    version = agreed_row or draft
     content = load(version) if version else plan_content.empty_content()
     return content["sharing"]
 
@@ -157,7 +174,7 @@ async def change(
 
 async def trio_states(young_person_id: uuid.UUID) -> dict[str, tuple[str, dt.datetime]]:
     """{contact id: (state, since)}: where each of the young person's people stands now."""
-    rows = await TrioStanding.select().where(TrioStanding.young_person == young_person_id)
+    rows = await sql.TRIO_STATES.rows(young_person=young_person_id)
     return {str(row["contact_id"]): (row["state"], row["since"]) for row in rows}
 
 

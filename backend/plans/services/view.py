@@ -16,7 +16,7 @@ from backend.clock import as_utc
 from backend.errors import NotFound
 from backend.i18n import N_, translate
 from backend.plans import content as plan_content
-from backend.plans import guards, sharing, words
+from backend.plans import guards, sharing, sql, words
 from backend.plans.schemas import (
     Change,
     ChangedBy,
@@ -32,9 +32,9 @@ from backend.plans.schemas import (
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import draft_and_agreed, load, plan_of, trio_states, working
+from backend.plans.services.versions import load, plan_and_versions, plan_of, trio_states, working
 from backend.plans.sharing import kept_from, visible_to
-from backend.plans.tables import PlanChange, PlanSignature, PlanVersion
+from backend.plans.tables import PlanVersion
 from backend.sealed import unseal
 from backend.young_people import api as young_people
 
@@ -92,25 +92,29 @@ def _seen(relation: str | None, content: dict[str, Any], states: States | None =
     return msgspec.convert(with_states(visible_to(relation, content), states or {}), PlanContent)
 
 
+Trail = tuple[dict[uuid.UUID, list[dict]], dict[uuid.UUID, list[dict]]]
+
+
+async def _trail(*versions: dict | None) -> Trail:
+    """({version id: its signatures}, {version id: its changes}) of up to two versions,
+    in two round trips whatever their number."""
+    ids = [version["id"] for version in versions if version]
+    signatures: dict[uuid.UUID, list[dict]] = {version_id: [] for version_id in ids}
+    changes: dict[uuid.UUID, list[dict]] = {version_id: [] for version_id in ids}
+    if ids:
+        first, second = ids[0], ids[1] if len(ids) > 1 else None
+        for row in await sql.SIGNATURES.rows(first=first, second=second):
+            signatures[row["version"]].append(row)
+        for row in await sql.CHANGES.rows(first=first, second=second):
+            changes[row["version"]].append(row)
+    return signatures, changes
+
+
 async def _describe(
-    version: dict, relation: str | None, needed: list[SignerRole], states: States | None = None
+    version: dict, relation: str | None, needed: list[SignerRole], states: States, trail: Trail
 ) -> VersionOut:
     content = load(version)
-    signatures = (
-        await PlanSignature.select(
-            PlanSignature.role,
-            PlanSignature.content_hash,
-            PlanSignature.signed_at,
-            PlanSignature.user.display_name,
-        )
-        .where(PlanSignature.version == version["id"])
-        .order_by(PlanSignature.signed_at)
-    )
-    changes = (
-        await PlanChange.select(PlanChange.at, PlanChange.actor, PlanChange.role, PlanChange.section)
-        .where(PlanChange.version == version["id"])
-        .order_by(PlanChange.at, ascending=False)
-    )
+    signatures, changes = trail[0][version["id"]], trail[1][version["id"]]
     current = [s for s in signatures if s["content_hash"] == version["content_hash"]]
     signed_roles = {s["role"] for s in current}
     return VersionOut(
@@ -123,7 +127,7 @@ async def _describe(
         updated_at=version["updated_at"],
         agreed_at=version["agreed_at"],
         signatures=[
-            Signature(name=s["user.display_name"], role=SignerRole(s["role"]), signed_at=s["signed_at"])
+            Signature(name=s["display_name"], role=SignerRole(s["role"]), signed_at=s["signed_at"])
             for s in current
         ],
         still_to_sign=[role for role in needed if role not in signed_roles],
@@ -161,7 +165,7 @@ async def view_for(
     """The plan as `relation` may see it (no access check and no audit: callers do both).
     `with_draft=False` leaves the draft out (`draft` is None) and does not read it."""
     blank = plan_content.empty_content()
-    plan = await plan_of(young_person_id)
+    plan, draft_row, agreed_row = await plan_and_versions(young_person_id)
     draft = agreed = None
     current = blank
     review_due_at, review_reason, overdue = None, "", False
@@ -169,11 +173,11 @@ async def view_for(
     if plan:
         needed = await required_signers(young_person_id)
         states = await trio_states(young_person_id)
-        draft_row, agreed_row = await draft_and_agreed(plan["id"])
         if not with_draft:
             draft_row = None
-        draft = await _describe(draft_row, relation, needed, states) if draft_row else None
-        agreed = await _describe(agreed_row, relation, needed, states) if agreed_row else None
+        trail = await _trail(draft_row, agreed_row)
+        draft = await _describe(draft_row, relation, needed, states, trail) if draft_row else None
+        agreed = await _describe(agreed_row, relation, needed, states, trail) if agreed_row else None
         again = await sign_again(relation, young_person_id, draft, agreed, needed)
         newest = draft_row or agreed_row
         current = load(newest) if newest else blank
@@ -209,6 +213,7 @@ async def sign_again(
     if agreed is None:
         return []
     people: list[Signer] = []
+    carers, workers = await young_people.adult_names(young_person_id)
     for role in needed:
         if role == mine:
             continue
@@ -216,12 +221,9 @@ async def sign_again(
             found = await young_people.record(young_person_id)
             people += [Signer(name=found.preferred_name, role=role)] if found else []
         elif role == SignerRole.CARER:
-            people += [
-                Signer(name=a.display_name, role=role) for a in await young_people.carers(young_person_id)
-            ]
+            people += [Signer(name=name, role=role) for name in carers]
         else:
-            workers = await young_people.social_workers(young_person_id)
-            people += [Signer(name=a.display_name, role=role) for a in workers]
+            people += [Signer(name=name, role=role) for name in workers]
     return people
 
 
