@@ -58,6 +58,7 @@ from backend.notify.controllers import NoticesController
 from backend.plans.controllers import PlansController, reviews_due
 from backend.push.controllers import public_key
 from backend.replies import HANDMADE
+from backend.rights.controllers import ContactRightsController, YoungPersonRightsController, rights_dashboard
 from backend.web import language
 from backend.web.guard import guard_request
 from backend.web.headers import make_before_send
@@ -169,6 +170,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ActionsController,
             NoticesController,
             ask_for_help,
+            YoungPersonRightsController,
+            ContactRightsController,
+            rights_dashboard,
             static_router(PWA_DIR),
         ],
         dependencies={

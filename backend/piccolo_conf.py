@@ -23,5 +23,6 @@ APP_REGISTRY = AppRegistry(
         "backend.actions.piccolo_app",
         "backend.notify.piccolo_app",
         "backend.feedback.piccolo_app",
+        "backend.rights.piccolo_app",
     ]
 )

@@ -24,6 +24,7 @@ from backend.notify import erasing as notify_erasing
 from backend.plans import erasing as plans_erasing
 from backend.push import api as push
 from backend.retention import services as retention
+from backend.rights import api as rights
 
 
 def connect() -> None:
@@ -35,6 +36,8 @@ def connect() -> None:
     background.every("actions.sweep", actions.SWEEP_PERIOD, actions.sweep)
     # A return gives the young person a police-feedback link in their app (issue 11).
     hooks.on(hooks.Topic.EPISODE_RETURNED, feedback.invite_after_return)
+    # Rights requests past their legal deadline: the social workers told once (issue 15).
+    background.every("rights.overdue", rights.SWEEP_PERIOD, rights.tell_overdue)
     # A forgotten trusted contact's copies in alerts are erased with them (issue 15).
     hooks.on(hooks.Topic.CONTACTS_FORGOTTEN, alerts.forget_contacts)
     # What each council keeps only so long is deleted once a day (issue 15).

@@ -95,6 +95,7 @@ const SHELL = [
   "/js/screens/plan-sign.js",
   "/js/screens/plan.js",
   "/js/screens/privacy.js",
+  "/js/screens/rights.js",
   "/js/screens/record-details.js",
   "/js/screens/recover.js",
   "/js/screens/rhi-plain.js",

@@ -144,6 +144,7 @@ const ROUTES = [
   { path: /^\/help$/, screen: help, signedIn: true, roles: YOUNG_PERSON },
   { path: /^\/accessibility$/, screen: accessibility, signedIn: false },
   { path: /^\/privacy$/, screen: privacy, signedIn: false },
+  { path: /^\/privacy\/(contacts|adults)$/, screen: privacy, signedIn: false },
 ];
 
 let renders = 0;

@@ -15,16 +15,20 @@ export const NEEDS = {
     "/js/screens/rhi-plain.js"
   ],
   "/js/screens/chat.js": [
+    "/js/screens/privacy.js",
     "/js/screens/rhi-plain.js"
   ],
   "/js/screens/contact.js": [
     "/js/push.js",
     "/js/screens/alert-lists.js",
+    "/js/screens/privacy.js",
+    "/js/screens/rights.js",
     "/js/screens/search-places.js"
   ],
   "/js/screens/council-settings.js": [],
   "/js/screens/dashboard.js": [
-    "/js/screens/alert-lists.js"
+    "/js/screens/alert-lists.js",
+    "/js/screens/rights.js"
   ],
   "/js/screens/episode.js": [
     "/js/screens/plan-parts.js",
@@ -83,9 +87,12 @@ export const NEEDS = {
     "/js/screens/plan-parts.js",
     "/js/screens/feedback-mine.js",
     "/js/push.js",
+    "/js/screens/privacy.js",
     "/js/screens/rhi-plain.js"
   ],
-  "/js/screens/home.js": [],
+  "/js/screens/home.js": [
+    "/js/screens/privacy.js"
+  ],
   "/js/screens/interview.js": [
     "/js/screens/interview-form.js",
     "/js/screens/rhi-plain.js",
@@ -93,11 +100,13 @@ export const NEEDS = {
   ],
   "/js/screens/interviewers.js": [],
   "/js/screens/join.js": [
+    "/js/screens/privacy.js",
     "/js/screens/signin.js"
   ],
   "/js/screens/mailbox.js": [],
   "/js/screens/my-info.js": [
     "/js/screens/my-data.js",
+    "/js/screens/rights.js",
     "/js/screens/who.js"
   ],
   "/js/screens/notices.js": [],
@@ -128,9 +137,12 @@ export const NEEDS = {
   ],
   "/js/screens/privacy.js": [],
   "/js/screens/recover.js": [
-    "/js/screens/signin.js"
+    "/js/screens/signin.js",
+    "/js/screens/privacy.js"
   ],
-  "/js/screens/signin.js": [],
+  "/js/screens/signin.js": [
+    "/js/screens/privacy.js"
+  ],
   "/js/screens/supervision.js": [],
   "/js/screens/welcome.js": [
     "/js/screens/who.js"

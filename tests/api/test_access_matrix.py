@@ -589,6 +589,24 @@ def on_quote(action: str, body: dict | None = None) -> Builder:
     return build
 
 
+CORRECTION = {"what_is_wrong": "My school is wrong", "should_say": "Hill Academy"}
+
+
+def on_rights_request(suffix: str, body: dict) -> Builder:
+    """A new correction request of the young person's (a random id when made up)."""
+
+    async def build(world, _person, young_person_id):
+        key = _key_of(world, young_person_id)
+        request_id = uuid.uuid4()
+        if key in TEAM:
+            young = world.people[TEAM[key][0]].client
+            url = f"/api/young-people/{young_person_id}/rights-requests"
+            request_id = (await young.post(url, json=CORRECTION)).json()["id"]
+        return f"/api/young-people/{young_person_id}/rights-requests/{request_id}{suffix}", body
+
+    return build
+
+
 MEETING_BODY = {"held_on": "2026-01-05", "attended": "Sam, police, school", "decisions": "Agreed a plan"}
 
 
@@ -852,6 +870,20 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Builder]] = {
     ("POST", "/api/notices/{notice_id:uuid}/read"): (own_session(204), notice_of_a_phones_owner),
     # Help: a young person asks their own social worker (no record id: their own, from the session)
     ("POST", "/api/help"): (roles("young_person"), fixed("/api/help", {"about": "talk"})),
+    # Rights requests: the young person asks for corrections, their social worker answers;
+    # a trusted contact asks to be forgotten through their own link
+    ("GET", YP + "/rights-requests"): (record("self", "social_worker"), on_record("/rights-requests")),
+    ("POST", YP + "/rights-requests"): (
+        record("self", ok=201),
+        on_record("/rights-requests", lambda _: CORRECTION),
+    ),
+    ("POST", YP + "/rights-requests/{request_id:uuid}/answer"): (
+        record("social_worker"),
+        on_rights_request("/answer", {"outcome": "refused", "reason": "It is right as it is"}),
+    ),
+    ("GET", "/api/rights-requests"): (roles("social_worker"), fixed("/api/rights-requests")),
+    ("GET", "/api/contact/rights-requests"): (contact_only(), fixed("/api/contact/rights-requests")),
+    ("POST", "/api/contact/forget-me"): (contact_only(201), fixed("/api/contact/forget-me")),
     # Police-response feedback: the form needs no account; figures for professionals
     ("POST", "/api/feedback/check"): (anyone(), feedback_check),
     ("POST", "/api/feedback/answers"): (anyone(204), feedback_answer),

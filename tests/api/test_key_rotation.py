@@ -99,6 +99,20 @@ async def fill_every_encrypted_column(world, push_service, mailbox) -> None:
     assert (await world.ruth.client.post("/api/feedback/supervision", json=agreed)).status_code == 201
     await start_and_search_an_episode(world)
     await close_actions(world)
+    await ask_and_answer_rights_requests(world, dan)
+
+
+async def ask_and_answer_rights_requests(world, contact_phone) -> None:
+    """Jade asks for a correction, which Sam gives more time with a reason; a contact asks
+    to be forgotten (their name kept for Sam until they are)."""
+    url = f"/api/young-people/{world.young['jade']}/rights-requests"
+    asked = await world.jade.client.post(
+        url, json={"what_is_wrong": "My school", "should_say": "Hill Academy"}
+    )
+    assert asked.status_code == 201, asked.text
+    extend = {"outcome": "extended", "months": 1, "reason": "Asking the school"}
+    assert (await world.sam.client.post(f"{url}/{asked.json()['id']}/answer", json=extend)).is_success
+    assert (await contact_phone.post("/api/contact/forget-me")).status_code == 201
 
 
 async def start_and_search_an_episode(world) -> None:

@@ -42,6 +42,8 @@ def test_jade_picks_her_interviewer_and_later_reads_the_summary(signed_in):
     card.get_by_test_id("chat-link").click()
     screen.expect_title("A chat about what happened")
     expect(screen.by_test_id("chat-status")).to_contain_text("You choose who with")
+    # Before she chooses: what is written down, who sees it, how long (issue 15).
+    expect(screen.by_test_id("chat-privacy")).to_contain_text("Your social worker can see all of it.")
     check(jade, "a chat about what happened")
 
     # She picks Dee, from the council's list, and shares where she went with Priya.

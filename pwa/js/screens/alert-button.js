@@ -18,6 +18,7 @@ import {
 import { t } from "../i18n.js";
 import { dropPendingAlert, keptCopy, pendingAlert } from "../offline.js";
 import { announce, fill, h, nextId, problemBox } from "../ui.js";
+import { momentNotice } from "./privacy.js";
 
 const COUNTDOWN_SECONDS = 5;
 const TICK_MS = 200;
@@ -74,6 +75,70 @@ function kindChoices() {
   );
 }
 
+// localStorage: "1" once this phone has shown the short notice about sharing a location
+// and the young person answered it (a fact about the phone, nothing personal).
+const LOCATION_NOTICE = "homeward.location_notice_seen";
+
+function locationNoticeSeen() {
+  try {
+    return localStorage.getItem(LOCATION_NOTICE) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function keepLocationNoticeSeen() {
+  try {
+    localStorage.setItem(LOCATION_NOTICE, "1");
+  } catch {
+    // Private browsing: the notice shows again next time, which is fine.
+  }
+}
+
+/**
+ * The first time the switch is turned on, a short notice says who will see where they
+ * are and for how long, and asks them to keep it on or turn it off. The alert is never
+ * held up: it may go while the notice shows, with the switch as it is.
+ */
+function firstShareNotice(input, setState) {
+  const holder = h("div", { testid: "location-notice-holder" });
+  input.addEventListener("change", () => {
+    if (!input.checked || locationNoticeSeen()) {
+      holder.replaceChildren();
+      return;
+    }
+    const keep = h(
+      "button",
+      { type: "button", class: "button button-primary", testid: "location-notice-keep" },
+      t("privacy.location.keep"),
+    );
+    const stop = h(
+      "button",
+      { type: "button", class: "button button-secondary", testid: "location-notice-off" },
+      t("privacy.location.turn_off"),
+    );
+    const answered = (on) => {
+      keepLocationNoticeSeen();
+      input.checked = on;
+      setState();
+      holder.replaceChildren();
+      announce(on ? t("privacy.location.kept_on") : t("privacy.location.kept_off"));
+      input.focus();
+    };
+    keep.addEventListener("click", () => answered(true));
+    stop.addEventListener("click", () => answered(false));
+    holder.replaceChildren(
+      h(
+        "div",
+        { role: "group", "aria-label": t("privacy.location.title"), testid: "location-notice" },
+        momentNotice("location", "location-notice-text"),
+        h("div", { class: "button-row" }, keep, stop),
+      ),
+    );
+  });
+  return holder;
+}
+
 function shareSwitch() {
   const id = nextId("share-location");
   const input = h("input", {
@@ -85,9 +150,11 @@ function shareSwitch() {
     "aria-describedby": `${id}-hint`,
   });
   const state = h("span", { class: "switch-state", "aria-hidden": "true", text: t("common.off") });
-  input.addEventListener("change", () => {
+  const setState = () => {
     state.textContent = input.checked ? t("common.on") : t("common.off");
-  });
+  };
+  input.addEventListener("change", setState);
+  const notice = firstShareNotice(input, setState);
   const wrap = h(
     "div",
     { class: "switch-field" },
@@ -103,6 +170,7 @@ function shareSwitch() {
       id: `${id}-hint`,
       text: t("alert_button.share_hint"),
     }),
+    notice,
   );
   return { wrap, input };
 }

@@ -21,6 +21,7 @@ import {
   showApiError,
   whileBusy,
 } from "../ui.js";
+import { momentNotice } from "./privacy.js";
 import { AUDIENCE, DECLINE_REASON, INTERVIEWER, NAME, SHAREABLE_PART, SHARING_NOTICE } from "./rhi-plain.js";
 
 const AUDIENCES = ["carer", "school", "police"];
@@ -286,6 +287,8 @@ export async function render(view, context, notice = "") {
           "section",
           { "aria-labelledby": `${sectionId}-who` },
           h("h2", { id: `${sectionId}-who`, text: t("chat.who_heading") }),
+          // Before they choose: what is written down, who sees it, how long.
+          momentNotice("chat", "chat-privacy"),
           chooseForm(view, interview, rerender),
         )
       : null,

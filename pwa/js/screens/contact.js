@@ -9,6 +9,8 @@ import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage 
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
+import { layeredNotice, noticeLink } from "./privacy.js";
+import { forgetSection } from "./rights.js";
 import { searchChecklist } from "./search-places.js";
 
 // A message carried from the invite screen to the contact's page: {key, params}, put
@@ -91,6 +93,8 @@ async function inviteScreen(view, code, { go, isCurrent }) {
     h("p", { text: t("contact.would_like", { name }) }),
     h("p", { class: "explain", testid: "contact-explain", text: explain(name) }),
     h("p", { text: t("contact.no_account") }),
+    // What Homeward keeps about them, before they say yes.
+    layeredNotice("contact"),
     agree,
     result,
   );
@@ -252,9 +256,10 @@ async function contactHome(view, ctx) {
   }
   if (!isCurrent()) return;
   await settleLanguage(me.language, "contact");
-  const [alerts, searches] = await Promise.all([
+  const [alerts, searches, forget] = await Promise.all([
     contactAlerts(me, isCurrent),
     get("/api/contact/episodes", { signInNeeded: false }).catch(() => []),
+    forgetSection(me),
   ]);
   if (!isCurrent()) return;
   const message = flash ? t(flash.key, flash.params) : "";
@@ -273,6 +278,8 @@ async function contactHome(view, ctx) {
     notificationsSection(me, rerender),
     languageSection({ whose: "contact" }),
     stepDownSection(me, view),
+    forget,
+    h("p", { class: "aside" }, noticeLink("contacts")),
   );
   if (message) announce(message);
 }

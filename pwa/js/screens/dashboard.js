@@ -21,6 +21,7 @@ import {
   whileBusy,
 } from "../ui.js";
 import { alertsSentToMe } from "./alert-lists.js";
+import { rightsDashboardSection } from "./rights.js";
 
 const KINDS = {
   strategy_meeting: "dashboard.kind.strategy_meeting",
@@ -283,11 +284,14 @@ export async function render(view, { isCurrent, me }) {
     ),
   );
   const sentToMe = alerts ? await alerts : null;
+  // Requests about people's information, with their legal deadlines (issue 15).
+  const rights = me.user.role === "social_worker" ? await rightsDashboardSection(refresh) : null;
   if (!isCurrent()) return;
   if (sentToMe?.urgent) view.querySelector("h1").after(sentToMe.urgent);
   put(
     view,
     sentToMe?.section,
+    rights,
     me.user.role === "social_worker"
       ? section(
           "caseload-heading",

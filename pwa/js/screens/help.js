@@ -59,6 +59,7 @@ export async function render(view) {
       h("p", { text: t("help.worker_intro") }),
       h("div", { class: "choices" }, buttons),
       result,
+      h("p", {}, h("a", { href: "#/my-info", testid: "help-put-right" }, t("help.put_right"))),
     ),
   );
 }

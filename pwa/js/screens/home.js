@@ -3,6 +3,7 @@ import { t } from "../i18n.js";
 import { lazy } from "../lazy.js";
 import { agreedCopy } from "../offline.js";
 import { h, heading, loading, put, screenNotLoaded } from "../ui.js";
+import { noticeLink } from "./privacy.js";
 
 const feedbackFigures = lazy("/js/screens/feedback-figures.js");
 
@@ -41,6 +42,10 @@ export async function render(view, ctx) {
     if (!ctx.isCurrent()) return;
     view.replaceChildren();
     await screen.render(view, copy ? { ...ctx, copy } : ctx);
+    // Adults can read again what Homeward keeps about them (shown when they joined).
+    if (ctx.me.user.role !== "young_person" && ctx.isCurrent()) {
+      put(view, h("p", { class: "aside" }, noticeLink("adults")));
+    }
     return;
   }
   put(view, heading("Homeward"), h("p", { text: t("home.nothing_here") }));

@@ -4,6 +4,7 @@ import { post } from "../api.js";
 import { t } from "../i18n.js";
 import { joinedInThisLanguage, languageChooser } from "../language-choice.js";
 import { rememberMe } from "../state.js";
+import { layeredNotice } from "./privacy.js";
 import { deviceName } from "./signin.js";
 import {
   announce,
@@ -250,6 +251,8 @@ async function inviteScreen(view, code, go, isCurrent) {
     invite.expires_at
       ? h("p", { class: "hint", text: t("join.works_until", { when: plainWhen(invite.expires_at) }) })
       : null,
+    // What Homeward keeps about them, before they join.
+    layeredNotice(invite.role === "young_person" ? "young_person" : "adult"),
     acceptForm(code, invite, go),
   );
 }

@@ -19,6 +19,7 @@ function parts(me) {
     { key: "chats", title: "my_data.part_chats", path: `${base}/interviews` },
     { key: "notices", title: "my_data.part_notices", path: "/api/notices" },
     { key: "phones", title: "my_data.part_phones", path: "/api/auth/sessions" },
+    { key: "requests", title: "my_data.part_requests", path: `${base}/rights-requests` },
   ];
 }
 

@@ -4,6 +4,7 @@ import { t } from "../i18n.js";
 import { quickExitChoice } from "../quick-exit.js";
 import { h, heading, loading, problemBox, put } from "../ui.js";
 import { downloadSection } from "./my-data.js";
+import { correctionSection } from "./rights.js";
 import { noLongerList, whoCanSeeList, whoHasLookedList } from "./who.js";
 
 function section(id, title, intro, content) {
@@ -40,9 +41,12 @@ export async function render(view, { me, isCurrent }) {
     if (!isCurrent() || error.status === 401) return;
     placeholder.replaceWith(problemBox(error));
   }
+  const correction = await correctionSection(me, isCurrent);
+  if (!isCurrent()) return;
   put(
     view,
     downloadSection(me),
+    correction,
     quickExitChoice(),
     h("p", {}, h("a", { href: "#/home", testid: "link-home" }, t("common.back_my_home"))),
   );

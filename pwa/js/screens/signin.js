@@ -4,6 +4,7 @@ import { post } from "../api.js";
 import { t } from "../i18n.js";
 import { languageChooser } from "../language-choice.js";
 import { rememberMe, takeSignInNotice } from "../state.js";
+import { noticeLink } from "./privacy.js";
 import {
   clearErrors,
   field,
@@ -221,6 +222,10 @@ export async function render(view, { go }) {
       h("a", { href: "#/accessibility", testid: "link-accessibility" }, t("accessibility.link")),
       " · ",
       h("a", { href: "#/privacy", testid: "link-privacy" }, t("privacy.link")),
+      " · ",
+      // Adults read theirs before their first sign-in too (an account made by an admin
+      // has no invite to show it on).
+      noticeLink("adults"),
     ),
   );
 }
