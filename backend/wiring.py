@@ -25,6 +25,7 @@ from backend.plans import erasing as plans_erasing
 from backend.push import api as push
 from backend.retention import services as retention
 from backend.rights import api as rights
+from backend.rights import erasing as rights_erasing
 
 
 def connect() -> None:
@@ -47,6 +48,7 @@ def connect() -> None:
     # (interviews before episodes; notices before browsers; alerts, episodes and push
     # before trusted contacts); young_people then deletes the records and accounts.
     for erase in (
+        rights_erasing.erase,
         actions_erasing.erase,
         interviews_erasing.erase,
         feedback_erasing.erase,

@@ -101,6 +101,9 @@ async def jade_everywhere(world, push_service) -> None:
         f"/api/young-people/{young}/out-of-hours-worker", json={"worker_id": str(world.alex.user_id)}
     )
     assert reply.status_code == 200, reply.text
+    wrong = {"what_is_wrong": "The park is wrong", "should_say": "Loud rooms"}
+    reply = await world.jade.client.post(f"/api/young-people/{young}/rights-requests", json=wrong)
+    assert reply.status_code == 201, reply.text
 
 
 async def jade_at_the_start(world) -> dict[str, int]:
