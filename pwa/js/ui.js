@@ -76,6 +76,41 @@ export function problemBox(error, testid = "problem") {
 }
 
 /**
+ * "Are you sure?" in `area`, opened by the button `opener`: the question and two buttons
+ * (test ids `${testid}-yes` and `${testid}-no`) in a labelled group, focus on the question.
+ * "No" empties `area` and gives focus back to `opener`. "Yes" is disabled while `act` runs;
+ * if it fails, the problem takes the question's place (test id `problem`), except a 401 on
+ * a screen that needs signing in: that is shown as the sign-in screen instead.
+ */
+export function confirmIn(area, opener, { label, question, yes, no, testid, act, problem, signInNeeded = true }) {
+  const asked = h("p", { tabindex: "-1", class: "confirm-question", text: question });
+  const yesButton = h("button", { type: "button", class: "button button-danger", testid: `${testid}-yes` }, yes);
+  const noButton = h("button", { type: "button", class: "button button-secondary", testid: `${testid}-no` }, no);
+  area.replaceChildren(
+    h(
+      "div",
+      { class: "confirm", role: "group", "aria-label": label },
+      asked,
+      h("div", { class: "button-row" }, yesButton, noButton),
+    ),
+  );
+  asked.focus();
+  noButton.addEventListener("click", () => {
+    area.replaceChildren();
+    opener.focus();
+  });
+  yesButton.addEventListener("click", async () => {
+    yesButton.disabled = true;
+    try {
+      await act();
+    } catch (error) {
+      yesButton.disabled = false;
+      if (!signInNeeded || error.status !== 401) area.replaceChildren(problemBox(error, problem || `${testid}-problem`));
+    }
+  });
+}
+
+/**
  * One labelled input with an optional hint and a slot for its error message.
  * `name` matches the API field so server errors land next to the right input.
  * `multiline: true` makes it a textarea.

@@ -7,7 +7,7 @@ import { del, get, post } from "../api.js";
 import { t } from "../i18n.js";
 import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage } from "../language-choice.js";
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
-import { announce, fill, h, heading, loading, problemBox, put } from "../ui.js";
+import { announce, confirmIn, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
 import { layeredNotice, noticeLink } from "./privacy.js";
 import { forgetSection } from "./rights.js";
@@ -156,56 +156,29 @@ function stepDownSection(me, view) {
     { type: "button", class: "button button-secondary", testid: "step-down" },
     t("contact.step_down", { name }),
   );
-  start.addEventListener("click", () => {
-    const question = h("p", {
-      tabindex: "-1",
-      class: "confirm-question",
-      text: t("contact.step_down_question", { name }),
-    });
-    const yes = h(
-      "button",
-      { type: "button", class: "button button-danger", testid: "step-down-yes" },
-      t("contact.step_down_yes"),
-    );
-    const no = h(
-      "button",
-      { type: "button", class: "button button-secondary", testid: "step-down-no" },
-      t("contact.step_down_no"),
-    );
-    area.replaceChildren(
-      h(
-        "div",
-        { class: "confirm", role: "group", "aria-label": t("contact.step_down_label") },
-        question,
-        h("div", { class: "button-row" }, yes, no),
-      ),
-    );
-    question.focus();
-    no.addEventListener("click", () => {
-      area.replaceChildren();
-      start.focus();
-    });
-    yes.addEventListener("click", async () => {
-      yes.disabled = true;
-      try {
+  start.addEventListener("click", () =>
+    confirmIn(area, start, {
+      label: t("contact.step_down_label"),
+      question: t("contact.step_down_question", { name }),
+      yes: t("contact.step_down_yes"),
+      no: t("contact.step_down_no"),
+      testid: "step-down",
+      signInNeeded: false,
+      act: async () => {
         await post("/api/contact/step-down", undefined, { signInNeeded: false });
-      } catch (error) {
-        yes.disabled = false;
-        area.replaceChildren(problemBox(error, "step-down-problem"));
-        return;
-      }
-      await forgetLocalSubscription();
-      fill(
-        view,
-        heading(t("contact.stepped_down"), "contact-stepped-down"),
-        h("p", {
-          testid: "contact-stepped-down-text",
-          text: t("contact.stepped_down_text", { name }),
-        }),
-      );
-      view.querySelector("h1").focus();
-    });
-  });
+        await forgetLocalSubscription();
+        fill(
+          view,
+          heading(t("contact.stepped_down"), "contact-stepped-down"),
+          h("p", {
+            testid: "contact-stepped-down-text",
+            text: t("contact.stepped_down_text", { name }),
+          }),
+        );
+        view.querySelector("h1").focus();
+      },
+    }),
+  );
   return h(
     "section",
     { "aria-labelledby": "step-down-heading" },

@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import {
   announce,
   clearErrors,
+  confirmIn,
   field,
   fill,
   formAlert,
@@ -348,49 +349,22 @@ export async function render(view, { params, me, isCurrent }) {
       },
       t("common.remove"),
     );
-    remove.addEventListener("click", () => {
-      const yes = h(
-        "button",
-        { type: "button", class: "button button-danger", testid: "person-remove-yes" },
-        t("people.remove_yes", { name: person.name }),
-      );
-      const no = h(
-        "button",
-        { type: "button", class: "button button-secondary", testid: "person-remove-no" },
-        t("people.remove_no", { name: person.name }),
-      );
-      const question = h("p", {
-        tabindex: "-1",
-        class: "confirm-question",
-        text: who.forYoungPerson
+    remove.addEventListener("click", () =>
+      confirmIn(extra, remove, {
+        label: t("people.remove_group", { name: person.name }),
+        question: who.forYoungPerson
           ? t("people.remove_question_yours", { name: person.name })
           : t("people.remove_question", { name: person.name, young_person: who.name }),
-      });
-      extra.replaceChildren(
-        h(
-          "div",
-          { class: "confirm", role: "group", "aria-label": t("people.remove_group", { name: person.name }) },
-          question,
-          h("div", { class: "button-row" }, yes, no),
-        ),
-      );
-      question.focus();
-      no.addEventListener("click", () => {
-        extra.replaceChildren();
-        remove.focus();
-      });
-      yes.addEventListener("click", async () => {
-        yes.disabled = true;
-        try {
+        yes: t("people.remove_yes", { name: person.name }),
+        no: t("people.remove_no", { name: person.name }),
+        testid: "person-remove",
+        problem: "person-problem",
+        act: async () => {
           await del(`${base}/${encodeURIComponent(person.id)}`);
-        } catch (error) {
-          yes.disabled = false;
-          if (error.status !== 401) extra.replaceChildren(problemBox(error, "person-problem"));
-          return;
-        }
-        await refresh({ message: t("people.removed", { name: person.name }) });
-      });
-    });
+          await refresh({ message: t("people.removed", { name: person.name }) });
+        },
+      }),
+    );
     if (person.can.includes("change")) actions.append(change);
     if (person.can.includes("remove")) actions.append(remove);
     show();

@@ -10,6 +10,7 @@ import { t } from "../i18n.js";
 import {
   announce,
   clearErrors,
+  confirmIn,
   field,
   formAlert,
   h,
@@ -164,30 +165,16 @@ export async function forgetSection(me) {
     { type: "button", class: "button button-secondary", testid: "forget-me" },
     t("rights.forget_button"),
   );
-  start.addEventListener("click", () => {
-    const question = h("p", {
-      tabindex: "-1",
-      class: "confirm-question",
-      text: t("rights.forget_question", { name }),
-    });
-    const yes = h("button", { type: "button", class: "button button-danger", testid: "forget-me-yes" }, t("rights.forget_yes"));
-    const no = h("button", { type: "button", class: "button button-secondary", testid: "forget-me-no" }, t("rights.forget_no"));
-    area.replaceChildren(
-      h(
-        "div",
-        { class: "confirm", role: "group", "aria-label": t("rights.forget_button") },
-        question,
-        h("div", { class: "button-row" }, yes, no),
-      ),
-    );
-    question.focus();
-    no.addEventListener("click", () => {
-      area.replaceChildren();
-      start.focus();
-    });
-    yes.addEventListener("click", async () => {
-      yes.disabled = true;
-      try {
+  start.addEventListener("click", () =>
+    confirmIn(area, start, {
+      label: t("rights.forget_button"),
+      question: t("rights.forget_question", { name }),
+      yes: t("rights.forget_yes"),
+      no: t("rights.forget_no"),
+      testid: "forget-me",
+      problem: "forget-problem",
+      signInNeeded: false,
+      act: async () => {
         const request = await post("/api/contact/forget-me", undefined, { signInNeeded: false });
         const words = contactState(request, name);
         area.replaceChildren(
@@ -195,12 +182,9 @@ export async function forgetSection(me) {
         );
         start.hidden = true;
         announce(words);
-      } catch (error) {
-        yes.disabled = false;
-        area.replaceChildren(problemBox(error, "forget-problem"));
-      }
-    });
-  });
+      },
+    }),
+  );
   start.hidden = Boolean(waiting);
   return section(id, t("rights.forget_heading"), h("p", { text: t("rights.forget_intro", { name }) }), said, start, area);
 }
