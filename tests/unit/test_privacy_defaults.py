@@ -44,7 +44,10 @@ def test_location_is_off_until_the_young_person_turns_it_on_for_one_alert():
     button = _source("js/screens/alert-button.js")
     switch = button[button.index("function shareSwitch") :]
     switch = switch[: switch.index("\n}\n")]
-    assert "checked" not in switch.split("addEventListener")[0], "the share-location switch must start off"
+    made = switch[switch.index('h("input"') :]
+    made = made[: made.index("});")]
+    assert "checked" not in made, "the share-location switch must be made off"
+    assert "input.checked = true" not in switch, "nothing turns the switch on but the young person"
     assert 't("common.off")' in switch, "the switch says it is off, in words"
     # The browser is asked for a place only when the switch is on.
     assert "share.input.checked ? whereAmI() : null" in button
