@@ -26,10 +26,10 @@ from typing import Any
 from piccolo.columns import Column
 
 from backend import hooks
-from backend.alerts import outbox, people
+from backend.alerts import outbox, people, sql
 from backend.alerts import words as w
 from backend.alerts.schemas import AlertState, Level, Purpose, RecipientRole
-from backend.alerts.tables import Alert, AlertEvent, AlertRecipient, AlertTap
+from backend.alerts.tables import Alert, AlertRecipient, AlertTap
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.db import write_transaction
@@ -111,9 +111,7 @@ async def _move(alert: dict, move: Move, now: dt.datetime, to_level: Level | Non
 
 async def event(alert_id: uuid.UUID, code: str, now: dt.datetime, **params) -> None:
     """A step of the alert's story (names in `params` are sealed)."""
-    await AlertEvent.insert(
-        AlertEvent(alert=alert_id, at=now, code=code, params=seal_json(params) if params else None)
-    )
+    await sql.NEW_EVENT.rows(alert=alert_id, at=now, code=code, params=seal_json(params) if params else None)
 
 
 async def reach(
@@ -127,21 +125,22 @@ async def reach(
     failed at once, so the young person sees it. Returns how many can be reached."""
     reachable = 0
     for person in persons:
-        recipient = AlertRecipient(
+        recipient_id = uuid.uuid4()
+        await sql.NEW_RECIPIENT.rows(
+            id=recipient_id,
             alert=alert_id,
-            level=level,
+            level=int(level),
             contact=person.contact_id,
             user=person.user_id,
             name=seal(person.name),
-            role=person.role,
-            purpose=purpose,
-            created_at=now,
+            role=RecipientRole(person.role).value,
+            purpose=Purpose(purpose).value,
+            now=now,
         )
-        await AlertRecipient.insert(recipient)
-        if await outbox.enqueue(recipient.id, person, now):
+        if await outbox.enqueue(recipient_id, person, now):
             reachable += 1
         else:
-            await AlertRecipient.update(failed_at=now).where(AlertRecipient.id == recipient.id)
+            await sql.RECIPIENT_FAILED.rows(id=recipient_id, now=now)
     return reachable
 
 
@@ -155,21 +154,22 @@ async def start(
 ) -> uuid.UUID:
     """A new alert, active at level 0, sent to the first level with anyone on it.
     Inside a write transaction."""
-    alert = Alert(
+    alert_id = uuid.uuid4()
+    await sql.NEW_ALERT.rows(
+        id=alert_id,
         young_person=young_person_id,
-        idempotency_key=scoped_key,
+        key=scoped_key,
         kind=kind,
-        created_at=now,
         location=sealed_location,
         phone=seal(phone) if phone else None,
-        state=AlertState.ACTIVE,
-        level=Level.PEOPLE,
+        state=AlertState.ACTIVE.value,
+        level=int(Level.PEOPLE),
+        now=now,
     )
-    await Alert.insert(alert)
-    await event(alert.id, w.SENT_SHARING if sealed_location else w.SENT, now)
-    row = {"id": alert.id, "young_person": young_person_id, "state": AlertState.ACTIVE, "level": Level.PEOPLE}
+    await event(alert_id, w.SENT_SHARING if sealed_location else w.SENT, now)
+    row = {"id": alert_id, "young_person": young_person_id, "state": AlertState.ACTIVE, "level": Level.PEOPLE}
     await advance(row, Level.PEOPLE, now)
-    return alert.id
+    return alert_id
 
 
 def _said(words: dict[Level, str], own: str, known: str, level: Level, role: RecipientRole | None) -> str:
@@ -183,11 +183,7 @@ def _said(words: dict[Level, str], own: str, known: str, level: Level, role: Rec
 
 
 async def _asked_at(alert_id: uuid.UUID, level: Level) -> set[tuple]:
-    rows = await AlertRecipient.select(AlertRecipient.contact, AlertRecipient.user).where(
-        (AlertRecipient.alert == alert_id)
-        & (AlertRecipient.level == level)
-        & (AlertRecipient.purpose == Purpose.ALERT)
-    )
+    rows = await sql.ASKED_AT.rows(alert=alert_id, level=int(level), purpose=Purpose.ALERT.value)
     return {(row["contact"], row["user"]) for row in rows}
 
 
@@ -215,7 +211,7 @@ async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
                 continue
             due = now + dt.timedelta(minutes=await people.escalation_minutes(record.council_id, level))
             if level == alert["level"]:
-                await Alert.update(notified_at=now, next_escalation_at=due).where(Alert.id == alert["id"])
+                await sql.NOTIFIED.rows(id=alert["id"], now=now, due=due)
             elif not await _move(
                 alert, Move.ESCALATE, now, to_level=level, notified_at=now, next_escalation_at=due
             ):

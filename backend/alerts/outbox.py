@@ -77,25 +77,26 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
     """Outbox rows for one person: every push subscription they have, else email.
     Inside the write transaction that decided to send; returns how many."""
     subscriptions = await people.subscriptions_of(contact_id=person.contact_id, user_id=person.user_id)
-    rows = [
-        Delivery(
+    for subscription in subscriptions:
+        await sql.NEW_DELIVERY.rows(
+            id=uuid.uuid4(),
             recipient=recipient_id,
-            channel=DeliveryChannel.PUSH,
+            channel=DeliveryChannel.PUSH.value,
             subscription=subscription,
-            next_attempt_at=now,
-            created_at=now,
+            address=None,
+            state=DeliveryState.PENDING.value,
+            now=now,
         )
-        for subscription in subscriptions
-    ]
+    made = len(subscriptions)
     # An address is tried even when this process has no mail server set: the worker
     # sending it may have one. If it cannot, the person is marked failed and the alert
     # moves on (readiness, below, says plainly they cannot be reached that way).
-    if not rows and person.email:
-        rows.append(_email(recipient_id, person.email, now))
-    if rows:
-        await Delivery.insert(*rows)
+    if not made and person.email:
+        await Delivery.insert(_email(recipient_id, person.email, now))
+        made = 1
+    if made:
         await poke()
-    return len(rows)
+    return made
 
 
 def can_email(person: people.Reachable) -> bool:

@@ -64,11 +64,7 @@ async def raise_alert(
             await people.hold(young_person_id)
             alert_id = await _alert_for_key(scoped_key)
             if alert_id is None:
-                on = (
-                    await Alert.select()
-                    .where((Alert.young_person == young_person_id) & (Alert.state == AlertState.ACTIVE))
-                    .first()
-                )
+                on = await sql.ACTIVE_ALERT.first(young_person=young_person_id, state=AlertState.ACTIVE.value)
                 if on is not None:
                     if await escalation.send_again(on, scoped_key, sealed_location, now):
                         await audit.record(actor, Action.CHANGE, w.AUDIT_SENT_AGAIN, young_person_id, at=now)
@@ -97,7 +93,7 @@ async def _alert_for_key(scoped_key: str) -> uuid.UUID | None:
 
 
 async def _alert(alert_id: uuid.UUID) -> dict:
-    row = await Alert.select().where(Alert.id == alert_id).first()
+    row = await sql.ALERT.first(id=alert_id)
     if row is None:
         raise NotFound(w.NOT_FOUND)
     return row

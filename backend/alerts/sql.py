@@ -50,3 +50,62 @@ ALERT_FOR_KEY = Sql(
 )
 """The alert a tap with this key made, else the alert it was added to (one round trip
 on every tap, to tell a retry from a new tap)."""
+
+# -- a tap: the statements of escalation.start/advance, written once -------------------
+
+NEW_ALERT = Sql(
+    """
+    INSERT INTO alert (id, young_person, idempotency_key, kind, location, phone, state, level,
+        created_at, next_escalation_at, ended_at, acknowledged_recipient, notified_at, sent_again_at)
+    VALUES (:id, :young_person, :key, :kind, :location, :phone, :state, :level,
+        :now, NULL, NULL, NULL, NULL, NULL)
+    """
+)
+"""A new alert (its phone and location already sealed)."""
+
+ACTIVE_ALERT = Sql(
+    """
+    SELECT * FROM alert WHERE young_person = :young_person AND state = :state LIMIT 1
+    """
+)
+"""The young person's alert that is on, if any (every column, as `Alert.select()`)."""
+
+ALERT = Sql("SELECT * FROM alert WHERE id = :id")
+"""One alert, every column (as `Alert.select()`)."""
+
+NOTIFIED = Sql("UPDATE alert SET notified_at = :now, next_escalation_at = :due WHERE id = :id")
+"""The people at the alert's own level were sent it; the next move is due at `due`."""
+
+NEW_EVENT = Sql("INSERT INTO alert_event (alert, at, code, params) VALUES (:alert, :at, :code, :params)")
+"""A step of the alert's story (params sealed)."""
+
+NEW_RECIPIENT = Sql(
+    """
+    INSERT INTO alert_recipient (id, alert, level, contact, "user", name, role, purpose, created_at,
+        reached_at, opened_at, acknowledged_at, declined_at, failed_at)
+    VALUES (:id, :alert, :level, :contact, :user, :name, :role, :purpose, :now,
+        NULL, NULL, NULL, NULL, NULL)
+    """
+)
+"""Someone asked (their name sealed)."""
+
+RECIPIENT_FAILED = Sql("UPDATE alert_recipient SET failed_at = :now WHERE id = :id")
+"""Nobody could reach them (no notifications, no email)."""
+
+ASKED_AT = Sql(
+    """
+    SELECT contact, "user" FROM alert_recipient
+    WHERE alert = :alert AND level = :level AND purpose = :purpose
+    """
+)
+"""Who was asked at a level already."""
+
+NEW_DELIVERY = Sql(
+    """
+    INSERT INTO delivery (id, recipient, channel, subscription, address, state, attempts,
+        next_attempt_at, claimed_by, claimed_until, last_error, created_at, sent_at)
+    VALUES (:id, :recipient, :channel, :subscription, :address, :state, 0,
+        :now, '', NULL, '', :now, NULL)
+    """
+)
+"""One outbox row (an email address sealed)."""

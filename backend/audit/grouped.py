@@ -17,7 +17,7 @@ import asyncio
 import contextvars
 import weakref
 
-from backend.audit.tables import AuditEvent
+from backend.audit import sql
 from backend.db import write_transaction
 
 # Rows per INSERT: 9 parameters a row stays far below SQLite's limit on parameters.
@@ -28,10 +28,10 @@ class GroupCommit:
     """The rows waiting for a commit, and the one task (per event loop) committing them."""
 
     def __init__(self) -> None:
-        self.waiting: list[tuple[AuditEvent, asyncio.Future[None]]] = []
+        self.waiting: list[tuple[dict, asyncio.Future[None]]] = []
         self.committer: asyncio.Task[None] | None = None
 
-    async def add(self, row: AuditEvent) -> None:
+    async def add(self, row: dict) -> None:
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         self.waiting.append((row, done))
@@ -48,7 +48,8 @@ class GroupCommit:
             del self.waiting[:MOST_PER_COMMIT]
             try:
                 async with write_transaction():
-                    await AuditEvent.insert(*(row for row, _ in batch))
+                    rows = [row for row, _ in batch]
+                    await sql.new_events(len(rows)).rows(**sql.params_of(rows))
             except Exception as exc:
                 _answer(batch, exc)
             except BaseException:
@@ -60,7 +61,7 @@ class GroupCommit:
                 _answer(batch, None)
 
 
-def _answer(batch: list[tuple[AuditEvent, asyncio.Future[None]]], exc: Exception | None) -> None:
+def _answer(batch: list[tuple[dict, asyncio.Future[None]]], exc: Exception | None) -> None:
     for _, done in batch:
         if done.done():
             continue

@@ -19,7 +19,7 @@ from typing import Any
 from piccolo.custom_types import Combinable
 
 from backend.accounts.actor import Actor
-from backend.audit import legacy
+from backend.audit import legacy, sql
 from backend.audit.grouped import group_commit
 from backend.audit.tables import AuditEvent
 from backend.clock import as_utc
@@ -91,19 +91,20 @@ async def record(
     """Append one event. Called by every service that reads or changes a record, and by
     every refusal. `code` is declared with its words (backend/words.py)."""
     by = who(actor)
-    row = AuditEvent(
-        at=at or clock_now(),
-        actor_id=by.id,
-        actor=seal(by.name[:120]),
-        actor_role=by.role,
-        action=Action(action).value,
-        young_person_id=young_person_id,
-        code=code,
-        params=seal_json(params) if params else None,
-    )
+    row = {
+        "id": uuid.uuid4(),
+        "at": at or clock_now(),
+        "actor_id": by.id,
+        "actor": seal(by.name[:120]),
+        "actor_role": str(by.role),
+        "action": Action(action).value,
+        "young_person_id": young_person_id,
+        "code": code,
+        "params": seal_json(params) if params else None,
+    }
     if get_engine().current_transaction.get() is not None:
         # Part of the caller's change: stored, or not, with it.
-        await AuditEvent.insert(row)
+        await sql.NEW_EVENT.rows(**row)
     else:
         # On its own (a read, a refusal): committed with whatever others are waiting,
         # and this returns once that commit is durable (backend/audit/grouped.py).
