@@ -18,6 +18,7 @@ from piccolo.conf.apps import Finder
 from piccolo.table import Table
 
 from backend.db import is_sqlite, run_ddl, write_transaction
+from backend.kept import forget_all
 from backend.security import decrypt, encrypt, reencrypt
 
 _MARK = "homeward_encrypted"
@@ -53,7 +54,14 @@ def seal(value: str) -> str:
 
 
 def unseal(value: str) -> str:
+    """The plain value (one opened in the last minute is remembered: security._Keys)."""
     return decrypt(value)
+
+
+def forget_unsealed() -> None:
+    """After an erasure: nothing this process opened or built from sealed values may
+    still be read from its memory (backend.kept)."""
+    forget_all()
 
 
 def seal_json(value: Any) -> str:

@@ -16,6 +16,7 @@ import uuid
 from backend import hooks
 from backend.accounts import api as accounts
 from backend.audit import services as audit
+from backend.sealed import forget_unsealed
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
 
 
@@ -98,4 +99,5 @@ async def erase(ids: list[uuid.UUID]) -> int:
     deleted = await YoungPerson.delete().where(YoungPerson.id.is_in(list(found))).returning(YoungPerson.id)
     await accounts.erase_accounts(list(account_ids))
     await audit.erase_personal_text(list(found), list(account_ids))
+    forget_unsealed()
     return len(deleted)

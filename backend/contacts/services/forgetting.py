@@ -22,7 +22,7 @@ from backend.contacts.tables import TrustedContact
 from backend.db import write_transaction
 from backend.plans import api as plans
 from backend.push import api as push
-from backend.sealed import seal_json
+from backend.sealed import forget_unsealed, seal_json
 
 # Kept in place of a forgotten person's name (in English where it is copied; the
 # contacts screens show it translated).
@@ -90,6 +90,7 @@ async def forget_contacts(
         await hooks.emit(hooks.Topic.CONTACTS_FORGOTTEN, hooks.ContactsForgotten(tuple(ids), FORGOTTEN_NAME))
         if audited:
             await audit.record(None, Action.CHANGE, words.FORGOTTEN, params={"contacts": len(ids)}, at=when)
+    forget_unsealed()
     return len(ids)
 
 

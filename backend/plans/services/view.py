@@ -15,6 +15,8 @@ from backend.audit.services import Action
 from backend.clock import as_utc
 from backend.errors import NotFound
 from backend.i18n import N_, translate
+from backend.i18n import current as current_language
+from backend.kept import Kept
 from backend.plans import content as plan_content
 from backend.plans import guards, sharing, sql, words
 from backend.plans.schemas import (
@@ -32,7 +34,7 @@ from backend.plans.schemas import (
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import load, plan_and_versions, plan_of, trio_states, working
+from backend.plans.services.versions import load, plan_and_versions, plan_of, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanVersion
 from backend.sealed import unseal
@@ -95,22 +97,57 @@ def _seen(relation: str | None, content: dict[str, Any], states: States | None =
 Trail = tuple[dict[uuid.UUID, list[dict]], dict[uuid.UUID, list[dict]]]
 
 
-async def _trail(*versions: dict | None) -> Trail:
-    """({version id: its signatures}, {version id: its changes}) of up to two versions,
-    in two round trips whatever their number."""
-    ids = [version["id"] for version in versions if version]
-    signatures: dict[uuid.UUID, list[dict]] = {version_id: [] for version_id in ids}
-    changes: dict[uuid.UUID, list[dict]] = {version_id: [] for version_id in ids}
-    if ids:
-        first, second = ids[0], ids[1] if len(ids) > 1 else None
-        for row in await sql.SIGNATURES.rows(first=first, second=second):
-            signatures[row["version"]].append(row)
-        for row in await sql.CHANGES.rows(first=first, second=second):
-            changes[row["version"]].append(row)
-    return signatures, changes
+class Around(msgspec.Struct):
+    """What a plan read shows around the versions' content (sql.AROUND, one round trip)."""
+
+    trail: Trail  # ({version: its signatures, in the order signed}, {version: its changes, newest first})
+    states: States  # where each of the young person's people stands now
+    carers: list[str]  # names of the carers placed with them now
+    workers: list[str]  # names of the social workers allocated to them now
+    young_person: str  # their preferred name
+
+    @property
+    def needed(self) -> list[SignerRole]:
+        """Who must sign (as `required_signers`): the young person and their social
+        worker always; a carer when one is placed."""
+        if self.carers:
+            return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
+        return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
 
 
-async def _describe(
+def _around(rows: list[dict], *versions: dict | None) -> Around:
+    signatures: dict[uuid.UUID, list[dict]] = {version["id"]: [] for version in versions if version}
+    changes: dict[uuid.UUID, list[dict]] = {version_id: [] for version_id in signatures}
+    around = Around(trail=(signatures, changes), states={}, carers=[], workers=[], young_person="")
+    for row in rows:
+        kind = row["kind"]
+        if kind == "signature" and row["ref"] in signatures:
+            signatures[row["ref"]].append(
+                {
+                    "role": row["role"],
+                    "content_hash": row["detail"],
+                    "signed_at": row["at"],
+                    "display_name": row["name"],
+                }
+            )
+        elif kind == "change" and row["ref"] in changes:
+            changes[row["ref"]].append(
+                {"at": row["at"], "actor": row["sealed"], "role": row["role"], "section": row["detail"]}
+            )
+        elif kind == "person":
+            around.states[str(row["ref"])] = (row["detail"], row["at"])
+        elif kind == "adult":
+            (around.carers if row["role"] == "carer" else around.workers).append(row["name"])
+        elif kind == "young_person":
+            around.young_person = row["name"]
+    for signed in signatures.values():
+        signed.sort(key=lambda signature: as_utc(signature["signed_at"]))
+    for changed in changes.values():
+        changed.sort(key=lambda change: as_utc(change["at"]), reverse=True)
+    return around
+
+
+def _describe(
     version: dict, relation: str | None, needed: list[SignerRole], states: States, trail: Trail
 ) -> VersionOut:
     content = load(version)
@@ -163,46 +200,84 @@ async def view_for(
     with_draft: bool = True,
 ) -> PlanOut:
     """The plan as `relation` may see it (no access check and no audit: callers do both).
-    `with_draft=False` leaves the draft out (`draft` is None) and does not read it."""
-    blank = plan_content.empty_content()
+    `with_draft=False` leaves the draft out (`draft` is None).
+
+    Two round trips (the plan and its versions; everything around them). The reply is
+    a pure function of the rows they return, the reader and the language, so it is kept
+    (`BUILT`) under exactly those: any change to the plan, a signature, a change, where
+    a person stands, who is placed or allocated, a name, makes another key, and the
+    reply is built again."""
     plan, draft_row, agreed_row = await plan_and_versions(young_person_id)
+    if not with_draft:
+        draft_row = None
+    rows = (
+        await sql.AROUND.rows(
+            young_person=young_person_id, draft=VersionStatus.DRAFT.value, agreed=VersionStatus.AGREED.value
+        )
+        if plan
+        else []
+    )
+    key = (
+        relation,
+        current_language(),
+        _values(plan),
+        _values(draft_row),
+        _values(agreed_row),
+        tuple(tuple(row.values()) for row in rows),
+    )
+    built = BUILT.get(key)
+    if built is None:
+        built = _build(relation, plan, draft_row, agreed_row, _around(rows, draft_row, agreed_row))
+        BUILT.put(key, built)
+    review_due_at = built.review_due_at
+    overdue = bool(review_due_at and now - as_utc(review_due_at) > REVIEW_OVERDUE_AFTER)
+    return msgspec.structs.replace(built, review_overdue=overdue, unchanged=unchanged)
+
+
+BUILT: Kept[PlanOut] = Kept(size=256, seconds=60.0)
+"""Plan replies built in the last minute, by everything they were built from."""
+
+
+def _values(row: dict | None) -> tuple | None:
+    return None if row is None else tuple(row.values())
+
+
+def _build(
+    relation: str | None, plan: dict | None, draft_row: dict | None, agreed_row: dict | None, around: Around
+) -> PlanOut:
+    blank = plan_content.empty_content()
     draft = agreed = None
     current = blank
-    review_due_at, review_reason, overdue = None, "", False
+    review_due_at, review_reason = None, ""
     again: list[Signer] = []
     if plan:
-        needed = await required_signers(young_person_id)
-        states = await trio_states(young_person_id)
-        if not with_draft:
-            draft_row = None
-        trail = await _trail(draft_row, agreed_row)
-        draft = await _describe(draft_row, relation, needed, states, trail) if draft_row else None
-        agreed = await _describe(agreed_row, relation, needed, states, trail) if agreed_row else None
-        again = await sign_again(relation, young_person_id, draft, agreed, needed)
+        needed, states, trail = around.needed, around.states, around.trail
+        draft = _describe(draft_row, relation, needed, states, trail) if draft_row else None
+        agreed = _describe(agreed_row, relation, needed, states, trail) if agreed_row else None
+        again = sign_again(relation, draft, agreed, needed, around)
         newest = draft_row or agreed_row
         current = load(newest) if newest else blank
         review_due_at, review_reason = plan["review_due_at"], plan["review_reason"]
-        overdue = bool(review_due_at and now - as_utc(review_due_at) > REVIEW_OVERDUE_AFTER)
     return PlanOut(
         draft=draft,
         agreed=agreed,
         review_due_at=review_due_at,
         review_reason=review_reason,
-        review_overdue=overdue,
+        review_overdue=False,
         # What a new plan starts from, so a screen can show the defaults before any edit.
         blank=_seen(relation, blank),
         can=guards.can(relation, current, draft.still_to_sign if draft else None),
         sign_again=again,
-        unchanged=unchanged,
+        unchanged=False,
     )
 
 
-async def sign_again(
+def sign_again(
     relation: str | None,
-    young_person_id: uuid.UUID,
     draft: VersionOut | None,
     agreed: VersionOut | None,
     needed: list[SignerRole],
+    around: Around,
 ) -> list[Signer]:
     """Who would have to sign again if `relation` changed the plan now (not themselves):
     those who signed the draft as it is; with no draft, everyone else who signs the new
@@ -213,17 +288,15 @@ async def sign_again(
     if agreed is None:
         return []
     people: list[Signer] = []
-    carers, workers = await young_people.adult_names(young_person_id)
     for role in needed:
         if role == mine:
             continue
         if role == SignerRole.YOUNG_PERSON:
-            found = await young_people.record(young_person_id)
-            people += [Signer(name=found.preferred_name, role=role)] if found else []
+            people += [Signer(name=around.young_person, role=role)] if around.young_person else []
         elif role == SignerRole.CARER:
-            people += [Signer(name=name, role=role) for name in carers]
+            people += [Signer(name=name, role=role) for name in around.carers]
         else:
-            people += [Signer(name=name, role=role) for name in workers]
+            people += [Signer(name=name, role=role) for name in around.workers]
     return people
 
 
