@@ -167,6 +167,59 @@ class HomewardSQLiteEngine(SQLiteEngine):
         )
 
 
+class HomewardPostgresEngine(PostgresEngine):
+    """Piccolo's engine, plus a few connections of its own for `Sql` reads outside a
+    transaction (the plan read's statements, every session lookup).
+
+    Borrowing from asyncpg's pool costs more than a short read: each return to the pool
+    runs a reset under `asyncio.shield` and a timeout, about a third of a plan read's
+    CPU with four statements. These connections are handed out by a plain queue, one
+    statement at a time, and only for reads: nothing is ever left on them (no
+    transaction, no SET, no LISTEN). A statement that fails or is cut short (a client
+    gone) drops its connection; the next read opens a new one. They are not the pool's,
+    so a read never waits behind transactions holding the pool's connections."""
+
+    READERS = 4
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._readers: dict[int, asyncio.Queue] = {}
+
+    def _reader_slots(self) -> asyncio.Queue:
+        key = id(asyncio.get_running_loop())
+        slots = self._readers.get(key)
+        if slots is None:
+            slots = self._readers[key] = asyncio.Queue()
+            for _ in range(self.READERS):
+                slots.put_nowait(None)  # a free slot; connected on first use
+        return slots
+
+    async def read(self, text: str, args: list[Any]) -> list[Any]:
+        slots = self._reader_slots()
+        connection = await slots.get()
+        try:
+            if connection is None or connection.is_closed():
+                connection = await self.get_new_connection()
+            return await connection.fetch(text, *args)
+        except BaseException:
+            if connection is not None:
+                connection.terminate()  # at once, even while being cancelled
+            connection = None
+            raise
+        finally:
+            slots.put_nowait(connection)
+
+    async def close_readers(self) -> None:
+        readers, self._readers = self._readers, {}
+        for slots in readers.values():
+            while not slots.empty():
+                await _close_quietly(slots.get_nowait())
+
+    async def close_connection_pool(self) -> None:
+        await self.close_readers()
+        await super().close_connection_pool()
+
+
 INTEGRITY_ERRORS = (sqlite3.IntegrityError, IntegrityConstraintViolationError)
 SQLITE_UNIQUE = "SQLITE_CONSTRAINT_UNIQUE"  # a primary key has its own code
 
@@ -237,6 +290,8 @@ async def close_pools() -> None:
     engine = get_engine()
     if isinstance(engine, HomewardSQLiteEngine):
         await engine.close_pools()
+    elif isinstance(engine, HomewardPostgresEngine):
+        await engine.close_readers()
 
 
 def private_database_file(path: str) -> None:
@@ -264,7 +319,7 @@ def engine_from_url(url: str) -> Engine:
         return HomewardSQLiteEngine(path=path, factory=_PragmaConnection, timeout=BUSY_TIMEOUT_MS / 1000)
     parsed = urlparse(url)
     if parsed.scheme in ("postgres", "postgresql"):
-        return PostgresEngine(config={"dsn": url}, log_queries=False)
+        return HomewardPostgresEngine(config={"dsn": url}, log_queries=False)
     raise ValueError(f"unsupported database URL scheme: {parsed.scheme!r}")
 
 
@@ -409,6 +464,8 @@ async def _run_sql(statement: Sql, params: dict[str, Any]) -> list[dict[str, Any
     args = [params[name] for name in statement._order]
     if transaction is not None:
         records = await transaction.connection.fetch(statement._postgres, *args)
+    elif statement.reads and engine.pool is not None and isinstance(engine, HomewardPostgresEngine):
+        records = await engine.read(statement._postgres, args)
     elif engine.pool is not None:
         async with engine.pool.acquire() as connection:
             records = await connection.fetch(statement._postgres, *args)

@@ -13,6 +13,7 @@ from backend.accounts import api as accounts
 from backend.accounts.api import Account
 from backend.db import write_transaction
 from backend.errors import NotFound
+from backend.kept import Kept
 from backend.young_people import sql, words
 from backend.young_people.schemas import Record
 from backend.young_people.tables import CaseAllocation, Placement, YoungPerson
@@ -65,9 +66,23 @@ async def records(ids: Iterable[uuid.UUID]) -> list[Record]:
 
 
 async def young_person_of(user_id: uuid.UUID) -> uuid.UUID | None:
-    """The record a young person's account is linked to (when they joined)."""
-    row = await sql.RECORD_OF_USER.first(user=user_id)
-    return row["id"] if row else None
+    """The record a young person's account is linked to (when they joined).
+
+    Asked on every request a young person makes. A link, once made, never changes (one
+    account per record, set when they join; erasing either deletes both, and the
+    account's sessions with it), so a found link is kept (`LINKS`); "no link" is not,
+    as joining makes one."""
+    found = LINKS.get(user_id)
+    if found is None:
+        row = await sql.RECORD_OF_USER.first(user=user_id)
+        found = row["id"] if row else None
+        if found is not None:
+            LINKS.put(user_id, found)
+    return found
+
+
+LINKS: Kept[uuid.UUID] = Kept(size=4096, seconds=60.0)
+"""{account: the young person's record it is linked to}, found in the last minute."""
 
 
 async def ids_placed_with(carer_id: uuid.UUID) -> list[uuid.UUID]:

@@ -104,3 +104,28 @@ def test_statements_that_would_mislead_are_refused_when_written():
 def test_postgres_numbers_each_name_once():
     statement = Sql("SELECT 1 WHERE :a = :b OR :b = :a OR CAST(:a AS TEXT)::text = ''")
     assert statement._postgres == "SELECT 1 WHERE $1 = $2 OR $2 = $1 OR CAST($1 AS TEXT)::text = ''"
+
+
+FAILS = Sql("SELECT id FROM no_such_table WHERE id = :id")
+
+
+async def test_a_read_that_fails_leaves_the_next_reads_working():
+    # On PostgreSQL reads outside a transaction run on connections of their own
+    # (db.HomewardPostgresEngine.read): one a failed statement leaves behind is dropped,
+    # not handed to the next request. More failures than there are such connections.
+    user_id = await _user("Rowan")
+    for _ in range(6):
+        with pytest.raises(Exception, match="no_such_table"):
+            await FAILS.rows(id=user_id)
+        found = await USER.first(id=user_id)
+        assert found is not None and found["display_name"] == "Rowan"
+
+
+async def test_a_read_sees_what_was_just_committed():
+    user_id = await _user("Sky")
+    assert (await USER.first(id=user_id) or {})["display_name"] == "Sky"
+    async with write_transaction():
+        await RENAME.rows(name="Skye", id=user_id)
+    # Every reader connection, not only the one that read first.
+    for _ in range(8):
+        assert (await USER.first(id=user_id) or {})["display_name"] == "Skye"
