@@ -34,7 +34,7 @@ from backend.plans.schemas import (
     VersionStatus,
     VersionSummary,
 )
-from backend.plans.services.versions import load, plan_and_versions, plan_of, working
+from backend.plans.services.versions import load, plan_of, working
 from backend.plans.sharing import kept_from, visible_to
 from backend.plans.tables import PlanVersion
 from backend.sealed import unseal
@@ -98,7 +98,7 @@ Trail = tuple[dict[uuid.UUID, list[dict]], dict[uuid.UUID, list[dict]]]
 
 
 class Around(msgspec.Struct):
-    """What a plan read shows around the versions' content (sql.AROUND, one round trip)."""
+    """What a plan read shows around the versions' content (from sql.PLAN_READ)."""
 
     trail: Trail  # ({version: its signatures, in the order signed}, {version: its changes, newest first})
     states: States  # where each of the young person's people stands now
@@ -113,6 +113,33 @@ class Around(msgspec.Struct):
         if self.carers:
             return [SignerRole.YOUNG_PERSON, SignerRole.CARER, SignerRole.SOCIAL_WORKER]
         return [SignerRole.YOUNG_PERSON, SignerRole.SOCIAL_WORKER]
+
+
+def _plan_and_versions(rows: list[dict]) -> tuple[dict | None, dict | None, dict | None]:
+    """(the plan, its draft, its latest agreed version) from sql.PLAN_READ's `version`
+    rows, as versions.plan_and_versions gives them."""
+    plan = draft = agreed = None
+    for row in rows:
+        if row["kind"] != "version":
+            continue
+        plan = {"id": row["plan"], "review_due_at": row["due"], "review_reason": row["name"]}
+        if row["ref"] is None:
+            continue
+        version = {
+            "id": row["ref"],
+            "number": row["number"],
+            "status": row["role"],
+            "content": row["sealed"],
+            "content_hash": row["detail"],
+            "created_at": row["at"],
+            "updated_at": row["at2"],
+            "agreed_at": row["at3"],
+        }
+        if row["role"] == VersionStatus.DRAFT and (draft is None or version["number"] > draft["number"]):
+            draft = version
+        elif row["role"] == VersionStatus.AGREED and (agreed is None or version["number"] > agreed["number"]):
+            agreed = version
+    return plan, draft, agreed
 
 
 def _around(rows: list[dict], *versions: dict | None) -> Around:
@@ -202,29 +229,17 @@ async def view_for(
     """The plan as `relation` may see it (no access check and no audit: callers do both).
     `with_draft=False` leaves the draft out (`draft` is None).
 
-    Two round trips (the plan and its versions; everything around them). The reply is
-    a pure function of the rows they return, the reader and the language, so it is kept
-    (`BUILT`) under exactly those: any change to the plan, a signature, a change, where
-    a person stands, who is placed or allocated, a name, makes another key, and the
-    reply is built again."""
-    plan, draft_row, agreed_row = await plan_and_versions(young_person_id)
+    One round trip (sql.PLAN_READ). The reply is a pure function of the rows it returns,
+    the reader and the language, so it is kept (`BUILT`) under exactly those: any change
+    to the plan, a signature, a change, where a person stands, who is placed or
+    allocated, a name, makes another key, and the reply is built again."""
+    rows = await sql.PLAN_READ.rows(
+        young_person=young_person_id, draft=VersionStatus.DRAFT.value, agreed=VersionStatus.AGREED.value
+    )
+    plan, draft_row, agreed_row = _plan_and_versions(rows)
     if not with_draft:
         draft_row = None
-    rows = (
-        await sql.AROUND.rows(
-            young_person=young_person_id, draft=VersionStatus.DRAFT.value, agreed=VersionStatus.AGREED.value
-        )
-        if plan
-        else []
-    )
-    key = (
-        relation,
-        current_language(),
-        _values(plan),
-        _values(draft_row),
-        _values(agreed_row),
-        tuple(tuple(row.values()) for row in rows),
-    )
+    key = (relation, with_draft, current_language(), tuple(tuple(row.values()) for row in rows))
     built = BUILT.get(key)
     if built is None:
         built = _build(relation, plan, draft_row, agreed_row, _around(rows, draft_row, agreed_row))
@@ -236,10 +251,6 @@ async def view_for(
 
 BUILT: Kept[PlanOut] = Kept(size=256, seconds=60.0)
 """Plan replies built in the last minute, by everything they were built from."""
-
-
-def _values(row: dict | None) -> tuple | None:
-    return None if row is None else tuple(row.values())
 
 
 def _build(
