@@ -143,8 +143,7 @@ class HomewardSQLiteEngine(SQLiteEngine):
             # Never wait on the event loop: a read that finds the database busy (rare in
             # WAL: a checkpoint resetting the log) goes to the pool instead (_run_sql).
             connection.execute("PRAGMA busy_timeout = 0")
-            connection.row_factory = dict_factory
-            self._readers[key] = connection
+            self._readers[key] = connection  # rows as tuples: _run_sql names them
         return connection
 
     async def close_pools(self) -> None:
@@ -448,7 +447,11 @@ async def _run_sql(statement: Sql, params: dict[str, Any]) -> list[dict[str, Any
             try:
                 cursor = engine.reader().execute(statement.text, params)
                 try:
-                    return cursor.fetchall()
+                    rows = cursor.fetchall()
+                    # Named once per statement, not once per row as Piccolo's
+                    # dict_factory does (15% of a plan read's CPU on SQLite).
+                    names = [column[0] for column in cursor.description or ()]
+                    return [dict(zip(names, row, strict=True)) for row in rows]
                 finally:
                     cursor.close()
             except sqlite3.OperationalError as exc:
