@@ -321,3 +321,22 @@ async def test_alerts_get_the_reachable_people_in_order_without_touching_the_tab
     other = await make_council("Elsewhere Council")
     assert await contacts.ids_in_council(other) == []
     assert dan["id"] == str(people[1].id)
+
+
+async def test_the_contacts_statement_gives_the_rows_piccolo_gave(world):
+    # contacts/sql.py CONTACTS_OF replaced TrustedContact.select() on the hot paths: the
+    # same rows, columns and Python types, in the same order, on both databases.
+    from backend.contacts.services.records import rows_of
+    from backend.contacts.tables import TrustedContact
+
+    await add_and_invite(world)
+    await world.jade.client.post(contacts_url(world), json=DAN)
+    ours = await rows_of(world.young["jade"], ("not_invited", "invited", "active"))
+    piccolo = (
+        await TrustedContact.select()
+        .where(TrustedContact.young_person == world.young["jade"])
+        .order_by(TrustedContact.position)
+        .order_by(TrustedContact.created_at)
+    )
+    assert len(ours) == 2 and ours == piccolo
+    assert [type(value) for value in ours[0].values()] == [type(value) for value in piccolo[0].values()]

@@ -17,7 +17,15 @@ from backend.config import get_settings
 from backend.contacts import guards, words
 from backend.contacts.rules import clean_details
 from backend.contacts.schemas import ContactDetails, ContactOut, ContactState, OfflineCopy
-from backend.contacts.services.records import details_of, end, one_of, refresh_plan, row_of, rows_of
+from backend.contacts.services.records import (
+    details_of,
+    end,
+    one_of,
+    refresh_plan,
+    row_of,
+    rows_and_notifications_of,
+    rows_of,
+)
 from backend.contacts.tables import TrustedContact
 from backend.db import write_transaction
 from backend.errors import Conflict
@@ -58,8 +66,7 @@ async def _trio(
     young_person_id: uuid.UUID, relation: str | None, with_stepped_down: bool = False
 ) -> list[ContactOut]:
     states = (*guards.LIVE, ContactState.STEPPED_DOWN) if with_stepped_down else guards.LIVE
-    rows = await rows_of(young_person_id, states)
-    subscribed = await push.contacts_with_any([row["id"] for row in rows])
+    rows, subscribed = await rows_and_notifications_of(young_person_id, states)
     return [_out(row, row["id"] in subscribed, relation) for row in rows]
 
 
