@@ -54,6 +54,49 @@ class _ClosingSQLiteTransaction(SQLiteTransaction):
             raise
 
 
+class _WriterTransaction(SQLiteTransaction):
+    """`write_transaction()` on SQLite: BEGIN IMMEDIATE ... COMMIT on the engine's one
+    writer connection for this event loop, which stays open for the next transaction.
+
+    Piccolo's transaction opens a connection (and its thread) for every transaction:
+    18% of a busy event loop during the alert tap benchmark. SQLite has one writer at a
+    time anyway, and `_write_lock()` already queues this process's writers, so one
+    connection serves them all. It is Piccolo's SQLiteTransaction otherwise: it sets
+    `current_transaction`, so Piccolo's statements and `Sql` run on its connection.
+
+    A BEGIN, COMMIT or ROLLBACK that fails drops the connection (closing it rolls back
+    whatever it held), so nothing is left open; the next transaction opens a new one.
+    """
+
+    engine: HomewardSQLiteEngine
+
+    async def get_connection(self) -> aiosqlite.Connection:
+        return await self.engine.writer()
+
+    async def begin(self) -> None:
+        try:
+            await super().begin()
+        except BaseException:
+            await self.engine.drop_writer(self.connection)
+            raise
+
+    async def __aexit__(self, exception_type, exception, traceback) -> bool:
+        if self._parent is not None:
+            return exception is None
+        try:
+            if exception is not None:
+                if not self._rolled_back:
+                    await self.rollback()
+            elif not self._committed and not self._rolled_back:
+                await self.commit()
+        except BaseException:
+            await self.engine.drop_writer(self.connection)
+            raise
+        finally:
+            self.engine.current_transaction.reset(self.context)
+        return exception is None
+
+
 class HomewardSQLiteEngine(SQLiteEngine):
     """Piccolo's engine, plus a few persistent connections for statements outside a
     transaction: opening a connection (and its thread) per query cost 2.1 ms against
@@ -65,6 +108,7 @@ class HomewardSQLiteEngine(SQLiteEngine):
         super().__init__(*args, **kwargs)
         self._pools: dict[tuple[int, str], asyncio.Queue] = {}
         self._readers: dict[tuple[int, str], sqlite3.Connection] = {}
+        self._writers: dict[tuple[int, str], aiosqlite.Connection] = {}
 
     async def _connect(self) -> aiosqlite.Connection:
         database = self.connection_kwargs["database"]
@@ -125,6 +169,29 @@ class HomewardSQLiteEngine(SQLiteEngine):
                 return [{table._meta.primary_key._meta.db_column_name: pk}]
             return response
 
+    async def writer(self) -> aiosqlite.Connection:
+        """This event loop's writer connection, opened on first use. Only
+        `write_transaction()` uses it, holding `_write_lock()`."""
+        key = (id(asyncio.get_running_loop()), self.path)
+        connection = self._writers.get(key)
+        if connection is not None and not _ready_to_begin(connection):
+            await self.drop_writer(connection)
+            connection = None
+        if connection is None:
+            connection = self._writers[key] = await self._connect()
+        return connection
+
+    async def drop_writer(self, connection: aiosqlite.Connection) -> None:
+        """Close a writer connection that failed; the next transaction opens another."""
+        for key, held in list(self._writers.items()):
+            if held is connection:
+                del self._writers[key]
+        await _close_quietly(connection)
+
+    def writer_transaction(self) -> _WriterTransaction:
+        """BEGIN IMMEDIATE on this loop's writer connection (see `write_transaction`)."""
+        return _WriterTransaction(engine=self, transaction_type=TransactionType.immediate)
+
     def reader(self) -> sqlite3.Connection:
         """This thread's read-only connection, for `Sql` reads outside a transaction.
 
@@ -152,6 +219,9 @@ class HomewardSQLiteEngine(SQLiteEngine):
         readers, self._readers = self._readers, {}
         for reader in readers.values():
             reader.close()
+        writers, self._writers = self._writers, {}
+        for writer in writers.values():
+            await _close_quietly(writer)
         pools, self._pools = self._pools, {}
         for pool in pools.values():
             while not pool.empty():
@@ -207,6 +277,16 @@ def breaks_unique(exc: BaseException, *columns: Column, row: Table | None = None
 
 def _unique_constraint_name(column: Column) -> str:
     return f"{column._meta.table._meta.tablename}_{column._meta.db_column_name}_key"
+
+
+def _ready_to_begin(connection: aiosqlite.Connection) -> bool:
+    """Open, with no transaction left on it. A closed connection (its thread stopped, or
+    SQLite's connection closed) is replaced; so is one whose transaction's end was
+    interrupted (cancelled) before it rolled back, rather than begin inside what it left."""
+    try:
+        return not connection.in_transaction
+    except (ValueError, sqlite3.ProgrammingError):
+        return False
 
 
 async def _close_quietly(connection) -> None:
@@ -296,14 +376,18 @@ async def write_transaction() -> AsyncIterator[None]:
     """Run the body as one transaction that may write.
 
     SQLite: `BEGIN IMMEDIATE` (takes the write lock up front, so read-then-write never
-    fails half way) behind a per-process lock. PostgreSQL: an ordinary transaction.
+    fails half way) behind a per-process lock, on the event loop's one writer
+    connection (`HomewardSQLiteEngine.writer`). PostgreSQL: an ordinary transaction.
     Nested use joins the outer transaction.
     """
     engine = get_engine()
     if engine.current_transaction.get() is not None:
         yield
         return
-    if isinstance(engine, SQLiteEngine):
+    if isinstance(engine, HomewardSQLiteEngine):
+        async with _write_lock(), engine.writer_transaction():
+            yield
+    elif isinstance(engine, SQLiteEngine):
         async with _write_lock(), engine.transaction(transaction_type=TransactionType.immediate):
             yield
     else:
