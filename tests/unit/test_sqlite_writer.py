@@ -173,3 +173,22 @@ def test_the_process_exits_with_a_writer_left_open(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "written"
+
+
+async def test_a_refused_statement_undoes_the_whole_transaction(engine):
+    with pytest.raises(sqlite3.IntegrityError):
+        async with engine.writer_transaction():
+            await engine.run_ddl("INSERT INTO note (words) VALUES ('first')")
+            assert not _lock_is_free(engine.path)  # the writer holds SQLite's lock
+            await engine.run_ddl("INSERT INTO note (words) VALUES (NULL)")
+    assert await _notes(engine) == []
+    assert _lock_is_free(engine.path)
+
+
+async def test_a_savepoint_undoes_only_what_came_after_it(engine):
+    async with engine.writer_transaction() as transaction:
+        await engine.run_ddl("INSERT INTO note (words) VALUES ('kept')")
+        savepoint = await transaction.savepoint()
+        await engine.run_ddl("INSERT INTO note (words) VALUES ('undone')")
+        await savepoint.rollback_to()
+    assert await _notes(engine) == ["kept"]
