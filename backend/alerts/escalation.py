@@ -261,22 +261,12 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
 
 async def escalate_due(now: dt.datetime) -> int:
     """Move on every active alert whose time at its level is up. Returns how many."""
-    due = await Alert.select(Alert.id).where(
-        (Alert.state == AlertState.ACTIVE) & (Alert.next_escalation_at <= now)
-    )
+    due = await sql.DUE.rows(state=AlertState.ACTIVE.value, now=now)
     done = 0
     for row in due:
         async with write_transaction():
             # Only the worker whose update matches moves the alert on.
-            taken = (
-                await Alert.update(next_escalation_at=None)
-                .where(
-                    (Alert.id == row["id"])
-                    & (Alert.state == AlertState.ACTIVE)
-                    & (Alert.next_escalation_at <= now)
-                )
-                .returning(Alert.id, Alert.young_person, Alert.state, Alert.level)
-            )
+            taken = await sql.TAKE_DUE.rows(id=row["id"], state=AlertState.ACTIVE.value, now=now)
             if taken:
                 alert = taken[0]
                 # The social worker's step may have someone still to ask (the rota,
@@ -288,12 +278,7 @@ async def escalate_due(now: dt.datetime) -> int:
 
 
 async def next_due(now: dt.datetime) -> dt.datetime | None:
-    row = (
-        await Alert.select(Alert.next_escalation_at)
-        .where((Alert.state == AlertState.ACTIVE) & Alert.next_escalation_at.is_not_null())
-        .order_by(Alert.next_escalation_at)
-        .first()
-    )
+    row = await sql.NEXT_ESCALATION.first(state=AlertState.ACTIVE.value)
     return row["next_escalation_at"] if row else None
 
 

@@ -163,12 +163,7 @@ async def claimed(ids: list[uuid.UUID]) -> list[dict]:
 
 async def next_due(now: dt.datetime) -> dt.datetime | None:
     """When the next pending row is due, for a worker deciding how long to sleep."""
-    row = (
-        await Delivery.select(Delivery.next_attempt_at)
-        .where(Delivery.state == DeliveryState.PENDING)
-        .order_by(Delivery.next_attempt_at)
-        .first()
-    )
+    row = await sql.NEXT_DELIVERY.first(state=DeliveryState.PENDING.value)
     return row["next_attempt_at"] if row else None
 
 

@@ -228,3 +228,31 @@ RECIPIENTS = Sql("SELECT * FROM alert_recipient WHERE alert = :alert ORDER BY le
 
 STORY = Sql("SELECT at, code, params FROM alert_event WHERE alert = :alert ORDER BY at, id")
 """The alert's story, oldest first (params sealed)."""
+
+# -- the worker's round (escalation.escalate_due, next_due; outbox.next_due) -------------
+
+DUE = Sql("SELECT id FROM alert WHERE state = :state AND next_escalation_at <= :now")
+"""Active alerts whose time at their level is up (every round of the worker)."""
+
+TAKE_DUE = Sql(
+    """
+    UPDATE alert SET next_escalation_at = NULL
+    WHERE id = :id AND state = :state AND next_escalation_at <= :now
+    RETURNING id, young_person, state, level
+    """
+)
+"""One due alert, taken by the one worker whose update matches."""
+
+NEXT_ESCALATION = Sql(
+    """
+    SELECT next_escalation_at FROM alert
+    WHERE state = :state AND next_escalation_at IS NOT NULL
+    ORDER BY next_escalation_at LIMIT 1
+    """
+)
+"""When the next active alert is due to move on."""
+
+NEXT_DELIVERY = Sql(
+    "SELECT next_attempt_at FROM delivery WHERE state = :state ORDER BY next_attempt_at LIMIT 1"
+)
+"""When the next pending outbox row is due."""
