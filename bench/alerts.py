@@ -155,6 +155,7 @@ async def load(
     answered: list[float] = []
     failures = 0
     retried = 0
+    errors: dict[str, int] = {}
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
 
@@ -172,8 +173,9 @@ async def load(
                         f"{base}/api/alerts", json={"idempotency_key": key}, headers=headers
                     )
                     break
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     retried += 1
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
             if reply is None:
                 failures += 1  # counted as refused; if the server kept it, it shows as "stored"
                 return
@@ -197,6 +199,7 @@ async def load(
         print(f"  {failures} alert requests were refused")
     if retried:
         print(f"  {retried} requests went to a dead app process and were sent again to the other")
+        print("  the errors: " + ", ".join(f"{name} {count}" for name, count in sorted(errors.items())))
     print(f"alert request answered (ms): p50 {pct(answered, 50):.1f}  p99 {pct(answered, 99):.1f}")
     return sent
 
