@@ -54,6 +54,127 @@ class _ClosingSQLiteTransaction(SQLiteTransaction):
             raise
 
 
+class _Ran:
+    """A statement's result as aiosqlite's cursor gives it (its rows already fetched)."""
+
+    __slots__ = ("_rows", "lastrowid", "rowcount")
+
+    def __init__(self, rows: list[Any], lastrowid: int | None, rowcount: int) -> None:
+        self._rows, self.lastrowid, self.rowcount = rows, lastrowid, rowcount
+
+    async def fetchall(self) -> list[Any]:
+        return self._rows
+
+    async def fetchone(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    async def close(self) -> None:
+        """Nothing to close: the SQLite cursor was closed once its rows were read."""
+
+    def __await__(self):  # `await connection.execute(...)`, as with aiosqlite
+        yield from ()
+        return self
+
+    async def __aenter__(self) -> _Ran:  # `async with connection.execute(...) as cursor`
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        return None
+
+
+class WriterConnection:
+    """The writer connection as a transaction's statements use it (`connection.execute`,
+    like aiosqlite's): each statement runs right here, on the event loop's thread.
+
+    Handing each statement to aiosqlite's thread and back cost more than the statement:
+    34% of the busy event loop during the alert tap benchmark, once the connection was
+    kept open. Inside BEGIN IMMEDIATE a statement never waits for a lock (this
+    connection holds SQLite's write lock) and the tap's statements take microseconds.
+    What may wait (BEGIN, for another process's writer) or takes an fsync (COMMIT) still
+    goes to aiosqlite's thread (`threaded`), so the event loop never waits on either.
+    Both use the same SQLite connection, one after the other, never at once: BEGIN is
+    awaited before the first statement and COMMIT is sent after the last."""
+
+    __slots__ = ("_raw", "threaded")
+
+    def __init__(self, threaded: aiosqlite.Connection, raw: sqlite3.Connection) -> None:
+        self.threaded, self._raw = threaded, raw
+
+    @property
+    def row_factory(self) -> Any:
+        return self._raw.row_factory
+
+    @row_factory.setter
+    def row_factory(self, factory: Any) -> None:
+        self._raw.row_factory = factory
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._raw.in_transaction
+
+    def execute(self, sql: str, parameters: Any = None) -> _Ran:
+        cursor = self._raw.execute(sql, [] if parameters is None else parameters)
+        try:
+            return _Ran(cursor.fetchall(), cursor.lastrowid, cursor.rowcount)
+        finally:
+            cursor.close()
+
+    async def close(self) -> None:
+        await self.threaded.close()
+
+
+class _WriterTransaction(SQLiteTransaction):
+    """`write_transaction()` on SQLite: BEGIN IMMEDIATE ... COMMIT on the engine's one
+    writer connection for this event loop, which stays open for the next transaction.
+
+    Piccolo's transaction opens a connection (and its thread) for every transaction:
+    18% of a busy event loop during the alert tap benchmark. SQLite has one writer at a
+    time anyway, and `_write_lock()` already queues this process's writers, so one
+    connection serves them all. It is Piccolo's SQLiteTransaction otherwise: it sets
+    `current_transaction`, so Piccolo's statements and `Sql` run on its connection.
+
+    A BEGIN, COMMIT or ROLLBACK that fails drops the connection (closing it rolls back
+    whatever it held), so nothing is left open; the next transaction opens a new one.
+    """
+
+    engine: HomewardSQLiteEngine
+    connection: WriterConnection
+
+    async def get_connection(self) -> WriterConnection:
+        return await self.engine.writer()
+
+    async def begin(self) -> None:
+        try:
+            await self.connection.threaded.execute(f"BEGIN {self.transaction_type.value}")
+        except BaseException:
+            await self.engine.drop_writer(self.connection)
+            raise
+
+    async def commit(self) -> None:
+        await self.connection.threaded.execute("COMMIT")
+        self._committed = True
+
+    async def rollback(self) -> None:
+        await self.connection.threaded.execute("ROLLBACK")
+        self._rolled_back = True
+
+    async def __aexit__(self, exception_type, exception, traceback) -> bool:
+        if self._parent is not None:
+            return exception is None
+        try:
+            if exception is not None:
+                if not self._rolled_back:
+                    await self.rollback()
+            elif not self._committed and not self._rolled_back:
+                await self.commit()
+        except BaseException:
+            await self.engine.drop_writer(self.connection)
+            raise
+        finally:
+            self.engine.current_transaction.reset(self.context)
+        return exception is None
+
+
 class HomewardSQLiteEngine(SQLiteEngine):
     """Piccolo's engine, plus a few persistent connections for statements outside a
     transaction: opening a connection (and its thread) per query cost 2.1 ms against
@@ -65,11 +186,23 @@ class HomewardSQLiteEngine(SQLiteEngine):
         super().__init__(*args, **kwargs)
         self._pools: dict[tuple[int, str], asyncio.Queue] = {}
         self._readers: dict[tuple[int, str], sqlite3.Connection] = {}
+        self._writers: dict[tuple[int, str], WriterConnection] = {}
 
-    async def _connect(self) -> aiosqlite.Connection:
+    async def _connect(self, made: list[sqlite3.Connection] | None = None) -> aiosqlite.Connection:
+        """A connection with its own thread. `made`: also usable from the event loop's
+        thread (never at the same time as from its own), and appended to `made`."""
         database = self.connection_kwargs["database"]
         options = {k: v for k, v in self.connection_kwargs.items() if k != "database"}
-        connection = aiosqlite.Connection(lambda: sqlite3.connect(database, **options), iter_chunk_size=64)
+        if made is not None:
+            options["check_same_thread"] = False
+
+        def connect() -> sqlite3.Connection:
+            raw = sqlite3.connect(database, **options)
+            if made is not None:
+                made.append(raw)
+            return raw
+
+        connection = aiosqlite.Connection(connect, iter_chunk_size=64)
         # A pooled connection's thread must never keep the process alive at exit.
         # aiosqlite has no public way to ask for a daemon thread (connect() takes no such
         # option and the Connection no longer is the Thread), so its one private attribute
@@ -125,6 +258,31 @@ class HomewardSQLiteEngine(SQLiteEngine):
                 return [{table._meta.primary_key._meta.db_column_name: pk}]
             return response
 
+    async def writer(self) -> WriterConnection:
+        """This event loop's writer connection, opened on first use. Only
+        `write_transaction()` uses it, holding `_write_lock()`."""
+        key = (id(asyncio.get_running_loop()), self.path)
+        connection = self._writers.get(key)
+        if connection is not None and not _ready_to_begin(connection):
+            await self.drop_writer(connection)
+            connection = None
+        if connection is None:
+            made: list[sqlite3.Connection] = []
+            threaded = await self._connect(made)
+            connection = self._writers[key] = WriterConnection(threaded, made[0])
+        return connection
+
+    async def drop_writer(self, connection: WriterConnection) -> None:
+        """Close a writer connection that failed; the next transaction opens another."""
+        for key, held in list(self._writers.items()):
+            if held is connection:
+                del self._writers[key]
+        await _close_quietly(connection)
+
+    def writer_transaction(self) -> _WriterTransaction:
+        """BEGIN IMMEDIATE on this loop's writer connection (see `write_transaction`)."""
+        return _WriterTransaction(engine=self, transaction_type=TransactionType.immediate)
+
     def reader(self) -> sqlite3.Connection:
         """This thread's read-only connection, for `Sql` reads outside a transaction.
 
@@ -151,6 +309,9 @@ class HomewardSQLiteEngine(SQLiteEngine):
         readers, self._readers = self._readers, {}
         for reader in readers.values():
             reader.close()
+        writers, self._writers = self._writers, {}
+        for writer in writers.values():
+            await _close_quietly(writer)
         pools, self._pools = self._pools, {}
         for pool in pools.values():
             while not pool.empty():
@@ -261,6 +422,16 @@ def _unique_constraint_name(column: Column) -> str:
     return f"{column._meta.table._meta.tablename}_{column._meta.db_column_name}_key"
 
 
+def _ready_to_begin(connection: WriterConnection) -> bool:
+    """Open, with no transaction left on it. A closed connection (its thread stopped, or
+    SQLite's connection closed) is replaced; so is one whose transaction's end was
+    interrupted (cancelled) before it rolled back, rather than begin inside what it left."""
+    try:
+        return not connection.in_transaction
+    except (ValueError, sqlite3.ProgrammingError):
+        return False
+
+
 async def _close_quietly(connection) -> None:
     if connection is not None:
         try:
@@ -350,14 +521,18 @@ async def write_transaction() -> AsyncIterator[None]:
     """Run the body as one transaction that may write.
 
     SQLite: `BEGIN IMMEDIATE` (takes the write lock up front, so read-then-write never
-    fails half way) behind a per-process lock. PostgreSQL: an ordinary transaction.
+    fails half way) behind a per-process lock, on the event loop's one writer
+    connection (`HomewardSQLiteEngine.writer`). PostgreSQL: an ordinary transaction.
     Nested use joins the outer transaction.
     """
     engine = get_engine()
     if engine.current_transaction.get() is not None:
         yield
         return
-    if isinstance(engine, SQLiteEngine):
+    if isinstance(engine, HomewardSQLiteEngine):
+        async with _write_lock(), engine.writer_transaction():
+            yield
+    elif isinstance(engine, SQLiteEngine):
         async with _write_lock(), engine.transaction(transaction_type=TransactionType.immediate):
             yield
     else:

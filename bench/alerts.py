@@ -17,8 +17,10 @@ supervisor would; a killed app is not, and the phone's retry goes to the other a
 the same key). Every send is counted once per worker that made it.
 
 Usage: python bench/alerts.py [--rate 50] [--seconds 60] [--database sqlite|postgres]
-                              [--apps 2] [--worker] [--kill app|worker]
-Needs `npm ci --prefix tests/pushservice` (scripts/test.sh does it).
+                              [--apps 2] [--worker] [--kill app|worker] [--profile FILE]
+Needs `npm ci --prefix tests/pushservice` (scripts/test.sh does it). `--profile FILE`
+samples the (first) app process with py-spy while the alerts are sent (py-spy in the venv:
+.venv/bin/pip install py-spy); summary: python bench/profile_summary.py FILE.
 """
 
 from __future__ import annotations
@@ -153,6 +155,7 @@ async def load(
     answered: list[float] = []
     failures = 0
     retried = 0
+    errors: dict[str, int] = {}
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
 
@@ -170,8 +173,9 @@ async def load(
                         f"{base}/api/alerts", json={"idempotency_key": key}, headers=headers
                     )
                     break
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     retried += 1
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
             if reply is None:
                 failures += 1  # counted as refused; if the server kept it, it shows as "stored"
                 return
@@ -195,6 +199,7 @@ async def load(
         print(f"  {failures} alert requests were refused")
     if retried:
         print(f"  {retried} requests went to a dead app process and were sent again to the other")
+        print("  the errors: " + ", ".join(f"{name} {count}" for name, count in sorted(errors.items())))
     print(f"alert request answered (ms): p50 {pct(answered, 50):.1f}  p99 {pct(answered, 99):.1f}")
     return sent
 
@@ -277,6 +282,18 @@ def start_app(port: int, in_process_worker: bool) -> subprocess.Popen:
     )
 
 
+def profile(pid: int, seconds: float, output: str) -> subprocess.Popen:
+    """py-spy samples the app process (every thread, idle too) for the load's length."""
+    spy = Path(sys.executable).parent / "py-spy"
+    if not spy.exists():
+        raise SystemExit("--profile needs py-spy in the venv: .venv/bin/pip install py-spy")
+    command = [str(spy), "record", "--pid", str(pid), "--rate", "100", "--duration", str(int(seconds))]
+    command += ["--idle", "--format", "raw", "--output", output]
+    recorder = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(1)  # py-spy attaching
+    return recorder
+
+
 def start_worker() -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "backend.cli", "worker"],
@@ -331,6 +348,7 @@ async def main(args) -> None:
                 f"{args.rate:g} alerts/s for {args.seconds:g} s, {args.people} young people, "
                 f"{args.database}, {shape}, 2-core machine"
             )
+            recorder = profile(apps[0].pid, args.seconds, args.profile) if args.profile else None
             sent = await load(
                 [f"http://127.0.0.1:{port}" for port in ports],
                 young,
@@ -338,6 +356,12 @@ async def main(args) -> None:
                 args.seconds,
                 halfway if args.kill else None,
             )
+            if recorder is not None:
+                _, errors = recorder.communicate(timeout=120)
+                if recorder.returncode != 0:
+                    print(f"py-spy failed: {errors}")
+                else:
+                    print(f"profile: {args.profile} (python bench/profile_summary.py {args.profile})")
             await measure(sent, young, push, wait=60)
         finally:
             for process in apps + workers:
@@ -362,6 +386,7 @@ if __name__ == "__main__":
     parser.add_argument("--apps", type=int, default=1, help="app processes (more than one: PostgreSQL)")
     parser.add_argument("--worker", action="store_true", help="also run `homeward worker` apart")
     parser.add_argument("--kill", choices=["app", "worker"], help="SIGKILL one half-way")
+    parser.add_argument("--profile", metavar="FILE", help="py-spy the app process during the load into FILE")
     arguments = parser.parse_args()
     if arguments.apps > 1 and arguments.database != "postgres":
         parser.error("several app processes need PostgreSQL")

@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from piccolo.columns import Column
-
 from backend import hooks
 from backend.alerts import outbox, people, sql
 from backend.alerts import words as w
 from backend.alerts.schemas import AlertState, Level, Purpose, RecipientRole
-from backend.alerts.tables import Alert, AlertRecipient, AlertTap
+from backend.alerts.tables import Alert, AlertRecipient
 from backend.audit import services as audit
 from backend.clock import as_utc
 from backend.db import write_transaction
@@ -87,23 +85,27 @@ def target(
     return rule.to_state, to_level
 
 
+_MOVED = {
+    Move.ESCALATE: sql.ESCALATED,
+    Move.RUN_OUT: sql.RAN_OUT,
+    Move.ACKNOWLEDGE: sql.ACKNOWLEDGED,
+    Move.CANCEL: sql.CANCELLED,
+}
+"""Each move's conditional UPDATE; its other changes are the statement's parameters
+(ESCALATE: notified_at, next_escalation_at; ACKNOWLEDGE: acknowledged_recipient)."""
+
+
 async def _move(alert: dict, move: Move, now: dt.datetime, to_level: Level | None = None, **changes) -> bool:
     """Apply a move from the state (and, for escalation, the level) `alert` was read in.
     False when another transaction moved it first."""
     state, level = AlertState(alert["state"]), Level(alert["level"])
     new_state, new_level = target(move, state, level, to_level)
-    where = (Alert.id == alert["id"]) & (Alert.state == state)
+    where = {"id": alert["id"], "state": state.value}
     if MOVES[move].level != "same":
-        where &= Alert.level == level
-    values = {
-        Alert.state: new_state,
-        Alert.level: new_level,
-        **{getattr(Alert, k): v for k, v in changes.items()},
-    }
-    if new_state is not AlertState.ACTIVE:
-        values[Alert.ended_at] = now
-        values[Alert.next_escalation_at] = None
-    moved = await Alert.update(values).where(where).returning(Alert.id)
+        where["level"] = int(level)
+    moved = await _MOVED[move].rows(
+        to_state=new_state.value, to_level=int(new_level), now=now, **where, **changes
+    )
     if moved:
         alert.update(state=new_state, level=new_level)
     return bool(moved)
@@ -259,22 +261,12 @@ async def run_out(alert: dict, record: people.YoungPersonRecord, now: dt.datetim
 
 async def escalate_due(now: dt.datetime) -> int:
     """Move on every active alert whose time at its level is up. Returns how many."""
-    due = await Alert.select(Alert.id).where(
-        (Alert.state == AlertState.ACTIVE) & (Alert.next_escalation_at <= now)
-    )
+    due = await sql.DUE.rows(state=AlertState.ACTIVE.value, now=now)
     done = 0
     for row in due:
         async with write_transaction():
             # Only the worker whose update matches moves the alert on.
-            taken = (
-                await Alert.update(next_escalation_at=None)
-                .where(
-                    (Alert.id == row["id"])
-                    & (Alert.state == AlertState.ACTIVE)
-                    & (Alert.next_escalation_at <= now)
-                )
-                .returning(Alert.id, Alert.young_person, Alert.state, Alert.level)
-            )
+            taken = await sql.TAKE_DUE.rows(id=row["id"], state=AlertState.ACTIVE.value, now=now)
             if taken:
                 alert = taken[0]
                 # The social worker's step may have someone still to ask (the rota,
@@ -286,12 +278,7 @@ async def escalate_due(now: dt.datetime) -> int:
 
 
 async def next_due(now: dt.datetime) -> dt.datetime | None:
-    row = (
-        await Alert.select(Alert.next_escalation_at)
-        .where((Alert.state == AlertState.ACTIVE) & Alert.next_escalation_at.is_not_null())
-        .order_by(Alert.next_escalation_at)
-        .first()
-    )
+    row = await sql.NEXT_ESCALATION.first(state=AlertState.ACTIVE.value)
     return row["next_escalation_at"] if row else None
 
 
@@ -347,19 +334,19 @@ async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, 
     whenever a new place is shared; and the people at the current level who have not
     answered are asked again, at most once a minute. Escalation keeps its own time.
     Returns whether the story said so (the caller audits it)."""
-    await AlertTap.insert(AlertTap(alert=alert["id"], idempotency_key=scoped_key, at=now))
-    changes: dict[Column | str, Any] = {}
+    await sql.NEW_TAP.rows(id=uuid.uuid4(), alert=alert["id"], key=scoped_key, now=now)
+    changes: dict[str, Any] = {}
     said_lately = alert["sent_again_at"] is not None and now - as_utc(alert["sent_again_at"]) < RESEND_GAP
     said = bool(sealed_location) or not said_lately
     if said:
-        changes[Alert.sent_again_at] = now
+        changes["sent_again_at"] = now
         await event(alert["id"], w.SENT_AGAIN_SHARING if sealed_location else w.SENT_AGAIN, now)
     if sealed_location:
-        changes[Alert.location] = sealed_location
+        changes["location"] = sealed_location
     if alert["notified_at"] is None or now - as_utc(alert["notified_at"]) >= RESEND_GAP:
         names, role = await _ask_again(alert, now)
         if names:
-            changes[Alert.notified_at] = now
+            changes["notified_at"] = now
             again = _said(
                 w.SENT_AGAIN_TO,
                 w.SENT_AGAIN_TO_SOCIAL_WORKER,
@@ -369,7 +356,8 @@ async def send_again(alert: dict, scoped_key: str, sealed_location: str | None, 
             )
             await event(alert["id"], again, now, names=names)
     if changes:
-        await Alert.update(changes).where(Alert.id == alert["id"])
+        unchanged = dict.fromkeys(("sent_again_at", "location", "notified_at"))
+        await sql.SENT_AGAIN.rows(id=alert["id"], **{**unchanged, **changes})
     return said
 
 
@@ -378,14 +366,8 @@ async def _ask_again(alert: dict, now: dt.datetime) -> tuple[list[str], Recipien
     may still be reached (a contact who stepped down, a carer no longer placed, is
     not). Returns their names, and their role when they share one (how the story names them)."""
     record = await people.alerted(alert["young_person"])
-    waiting = await AlertRecipient.select(
-        AlertRecipient.id, AlertRecipient.contact, AlertRecipient.user
-    ).where(
-        (AlertRecipient.alert == alert["id"])
-        & (AlertRecipient.level == alert["level"])
-        & (AlertRecipient.purpose == Purpose.ALERT)
-        & AlertRecipient.acknowledged_at.is_null()
-        & AlertRecipient.declined_at.is_null()
+    waiting = await sql.WAITING.rows(
+        alert=alert["id"], level=int(alert["level"]), purpose=Purpose.ALERT.value
     )
     recipient_of = {(row["contact"], row["user"]): row["id"] for row in waiting}
     names: list[str] = []

@@ -92,7 +92,7 @@ async def enqueue(recipient_id: uuid.UUID, person: people.Reachable, now: dt.dat
     # sending it may have one. If it cannot, the person is marked failed and the alert
     # moves on (readiness, below, says plainly they cannot be reached that way).
     if not made and person.email:
-        await Delivery.insert(_email(recipient_id, person.email, now))
+        await _enqueue_email(recipient_id, person.email, now)
         made = 1
     if made:
         await poke()
@@ -104,13 +104,15 @@ def can_email(person: people.Reachable) -> bool:
     return bool(person.email) and bool(get_settings().smtp_host)
 
 
-def _email(recipient_id: uuid.UUID, address: str, now: dt.datetime) -> Delivery:
-    return Delivery(
+async def _enqueue_email(recipient_id: uuid.UUID, address: str, now: dt.datetime) -> None:
+    await sql.NEW_DELIVERY.rows(
+        id=uuid.uuid4(),
         recipient=recipient_id,
-        channel=DeliveryChannel.EMAIL,
+        channel=DeliveryChannel.EMAIL.value,
+        subscription=None,
         address=encrypt(address),
-        next_attempt_at=now,
-        created_at=now,
+        state=DeliveryState.PENDING.value,
+        now=now,
     )
 
 
@@ -156,23 +158,12 @@ async def claimed(ids: list[uuid.UUID]) -> list[dict]:
     """The claimed rows, with what sending needs to know about their recipient."""
     if not ids:
         return []
-    return await Delivery.select(
-        *Delivery.all_columns(),
-        Delivery.recipient.alert,
-        Delivery.recipient.purpose,
-        Delivery.recipient.contact,
-        Delivery.recipient.user,
-    ).where(Delivery.id.is_in(ids))
+    return await sql.claimed(len(ids)).rows(**{f"id{n}": delivery_id for n, delivery_id in enumerate(ids)})
 
 
 async def next_due(now: dt.datetime) -> dt.datetime | None:
     """When the next pending row is due, for a worker deciding how long to sleep."""
-    row = (
-        await Delivery.select(Delivery.next_attempt_at)
-        .where(Delivery.state == DeliveryState.PENDING)
-        .order_by(Delivery.next_attempt_at)
-        .first()
-    )
+    row = await sql.NEXT_DELIVERY.first(state=DeliveryState.PENDING.value)
     return row["next_attempt_at"] if row else None
 
 
@@ -192,20 +183,26 @@ async def record(
     """What sends did, written as soon as they returned (sends that returned together in
     one transaction): each attempt, each row's new state, and (when nothing is left for
     a person) their email, or "couldn't reach them"."""
+    attempts = [
+        {
+            "id": uuid.uuid4(),
+            "delivery": sent.delivery["id"],
+            "at": sent.started,
+            "channel": sent.delivery["channel"],
+            "result": _outcome(sent.delivery, sent.result).value,
+            "status_code": sent.result.status,
+            "error": sent.result.error[:ERROR_LENGTH],
+            "duration_ms": sent.duration_ms,
+        }
+        for sent in sends
+    ]
     async with write_transaction():
-        await DeliveryAttempt.insert(
-            *[
-                DeliveryAttempt(
-                    delivery=sent.delivery["id"],
-                    at=sent.started,
-                    channel=sent.delivery["channel"],
-                    result=_outcome(sent.delivery, sent.result),
-                    status_code=sent.result.status,
-                    error=sent.result.error[:ERROR_LENGTH],
-                    duration_ms=sent.duration_ms,
-                )
-                for sent in sends
-            ]
+        await sql.new_attempts(len(attempts)).rows(
+            **{
+                f"{column}{n}": row[column]
+                for n, row in enumerate(attempts)
+                for column in sql.ATTEMPT_COLUMNS
+            }
         )
         for sent in sends:
             await _settle(sent.delivery, sent.result, worker_id, now, on_recipient_failed)
@@ -278,7 +275,7 @@ async def _fall_back(delivery: dict, now: dt.datetime, on_recipient_failed: Reci
         )
     )
     if address:
-        await Delivery.insert(_email(recipient_id, address, now))
+        await _enqueue_email(recipient_id, address, now)
         await poke()
         return
     await AlertRecipient.update(failed_at=now).where(

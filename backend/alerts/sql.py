@@ -1,6 +1,8 @@
 """The outbox worker's statements, run for every batch of pushes, written once (see
 `db.Sql`)."""
 
+from functools import cache
+
 from backend.db import Sql
 
 BEAT = Sql(
@@ -109,3 +111,148 @@ NEW_DELIVERY = Sql(
     """
 )
 """One outbox row (an email address sealed)."""
+
+# -- moves of the state machine (escalation._move): conditional on the state (and, when
+# the level changes, the level) the alert was read in, so of two racing, one makes it.
+
+ESCALATED = Sql(
+    """
+    UPDATE alert SET state = :to_state, level = :to_level,
+        notified_at = :notified_at, next_escalation_at = :next_escalation_at
+    WHERE id = :id AND state = :state AND level = :level
+    RETURNING id
+    """
+)
+"""Up to a level whose people were sent it now (Move.ESCALATE)."""
+
+RAN_OUT = Sql(
+    """
+    UPDATE alert SET state = :to_state, level = :to_level, ended_at = :now, next_escalation_at = NULL
+    WHERE id = :id AND state = :state AND level = :level
+    RETURNING id
+    """
+)
+"""Nobody left to ask: the final notice (Move.RUN_OUT)."""
+
+ACKNOWLEDGED = Sql(
+    """
+    UPDATE alert SET state = :to_state, level = :to_level,
+        acknowledged_recipient = :acknowledged_recipient, ended_at = :now, next_escalation_at = NULL
+    WHERE id = :id AND state = :state
+    RETURNING id
+    """
+)
+"""Someone said "I've got this" (Move.ACKNOWLEDGE)."""
+
+CANCELLED = Sql(
+    """
+    UPDATE alert SET state = :to_state, level = :to_level, ended_at = :now, next_escalation_at = NULL
+    WHERE id = :id AND state = :state
+    RETURNING id
+    """
+)
+"""The young person is OK (Move.CANCEL)."""
+
+# -- a tap while the alert is on (escalation.send_again) ---------------------------------
+
+NEW_TAP = Sql("INSERT INTO alert_tap (id, alert, idempotency_key, at) VALUES (:id, :alert, :key, :now)")
+"""A later tap, kept so a retry of it changes nothing more."""
+
+SENT_AGAIN = Sql(
+    """
+    UPDATE alert SET sent_again_at = COALESCE(:sent_again_at, sent_again_at),
+        location = COALESCE(:location, location), notified_at = COALESCE(:notified_at, notified_at)
+    WHERE id = :id
+    """
+)
+"""What a later tap changed (a value left None is unchanged; none is ever set empty)."""
+
+WAITING = Sql(
+    """
+    SELECT id, contact, "user" FROM alert_recipient
+    WHERE alert = :alert AND level = :level AND purpose = :purpose
+        AND acknowledged_at IS NULL AND declined_at IS NULL
+    """
+)
+"""The people asked at a level who have not answered."""
+
+# -- the worker's batch (outbox.claimed, outbox.record) ---------------------------------
+
+
+def _numbered(names: tuple[str, ...], count: int) -> str:
+    """`(:a0, :b0), (:a1, :b1), ...`: only the given names and numbers, never a value."""
+    return ", ".join("(" + ", ".join(f":{name}{n}" for name in names) + ")" for n in range(count))
+
+
+_CLAIMED = """
+    SELECT delivery.*, alert_recipient.alert AS "recipient.alert",
+        alert_recipient.purpose AS "recipient.purpose",
+        alert_recipient.contact AS "recipient.contact", alert_recipient."user" AS "recipient.user"
+    FROM delivery JOIN alert_recipient ON alert_recipient.id = delivery.recipient
+    WHERE delivery.id IN
+"""
+
+
+@cache
+def claimed(count: int) -> Sql:
+    """`count` claimed rows (`:id0, :id1, ...`), every column, with what sending needs
+    to know about their recipient under the keys Piccolo gives a join
+    ("recipient.alert", ...). One statement per batch size, made when first needed;
+    the text holds only numbered parameter names."""
+    return Sql(_CLAIMED + "(" + ", ".join(f":id{n}" for n in range(count)) + ")")
+
+
+ATTEMPT_COLUMNS = ("id", "delivery", "at", "channel", "result", "status_code", "error", "duration_ms")
+"""A send attempt's columns: `new_attempts` takes them numbered (`:id0, :delivery0, ...`)."""
+
+_NEW_ATTEMPT = (
+    "INSERT INTO delivery_attempt (id, delivery, at, channel, result, status_code, error, duration_ms)"
+)
+
+
+@cache
+def new_attempts(count: int) -> Sql:
+    """`count` send attempts in one INSERT (the sends that returned together)."""
+    return Sql(_NEW_ATTEMPT + " VALUES " + _numbered(ATTEMPT_COLUMNS, count))
+
+
+def attempt_params(rows: list[dict]) -> dict:
+    """The named values of `new_attempts(len(rows))`."""
+    return {f"{column}{n}": row[column] for n, row in enumerate(rows) for column in ATTEMPT_COLUMNS}
+
+
+# -- what an alert's reader sees (views.status) -----------------------------------------
+
+RECIPIENTS = Sql("SELECT * FROM alert_recipient WHERE alert = :alert ORDER BY level, created_at")
+"""Everyone asked, by level then when (names sealed)."""
+
+STORY = Sql("SELECT at, code, params FROM alert_event WHERE alert = :alert ORDER BY at, id")
+"""The alert's story, oldest first (params sealed)."""
+
+# -- the worker's round (escalation.escalate_due, next_due; outbox.next_due) -------------
+
+DUE = Sql("SELECT id FROM alert WHERE state = :state AND next_escalation_at <= :now")
+"""Active alerts whose time at their level is up (every round of the worker)."""
+
+TAKE_DUE = Sql(
+    """
+    UPDATE alert SET next_escalation_at = NULL
+    WHERE id = :id AND state = :state AND next_escalation_at <= :now
+    RETURNING id, young_person, state, level
+    """
+)
+"""One due alert, taken by the one worker whose update matches."""
+
+NEXT_ESCALATION = Sql(
+    """
+    SELECT next_escalation_at FROM alert
+    WHERE state = :state AND next_escalation_at IS NOT NULL
+    ORDER BY next_escalation_at LIMIT 1
+    """
+)
+"""When the next active alert is due to move on."""
+
+NEXT_DELIVERY = Sql(
+    "SELECT next_attempt_at FROM delivery WHERE state = :state ORDER BY next_attempt_at LIMIT 1"
+)
+"""When the next pending outbox row is due."""

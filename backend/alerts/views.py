@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.alerts import outbox, people
+from backend.alerts import outbox, people, sql
 from backend.alerts import words as w
 from backend.alerts.guards import recipient_can
 from backend.alerts.schemas import (
@@ -23,7 +23,7 @@ from backend.alerts.schemas import (
     RecipientStatus,
     RecipientView,
 )
-from backend.alerts.tables import Alert, AlertEvent, AlertRecipient
+from backend.alerts.tables import Alert, AlertRecipient
 from backend.i18n import translate
 from backend.sealed import unseal, unseal_json
 from backend.words import Reader
@@ -61,24 +61,14 @@ def advice(state: str, people_asked: list[RecipientStatus]) -> str | None:
 
 
 async def _recipients(alert_id: uuid.UUID) -> list[dict]:
-    rows = await (
-        AlertRecipient.select()
-        .where(AlertRecipient.alert == alert_id)
-        .order_by(AlertRecipient.level)
-        .order_by(AlertRecipient.created_at)
-    )
+    rows = await sql.RECIPIENTS.rows(alert=alert_id)
     for row in rows:
         row["name"] = unseal(row["name"])
     return rows
 
 
 async def _story(alert_id: uuid.UUID, reader: Reader, young_person: str) -> list[Event]:
-    rows = await (
-        AlertEvent.select(AlertEvent.at, AlertEvent.code, AlertEvent.params)
-        .where(AlertEvent.alert == alert_id)
-        .order_by(AlertEvent.at)
-        .order_by(AlertEvent.id)
-    )
+    rows = await sql.STORY.rows(alert=alert_id)
     return [
         Event(
             at=row["at"],
