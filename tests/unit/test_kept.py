@@ -53,3 +53,14 @@ def test_a_photo_sized_value_is_never_remembered():
     sealed = seal("x" * 40_000)
     assert unseal(sealed) == "x" * 40_000
     assert _keys().opened.get(sealed) is None
+
+
+def test_a_name_sealed_again_within_the_minute_reuses_its_sealed_form_under_the_same_keys():
+    from backend.sealed import seal_again
+
+    first = seal_again("Sam Okafor")
+    assert seal_again("Sam Okafor") == first
+    assert unseal(first) == "Sam Okafor"
+    assert seal_again("Priya Shah") != first
+    forget_unsealed()
+    assert seal_again("Sam Okafor") != first  # sealed afresh after an erasure
