@@ -28,6 +28,17 @@ from backend.config import private_folder
 BUSY_TIMEOUT_MS = 5000
 
 
+def _slots(pools: dict[Any, asyncio.Queue], key: Any, size: int) -> asyncio.Queue:
+    """The queue of `size` connection slots kept under `key` (made on first use; a slot
+    holds None until its connection is opened)."""
+    slots = pools.get(key)
+    if slots is None:
+        slots = pools[key] = asyncio.Queue()
+        for _ in range(size):
+            slots.put_nowait(None)
+    return slots
+
+
 class _PragmaConnection(sqlite3.Connection):
     """Every connection Piccolo opens gets the same safety settings.
 
@@ -215,13 +226,7 @@ class HomewardSQLiteEngine(SQLiteEngine):
         return connection
 
     def _pool(self) -> asyncio.Queue:
-        key = (id(asyncio.get_running_loop()), self.path)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = self._pools[key] = asyncio.Queue()
-            for _ in range(self.POOL_SIZE):
-                pool.put_nowait(None)  # a free slot; connected on first use
-        return pool
+        return _slots(self._pools, (id(asyncio.get_running_loop()), self.path), self.POOL_SIZE)
 
     # Piccolo's SQLiteEngine has no public hook for pooling: every statement outside a
     # transaction goes through this private method (a new connection each time), so the
@@ -343,19 +348,10 @@ class HomewardPostgresEngine(PostgresEngine):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._readers: dict[int, asyncio.Queue] = {}
-
-    def _reader_slots(self) -> asyncio.Queue:
-        key = id(asyncio.get_running_loop())
-        slots = self._readers.get(key)
-        if slots is None:
-            slots = self._readers[key] = asyncio.Queue()
-            for _ in range(self.READERS):
-                slots.put_nowait(None)  # a free slot; connected on first use
-        return slots
+        self._readers: dict[Any, asyncio.Queue] = {}
 
     async def read(self, text: str, args: list[Any]) -> list[Any]:
-        slots = self._reader_slots()
+        slots = _slots(self._readers, id(asyncio.get_running_loop()), self.READERS)
         connection = await slots.get()
         try:
             if connection is None or connection.is_closed():

@@ -18,7 +18,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -53,6 +53,15 @@ class Kept(Generic[V]):
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
+
+    def through(self, key: Hashable, make: Callable[[], V], keep: bool = True) -> V:
+        """The value kept under `key`, else `make()` (kept too, when `keep`)."""
+        found = self.get(key)
+        if found is None:
+            found = make()
+            if keep:
+                self.put(key, found)
+        return found
 
     def forget(self) -> None:
         with self._lock:

@@ -150,12 +150,14 @@ class _Keys:
         self.sealed: Kept[str] = Kept(size=1024, seconds=60.0)
 
     def decrypt(self, value: str) -> str:
-        plain = self.opened.get(value)
-        if plain is None:
-            plain = self.fernet.decrypt(value.encode()).decode()
-            if len(value) <= self.KEPT_CHARS:
-                self.opened.put(value, plain)
-        return plain
+        return self.opened.through(
+            value, lambda: self.fernet.decrypt(value.encode()).decode(), keep=len(value) <= self.KEPT_CHARS
+        )
+
+    def encrypt_again(self, value: str) -> str:
+        return self.sealed.through(
+            value, lambda: self.fernet.encrypt(value.encode()).decode(), keep=len(value) <= self.KEPT_CHARS
+        )
 
 
 @lru_cache(maxsize=4)
@@ -186,13 +188,7 @@ def encrypt(value: str) -> str:
 def encrypt_again(value: str) -> str:
     """`encrypt`, or the token this value was given in the last minute under the same keys
     (for a value written many times a minute, where equal tokens say nothing new)."""
-    keys = _keys()
-    token = keys.sealed.get(value)
-    if token is None:
-        token = keys.fernet.encrypt(value.encode()).decode()
-        if len(value) <= keys.KEPT_CHARS:
-            keys.sealed.put(value, token)
-    return token
+    return _keys().encrypt_again(value)
 
 
 def decrypt(value: str) -> str:
