@@ -333,16 +333,17 @@ class HomewardSQLiteEngine(SQLiteEngine):
 
 
 class HomewardPostgresEngine(PostgresEngine):
-    """Piccolo's engine, plus a few connections of its own for `Sql` reads outside a
-    transaction (the plan read's statements, every session lookup).
+    """Piccolo's engine, plus a few connections of its own for `Sql` statements outside a
+    transaction (the plan read's statement, every session lookup, the audit log's group
+    commit): each such statement is a transaction of its own, as on the pool.
 
-    Borrowing from asyncpg's pool costs more than a short read: each return to the pool
-    runs a reset under `asyncio.shield` and a timeout, about a third of a plan read's
-    CPU with four statements. These connections are handed out by a plain queue, one
-    statement at a time, and only for reads: nothing is ever left on them (no
-    transaction, no SET, no LISTEN). A statement that fails or is cut short (a client
-    gone) drops its connection; the next read opens a new one. They are not the pool's,
-    so a read never waits behind transactions holding the pool's connections."""
+    Borrowing from asyncpg's pool costs more than a short statement: each return to the
+    pool runs a reset under `asyncio.shield` and a timeout, about a third of a plan
+    read's CPU with four statements. These connections are handed out by a plain queue,
+    one statement at a time: nothing is ever left on them (no transaction, no SET, no
+    LISTEN). A statement that fails or is cut short (a client gone) drops its
+    connection; the next one opens a new one. They are not the pool's, so a statement
+    never waits behind transactions holding the pool's connections."""
 
     READERS = 4
 
@@ -350,7 +351,7 @@ class HomewardPostgresEngine(PostgresEngine):
         super().__init__(*args, **kwargs)
         self._readers: dict[Any, asyncio.Queue] = {}
 
-    async def read(self, text: str, args: list[Any]) -> list[Any]:
+    async def alone(self, text: str, args: list[Any]) -> list[Any]:
         slots = _slots(self._readers, id(asyncio.get_running_loop()), self.READERS)
         connection = await slots.get()
         try:
@@ -536,6 +537,17 @@ async def write_transaction() -> AsyncIterator[None]:
             yield
 
 
+async def write_alone(statement: Sql, **params: Any) -> list[dict[str, Any]]:
+    """One statement that writes, committed on its own (durable when this returns).
+
+    PostgreSQL: as it is, one round trip (a statement outside a transaction is a
+    transaction of its own). SQLite: inside `write_transaction()`, behind the one writer."""
+    if is_sqlite():
+        async with write_transaction():
+            return await statement.rows(**params)
+    return await statement.rows(**params)
+
+
 async def run_ddl(statement: str) -> None:
     """A statement with no result, on the current transaction if there is one."""
     await get_engine().run_ddl(statement)
@@ -638,8 +650,8 @@ async def _run_sql(statement: Sql, params: dict[str, Any]) -> list[dict[str, Any
     args = [params[name] for name in statement._order]
     if transaction is not None:
         records = await transaction.connection.fetch(statement._postgres, *args)
-    elif statement.reads and engine.pool is not None and isinstance(engine, HomewardPostgresEngine):
-        records = await engine.read(statement._postgres, args)
+    elif engine.pool is not None and isinstance(engine, HomewardPostgresEngine):
+        records = await engine.alone(statement._postgres, args)
     elif engine.pool is not None:
         async with engine.pool.acquire() as connection:
             records = await connection.fetch(statement._postgres, *args)
