@@ -11,7 +11,7 @@ from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action
-from backend.councils import defaults, guards, rules, words, working_time
+from backend.councils import defaults, guards, rules, sql, words, working_time
 from backend.councils.schemas import (
     AlertStep,
     Cover,
@@ -94,22 +94,26 @@ def _settings(row: dict, rota: list[tuple[RotaEntry, str]]) -> Settings:
 
 async def _settings_row(council_id: uuid.UUID) -> dict:
     """The council's row, made with the defaults if it has none yet."""
-    where = CouncilSettings.council == council_id
-    row = await CouncilSettings.select().where(where).first()
+    row = await sql.SETTINGS.first(council=council_id)
     if row is None:
-        async with write_transaction():
-            # Two first reads at once: the second one's insert does nothing.
-            await CouncilSettings.insert(CouncilSettings(council=council_id)).on_conflict(
-                target=CouncilSettings.council, action="DO NOTHING"
-            )
-        row = await CouncilSettings.select().where(where).first()
+        await _make_settings(council_id)
+        row = await sql.SETTINGS.first(council=council_id)
     assert row is not None  # there already, or inserted just above
     return row
 
 
+async def _make_settings(council_id: uuid.UUID) -> None:
+    """The council's row with the defaults (its first read)."""
+    async with write_transaction():
+        # Two first reads at once: the second one's insert does nothing.
+        await CouncilSettings.insert(CouncilSettings(council=council_id)).on_conflict(
+            target=CouncilSettings.council, action="DO NOTHING"
+        )
+
+
 async def _rota(council_id: uuid.UUID) -> list[tuple[RotaEntry, str]]:
     """The rota in order, each entry with its phone number ("" when none)."""
-    rows = await DutyRota.select().where(DutyRota.council == council_id).order_by(DutyRota.position)
+    rows = await sql.ROTA.rows(council=council_id)
     return [
         (
             RotaEntry(
@@ -161,7 +165,20 @@ async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
 async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
     """How long an alert waits at `level` (alerts' numbering) before the next."""
     step = AlertStep(level)
-    escalation = (await current(council_id)).escalation if council_id else DEFAULT_ESCALATION
+    if council_id is None:
+        escalation = DEFAULT_ESCALATION
+    else:
+        # Only the three minutes (every tap asks): not the whole settings and the rota.
+        row = await sql.ESCALATION.first(council=council_id)
+        if row is None:
+            await _make_settings(council_id)
+            row = await sql.ESCALATION.first(council=council_id)
+        assert row is not None  # there already, or inserted just above
+        escalation = Escalation(
+            trio_minutes=row["trio_minutes"],
+            carer_minutes=row["carer_minutes"],
+            duty_minutes=row["duty_minutes"],
+        )
     return {
         AlertStep.TRIO: escalation.trio_minutes,
         AlertStep.CARER: escalation.carer_minutes,
