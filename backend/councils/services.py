@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NoReturn
 
 from backend.accounts import api as accounts
@@ -129,8 +132,37 @@ async def _rota(council_id: uuid.UUID) -> list[tuple[RotaEntry, str]]:
     ]
 
 
+_Read = tuple[Settings, list[tuple[RotaEntry, str]]]
+_KEPT: ContextVar[dict[uuid.UUID, _Read] | None] = ContextVar("councils_kept", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Inside the block, each council's settings and rota are read from the database the
+    first time they are asked for and that answer is given again until the block ends:
+    one decision (an alert's next step asks for the office hours, the rota and who is on
+    duty) takes one view of them. Outside any block every call reads them afresh, so a
+    council's change counts from the next decision on."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+async def _read(council_id: uuid.UUID) -> _Read:
+    kept = _KEPT.get()
+    if kept is not None and council_id in kept:
+        return kept[council_id]
+    rota = await _rota(council_id)
+    found = (_settings(await _settings_row(council_id), rota), rota)
+    if kept is not None:
+        kept[council_id] = found
+    return found
+
+
 async def current(council_id: uuid.UUID) -> Settings:
-    return _settings(await _settings_row(council_id), await _rota(council_id))
+    return (await _read(council_id))[0]
 
 
 def _on_duty(
@@ -156,8 +188,7 @@ def _on_duty(
 async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
     """Who is on duty at `at`: the active social workers of the council on its rota for
     that time; when nobody is set for that time, everyone on the rota."""
-    rota = await _rota(council_id)
-    settings = _settings(await _settings_row(council_id), rota)
+    settings, rota = await _read(council_id)
     people = await accounts.accounts({entry.social_worker_id for entry, _ in rota})
     return _on_duty(settings, rota, people, at)
 
@@ -165,8 +196,11 @@ async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
 async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
     """How long an alert waits at `level` (alerts' numbering) before the next."""
     step = AlertStep(level)
+    kept = _KEPT.get()
     if council_id is None:
         escalation = DEFAULT_ESCALATION
+    elif kept is not None and council_id in kept:
+        escalation = kept[council_id][0].escalation
     else:
         # Only the three minutes (every tap asks): not the whole settings and the rota.
         row = await sql.ESCALATION.first(council=council_id)

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from backend import clock
-from backend.alerts.tables import Alert
+from backend.alerts.tables import Alert, AlertRecipient
 from backend.councils import api as councils
 from backend.councils import defaults
 from backend.councils import sql as councils_sql
@@ -108,3 +108,30 @@ async def test_an_alert_waits_the_minutes_the_council_set_just_before(world, pus
     second = await send_alert(world)
     assert second["id"] != first["id"]
     assert await _next_escalation(second["id"]) == dt.timedelta(minutes=3)
+
+
+async def _asked_on_duty(alert_id: str) -> list[uuid.UUID | None]:
+    """Who the alert asked at the social worker's step."""
+    rows = await AlertRecipient.select(AlertRecipient.user).where(
+        (AlertRecipient.alert == uuid.UUID(alert_id)) & (AlertRecipient.level == 2)
+    )
+    return [row["user"] for row in rows]
+
+
+async def test_the_social_workers_step_follows_the_rota_the_council_set_just_before(world, push_service):
+    """Jade has no people and her carer has no notifications: out of hours her alert goes
+    to the rota's worker on duty, read once for the step; the council puts someone else
+    on the rota and changes the minutes, and the next alert goes to them."""
+    await subscribe_user(world.alex, push_service)
+    await subscribe_user(world.sam, push_service)
+    await set_duty(world, world.alex, minutes=6)
+    first = await send_alert(world)
+    assert await _asked_on_duty(first["id"]) == [world.alex.user_id]
+    assert await _next_escalation(first["id"]) == dt.timedelta(minutes=6)
+    reply = await world.jade.client.post(f"/api/alerts/{first['id']}/cancel")
+    assert reply.status_code == 200, reply.text
+    await set_duty(world, world.sam, minutes=4)
+    clock.travel(dt.timedelta(minutes=1))
+    second = await send_alert(world)
+    assert await _asked_on_duty(second["id"]) == [world.sam.user_id]
+    assert await _next_escalation(second["id"]) == dt.timedelta(minutes=4)
