@@ -154,19 +154,29 @@ async def load(
     sent: dict[str, float] = {}
     answered: list[float] = []
     failures = 0
+    unanswered = 0
     retried = 0
     errors: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    # uvicorn closes a connection idle for 5 s (its --timeout-keep-alive). A client that
+    # keeps idle connections as long (httpx's default) races that close on a busy
+    # machine: a request written as the server closes gets no answer (httpx:
+    # RemoteProtocolError "Server disconnected without sending a response"), though the
+    # app never saw it. Browsers send such a request again; here idle connections are
+    # dropped well before the server would, and a tap with no answer is sent again.
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200, keepalive_expiry=2.0)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
 
         async def one(index: int, person: dict) -> None:
-            nonlocal failures, retried
+            nonlocal failures, unanswered, retried
             key = uuid.uuid4().hex
             sent[key] = time.time()
             headers = {"Cookie": f"homeward_session={person['token']}", "X-CSRF-Token": person["csrf"]}
             reply = None
-            # A phone whose app process died retries the same tap (same key) elsewhere.
-            for attempt in range(len(bases)):
+            # A phone whose tap got no answer (its app process died, its connection was
+            # closed under it, it waited 30 s) sends the same tap (same key) again, to
+            # the other app process when there are two: the app answers a retry with the
+            # alert the first one made, if it made one.
+            for attempt in range(max(3, len(bases))):
                 base = bases[(index + attempt) % len(bases)]
                 try:
                     reply = await client.post(
@@ -175,9 +185,10 @@ async def load(
                     break
                 except httpx.HTTPError as exc:
                     retried += 1
-                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    name = f"{type(exc).__name__} ({exc})" if str(exc) else type(exc).__name__
+                    errors[name] = errors.get(name, 0) + 1
             if reply is None:
-                failures += 1  # counted as refused; if the server kept it, it shows as "stored"
+                unanswered += 1  # never answered; if the server kept it, it shows as "stored"
                 return
             answered.append((time.time() - sent[key]) * 1000)
             if reply.status_code not in (200, 201):
@@ -196,10 +207,15 @@ async def load(
             tasks.append(asyncio.create_task(one(index, young[index % len(young)])))
         await asyncio.gather(*tasks)
     if failures:
-        print(f"  {failures} alert requests were refused")
+        print(f"  {failures} alert requests were refused (an HTTP error status)")
     if retried:
-        print(f"  {retried} requests went to a dead app process and were sent again to the other")
-        print("  the errors: " + ", ".join(f"{name} {count}" for name, count in sorted(errors.items())))
+        print(f"  {retried} requests got no answer and were sent again with the same key (as a phone does)")
+        print(
+            "  the errors (client side): "
+            + ", ".join(f"{name}: {count}" for name, count in sorted(errors.items()))
+        )
+    if unanswered:
+        print(f"  {unanswered} taps got no answer even when sent again")
     print(f"alert request answered (ms): p50 {pct(answered, 50):.1f}  p99 {pct(answered, 99):.1f}")
     return sent
 

@@ -195,6 +195,11 @@ async def advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
     step asks the worker who knows the young person, then the rota); with nobody left,
     end it with the final notice. Inside a write transaction, with `alert` (id,
     young_person, state, level) as read in it."""
+    with people.one_view_of_settings():
+        await _advance(alert, from_level, now)
+
+
+async def _advance(alert: dict, from_level: Level, now: dt.datetime) -> None:
     record = await people.alerted(alert["young_person"])
     asked = await _asked_at(alert["id"], from_level) if from_level == alert["level"] else set()
     for level in (lvl for lvl in Level if from_level <= lvl < Level.FINAL):

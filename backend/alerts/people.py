@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from backend.accounts import api as accounts
@@ -166,6 +167,13 @@ async def steps_at(level: Level, record: YoungPersonRecord, at: dt.datetime) -> 
         return await social_work_steps(record, at)
     persons = await at_level(level, record, at)
     return [persons] if persons else []
+
+
+def one_view_of_settings() -> AbstractContextManager[None]:
+    """`with people.one_view_of_settings():` the council's settings and rota are read
+    once for the block (one decision of who is asked next, and how long to wait), not
+    once per question; a council's change counts from the next decision."""
+    return councils.read_once()
 
 
 async def escalation_minutes(council_id: uuid.UUID | None, level: Level) -> int:

@@ -126,8 +126,12 @@ class AlertWorker:
         return len(claimed)
 
     async def run_once(self) -> int:
+        # The pushes first: a tap's push is what the worker was woken for, and waits for
+        # no escalation query. An escalation's own pushes go in the next round, which
+        # follows at once (this round was busy).
         now = clock_now()
-        return await self.escalate_due(now) + await self.deliver_due(now)
+        delivered = await self.deliver_due(now)
+        return delivered + await self.escalate_due(now)
 
     async def _idle_seconds(self) -> float:
         if not self.bell.hears_other_processes:

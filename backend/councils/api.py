@@ -41,9 +41,14 @@ __all__ = [
     "escalation_minutes",
     "is_working_time",
     "on_duty",
+    "read_once",
     "retention_by_council",
     "settings",
 ]
+
+
+read_once = services.read_once
+"""`with councils.read_once():` one decision reads each council's settings once."""
 
 
 async def settings(council_id: uuid.UUID) -> Settings:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NoReturn
 
 from backend.accounts import api as accounts
 from backend.accounts.actor import Actor
 from backend.audit import services as audit
 from backend.audit.services import Action
-from backend.councils import defaults, guards, rules, words, working_time
+from backend.councils import defaults, guards, rules, sql, words, working_time
 from backend.councils.schemas import (
     AlertStep,
     Cover,
@@ -94,22 +97,26 @@ def _settings(row: dict, rota: list[tuple[RotaEntry, str]]) -> Settings:
 
 async def _settings_row(council_id: uuid.UUID) -> dict:
     """The council's row, made with the defaults if it has none yet."""
-    where = CouncilSettings.council == council_id
-    row = await CouncilSettings.select().where(where).first()
+    row = await sql.SETTINGS.first(council=council_id)
     if row is None:
-        async with write_transaction():
-            # Two first reads at once: the second one's insert does nothing.
-            await CouncilSettings.insert(CouncilSettings(council=council_id)).on_conflict(
-                target=CouncilSettings.council, action="DO NOTHING"
-            )
-        row = await CouncilSettings.select().where(where).first()
+        await _make_settings(council_id)
+        row = await sql.SETTINGS.first(council=council_id)
     assert row is not None  # there already, or inserted just above
     return row
 
 
+async def _make_settings(council_id: uuid.UUID) -> None:
+    """The council's row with the defaults (its first read)."""
+    async with write_transaction():
+        # Two first reads at once: the second one's insert does nothing.
+        await CouncilSettings.insert(CouncilSettings(council=council_id)).on_conflict(
+            target=CouncilSettings.council, action="DO NOTHING"
+        )
+
+
 async def _rota(council_id: uuid.UUID) -> list[tuple[RotaEntry, str]]:
     """The rota in order, each entry with its phone number ("" when none)."""
-    rows = await DutyRota.select().where(DutyRota.council == council_id).order_by(DutyRota.position)
+    rows = await sql.ROTA.rows(council=council_id)
     return [
         (
             RotaEntry(
@@ -125,8 +132,37 @@ async def _rota(council_id: uuid.UUID) -> list[tuple[RotaEntry, str]]:
     ]
 
 
+_Read = tuple[Settings, list[tuple[RotaEntry, str]]]
+_KEPT: ContextVar[dict[uuid.UUID, _Read] | None] = ContextVar("councils_kept", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Inside the block, each council's settings and rota are read from the database the
+    first time they are asked for and that answer is given again until the block ends:
+    one decision (an alert's next step asks for the office hours, the rota and who is on
+    duty) takes one view of them. Outside any block every call reads them afresh, so a
+    council's change counts from the next decision on."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+async def _read(council_id: uuid.UUID) -> _Read:
+    kept = _KEPT.get()
+    if kept is not None and council_id in kept:
+        return kept[council_id]
+    rota = await _rota(council_id)
+    found = (_settings(await _settings_row(council_id), rota), rota)
+    if kept is not None:
+        kept[council_id] = found
+    return found
+
+
 async def current(council_id: uuid.UUID) -> Settings:
-    return _settings(await _settings_row(council_id), await _rota(council_id))
+    return (await _read(council_id))[0]
 
 
 def _on_duty(
@@ -152,8 +188,7 @@ def _on_duty(
 async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
     """Who is on duty at `at`: the active social workers of the council on its rota for
     that time; when nobody is set for that time, everyone on the rota."""
-    rota = await _rota(council_id)
-    settings = _settings(await _settings_row(council_id), rota)
+    settings, rota = await _read(council_id)
     people = await accounts.accounts({entry.social_worker_id for entry, _ in rota})
     return _on_duty(settings, rota, people, at)
 
@@ -161,7 +196,23 @@ async def on_duty(council_id: uuid.UUID, at: dt.datetime) -> list[DutyPerson]:
 async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
     """How long an alert waits at `level` (alerts' numbering) before the next."""
     step = AlertStep(level)
-    escalation = (await current(council_id)).escalation if council_id else DEFAULT_ESCALATION
+    kept = _KEPT.get()
+    if council_id is None:
+        escalation = DEFAULT_ESCALATION
+    elif kept is not None and council_id in kept:
+        escalation = kept[council_id][0].escalation
+    else:
+        # Only the three minutes (every tap asks): not the whole settings and the rota.
+        row = await sql.ESCALATION.first(council=council_id)
+        if row is None:
+            await _make_settings(council_id)
+            row = await sql.ESCALATION.first(council=council_id)
+        assert row is not None  # there already, or inserted just above
+        escalation = Escalation(
+            trio_minutes=row["trio_minutes"],
+            carer_minutes=row["carer_minutes"],
+            duty_minutes=row["duty_minutes"],
+        )
     return {
         AlertStep.TRIO: escalation.trio_minutes,
         AlertStep.CARER: escalation.carer_minutes,

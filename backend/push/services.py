@@ -19,7 +19,7 @@ from backend.db import write_transaction
 from backend.errors import Invalid
 from backend.i18n import N_
 from backend.outbound import push_endpoint_problem
-from backend.push import guards
+from backend.push import guards, sql
 from backend.push.schemas import SubscriptionIn
 from backend.push.tables import PushSubscription
 from backend.sealed import seal_json, unseal_json
@@ -86,7 +86,11 @@ async def store(
 async def subscriptions_of(
     *, contact_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None
 ) -> list[uuid.UUID]:
-    rows = await PushSubscription.select(PushSubscription.id).where(_owned_by(contact_id, user_id))
+    _owned_by(contact_id, user_id)  # exactly one of them
+    if contact_id is not None:
+        rows = await sql.OF_CONTACT.rows(contact=contact_id)
+    else:
+        rows = await sql.OF_USER.rows(user=user_id)
     return [row["id"] for row in rows]
 
 
@@ -106,11 +110,7 @@ async def contacts_with_any(contact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
 
 async def target(subscription_id: uuid.UUID) -> dict[str, Any] | None:
     """`{"endpoint", "keys"}` to send to, or None when the subscription is gone."""
-    row = (
-        await PushSubscription.select(PushSubscription.subscription)
-        .where(PushSubscription.id == subscription_id)
-        .first()
-    )
+    row = await sql.TARGET.first(id=subscription_id)
     return unseal_json(row["subscription"]) if row else None
 
 
