@@ -345,14 +345,14 @@ class HomewardPostgresEngine(PostgresEngine):
     connection; the next one opens a new one. They are not the pool's, so a statement
     never waits behind transactions holding the pool's connections."""
 
-    READERS = 4
+    ALONE = 4  # connections
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._readers: dict[Any, asyncio.Queue] = {}
+        self._alone: dict[Any, asyncio.Queue] = {}
 
     async def alone(self, text: str, args: list[Any]) -> list[Any]:
-        slots = _slots(self._readers, id(asyncio.get_running_loop()), self.READERS)
+        slots = _slots(self._alone, id(asyncio.get_running_loop()), self.ALONE)
         connection = await slots.get()
         try:
             if connection is None or connection.is_closed():
@@ -366,14 +366,14 @@ class HomewardPostgresEngine(PostgresEngine):
         finally:
             slots.put_nowait(connection)
 
-    async def close_readers(self) -> None:
-        readers, self._readers = self._readers, {}
-        for slots in readers.values():
+    async def close_alone(self) -> None:
+        held, self._alone = self._alone, {}
+        for slots in held.values():
             while not slots.empty():
                 await _close_quietly(slots.get_nowait())
 
     async def close_connection_pool(self) -> None:
-        await self.close_readers()
+        await self.close_alone()
         await super().close_connection_pool()
 
 
@@ -458,7 +458,7 @@ async def close_pools() -> None:
     if isinstance(engine, HomewardSQLiteEngine):
         await engine.close_pools()
     elif isinstance(engine, HomewardPostgresEngine):
-        await engine.close_readers()
+        await engine.close_alone()
 
 
 def private_database_file(path: str) -> None:
