@@ -493,6 +493,14 @@ class ContactPage(Screen):
         return self.by_test_id("contact-alert-list").get_by_test_id("alert-item")
 
 
+def carer_invite_link(social_worker: Page, young_person: str) -> str:
+    """The social worker opens the young person's record and invites a carer: the link."""
+    CaseloadPage(social_worker).open_young_person(young_person)
+    record = YoungPersonRecordPage(social_worker)
+    record.invite_carer()
+    return record.invite_link.inner_text()
+
+
 def sign_in(page: Page, who: str, server) -> None:
     """Sign a demo person in through the sign-in screen and wait for their home."""
     person = DEMO[who]

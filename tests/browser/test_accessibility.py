@@ -15,6 +15,7 @@ from tests.browser.pages import (
     SignInPage,
     YoungPersonHome,
     YoungPersonRecordPage,
+    carer_invite_link,
 )
 
 
@@ -40,10 +41,7 @@ def test_join_screens_have_no_axe_violations(page):
 
 def test_carer_join_form_has_no_axe_violations(signed_in, new_context):
     sam = signed_in("sam")
-    CaseloadPage(sam).open_young_person("Jade")
-    record = YoungPersonRecordPage(sam)
-    record.invite_carer()
-    link = record.invite_link.inner_text()
+    link = carer_invite_link(sam, "Jade")
 
     page = new_context().new_page()
     page.goto(link)

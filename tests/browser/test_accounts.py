@@ -15,6 +15,7 @@ from tests.browser.pages import (
     Screen,
     SignInPage,
     YoungPersonRecordPage,
+    carer_invite_link,
 )
 
 ANDROID = (
@@ -42,10 +43,7 @@ def test_social_worker_adds_a_young_person_after_fixing_each_field(signed_in):
 
 def test_carer_joins_from_an_invite_and_sees_the_young_person(signed_in, new_context):
     sam = signed_in("sam")
-    CaseloadPage(sam).open_young_person("Tyler")
-    record = YoungPersonRecordPage(sam)
-    record.invite_carer()
-    link = record.invite_link.inner_text()
+    link = carer_invite_link(sam, "Tyler")
 
     page = new_context().new_page()
     page.goto(link)

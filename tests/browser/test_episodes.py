@@ -10,8 +10,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.checks import assert_accessible_at_320, assert_no_violations
-from tests.browser.pages import ContactPage, PeoplePage, Screen, YoungPersonHome
-from tests.browser.test_trusted_contacts import contact_phone, someone_to_invite
+from tests.browser.pages import ContactPage, Screen
+from tests.browser.test_trusted_contacts import invited_contacts_phone
 
 PHONE = {"width": 360, "height": 740}
 
@@ -53,14 +53,7 @@ def open_jade_as_carer(priya: Page) -> None:
 
 def test_a_carer_runs_the_worried_guide_while_a_trusted_contact_claims_a_place(signed_in, new_context):
     # One of Jade's people says yes on their own phone.
-    jade = signed_in("jade")
-    YoungPersonHome(jade).open_people()
-    people = PeoplePage(jade)
-    name = someone_to_invite(people)
-    link = people.invite(name)
-    phone = contact_phone(new_context)
-    phone.set_viewport_size(PHONE)
-    phone.goto(link)
+    phone, name = invited_contacts_phone(signed_in, new_context, PHONE)
     ContactPage(phone).agree()
     expect(phone.get_by_test_id("help-look")).to_have_count(0)
 

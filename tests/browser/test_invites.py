@@ -11,6 +11,7 @@ from tests.browser.pages import (
     WelcomePage,
     YoungPersonHome,
     YoungPersonRecordPage,
+    carer_invite_link,
 )
 
 
@@ -68,10 +69,7 @@ def test_a_code_that_does_not_exist_says_ask_for_a_new_one(page):
 
 def test_a_username_that_cannot_be_used_offers_free_ones_to_pick(signed_in, new_context):
     sam = signed_in("sam")
-    CaseloadPage(sam).open_young_person("Tyler")
-    record = YoungPersonRecordPage(sam)
-    record.invite_carer()
-    link = record.invite_link.inner_text()
+    link = carer_invite_link(sam, "Tyler")
 
     page = new_context().new_page()
     page.goto(link)

@@ -12,15 +12,12 @@ from playwright.sync_api import expect
 from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
 from tests.browser.pages import (
     AlertCard,
-    CaseloadPage,
     ContactPage,
     JoinPage,
-    PeoplePage,
     Screen,
-    YoungPersonHome,
-    YoungPersonRecordPage,
+    carer_invite_link,
 )
-from tests.browser.test_trusted_contacts import contact_phone, someone_to_invite
+from tests.browser.test_trusted_contacts import invited_contacts_phone
 
 PHONE = {"width": 360, "height": 780}
 
@@ -31,14 +28,7 @@ def check(page, name: str) -> None:
 
 
 def test_a_trusted_person_reads_what_is_kept_about_them_before_saying_yes(signed_in, new_context):
-    jade = signed_in("jade")
-    YoungPersonHome(jade).open_people()
-    people = PeoplePage(jade)
-    link = people.invite(someone_to_invite(people))
-
-    phone = contact_phone(new_context)
-    phone.set_viewport_size(PHONE)
-    phone.goto(link)
+    phone, _ = invited_contacts_phone(signed_in, new_context, PHONE)
     contact = ContactPage(phone)
     notice = contact.by_test_id("privacy-notice-contact")
     expect(notice).to_contain_text("What Homeward keeps about trusted people")
@@ -65,10 +55,7 @@ def test_a_trusted_person_reads_what_is_kept_about_them_before_saying_yes(signed
 
 def test_an_adult_reads_what_is_kept_about_them_before_joining(signed_in, new_context):
     sam = signed_in("sam")
-    CaseloadPage(sam).open_young_person("Tyler")
-    record = YoungPersonRecordPage(sam)
-    record.invite_carer()
-    link = record.invite_link.inner_text()
+    link = carer_invite_link(sam, "Tyler")
 
     page = new_context().new_page()
     page.set_viewport_size(PHONE)

@@ -13,8 +13,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.checks import assert_no_horizontal_scroll, assert_no_violations
-from tests.browser.pages import ContactPage, PeoplePage, Screen, YoungPersonHome
-from tests.browser.test_trusted_contacts import contact_phone, someone_to_invite
+from tests.browser.pages import ContactPage, Screen
+from tests.browser.test_trusted_contacts import invited_contacts_phone
 
 PHONE = {"width": 360, "height": 780}
 
@@ -96,14 +96,7 @@ def test_jade_asks_for_a_correction_and_reads_sams_answer(signed_in):
 
 
 def test_a_trusted_person_asks_to_be_forgotten_and_is(signed_in, new_context):
-    jade = signed_in("jade")
-    YoungPersonHome(jade).open_people()
-    people = PeoplePage(jade)
-    name = someone_to_invite(people)
-    link = people.invite(name)
-    phone = contact_phone(new_context)
-    phone.set_viewport_size(PHONE)
-    phone.goto(link)
+    phone, name = invited_contacts_phone(signed_in, new_context, PHONE)
     contact = ContactPage(phone)
     contact.agree()
     contact.by_test_id("forget-me").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.checks import assert_accessible_at_320
 from tests.browser.pages import ContactPage, PeoplePage, YoungPersonHome
@@ -39,6 +39,20 @@ def contact_phone(new_context):
     context = new_context(permissions=["notifications"])
     context.add_init_script(STUB_PUSH)
     return context.new_page()
+
+
+def invited_contacts_phone(signed_in, new_context, viewport: dict) -> tuple[Page, str]:
+    """Jade invites one of her people (`someone_to_invite`) and their phone, at
+    `viewport`, opens the invite: (the phone, their name)."""
+    jade = signed_in("jade")
+    YoungPersonHome(jade).open_people()
+    people = PeoplePage(jade)
+    name = someone_to_invite(people)
+    link = people.invite(name)
+    phone = contact_phone(new_context)
+    phone.set_viewport_size(viewport)
+    phone.goto(link)
+    return phone, name
 
 
 def someone_to_invite(people: PeoplePage) -> str:
