@@ -236,12 +236,12 @@ async def view_for(
     rows = await sql.PLAN_READ.rows(
         young_person=young_person_id, draft=VersionStatus.DRAFT.value, agreed=VersionStatus.AGREED.value
     )
-    plan, draft_row, agreed_row = _plan_and_versions(rows)
-    if not with_draft:
-        draft_row = None
     key = (relation, with_draft, current_language(), tuple(tuple(row.values()) for row in rows))
     built = BUILT.get(key)
     if built is None:
+        plan, draft_row, agreed_row = _plan_and_versions(rows)
+        if not with_draft:
+            draft_row = None
         built = _build(relation, plan, draft_row, agreed_row, _around(rows, draft_row, agreed_row))
         BUILT.put(key, built)
     review_due_at = built.review_due_at
