@@ -36,7 +36,7 @@ from backend.councils.schemas import (
     Weekday,
 )
 from backend.councils.tables import CouncilSettings, DutyRota
-from backend.db import write_transaction
+from backend.db import Sql, write_transaction
 from backend.errors import Forbidden
 from backend.i18n import N_
 from backend.sealed import seal, unseal
@@ -95,12 +95,13 @@ def _settings(row: dict, rota: list[tuple[RotaEntry, str]]) -> Settings:
     )
 
 
-async def _settings_row(council_id: uuid.UUID) -> dict:
-    """The council's row, made with the defaults if it has none yet."""
-    row = await sql.SETTINGS.first(council=council_id)
+async def _settings_row(council_id: uuid.UUID, statement: Sql = sql.SETTINGS) -> dict:
+    """The council's row (the columns `statement` reads), made with the defaults if it
+    has none yet."""
+    row = await statement.first(council=council_id)
     if row is None:
         await _make_settings(council_id)
-        row = await sql.SETTINGS.first(council=council_id)
+        row = await statement.first(council=council_id)
     assert row is not None  # there already, or inserted just above
     return row
 
@@ -203,11 +204,7 @@ async def escalation_minutes(council_id: uuid.UUID | None, level: int) -> int:
         escalation = kept[council_id][0].escalation
     else:
         # Only the three minutes (every tap asks): not the whole settings and the rota.
-        row = await sql.ESCALATION.first(council=council_id)
-        if row is None:
-            await _make_settings(council_id)
-            row = await sql.ESCALATION.first(council=council_id)
-        assert row is not None  # there already, or inserted just above
+        row = await _settings_row(council_id, sql.ESCALATION)
         escalation = Escalation(
             trio_minutes=row["trio_minutes"],
             carer_minutes=row["carer_minutes"],
