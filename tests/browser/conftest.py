@@ -69,6 +69,18 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: Path(str(item.fspath)) != here / "test_sign_in.py")
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed (or timed-out) browser test shows the end of each server's log with it."""
+    report = yield
+    if report.failed:
+        for name in ("server", "mail_server"):
+            srv = getattr(item, "funcargs", {}).get(name)
+            if isinstance(srv, Server) and (tail := srv.log_text().splitlines()[-60:]):
+                report.sections.append((f"{name} log, last {len(tail)} lines", "\n".join(tail)))
+    return report
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -85,7 +97,7 @@ class Server:
     used_steps: dict[str, int] = field(default_factory=dict)
 
     def log_text(self) -> str:
-        return self.log_path.read_text() if self.log_path and self.log_path.exists() else ""
+        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
 
     def cli(self, *args: str) -> str:
         done = subprocess.run(

@@ -14,14 +14,25 @@ from tests.browser.pages import CaseloadPage, PlanPage, Screen, SignInPage, Youn
 PWA = Path(__file__).resolve().parents[2] / "pwa"
 
 
-def wait_for_service_worker(page) -> None:
+def wait_for_service_worker(page, seconds: float = 20) -> None:
+    """Wait until the service worker controls the page; fail, saying how far it got, if
+    it does not within ``seconds`` (page.evaluate itself never times out)."""
     # evaluate, not wait_for_function: that one needs eval, which our CSP forbids.
-    page.evaluate(
-        """async () => {
-            await navigator.serviceWorker.ready;
-            while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
-        }"""
+    state = page.evaluate(
+        """async (ms) => {
+            const deadline = Date.now() + ms;
+            while (!navigator.serviceWorker.controller && Date.now() < deadline) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+            if (navigator.serviceWorker.controller) return "controlled";
+            const registration = await navigator.serviceWorker.getRegistration();
+            if (!registration) return "not registered";
+            const worker = registration.installing || registration.waiting || registration.active;
+            return `registered, not in control (worker ${worker ? worker.state : "gone"})`;
+        }""",
+        seconds * 1000,
     )
+    assert state == "controlled", f"the service worker did not take control in {seconds} s: {state}"
 
 
 def test_manifest_is_valid_and_its_icons_load(page):
