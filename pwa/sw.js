@@ -8,7 +8,7 @@
 // lost phone signed out from elsewhere): it does not wait for the page to do it.
 
 // Bump when the shell changes: activate then deletes the old cache.
-const VERSION = "v10";
+const VERSION = "v11";
 const CACHE = `homeward-shell-${VERSION}`;
 const CACHE_PREFIX = "homeward-shell-";
 // Must match PLAN_CACHE in js/offline.js. Not versioned: a new shell keeps the copy.

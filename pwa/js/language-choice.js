@@ -45,12 +45,24 @@ export function forgetUnsavedLanguage() {
   markUnsaved(false);
 }
 
+// Choices made and saved on this page so far. An answer from the server asked for
+// before the latest of them may hold the language that choice replaced: the screen
+// drawn again for the choice asks /api/contact/me while the choice is still on its way
+// to the server, and the two can be answered in either order.
+let changes = 0;
+
+/** Take this before asking the server who this is; give it to settleLanguage with the answer. */
+export function languageMark() {
+  return changes;
+}
+
 /** Send the current language to the server ("account" or "contact"); quiet on failure. */
 async function saveOnServer(whose) {
   const route = ROUTES[whose];
   if (!route) return;
   try {
     await putJson(route, { language: language() }, { signInNeeded: false });
+    changes += 1;
     markUnsaved(false);
   } catch {
     // Offline, or a server without the route yet: the device keeps the choice and
@@ -61,19 +73,23 @@ async function saveOnServer(whose) {
 /**
  * After the server says who this is (`serverLanguage` from /api/auth/me or
  * /api/contact/me): send a choice it has not got yet, or else take the one it keeps.
- * Called before a screen is drawn, so nothing needs drawing again.
+ * `mark` (languageMark(), taken when the answer was asked for): an answer older than a
+ * choice made here since is not taken. Called before a screen is drawn, so nothing
+ * needs drawing again.
  */
-export async function settleLanguage(serverLanguage, whose) {
+export async function settleLanguage(serverLanguage, whose, mark = changes) {
   if (unsaved()) {
     saveOnServer(whose);
     return;
   }
+  if (mark !== changes) return;
   const code = supported(serverLanguage);
   if (code) await setLanguage(code, { rerender: false });
 }
 
 async function choose(code, whose) {
   if (code === language()) return;
+  changes += 1;
   markUnsaved(true);
   await setLanguage(code);
   if (whose) saveOnServer(whose);

@@ -2,7 +2,7 @@
 // Young people and carers also keep a minimal identity on the phone (offline.js) so
 // the home opens with no signal; it is used only when the server can't be reached.
 import { forgetCsrfToken, get } from "./api.js";
-import { forgetUnsavedLanguage, settleLanguage } from "./language-choice.js";
+import { forgetUnsavedLanguage, languageMark, settleLanguage } from "./language-choice.js";
 import { offlineMe, saveIdentity } from "./offline.js";
 
 const PROFESSIONAL_ROLES = new Set(["social_worker", "manager", "admin"]);
@@ -15,10 +15,10 @@ let signInNotice = "";
  * Keep who signed in. Resolves when the language is settled with the one kept on the
  * server, so the next screen is drawn in it.
  */
-export function rememberMe(reply) {
+export function rememberMe(reply, mark = undefined) {
   me = reply;
   saveIdentity(reply);
-  return settleLanguage(reply?.user?.language ?? reply?.language, "account");
+  return settleLanguage(reply?.user?.language ?? reply?.language, "account", mark);
 }
 
 function role() {
@@ -36,6 +36,7 @@ export function usingOfflineIdentity() {
 
 // Who am I, asked as the page starts (askWhoEarly), for loadMe to use.
 let early = null;
+let earlyMark = 0; // languageMark() when it was asked
 
 /**
  * Start asking the server who we are while the page is still loading its words, so the
@@ -43,6 +44,7 @@ let early = null;
  */
 export function askWhoEarly() {
   if (me || early) return;
+  earlyMark = languageMark();
   early = get("/api/auth/me", { signInNeeded: false });
   early.catch(() => {}); // loadMe asks again and reports
 }
@@ -56,6 +58,7 @@ export async function loadMe() {
   if (me && !me.offline) return me;
   const asked = early;
   early = null;
+  let mark = asked ? earlyMark : languageMark();
   try {
     let reply;
     try {
@@ -64,9 +67,10 @@ export async function loadMe() {
       // Asked before the words had loaded: ask again, so a message shown is in the
       // reader's words (a 401 shows none: it sends them to sign in).
       if (!asked || error.status === 401) throw error;
+      mark = languageMark();
       reply = await get("/api/auth/me", { signInNeeded: false });
     }
-    await rememberMe(reply);
+    await rememberMe(reply, mark);
   } catch (error) {
     const kept = error.status === 0 ? await offlineMe() : null;
     if (!kept) throw error;

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -34,7 +35,7 @@ from tests.browser.pages import (
 )
 from tests.browser.test_alerts import landed_on_status
 from tests.browser.test_offline import wait_for_kept_plan, wait_for_service_worker
-from tests.browser.test_trusted_contacts import contact_phone, someone_to_invite
+from tests.browser.test_trusted_contacts import contact_phone, invited_contacts_phone, someone_to_invite
 
 CATALOGUES = Path(__file__).resolve().parents[2] / "pwa" / "i18n"
 ENGLISH = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
@@ -394,6 +395,35 @@ def test_a_trusted_contact_chooses_english_while_the_young_person_stays_arabic(s
         expect(contact.by_test_id("contact-stepped-down")).to_have_text("You've stopped")
     finally:
         back_to_english_on_the_server(jade)
+
+
+def test_a_contacts_choice_stands_when_the_server_answered_before_it_was_kept(signed_in, new_context):
+    """Choosing a language draws the page again, and the page asks the server who this
+    is while the choice is still on its way there: an answer read before the choice was
+    kept (the old language) must not put that language back."""
+    phone, _name = invited_contacts_phone(signed_in, new_context, {"width": 360, "height": 780})
+    contact = ContactPage(phone)
+    contact.agree()
+    expect(contact.html).to_have_attribute("lang", "en")
+
+    def read_before_the_choice(route):
+        answer = route.fetch()
+        time.sleep(1)  # the choice reaches the server meanwhile (the browser sends it)
+        route.fulfill(response=answer, json={**answer.json(), "language": "en"})
+
+    phone.route("**/api/contact/me", read_before_the_choice, times=1)
+    with phone.expect_response(lambda r: r.url.endswith("/api/contact/me")) as asked:
+        with saving_language(phone, "/api/contact/me/language"):
+            contact.by_test_id("language-choice-ar").first.click()
+    assert asked.value.json()["language"] == "en"
+    # The page is drawn only once that answer is in, and in the language chosen.
+    expect(contact.home_title).to_have_text(arabic("contact.title", name="\u2068Jade\u2069"))
+    expect(contact.html).to_have_attribute("lang", "ar")
+    expect(contact.by_test_id("language-choice-ar").first).to_have_attribute("aria-pressed", "true")
+    # And the server keeps it: the page opened again is in Arabic.
+    phone.reload()
+    expect(contact.home_title).to_have_text(arabic("contact.title", name="\u2068Jade\u2069"))
+    contact.step_down()
 
 
 def test_a_carer_reads_their_screens_in_arabic(signed_in):

@@ -5,7 +5,13 @@
 // the server set. An alert itself is #/contact/alerts/<id> (alert-answer.js).
 import { del, get, post } from "../api.js";
 import { t } from "../i18n.js";
-import { joinedInThisLanguage, languageChooser, languageSection, settleLanguage } from "../language-choice.js";
+import {
+  joinedInThisLanguage,
+  languageChooser,
+  languageMark,
+  languageSection,
+  settleLanguage,
+} from "../language-choice.js";
 import { forgetLocalSubscription, subscribeThisPhone } from "../push.js";
 import { announce, confirmIn, fill, h, heading, loading, problemBox, put } from "../ui.js";
 import { contactAlerts } from "./alert-lists.js";
@@ -210,6 +216,7 @@ async function contactHome(view, ctx) {
   const { isCurrent } = ctx;
   put(view, loading());
   let me;
+  const mark = languageMark();
   try {
     me = await get("/api/contact/me", { signInNeeded: false });
   } catch (error) {
@@ -228,7 +235,7 @@ async function contactHome(view, ctx) {
     return;
   }
   if (!isCurrent()) return;
-  await settleLanguage(me.language, "contact");
+  await settleLanguage(me.language, "contact", mark);
   const [alerts, searches, forget] = await Promise.all([
     contactAlerts(me, isCurrent),
     get("/api/contact/episodes", { signInNeeded: false }).catch(() => []),
