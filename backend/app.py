@@ -35,7 +35,7 @@ from backend.alerts.wakeup import Bell, bell_for
 from backend.config import Settings, get_settings
 from backend.contacts.controllers import ContactSideController, TrioController, offline_plan
 from backend.councils.controllers import CouncilSettingsController
-from backend.db import close_pools, get_engine, start_pool
+from backend.db import checkpointing, close_pools, get_engine, start_pool
 from backend.episodes.controllers import (
     ContactSearchController,
     EpisodesController,
@@ -105,6 +105,8 @@ def _lifespan(settings: Settings, bell: Bell):
         tasks: list[asyncio.Task[object]] = []
         # The PWA's files compressed before the first phone asks (a second or so of CPU).
         tasks.append(asyncio.create_task(asyncio.to_thread(warm_static, PWA_DIR)))
+        # SQLite: the write-ahead log copied back in the background, never in a commit.
+        tasks.append(asyncio.create_task(checkpointing(stop)))
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 

@@ -364,6 +364,9 @@ async def main(args) -> None:
                 f"{args.rate:g} alerts/s for {args.seconds:g} s, {args.people} young people, "
                 f"{args.database}, {shape}, 2-core machine"
             )
+            from served import fsync_floor  # bench/, this script's folder
+
+            print(fsync_floor(folder=str(TMP)))
             recorder = profile(apps[0].pid, args.seconds, args.profile) if args.profile else None
             sent = await load(
                 [f"http://127.0.0.1:{port}" for port in ports],

@@ -48,7 +48,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from served import BENCH, Served, cpu_seconds, load_average
+from served import BENCH, Served, cpu_seconds, fsync_floor, load_average
 
 FLOORS = ("bare", "static")
 ALL_ROUTES = ("bare", "static", "health", "plan", "agreed", "agreed-304", "me")
@@ -285,6 +285,7 @@ def main(argv: list[str] | None = None, default_routes: tuple[str, ...] = ALL_RO
         f"machine: {os.cpu_count()} cores, load average before starting "
         f"{Path('/proc/loadavg').read_text().split()[:3]}"
     )
+    print(fsync_floor())
     everything = {}
     for database in databases:
         with Served(database, bare_route=not args.plain_serve) as served:

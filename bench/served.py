@@ -43,6 +43,30 @@ def load_average() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+def fsync_floor(seconds: float = 5.0, folder: str | None = None) -> str:
+    """The disk's own latency, measured before a run: 4 KB written and fsync'd over and
+    over for `seconds` (in `folder`, on the databases' disk). Every commit waits for one
+    fsync, so a slow one here is the floor of a slow commit (and of a p99) there."""
+    fd, path = tempfile.mkstemp(prefix="fsync-", dir=folder)
+    took: list[float] = []
+    try:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            os.write(fd, b"x" * 4096)
+            started = time.perf_counter()
+            os.fsync(fd)
+            took.append((time.perf_counter() - started) * 1000)
+    finally:
+        os.close(fd)
+        os.unlink(path)
+    took.sort()
+    n = len(took)
+    return (
+        f"disk: {n} fsyncs in {seconds:g} s, p50 {took[n // 2]:.2f} ms, p99 {took[int(n * 0.99)]:.2f} ms, "
+        f"max {took[-1]:.0f} ms (each commit waits for one)"
+    )
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU of a process and all its threads so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backend.db import HomewardSQLiteEngine, engine_from_url
+from backend.db import HomewardSQLiteEngine, checkpointing, engine_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -192,3 +192,39 @@ async def test_a_savepoint_undoes_only_what_came_after_it(engine):
         await engine.run_ddl("INSERT INTO note (words) VALUES ('undone')")
         await savepoint.rollback_to()
     assert await _notes(engine) == ["kept"]
+
+
+async def _autocheckpoint(engine: HomewardSQLiteEngine) -> int:
+    """The writer connection's wal_autocheckpoint (opened afresh)."""
+    await engine.close_pools()
+    writer = await engine.writer()
+    async with writer.threaded.execute("PRAGMA wal_autocheckpoint") as cursor:
+        row = await cursor.fetchone()
+    return row["wal_autocheckpoint"]
+
+
+async def test_while_the_app_checkpoints_no_commit_does_and_the_log_reaches_the_database(engine):
+    """A commit that crosses SQLite's 1,000 pages copies the whole log back into the
+    database and fsyncs it, and every writer waits: while `checkpointing` runs, this
+    process's connections leave that to it, and it does it in the background."""
+    assert await _autocheckpoint(engine) == 1000
+    path = Path(engine.path)
+    before = path.stat().st_size
+    stop = asyncio.Event()
+    task = asyncio.create_task(checkpointing(stop, every=0.05, engine=engine))
+    await asyncio.sleep(0.01)
+    try:
+        assert await _autocheckpoint(engine) == 0
+        # About 3,000 pages written, in 300 commits.
+        for n in range(300):
+            await _write(engine, f"{n:04d}" + "x" * 40_000)
+        deadline = asyncio.get_running_loop().time() + 5
+        while path.stat().st_size < before + 300 * 40_000:
+            assert asyncio.get_running_loop().time() < deadline, "the log never reached the database"
+            await asyncio.sleep(0.05)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 5)
+    # Stopped: connections opened from now on checkpoint as SQLite does by default.
+    assert await _autocheckpoint(engine) == 1000
+    assert len(await _notes(engine)) == 300
