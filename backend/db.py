@@ -78,10 +78,11 @@ class _ClosingSQLiteTransaction(SQLiteTransaction):
 class _Ran:
     """A statement's result as aiosqlite's cursor gives it (its rows already fetched)."""
 
-    __slots__ = ("_rows", "lastrowid", "rowcount")
+    __slots__ = ("_rows", "description", "lastrowid", "rowcount")
 
-    def __init__(self, rows: list[Any], lastrowid: int | None, rowcount: int) -> None:
-        self._rows, self.lastrowid, self.rowcount = rows, lastrowid, rowcount
+    def __init__(self, rows: list[Any], description: Any, lastrowid: int | None, rowcount: int) -> None:
+        self._rows, self.description = rows, description
+        self.lastrowid, self.rowcount = lastrowid, rowcount
 
     async def fetchall(self) -> list[Any]:
         return self._rows
@@ -136,7 +137,7 @@ class WriterConnection:
     def execute(self, sql: str, parameters: Any = None) -> _Ran:
         cursor = self._raw.execute(sql, [] if parameters is None else parameters)
         try:
-            return _Ran(cursor.fetchall(), cursor.lastrowid, cursor.rowcount)
+            return _Ran(cursor.fetchall(), cursor.description, cursor.lastrowid, cursor.rowcount)
         finally:
             cursor.close()
 
@@ -719,9 +720,12 @@ async def _run_sql(statement: Sql, params: dict[str, Any]) -> Result:
         if transaction is None:
             return _named(await engine._run_in_new_connection(statement.text, params))  # type: ignore[arg-type]
         connection = transaction.connection
-        connection.row_factory = dict_factory
+        # Rows as tuples, named once (Piccolo's own statements set dict_factory again
+        # before each of theirs, see _run_in_existing_connection).
+        connection.row_factory = None
         async with connection.execute(statement.text, params) as cursor:
-            return _named(await cursor.fetchall())
+            values = await cursor.fetchall()
+            return Result(tuple(column[0] for column in cursor.description or ()), values)
     assert isinstance(engine, PostgresEngine)
     args = [params[name] for name in statement._order]
     if transaction is not None:

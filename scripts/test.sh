@@ -75,7 +75,7 @@ run_pair "schema fuzzing on SQLite" "schema fuzzing on PostgreSQL" \
   "HOMEWARD_TEST_DATABASE=postgres .venv/bin/pytest tests/fuzz -q -p no:cacheprovider --junitxml=$results/fuzz-postgres.xml"
 # Browser tests run in their own process: Playwright's sync API and pytest-asyncio's
 # event loop must not share one. Each test fails after 300 s (pyproject.toml); the whole
-# step is stopped after 40 minutes (it takes about 10), so the run always ends.
+# step is stopped after 40 minutes (it takes 12-14), so the run always ends.
 run "browser tests (chromium)" timeout --kill-after=30 2400 .venv/bin/pytest tests/browser -q \
   --junitxml="$results/browser.xml"
 
