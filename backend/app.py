@@ -18,6 +18,7 @@ from backend import background, wiring
 from backend.accounts.actor import Actor
 from backend.accounts.controllers import AuthController
 from backend.accounts.edge import ComposeActor, provide_actor
+from backend.accounts.kept_sessions import KEPT as KEPT_SESSIONS
 from backend.accounts.schemas import Role
 from backend.actions.controllers import ActionsController, dashboard
 from backend.admin.controllers import AdminController
@@ -107,6 +108,9 @@ def _lifespan(settings: Settings, bell: Bell):
         tasks.append(asyncio.create_task(asyncio.to_thread(warm_static, PWA_DIR)))
         # SQLite: the write-ahead log copied back in the background, never in a commit.
         tasks.append(asyncio.create_task(checkpointing(stop)))
+        if pooled:
+            # Sessions kept a few seconds while this process hears of every change to them.
+            tasks.append(asyncio.create_task(KEPT_SESSIONS.keep_listening(settings.database_url, stop)))
         if settings.in_process_worker:
             from backend.alerts.worker import AlertWorker
 

@@ -546,15 +546,33 @@ async def write_transaction() -> AsyncIterator[None]:
     if engine.current_transaction.get() is not None:
         yield
         return
-    if isinstance(engine, HomewardSQLiteEngine):
-        async with _write_lock(), engine.writer_transaction():
-            yield
-    elif isinstance(engine, SQLiteEngine):
-        async with _write_lock(), engine.transaction(transaction_type=TransactionType.immediate):
-            yield
-    else:
-        async with engine.transaction():
-            yield
+    global _writes_ended
+    try:
+        if isinstance(engine, HomewardSQLiteEngine):
+            async with _write_lock(), engine.writer_transaction():
+                yield
+        elif isinstance(engine, SQLiteEngine):
+            async with _write_lock(), engine.transaction(transaction_type=TransactionType.immediate):
+                yield
+        else:
+            async with engine.transaction():
+                yield
+    finally:
+        # Counted once committed (or rolled back), never before: see writes_ended().
+        _writes_ended += 1
+
+
+_writes_ended = 0
+
+
+def writes_ended() -> int:
+    """How many `write_transaction()`s have ended in this process (committed or not).
+
+    A value read from the database and kept is still current only while this has not
+    moved since before the read (and no other process wrote: see
+    `accounts.kept_sessions`). Counted after the commit, so a read that began before a
+    commit always sees this move."""
+    return _writes_ended
 
 
 async def write_alone(statement: Sql, **params: Any) -> list[dict[str, Any]]:

@@ -71,7 +71,17 @@ class Kept(Generic[V]):
         return len(self._entries)
 
 
+_also: list[Callable[[], None]] = []
+
+
+def also_forget(forget: Callable[[], None]) -> None:
+    """Have `forget_all()` call `forget` too (a memory of personal data that is not a `Kept`)."""
+    _also.append(forget)
+
+
 def forget_all() -> None:
-    """Empty every `Kept` in this process."""
+    """Empty every `Kept` in this process, and what was given to `also_forget`."""
     for kept in list(_every):
         kept.forget()
+    for forget in _also:
+        forget()

@@ -10,6 +10,7 @@ import uuid
 from backend import clock, phones, security
 from backend.accounts import guards, rules, sql, throttle
 from backend.accounts.actor import Actor
+from backend.accounts.kept_sessions import KEPT
 from backend.accounts.schemas import Language, MeOut, Role, SessionInfo, SessionKind, SessionOut, UserOut
 from backend.accounts.tables import Session, User
 from backend.clock import as_utc
@@ -141,7 +142,13 @@ async def actor_for_token(token: str | None, now: dt.datetime) -> Actor:
     The edge adds it (see backend/app.py)."""
     if not token:
         raise Unauthenticated()
-    session = await sql.SESSION_WITH_USER.first(id=digest(token))
+    session_id = digest(token)
+    session = KEPT.get(session_id)
+    if session is None:
+        stamp = KEPT.stamp()
+        session = await sql.SESSION_WITH_USER.first(id=session_id)
+        if session is not None:
+            KEPT.put(session_id, session, stamp)
     if session is None or not session["active"] or _expired(session, now):
         raise Unauthenticated()
     if now - as_utc(session["last_seen_at"]) > SEEN_WRITE_EVERY:
