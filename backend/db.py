@@ -9,13 +9,14 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 import aiosqlite
+import asyncpg
 from asyncpg.exceptions import IntegrityConstraintViolationError, UniqueViolationError
 from piccolo.columns import Column
 from piccolo.engine.base import Engine
@@ -635,6 +636,31 @@ async def checkpointing(
     finally:
         _checkpointing = False
         connection.close()
+
+
+async def listen(
+    dsn: str, channel: str, heard: Callable[..., None], lost: Callable[[Any], None]
+) -> asyncpg.Connection:
+    """PostgreSQL: a connection of its own that LISTENs on `channel`; `heard` is called
+    for every NOTIFY, `lost` if the connection drops. Raises what connecting or listening
+    raised, leaving nothing open."""
+    connection = await asyncpg.connect(dsn, timeout=5)
+    try:
+        await connection.add_listener(channel, heard)
+        connection.add_termination_listener(lost)
+    except BaseException:
+        connection.terminate()
+        raise
+    return connection
+
+
+async def stop_listening(connection: asyncpg.Connection | None, lost: Callable[[Any], None]) -> None:
+    """Close a connection from `listen` without calling its `lost`."""
+    if connection is None or connection.is_closed():
+        return
+    connection.remove_termination_listener(lost)
+    with contextlib.suppress(Exception):  # asyncpg aborts a connection it cannot close
+        await connection.close(timeout=5)
 
 
 async def check_database() -> bool:

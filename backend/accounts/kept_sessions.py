@@ -38,7 +38,7 @@ from typing import Any
 
 import asyncpg
 
-from backend.db import writes_ended
+from backend.db import listen, stop_listening, writes_ended
 from backend.kept import also_forget
 
 log = logging.getLogger("homeward.sessions")
@@ -53,10 +53,11 @@ Stamp = tuple[int, int]
 
 class KeptSessions:
     def __init__(self) -> None:
-        self._rows: OrderedDict[str, tuple[float, Stamp, dict[str, Any]]] = OrderedDict()
+        # Every row here was looked up under `_stamp` (a new stamp empties it).
+        self._rows: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._stamp: Stamp | None = None
         self._heard = 0  # notifications heard, connections made and lost
         self._connection: asyncpg.Connection | None = None
-        self._lost: asyncio.Event | None = None
         self.hits = 0
         also_forget(self._rows.clear)  # after an erasure here: no name left in memory
 
@@ -74,11 +75,16 @@ class KeptSessions:
         return (self._heard, writes_ended())
 
     def get(self, session_id: str) -> dict[str, Any] | None:
+        if not self._rows:
+            return None
+        if self._stamp != self.stamp():
+            self._rows.clear()  # none of them can be used again
+            return None
         found = self._rows.get(session_id)
         if found is None:
             return None
-        kept_at, stamp, row = found
-        if stamp != self.stamp() or time.monotonic() - kept_at >= KEEP_SECONDS:
+        kept_at, row = found
+        if time.monotonic() - kept_at >= KEEP_SECONDS:
             del self._rows[session_id]
             return None
         self.hits += 1
@@ -88,12 +94,10 @@ class KeptSessions:
         """Keep `row`, looked up under `stamp`, if nothing has changed since."""
         if stamp is None or stamp != self.stamp():
             return
-        if self._rows:
-            # Rows kept under an older stamp can never be used again: out of memory now.
-            oldest = next(iter(self._rows.values()))
-            if oldest[1] != stamp:
-                self._rows.clear()
-        self._rows[session_id] = (time.monotonic(), stamp, row)
+        if stamp != self._stamp:
+            self._rows.clear()
+            self._stamp = stamp
+        self._rows[session_id] = (time.monotonic(), row)
         self._rows.move_to_end(session_id)
         while len(self._rows) > MOST_KEPT:
             self._rows.popitem(last=False)
@@ -103,32 +107,25 @@ class KeptSessions:
         self._rows.clear()
 
     async def keep_listening(self, dsn: str, stop: asyncio.Event) -> None:
-        """LISTEN until `stop` is set, connecting again whenever the connection drops (the
-        app's lifespan runs this on PostgreSQL)."""
-        while not stop.is_set():
-            lost = asyncio.Event()
-            if await self._listen(dsn, lost):
-                await _first(stop.wait(), lost.wait())
-                await self.close()
-            if not stop.is_set():
+        """LISTEN until `stop` is set, connecting again within `RETRY_SECONDS` whenever the
+        connection is down (the app's lifespan runs this on PostgreSQL)."""
+        try:
+            while not stop.is_set():
+                if not self.listening:
+                    await self._listen(dsn)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
+        finally:
+            await self.close()
 
-    async def _listen(self, dsn: str, lost: asyncio.Event) -> bool:
-        self._lost = lost
-        connection = None
+    async def _listen(self, dsn: str) -> None:
         try:
-            connection = await asyncpg.connect(dsn, timeout=5)
-            await connection.add_listener(CHANNEL, self._heard_change)
-            connection.add_termination_listener(self._connection_lost)
+            connection = await listen(dsn, CHANNEL, self._heard_change, self._connection_lost)
         except Exception as exc:  # whatever it was, requests ask the database meanwhile
             log.warning("cannot LISTEN for session changes (%s); every request asks the database", exc)
-            if connection is not None:
-                connection.terminate()
-            return False
+            return
         self.forget()  # whatever changed while nobody listened
         self._connection = connection
-        return True
 
     def _heard_change(self, *_args: object) -> None:
         self.forget()
@@ -137,25 +134,11 @@ class KeptSessions:
         log.warning("lost the LISTEN connection for session changes; every request asks the database")
         self._connection = None
         self.forget()
-        if self._lost is not None:
-            self._lost.set()
 
     async def close(self) -> None:
         connection, self._connection = self._connection, None
         self.forget()
-        if connection is not None and not connection.is_closed():
-            connection.remove_termination_listener(self._connection_lost)
-            with contextlib.suppress(OSError, asyncpg.PostgresError):
-                await connection.close(timeout=5)
-
-
-async def _first(*waits) -> None:
-    tasks = [asyncio.ensure_future(wait) for wait in waits]
-    try:
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in tasks:
-            task.cancel()
+        await stop_listening(connection, self._connection_lost)
 
 
 KEPT = KeptSessions()

@@ -16,6 +16,7 @@ import time
 import asyncpg
 
 from backend.alerts.outbox import CHANNEL
+from backend.db import listen, stop_listening
 
 log = logging.getLogger("homeward.worker")
 
@@ -63,9 +64,7 @@ class PostgresBell(Bell):
 
     async def _listen(self) -> None:
         try:
-            connection = await asyncpg.connect(self.dsn, timeout=5)
-            await connection.add_listener(CHANNEL, self._heard)
-            connection.add_termination_listener(self._lost)
+            connection = await listen(self.dsn, CHANNEL, self._heard, self._lost)
         except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
             log.warning("cannot LISTEN for new alerts (%s); polling instead", exc)
             self._next_try = time.monotonic() + self.RETRY_SECONDS
@@ -90,9 +89,7 @@ class PostgresBell(Bell):
 
     async def close(self) -> None:
         connection, self._connection = self._connection, None
-        if connection is not None and not connection.is_closed():
-            connection.remove_termination_listener(self._lost)
-            await connection.close()
+        await stop_listening(connection, self._lost)
 
 
 def bell_for(database_url: str) -> Bell:
